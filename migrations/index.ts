@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_init';
+
+/**
+ * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
+ * same list works in the built server, vitest and tsx scripts; a unit test checks that every
+ * file in this folder is listed here.
+ */
+export const migrations: Record<string, Migration> = {
+	'0001_init': m0001
+};

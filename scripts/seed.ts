@@ -1,0 +1,30 @@
+/**
+ * npm run seed [-- --if-empty] — migrates, then seeds the demo contest, question bank and
+ * accounts. With --if-empty it does nothing on a database that already has users or contests.
+ */
+import { getDb, migrateToLatest } from '../src/lib/server/db';
+import { config } from '../src/lib/server/config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../src/lib/server/seed/demo';
+
+const ifEmpty = process.argv.includes('--if-empty');
+const db = getDb();
+await migrateToLatest(db);
+if (await isEmpty(db)) {
+	const t = Date.now();
+	await seedDemo(db);
+	console.log(`Seeded the demo into ${config().DATABASE_PATH} in ${Date.now() - t} ms.`);
+} else if (!ifEmpty) {
+	console.error('The database is not empty; refusing to seed twice. Use a new DATABASE_PATH.');
+	process.exitCode = 1;
+} else {
+	console.log(`Database ${config().DATABASE_PATH} already has data; demo seed skipped.`);
+}
+const roles: Record<string, string> = {
+	admin: 'quản trị',
+	organiser: 'ban tổ chức',
+	district_lead: 'cán bộ quận/huyện',
+	participant: 'người dự thi'
+};
+console.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):');
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(14)} ${a.phone}  ${a.fullName} (${roles[a.role]})`);
+await db.destroy();

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * Starts the built app (`node build`) on a fresh, migrated, demo-seeded SQLite file, for the
+ * integration tests (vitest global setup) and Playwright (webServer). Rate limits are off so a
+ * test run from one address is not throttled; everything else is the production server.
+ *
+ *   node scripts/test-server.js --db test-results/e2e.db --port 4173
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @param {{ db: string, port: number, env?: Record<string, string> }} opts
+ * @returns {Promise<{ url: string, dbPath: string, stop: () => Promise<unknown> }>}
+ */
+export async function startTestServer({ db, port, env = {} }) {
+	const dbPath = path.resolve(root, db);
+	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+	if (!fs.existsSync(path.join(root, 'build/index.js'))) throw new Error('No build/ — run `npm run build` first.');
+	const baseEnv = { ...process.env, DATABASE_PATH: dbPath, ...env };
+	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
+		cwd: root,
+		env: baseEnv,
+		encoding: 'utf8'
+	});
+	if (seed.status !== 0) throw new Error('Seeding failed:\n' + seed.stdout + seed.stderr);
+	const url = `http://localhost:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: { ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			const r = await fetch(url + '/api/rounds/current');
+			if (r.ok) break;
+		} catch {
+			/* not up yet */
+		}
+		if (child.exitCode != null) throw new Error('Test server exited early');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		dbPath,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode != null) return resolve(undefined);
+				child.once('exit', () => resolve(undefined));
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+	/** @param {string} name @param {string} def */
+	const arg = (name, def) => {
+		const i = process.argv.indexOf(name);
+		return i > -1 ? process.argv[i + 1] : def;
+	};
+	const server = await startTestServer({ db: arg('--db', 'test-results/e2e.db'), port: Number(arg('--port', '4173')) });
+	console.log(`test server on ${server.url}`);
+	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.stop().then(() => process.exit(0)));
+}

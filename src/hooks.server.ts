@@ -1,0 +1,60 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getDb, migrateToLatest } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/sessions';
+import { expireOverdue } from '$lib/server/attempts/service';
+
+/** Migrations run at start-up, so a deployed build never serves an old schema. */
+export const init: ServerInit = async () => {
+	const applied = await migrateToLatest(getDb());
+	if (applied.length) console.log(`[hoithi] migrations applied: ${applied.join(', ')}`);
+	// Attempts nobody submitted are closed and scored shortly after their deadline.
+	const timer = setInterval(() => {
+		expireOverdue(getDb()).catch((e) => console.error('[hoithi] expiring attempts failed', e));
+	}, 30_000);
+	timer.unref();
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+/** The one place that reads the session cookie (STYLE.md convention 2). */
+const auth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const res = await validateSessionToken(getDb(), token);
+		if (res) {
+			event.locals.user = res.user;
+			event.locals.session = res.session;
+			setSessionCookie(event.cookies, token, res.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, auth);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return {
+		message:
+			status === 404
+				? 'Không tìm thấy trang bạn cần.'
+				: 'Đã có lỗi xảy ra phía máy chủ. Câu trả lời đã lưu của bạn không bị mất — vui lòng thử lại sau ít phút.'
+	};
+};

@@ -1,0 +1,182 @@
+import { describe, it, expect } from 'vitest';
+import { z } from 'zod';
+import { LoginSchema, RegisterSchema, fieldErrors, keepRegisterValues } from './auth';
+
+const valid = {
+	fullName: 'Nguyễn Thị Hằng',
+	birthDate: '2000-05-17',
+	gender: 'female',
+	phone: '0912 345 678',
+	email: 'Hang.Nguyen@Example.VN',
+	nationalId: '001 234 567 890',
+	unitCode: 'HN-01',
+	password: 'mat-khau-du-dai',
+	consent: 'on'
+};
+
+/** Parses and returns the field → first message map (empty when the form is valid). */
+function errorsOf(input: Record<string, unknown>): Record<string, string> {
+	const r = RegisterSchema.safeParse(input);
+	return r.success ? {} : fieldErrors(r.error);
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('RegisterSchema', () => {
+	it('parses a valid form and normalises it', () => {
+		const r = RegisterSchema.safeParse({ ...valid, fullName: '  Nguyễn   Thị Hằng '.normalize('NFD') });
+		expect(r.success).toBe(true);
+		if (!r.success) return;
+		expect(r.data).toEqual({
+			fullName: 'Nguyễn Thị Hằng'.normalize('NFC'),
+			birthDate: '2000-05-17',
+			gender: 'female',
+			phone: '+84912345678',
+			email: 'hang.nguyen@example.vn',
+			nationalId: '001234567890',
+			unitCode: 'HN-01',
+			password: 'mat-khau-du-dai',
+			consent: 'on'
+		});
+	});
+
+	it('composes an NFD name to NFC', () => {
+		const r = RegisterSchema.parse({ ...valid, fullName: 'Đặng Văn Tuấn'.normalize('NFD') });
+		expect(r.fullName).toBe('Đặng Văn Tuấn'.normalize('NFC'));
+		expect(r.fullName).toHaveLength('Đặng Văn Tuấn'.normalize('NFC').length);
+	});
+
+	it('turns an empty or blank email into null', () => {
+		expect(RegisterSchema.parse({ ...valid, email: '' }).email).toBeNull();
+		expect(RegisterSchema.parse({ ...valid, email: '   ' }).email).toBeNull();
+		expect(RegisterSchema.parse({ ...valid, email: undefined }).email).toBeNull();
+	});
+
+	it('turns an empty CCCD into null', () => {
+		expect(RegisterSchema.parse({ ...valid, nationalId: '' }).nationalId).toBeNull();
+		expect(RegisterSchema.parse({ ...valid, nationalId: undefined }).nationalId).toBeNull();
+	});
+
+	it('keeps the password exactly as typed', () => {
+		expect(RegisterSchema.parse({ ...valid, password: '  Mật Khẩu 123  ' }).password).toBe('  Mật Khẩu 123  ');
+	});
+
+	it('reports missing consent on the consent field', () => {
+		const { consent: _omit, ...rest } = valid;
+		expect(errorsOf(rest)).toEqual({ consent: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' });
+		expect(Object.keys(errorsOf({ ...valid, consent: 'off' }))).toEqual(['consent']);
+	});
+
+	it('reports a bad phone number on the phone field', () => {
+		expect(errorsOf({ ...valid, phone: '12345' })).toEqual({ phone: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
+		expect(Object.keys(errorsOf({ ...valid, phone: '+1 202 555 0100' }))).toEqual(['phone']);
+	});
+
+	it('reports an 11-digit CCCD on the nationalId field', () => {
+		expect(errorsOf({ ...valid, nationalId: '001 234 567 89' })).toEqual({ nationalId: 'Số CCCD phải gồm đúng 12 chữ số.' });
+	});
+
+	it('reports a bad email on the email field', () => {
+		expect(errorsOf({ ...valid, email: 'hang@' })).toEqual({ email: 'Email không hợp lệ.' });
+	});
+
+	it('reports a birth date in the future on the birthDate field', () => {
+		expect(errorsOf({ ...valid, birthDate: '2999-01-01' })).toEqual({ birthDate: 'Ngày sinh phải trước hôm nay.' });
+		const tomorrow = isoDay(Date.now() + 2 * 86_400_000);
+		expect(Object.keys(errorsOf({ ...valid, birthDate: tomorrow }))).toEqual(['birthDate']);
+	});
+
+	it('rejects a birth date before 1900', () => {
+		expect(Object.keys(errorsOf({ ...valid, birthDate: '1899-12-31' }))).toEqual(['birthDate']);
+	});
+
+	it('rejects a birth date that does not exist in the calendar', () => {
+		expect(errorsOf({ ...valid, birthDate: '2001-02-29' })).toEqual({ birthDate: 'Ngày sinh không hợp lệ.' });
+		expect(errorsOf({ ...valid, birthDate: '2000-04-31' })).toEqual({ birthDate: 'Ngày sinh không hợp lệ.' });
+		expect(errorsOf({ ...valid, birthDate: '2000-13-01' })).toEqual({ birthDate: 'Ngày sinh không hợp lệ.' });
+	});
+
+	it('accepts 29 February in a leap year', () => {
+		expect(errorsOf({ ...valid, birthDate: '2000-02-29' })).toEqual({});
+	});
+
+	it('rejects a birth date typed as dd/mm/yyyy', () => {
+		expect(errorsOf({ ...valid, birthDate: '17/05/2000' })).toEqual({ birthDate: 'Ngày sinh không hợp lệ.' });
+	});
+
+	it('reports a short password on the password field', () => {
+		expect(errorsOf({ ...valid, password: 'ngan' })).toEqual({ password: 'Mật khẩu cần ít nhất 8 ký tự.' });
+	});
+
+	it('reports an unknown gender on the gender field', () => {
+		expect(errorsOf({ ...valid, gender: 'unknown' })).toEqual({ gender: 'Vui lòng chọn giới tính.' });
+		expect(errorsOf({ ...valid, gender: '' })).toEqual({ gender: 'Vui lòng chọn giới tính.' });
+	});
+
+	it('rejects a name with digits', () => {
+		expect(Object.keys(errorsOf({ ...valid, fullName: 'Nguyễn Văn 2' }))).toEqual(['fullName']);
+	});
+
+	it('rejects a blank unit', () => {
+		expect(errorsOf({ ...valid, unitCode: '   ' })).toEqual({ unitCode: 'Vui lòng chọn đơn vị.' });
+	});
+
+	it('reports every invalid field at once', () => {
+		const errors = errorsOf({ ...valid, phone: 'abc', password: '1', gender: 'x', consent: undefined });
+		expect(Object.keys(errors).sort()).toEqual(['consent', 'gender', 'password', 'phone']);
+	});
+});
+
+describe('LoginSchema', () => {
+	it('trims the identifier but not the password', () => {
+		expect(LoginSchema.parse({ identifier: ' 0912345678 ', password: ' pw ' })).toEqual({ identifier: '0912345678', password: ' pw ' });
+	});
+
+	it('requires both fields', () => {
+		const r = LoginSchema.safeParse({ identifier: '  ', password: '' });
+		expect(r.success).toBe(false);
+		if (!r.success) expect(Object.keys(fieldErrors(r.error)).sort()).toEqual(['identifier', 'password']);
+	});
+});
+
+describe('fieldErrors', () => {
+	it('keeps only the first message for each field', () => {
+		const schema = z.object({
+			code: z.string().min(5, 'quá ngắn').regex(/^\d+$/, 'chỉ gồm số'),
+			name: z.string().min(1, 'bắt buộc')
+		});
+		const r = schema.safeParse({ code: 'ab', name: '' });
+		expect(r.success).toBe(false);
+		if (r.success) return;
+		expect(r.error.issues.filter((i) => i.path[0] === 'code')).toHaveLength(2);
+		expect(fieldErrors(r.error)).toEqual({ code: 'quá ngắn', name: 'bắt buộc' });
+	});
+
+	it("files an issue without a path under 'form'", () => {
+		const schema = z.string().refine(() => false, 'sai cả biểu mẫu');
+		const r = schema.safeParse('x');
+		expect(r.success).toBe(false);
+		if (!r.success) expect(fieldErrors(r.error)).toEqual({ form: 'sai cả biểu mẫu' });
+	});
+});
+
+describe('keepRegisterValues', () => {
+	it('returns the non-secret fields and never the password', () => {
+		const kept = keepRegisterValues({ ...valid, password: 'bí mật' });
+		expect(kept).not.toHaveProperty('password');
+		expect(kept).toMatchObject({ fullName: valid.fullName, phone: valid.phone, consent: true });
+	});
+
+	it('turns missing or non-string values into empty strings and consent into a boolean', () => {
+		expect(keepRegisterValues({ fullName: 42, consent: 'yes' })).toEqual({
+			fullName: '',
+			birthDate: '',
+			gender: '',
+			phone: '',
+			email: '',
+			nationalId: '',
+			unitCode: '',
+			consent: false
+		});
+	});
+});

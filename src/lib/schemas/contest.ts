@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { cleanMultiline, cleanText } from '../vn/text';
+import { fromLocalInput } from '../vn/time';
+
+export const ContestSchema = z.object({
+	title: z
+		.string()
+		.transform(cleanText)
+		.pipe(z.string().min(5, 'Tên cuộc thi cần ít nhất 5 ký tự.').max(200, 'Tên cuộc thi tối đa 200 ký tự.')),
+	rules: z
+		.string()
+		.default('')
+		.transform(cleanMultiline)
+		.pipe(z.string().max(20_000, 'Thể lệ tối đa 20.000 ký tự.')),
+	status: z.enum(['draft', 'published', 'archived'], { error: 'Trạng thái không hợp lệ.' })
+});
+export type ContestInput = z.infer<typeof ContestSchema>;
+
+const localDateTime = (label: string) =>
+	z.string().transform((s, ctx) => {
+		const ms = fromLocalInput(s);
+		if (ms == null) {
+			ctx.addIssue({ code: 'custom', message: `${label} không hợp lệ (dd/mm/yyyy hh:mm).` });
+			return z.NEVER;
+		}
+		return ms;
+	});
+
+const int = (label: string, min: number, max: number) =>
+	z.coerce
+		.number({ error: `${label} phải là một số.` })
+		.int(`${label} phải là số nguyên.`)
+		.min(min, `${label} tối thiểu là ${min}.`)
+		.max(max, `${label} tối đa là ${max}.`);
+
+export const QuotaSchema = z.object({
+	topicId: z.number().int().positive().nullable(),
+	difficulty: z.number().int().min(1).max(3).nullable(),
+	count: z.number().int().min(1).max(100)
+});
+
+/**
+ * Round form. Times are typed in Hanoi time (datetime-local) and stored as UTC ms.
+ * Quotas arrive as parallel lists (quotaTopic[], quotaDifficulty[], quotaCount[]); empty rows are ignored.
+ */
+export const RoundSchema = z
+	.object({
+		title: z
+			.string()
+			.transform(cleanText)
+			.pipe(z.string().min(2, 'Vui lòng nhập tên đợt thi.').max(200, 'Tên đợt thi tối đa 200 ký tự.')),
+		opensAt: localDateTime('Thời gian mở'),
+		closesAt: localDateTime('Thời gian đóng'),
+		questionCount: int('Số câu hỏi', 1, 100),
+		timeLimitMinutes: int('Thời gian làm bài', 1, 180),
+		maxAttempts: int('Số lượt thi tối đa', 1, 20),
+		revealPolicy: z.enum(['after_submit', 'after_close'], { error: 'Chọn thời điểm công bố đáp án.' }),
+		predictionKind: z
+			.enum(['', 'participants', 'attempts', 'perfect_scores'], { error: 'Loại câu dự đoán không hợp lệ.' })
+			.transform((v) => (v === '' ? null : v)),
+		predictionQuestion: z
+			.string()
+			.default('')
+			.transform(cleanText)
+			.pipe(z.string().max(500, 'Câu hỏi dự đoán tối đa 500 ký tự.')),
+		quotas: z.array(QuotaSchema).max(20)
+	})
+	.superRefine((r, ctx) => {
+		if (r.closesAt <= r.opensAt)
+			ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Thời gian đóng phải sau thời gian mở.' });
+		if (r.predictionKind && r.predictionQuestion.length < 5)
+			ctx.addIssue({ code: 'custom', path: ['predictionQuestion'], message: 'Vui lòng nhập nội dung câu hỏi dự đoán.' });
+		const sum = r.quotas.reduce((s, q) => s + q.count, 0);
+		if (sum > r.questionCount)
+			ctx.addIssue({ code: 'custom', path: ['quotas'], message: `Tổng hạn mức (${sum}) vượt quá số câu hỏi (${r.questionCount}).` });
+	});
+export type RoundInput = z.infer<typeof RoundSchema>;
+
+/** FormData → plain object the RoundSchema understands (repeated quota fields become a list). */
+export function roundFormToObject(form: FormData): Record<string, unknown> {
+	const o: Record<string, unknown> = {};
+	for (const k of ['title', 'opensAt', 'closesAt', 'questionCount', 'timeLimitMinutes', 'maxAttempts', 'revealPolicy', 'predictionKind', 'predictionQuestion']) {
+		const v = form.get(k);
+		o[k] = typeof v === 'string' ? v : undefined;
+	}
+	const topics = form.getAll('quotaTopic');
+	const diffs = form.getAll('quotaDifficulty');
+	const counts = form.getAll('quotaCount');
+	const quotas: unknown[] = [];
+	for (let i = 0; i < counts.length; i++) {
+		const c = String(counts[i] ?? '').trim();
+		if (c === '') continue;
+		const t = String(topics[i] ?? '');
+		const d = String(diffs[i] ?? '');
+		quotas.push({ topicId: t === '' ? null : Number(t), difficulty: d === '' ? null : Number(d), count: Number(c) });
+	}
+	o.quotas = quotas;
+	return o;
+}

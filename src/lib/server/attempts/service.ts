@@ -1,0 +1,314 @@
+import { randomInt } from 'node:crypto';
+import type { Db, Executor } from '../db';
+import type { AttemptRow, QuestionKind } from '../db/types';
+import { config } from '../config';
+import * as contests from '../contests/contests';
+import * as questions from '../questions/questions';
+import * as repo from './attempts';
+import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
+import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
+import { scoreSheet, validateChoice } from './scoring';
+
+/**
+ * The attempt lifecycle: start (or resume), autosave, submit, expire. Every state change runs in
+ * one transaction; the database's unique indexes (one open attempt per person and round,
+ * unique attempt numbers) are the last line of defence against races.
+ */
+
+export const cryptoRng: Rng = () => randomInt(0, 2 ** 32) / 2 ** 32;
+
+export interface AttemptQuestionView {
+	id: number;
+	kind: QuestionKind;
+	stem: string;
+	options: { id: string; text: string }[];
+	answer: string[];
+}
+
+export interface AttemptView {
+	attemptId: number;
+	deadline: string;
+	serverNow: string;
+	questions: AttemptQuestionView[];
+}
+
+export interface AttemptResult {
+	score: number;
+	correct: number;
+	total: number;
+	durationMs: number;
+	submittedAt: string;
+	attemptNo: number;
+}
+
+export type ServiceError = { ok: false; status: 400 | 404 | 409; message: string };
+type Ok<T> = { ok: true } & T;
+
+const fail = (status: 400 | 404 | 409, message: string): ServiceError => ({ ok: false, status, message });
+
+const grace = () => config().ANSWER_GRACE_MS;
+
+/** The questions as the participant sees them: shuffled options, no correctness, saved answers. */
+async function viewOf(db: Executor, attempt: AttemptRow, now: number): Promise<AttemptView> {
+	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
+	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+	return {
+		attemptId: attempt.id,
+		deadline: new Date(attempt.deadline_at).toISOString(),
+		serverNow: new Date(now).toISOString(),
+		questions: items.map((it) => {
+			const v = versions.get(it.versionId)!;
+			const byId = new Map(v.options.map((o) => [o.id, o]));
+			return {
+				id: it.questionId,
+				kind: v.kind,
+				stem: v.stem,
+				options: it.optionOrder.map((id) => ({ id, text: byId.get(id)!.text })),
+				answer: answers.get(it.questionId) ?? []
+			};
+		})
+	};
+}
+
+function resultOf(a: AttemptRow): AttemptResult {
+	return {
+		score: a.score ?? 0,
+		correct: a.correct_count ?? 0,
+		total: a.total,
+		durationMs: a.duration_ms ?? 0,
+		submittedAt: new Date(a.submitted_at ?? a.deadline_at).toISOString(),
+		attemptNo: a.attempt_no
+	};
+}
+
+/** Scores an open attempt on its saved answers and closes it. Idempotent through `status = 'open'`. */
+async function finalize(
+	db: Executor,
+	attempt: AttemptRow,
+	opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }
+): Promise<AttemptRow> {
+	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
+	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+	const sheet = scoreSheet(
+		items.map((it) => {
+			const v = versions.get(it.versionId)!;
+			return { kind: v.kind, options: v.options, chosen: answers.get(it.questionId) ?? null };
+		})
+	);
+	// An expired attempt counts as handed in at its deadline, not when someone noticed.
+	const submittedAt = opts.status === 'expired' ? attempt.deadline_at : Math.min(opts.at, attempt.deadline_at + grace());
+	await repo.closeAttempt(db, attempt.id, {
+		status: opts.status,
+		submittedAt,
+		durationMs: countedDuration(attempt.started_at, submittedAt, attempt.deadline_at),
+		score: sheet.score,
+		correct: sheet.correct,
+		prediction: opts.prediction
+	});
+	return (await repo.findAttempt(db, attempt.id))!;
+}
+
+export async function startOrResume(
+	db: Db,
+	userId: number,
+	roundId: number,
+	now = Date.now(),
+	rng: Rng = cryptoRng
+): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
+	return db.transaction().execute(async (trx) => {
+		const round = await contests.findRound(trx, roundId);
+		const contest = round && (await contests.findContest(trx, round.contestId));
+		if (!round || !contest || contest.status !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
+		const phase = roundPhase(now, round.opensAt, round.closesAt);
+
+		let open = await repo.findOpenAttempt(trx, roundId, userId);
+		if (open && isOverdue(now, open.deadline_at, grace())) {
+			await finalize(trx, open, { status: 'expired', at: now, prediction: null });
+			open = undefined;
+		}
+		if (open) return { ok: true, resumed: true, view: await viewOf(trx, open, now) };
+
+		if (phase === 'upcoming') return fail(409, 'Đợt thi chưa mở. Vui lòng quay lại khi đợt thi bắt đầu.');
+		if (phase === 'closed') return fail(409, 'Đợt thi đã kết thúc.');
+		const used = await repo.countUserAttempts(trx, roundId, userId);
+		if (used >= round.maxAttempts)
+			return fail(409, `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`);
+
+		const pool = await questions.listDrawPool(trx);
+		let picked: number[];
+		try {
+			picked = drawQuestions(pool, await contests.listQuotas(trx, roundId), round.questionCount, rng);
+		} catch (e) {
+			if (e instanceof DrawError) return fail(409, 'Đợt thi chưa sẵn sàng: ' + e.message);
+			throw e;
+		}
+		const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
+		const versions = await questions.getVersions(trx, picked.map((id) => versionOf.get(id)!));
+		const attemptId = await repo.insertAttempt(trx, {
+			roundId,
+			userId,
+			attemptNo: used + 1,
+			startedAt: now,
+			deadlineAt: attemptDeadline(now, round.timeLimitSeconds, round.closesAt),
+			total: picked.length
+		});
+		await repo.insertAttemptQuestions(
+			trx,
+			picked.map((qid, i) => {
+				const v = versions.get(versionOf.get(qid)!)!;
+				return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
+			})
+		);
+		const attempt = (await repo.findAttempt(trx, attemptId))!;
+		return { ok: true, resumed: false, view: await viewOf(trx, attempt, now) };
+	});
+}
+
+export async function saveAnswer(
+	db: Db,
+	userId: number,
+	attemptId: number,
+	questionId: number,
+	optionIds: string[],
+	now = Date.now()
+): Promise<{ ok: true } | ServiceError> {
+	return db.transaction().execute(async (trx) => {
+		const attempt = await repo.findAttempt(trx, attemptId);
+		// Someone else's attempt is indistinguishable from a missing one.
+		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
+		if (attempt.status !== 'open') return fail(409, 'Bài thi đã được nộp, không thể sửa câu trả lời.');
+		if (!acceptsWrites(now, attempt.deadline_at, grace())) {
+			await finalize(trx, attempt, { status: 'expired', at: now, prediction: null });
+			return fail(409, 'Đã hết giờ làm bài. Câu trả lời này không được ghi nhận.');
+		}
+		const item = (await repo.listAttemptQuestions(trx, attemptId)).find((q) => q.questionId === questionId);
+		if (!item) return fail(400, 'Câu hỏi không thuộc lượt thi này.');
+		const version = (await questions.getVersions(trx, [item.versionId])).get(item.versionId)!;
+		const problem = validateChoice(version.kind, item.optionOrder, optionIds);
+		if (problem) return fail(400, problem);
+		await repo.upsertAnswer(trx, attemptId, questionId, optionIds, now);
+		return { ok: true };
+	});
+}
+
+export async function submit(
+	db: Db,
+	userId: number,
+	attemptId: number,
+	prediction: number | null,
+	now = Date.now()
+): Promise<Ok<{ result: AttemptResult }> | ServiceError> {
+	return db.transaction().execute(async (trx) => {
+		const attempt = await repo.findAttempt(trx, attemptId);
+		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
+		// Fairness rule 3: a repeated submit returns the stored result, never re-scores.
+		if (attempt.status !== 'open') return { ok: true, result: resultOf(attempt) };
+		if (isOverdue(now, attempt.deadline_at, grace())) {
+			const closed = await finalize(trx, attempt, { status: 'expired', at: now, prediction: null });
+			return { ok: true, result: resultOf(closed) };
+		}
+		const round = (await contests.findRound(trx, attempt.round_id))!;
+		if (round.predictionKind && prediction == null)
+			return fail(400, 'Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.');
+		const closed = await finalize(trx, attempt, {
+			status: 'submitted',
+			at: now,
+			prediction: round.predictionKind ? prediction : null
+		});
+		return { ok: true, result: resultOf(closed) };
+	});
+}
+
+/** Closes attempts whose deadline (plus grace) has passed; run periodically and lazily. */
+export async function expireOverdue(db: Db, now = Date.now()): Promise<number> {
+	const ids = await repo.listOverdueAttemptIds(db, now - grace());
+	let n = 0;
+	for (const id of ids) {
+		await db.transaction().execute(async (trx) => {
+			const a = await repo.findAttempt(trx, id);
+			if (a && a.status === 'open') {
+				await finalize(trx, a, { status: 'expired', at: now, prediction: null });
+				n++;
+			}
+		});
+	}
+	return n;
+}
+
+export interface ReviewItem {
+	position: number;
+	stem: string;
+	kind: QuestionKind;
+	options: { id: string; text: string; chosen: boolean; correct: boolean | null }[];
+	isCorrect: boolean | null;
+	explanation: string | null;
+	legalRef: string | null;
+}
+
+/**
+ * The result page of one attempt, for its owner. Correct answers and explanations are included
+ * only when the round's reveal policy allows it at `now`.
+ */
+export async function getResult(db: Db, userId: number, attemptId: number, now = Date.now()) {
+	const attempt = await repo.findAttempt(db, attemptId);
+	if (!attempt || attempt.user_id !== userId) return null;
+	if (attempt.status === 'open' && isOverdue(now, attempt.deadline_at, grace())) {
+		await expireOverdue(db, now);
+		return getResult(db, userId, attemptId, now);
+	}
+	const round = (await contests.findRound(db, attempt.round_id))!;
+	const contest = (await contests.findContest(db, round.contestId))!;
+	const finished = attempt.status !== 'open';
+	const reveal = finished && (round.revealPolicy === 'after_submit' || now >= round.closesAt);
+	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attemptId), repo.listAnswers(db, attemptId)]);
+	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+	const review: ReviewItem[] = finished
+		? items.map((it) => {
+				const v = versions.get(it.versionId)!;
+				const chosen = new Set(answers.get(it.questionId) ?? []);
+				const byId = new Map(v.options.map((o) => [o.id, o]));
+				const sheet = scoreSheet([{ kind: v.kind, options: v.options, chosen: [...chosen] }]);
+				return {
+					position: it.position,
+					stem: v.stem,
+					kind: v.kind,
+					options: it.optionOrder.map((id) => ({
+						id,
+						text: byId.get(id)!.text,
+						chosen: chosen.has(id),
+						correct: reveal ? byId.get(id)!.correct : null
+					})),
+					isCorrect: reveal ? sheet.correct === 1 : null,
+					explanation: reveal ? v.explanation : null,
+					legalRef: reveal ? v.legalRef : null
+				};
+			})
+		: [];
+	return {
+		attempt: {
+			id: attempt.id,
+			status: attempt.status,
+			attemptNo: attempt.attempt_no,
+			startedAt: attempt.started_at,
+			deadlineAt: attempt.deadline_at,
+			submittedAt: attempt.submitted_at,
+			durationMs: attempt.duration_ms,
+			score: attempt.score,
+			correct: attempt.correct_count,
+			total: attempt.total,
+			prediction: attempt.prediction,
+			disqualified: attempt.disqualified_at != null
+		},
+		round: {
+			id: round.id,
+			title: round.title,
+			closesAt: round.closesAt,
+			revealPolicy: round.revealPolicy,
+			maxAttempts: round.maxAttempts,
+			predictionQuestion: round.predictionQuestion
+		},
+		contest: { id: contest.id, title: contest.title },
+		reveal,
+		review
+	};
+}

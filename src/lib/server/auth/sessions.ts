@@ -1,0 +1,122 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Cookies } from '@sveltejs/kit';
+import { getRandomValues } from 'node:crypto';
+import type { Executor } from '../db';
+import type { Role } from '../db/types';
+import { isSecureOrigin } from '../config';
+
+/**
+ * Sessions the Lucia way: the cookie carries `id.secret`; only SHA-256(secret) is stored, so a
+ * leaked database does not yield usable tokens. The secret is compared in constant time.
+ * Expiry slides: a session used in its second half is extended to a full period again.
+ */
+export const SESSION_COOKIE = 'hoithi_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY;
+
+export interface Session {
+	id: string;
+	userId: number;
+	expiresAt: number;
+}
+
+/** The only user fields that travel with the request (and, whitelisted, to the browser). */
+export interface SessionUser {
+	id: number;
+	fullName: string;
+	role: Role;
+	unitId: number;
+}
+
+function randomString(): string {
+	const bytes = new Uint8Array(20);
+	getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+	return sha256(new TextEncoder().encode(secret));
+}
+
+export async function createSession(
+	db: Executor,
+	userId: number,
+	now = Date.now()
+): Promise<{ token: string; session: Session }> {
+	const id = randomString();
+	const secret = randomString();
+	const session = { id, userId, expiresAt: now + SESSION_TTL_MS };
+	await db
+		.insertInto('sessions')
+		.values({
+			id,
+			secret_hash: hashSecret(secret),
+			user_id: userId,
+			created_at: now,
+			expires_at: session.expiresAt
+		})
+		.execute();
+	return { token: `${id}.${secret}`, session };
+}
+
+export async function validateSessionToken(
+	db: Executor,
+	token: string,
+	now = Date.now()
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.id',
+			'sessions.secret_hash',
+			'sessions.expires_at',
+			'users.id as user_id',
+			'users.full_name',
+			'users.role',
+			'users.unit_id'
+		])
+		.where('sessions.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+	if (now >= row.expires_at) {
+		await db.deleteFrom('sessions').where('id', '=', id).execute();
+		return null;
+	}
+	let expiresAt = row.expires_at;
+	if (expiresAt - now < SESSION_TTL_MS / 2) {
+		expiresAt = now + SESSION_TTL_MS;
+		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+	}
+	return {
+		session: { id: row.id, userId: row.user_id, expiresAt },
+		user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
+	};
+}
+
+export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Executor, userId: number): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecureOrigin(),
+		expires: new Date(expiresAt)
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureOrigin() });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, read from the environment once and validated with zod.
+ * Read through process.env (not $env) so that CLI scripts run by tsx share it.
+ * Every secret has a development default; production refuses to start with it.
+ */
+const DEV_SECRET = 'hoithi-dev-secret-do-not-use-in-production';
+
+const EnvSchema = z.object({
+	NODE_ENV: z.string().default('development'),
+	DATABASE_PATH: z.string().min(1).default('data/hoithi.db'),
+	/** HMAC key for citizen IDs and other keyed hashes. Changing it orphans existing hashes. */
+	HASH_SECRET: z.string().min(16).default(DEV_SECRET),
+	ORIGIN: z.string().optional(),
+	/** Late answers within this many ms after the deadline are still accepted (network latency). */
+	ANSWER_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000)
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+let cached: Config | null = null;
+
+export function config(): Config {
+	if (cached) return cached;
+	const parsed = EnvSchema.safeParse(process.env);
+	if (!parsed.success) {
+		throw new Error('Invalid environment: ' + z.prettifyError(parsed.error));
+	}
+	const c = parsed.data;
+	if (c.NODE_ENV === 'production' && c.HASH_SECRET === DEV_SECRET && !process.env.HOITHI_ALLOW_DEV_SECRET) {
+		console.warn(
+			'[hoithi] HASH_SECRET is the development default. Set HASH_SECRET (≥16 chars) in production.'
+		);
+	}
+	cached = c;
+	return c;
+}
+
+/** Cookies get the Secure flag when the public origin is HTTPS. */
+export function isSecureOrigin(): boolean {
+	return (config().ORIGIN ?? '').startsWith('https://');
+}

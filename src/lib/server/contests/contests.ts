@@ -1,0 +1,178 @@
+import type { Executor } from '../db';
+import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
+import type { ContestInput, RoundInput } from '../../schemas/contest';
+import type { Quota } from '../attempts/draw';
+
+export interface Contest {
+	id: number;
+	title: string;
+	rules: string;
+	status: ContestStatus;
+}
+
+export interface Round {
+	id: number;
+	contestId: number;
+	title: string;
+	opensAt: number;
+	closesAt: number;
+	questionCount: number;
+	timeLimitSeconds: number;
+	maxAttempts: number;
+	revealPolicy: RevealPolicy;
+	predictionKind: PredictionKind | null;
+	predictionQuestion: string | null;
+	predictionActual: number | null;
+}
+
+export function toRound(r: RoundRow): Round {
+	return {
+		id: r.id,
+		contestId: r.contest_id,
+		title: r.title,
+		opensAt: r.opens_at,
+		closesAt: r.closes_at,
+		questionCount: r.question_count,
+		timeLimitSeconds: r.time_limit_seconds,
+		maxAttempts: r.max_attempts,
+		revealPolicy: r.reveal_policy,
+		predictionKind: r.prediction_kind,
+		predictionQuestion: r.prediction_question,
+		predictionActual: r.prediction_actual
+	};
+}
+
+export async function listContests(db: Executor): Promise<(Contest & { roundCount: number })[]> {
+	const rows = await db
+		.selectFrom('contests')
+		.leftJoin('rounds', 'rounds.contest_id', 'contests.id')
+		.select(['contests.id', 'contests.title', 'contests.rules', 'contests.status'])
+		.select((eb) => eb.fn.count<number>('rounds.id').as('round_count'))
+		.groupBy('contests.id')
+		.orderBy('contests.id', 'desc')
+		.execute();
+	return rows.map((r) => ({ id: r.id, title: r.title, rules: r.rules, status: r.status, roundCount: Number(r.round_count) }));
+}
+
+export async function findContest(db: Executor, id: number): Promise<Contest | undefined> {
+	return db.selectFrom('contests').select(['id', 'title', 'rules', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The contest shown on the home page: the newest published one. */
+export async function findFeaturedContest(db: Executor): Promise<Contest | undefined> {
+	return db
+		.selectFrom('contests')
+		.select(['id', 'title', 'rules', 'status'])
+		.where('status', '=', 'published')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+}
+
+export async function insertContest(db: Executor, c: ContestInput, now = Date.now()): Promise<number> {
+	const r = await db
+		.insertInto('contests')
+		.values({ title: c.title, rules: c.rules, status: c.status, created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return r.id;
+}
+
+export async function updateContest(db: Executor, id: number, c: ContestInput, now = Date.now()): Promise<void> {
+	await db
+		.updateTable('contests')
+		.set({ title: c.title, rules: c.rules, status: c.status, updated_at: now })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function listRounds(db: Executor, contestId: number): Promise<Round[]> {
+	const rows = await db.selectFrom('rounds').selectAll().where('contest_id', '=', contestId).orderBy('opens_at').execute();
+	return rows.map(toRound);
+}
+
+export async function findRound(db: Executor, id: number): Promise<Round | undefined> {
+	const r = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+	return r && toRound(r);
+}
+
+/** Rounds open at `now` in published contests, soonest closing first. */
+export async function listOpenRounds(db: Executor, now: number): Promise<(Round & { contestTitle: string })[]> {
+	const rows = await db
+		.selectFrom('rounds')
+		.innerJoin('contests', 'contests.id', 'rounds.contest_id')
+		.selectAll('rounds')
+		.select('contests.title as contest_title')
+		.where('contests.status', '=', 'published')
+		.where('rounds.opens_at', '<=', now)
+		.where('rounds.closes_at', '>', now)
+		.orderBy('rounds.closes_at')
+		.execute();
+	return rows.map((r) => ({ ...toRound(r), contestTitle: r.contest_title }));
+}
+
+export async function findNextRound(db: Executor, contestId: number, now: number): Promise<Round | undefined> {
+	const r = await db
+		.selectFrom('rounds')
+		.selectAll()
+		.where('contest_id', '=', contestId)
+		.where('opens_at', '>', now)
+		.orderBy('opens_at')
+		.executeTakeFirst();
+	return r && toRound(r);
+}
+
+function roundValues(r: RoundInput) {
+	return {
+		title: r.title,
+		opens_at: r.opensAt,
+		closes_at: r.closesAt,
+		question_count: r.questionCount,
+		time_limit_seconds: r.timeLimitMinutes * 60,
+		max_attempts: r.maxAttempts,
+		reveal_policy: r.revealPolicy,
+		prediction_kind: r.predictionKind,
+		prediction_question: r.predictionKind ? r.predictionQuestion : null
+	};
+}
+
+export async function insertRound(db: Executor, contestId: number, r: RoundInput, now = Date.now()): Promise<number> {
+	const row = await db
+		.insertInto('rounds')
+		.values({ contest_id: contestId, ...roundValues(r), created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await replaceQuotas(db, row.id, r.quotas);
+	return row.id;
+}
+
+export async function updateRound(db: Executor, id: number, r: RoundInput, now = Date.now()): Promise<void> {
+	await db
+		.updateTable('rounds')
+		.set({ ...roundValues(r), prediction_actual: null, updated_at: now })
+		.where('id', '=', id)
+		.execute();
+	await replaceQuotas(db, id, r.quotas);
+}
+
+export async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quota[]): Promise<void> {
+	await db.deleteFrom('round_quotas').where('round_id', '=', roundId).execute();
+	if (quotas.length)
+		await db
+			.insertInto('round_quotas')
+			.values(quotas.map((q) => ({ round_id: roundId, topic_id: q.topicId, difficulty: q.difficulty, count: q.count })))
+			.execute();
+}
+
+export async function listQuotas(db: Executor, roundId: number): Promise<Quota[]> {
+	const rows = await db.selectFrom('round_quotas').select(['topic_id', 'difficulty', 'count']).where('round_id', '=', roundId).orderBy('id').execute();
+	return rows.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }));
+}
+
+export async function setPredictionActual(db: Executor, roundId: number, actual: number): Promise<void> {
+	await db.updateTable('rounds').set({ prediction_actual: actual }).where('id', '=', roundId).execute();
+}
+
+export async function countAttemptsInRound(db: Executor, roundId: number): Promise<number> {
+	const r = await db.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow();
+	return Number(r.n);
+}

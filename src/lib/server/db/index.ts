@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { migrations } from '../../../../migrations/index';
+import { config } from '../config';
+import type { Database } from './types';
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Repository functions take either the database or a transaction first. */
+export type Executor = Db | Trx;
+
+/**
+ * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
+ * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
+ */
+export function openDatabase(file: string): Db {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const sqlite = new SQLite(file);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL in WAL: a commit survives a process crash (kill -9); only an OS crash or power
+	// loss may roll back the last transactions. See README "Durability".
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('temp_store = MEMORY');
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+let instance: Db | null = null;
+
+/** Opened lazily: `vite build` imports server modules and must not create a database file. */
+export function getDb(): Db {
+	if (!instance) instance = openDatabase(config().DATABASE_PATH);
+	return instance;
+}
+
+/** For tests and scripts that manage their own database. */
+export function setDb(db: Db | null): void {
+	instance = db;
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+	const migrator = new Migrator({
+		db,
+		provider: { getMigrations: async () => migrations }
+	});
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) throw error;
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export function nowMs(): number {
+	return Date.now();
+}

@@ -1,0 +1,182 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Typed view of the schema in migrations/. snake_case here, camelCase past the repositories. */
+export interface UnitsTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	kind: string;
+	parent_id: number | null;
+	target_count: number | null;
+	active: Generated<number>;
+	created_at: number;
+}
+
+export type Role = 'participant' | 'district_lead' | 'organiser' | 'admin';
+export type Gender = 'female' | 'male' | 'other';
+
+export interface UsersTable {
+	id: Generated<number>;
+	full_name: string;
+	name_folded: string;
+	birth_date: string;
+	gender: Gender;
+	phone: string;
+	email: string | null;
+	national_id_hash: string | null;
+	unit_id: number;
+	role: Generated<Role>;
+	password_hash: string;
+	consent_at: number;
+	consent_version: string;
+	disqualified_at: number | null;
+	created_at: number;
+}
+
+export interface SessionsTable {
+	id: string;
+	secret_hash: Uint8Array;
+	user_id: number;
+	created_at: number;
+	expires_at: number;
+}
+
+export type ContestStatus = 'draft' | 'published' | 'archived';
+export interface ContestsTable {
+	id: Generated<number>;
+	title: string;
+	rules: Generated<string>;
+	status: Generated<ContestStatus>;
+	created_at: number;
+	updated_at: number;
+}
+
+export type RevealPolicy = 'after_submit' | 'after_close';
+export type PredictionKind = 'participants' | 'attempts' | 'perfect_scores';
+
+export interface RoundsTable {
+	id: Generated<number>;
+	contest_id: number;
+	title: string;
+	opens_at: number;
+	closes_at: number;
+	question_count: number;
+	time_limit_seconds: number;
+	max_attempts: number;
+	reveal_policy: RevealPolicy;
+	prediction_kind: PredictionKind | null;
+	prediction_question: string | null;
+	prediction_actual: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface RoundQuotasTable {
+	id: Generated<number>;
+	round_id: number;
+	topic_id: number | null;
+	difficulty: number | null;
+	count: number;
+}
+
+export interface TopicsTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'true_false';
+export type QuestionStatus = 'draft' | 'published' | 'retired';
+
+export interface QuestionsTable {
+	id: Generated<number>;
+	topic_id: number;
+	difficulty: number;
+	kind: QuestionKind;
+	status: Generated<QuestionStatus>;
+	current_version_id: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface QuestionVersionsTable {
+	id: Generated<number>;
+	question_id: number;
+	version_no: number;
+	kind: QuestionKind;
+	stem: string;
+	options_json: string;
+	explanation: Generated<string>;
+	legal_ref: Generated<string>;
+	created_at: number;
+}
+
+export type AttemptStatus = 'open' | 'submitted' | 'expired';
+export interface AttemptsTable {
+	id: Generated<number>;
+	round_id: number;
+	user_id: number;
+	attempt_no: number;
+	status: Generated<AttemptStatus>;
+	started_at: number;
+	deadline_at: number;
+	submitted_at: number | null;
+	duration_ms: number | null;
+	score: number | null;
+	correct_count: number | null;
+	total: number;
+	prediction: number | null;
+	disqualified_at: number | null;
+	disqualify_reason: string | null;
+}
+
+export interface AttemptQuestionsTable {
+	attempt_id: number;
+	position: number;
+	question_id: number;
+	question_version_id: number;
+	option_order_json: string;
+}
+
+export interface AttemptAnswersTable {
+	attempt_id: number;
+	question_id: number;
+	option_ids_json: string;
+	saved_at: number;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: number;
+	actor_user_id: number | null;
+	action: string;
+	entity: string;
+	entity_id: string | null;
+	details_json: Generated<string>;
+}
+
+export interface Database {
+	units: UnitsTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	contests: ContestsTable;
+	rounds: RoundsTable;
+	round_quotas: RoundQuotasTable;
+	topics: TopicsTable;
+	questions: QuestionsTable;
+	question_versions: QuestionVersionsTable;
+	attempts: AttemptsTable;
+	attempt_questions: AttemptQuestionsTable;
+	attempt_answers: AttemptAnswersTable;
+	audit_log: AuditLogTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type RoundRow = Selectable<RoundsTable>;
+export type NewRound = Insertable<RoundsTable>;
+export type RoundUpdate = Updateable<RoundsTable>;
+export type ContestRow = Selectable<ContestsTable>;
+export type AttemptRow = Selectable<AttemptsTable>;
+export type QuestionVersionRow = Selectable<QuestionVersionsTable>;

@@ -1,0 +1,89 @@
+import type { Executor } from '../db';
+import type { Gender, Role } from '../db/types';
+import { hashPassword, verifyPassword, burnPasswordTime } from '../auth/password';
+import { keyedHash } from '../auth/keyed-hash';
+import { foldVietnamese } from '../../vn/text';
+import { normalisePhone } from '../../vn/phone';
+import { normaliseEmail } from '../../vn/identity';
+import * as units from '../units/units';
+import * as users from './users';
+import { CONSENT_VERSION } from '../../schemas/auth';
+import { audit } from '../audit';
+
+export interface NewAccount {
+	fullName: string;
+	birthDate: string;
+	gender: Gender;
+	phone: string; // E.164
+	email: string | null;
+	nationalId: string | null; // 12 digits, hashed here
+	unitCode: string;
+	password: string;
+	role?: Role;
+}
+
+export type CreateAccountResult =
+	| { ok: true; userId: number }
+	| { ok: false; errors: Record<string, string> };
+
+/**
+ * Creates an account. Uniqueness of phone, email and CCCD is enforced by UNIQUE indexes: we insert
+ * and translate the constraint error, so two racing registrations cannot both succeed.
+ */
+export async function createAccount(
+	db: Executor,
+	input: NewAccount,
+	now = Date.now()
+): Promise<CreateAccountResult> {
+	const unit = await units.findByCode(db, input.unitCode);
+	if (!unit) return { ok: false, errors: { unitCode: 'Đơn vị không tồn tại.' } };
+	const passwordHash = await hashPassword(input.password);
+	try {
+		const userId = await users.insertUser(db, {
+			full_name: input.fullName,
+			name_folded: foldVietnamese(input.fullName),
+			birth_date: input.birthDate,
+			gender: input.gender,
+			phone: input.phone,
+			email: input.email,
+			national_id_hash: input.nationalId ? keyedHash('cccd', input.nationalId) : null,
+			unit_id: unit.id,
+			role: input.role ?? 'participant',
+			password_hash: passwordHash,
+			consent_at: now,
+			consent_version: CONSENT_VERSION,
+			created_at: now
+		});
+		await audit(db, { actorUserId: userId, action: 'user.register', entity: 'user', entityId: userId });
+		return { ok: true, userId };
+	} catch (e) {
+		const msg = e instanceof Error ? e.message : '';
+		if (msg.includes('UNIQUE') && msg.includes('users.phone'))
+			return { ok: false, errors: { phone: 'Số điện thoại này đã được đăng ký.' } };
+		if (msg.includes('UNIQUE') && msg.includes('users.email'))
+			return { ok: false, errors: { email: 'Email này đã được đăng ký.' } };
+		if (msg.includes('UNIQUE') && msg.includes('users.national_id_hash'))
+			return { ok: false, errors: { nationalId: 'Số CCCD này đã được đăng ký.' } };
+		throw e;
+	}
+}
+
+/** Resolves a phone-or-email identifier and checks the password in roughly constant time. */
+export async function authenticate(
+	db: Executor,
+	identifier: string,
+	password: string
+): Promise<number | null> {
+	const phone = normalisePhone(identifier);
+	const email = phone ? null : normaliseEmail(identifier);
+	const user = phone
+		? await users.findForLogin(db, { phone })
+		: email
+			? await users.findForLogin(db, { email })
+			: undefined;
+	if (!user) {
+		await burnPasswordTime(password);
+		return null;
+	}
+	return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+}

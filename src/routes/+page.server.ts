@@ -1,0 +1,28 @@
+import { getDb } from '$lib/server/db';
+import * as contests from '$lib/server/contests/contests';
+import * as attemptsRepo from '$lib/server/attempts/attempts';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+	const db = getDb();
+	const now = Date.now();
+	const contest = await contests.findFeaturedContest(db);
+	if (!contest) return { now, contest: null, rounds: [], next: null };
+	const [rounds, next] = await Promise.all([contests.listRounds(db, contest.id), contests.findNextRound(db, contest.id, now)]);
+	const used = locals.user ? await attemptsRepo.countUserAttemptsByRound(db, locals.user.id) : new Map<number, number>();
+	return {
+		now,
+		contest: { id: contest.id, title: contest.title, rules: contest.rules },
+		rounds: rounds.map((r) => ({
+			id: r.id,
+			title: r.title,
+			opensAt: r.opensAt,
+			closesAt: r.closesAt,
+			questionCount: r.questionCount,
+			timeLimitSeconds: r.timeLimitSeconds,
+			maxAttempts: r.maxAttempts,
+			used: used.get(r.id) ?? 0
+		})),
+		next: next ? { title: next.title, opensAt: next.opensAt } : null
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,18 @@
+import { getDb } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/auth/guards';
+import { jsonError, parseId, readJson } from '$lib/server/http';
+import { SaveAnswerSchema } from '$lib/schemas/attempt';
+import * as attempts from '$lib/server/attempts/service';
+import type { RequestHandler } from './$types';
+
+/** Autosave of one answer; idempotent (the last write for a question wins). */
+export const PUT: RequestHandler = async (event) => {
+	const user = requireApiUser(event);
+	const attemptId = parseId(event.params.attemptId);
+	if (attemptId == null) return jsonError(400, 'Mã lượt thi không hợp lệ.');
+	const body = await readJson(event.request, SaveAnswerSchema);
+	if (!body.ok) return body.response;
+	const res = await attempts.saveAnswer(getDb(), user.id, attemptId, body.data.questionId, body.data.optionIds);
+	if (!res.ok) return jsonError(res.status, res.message);
+	return new Response(null, { status: 204 });
+};

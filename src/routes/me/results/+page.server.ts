@@ -1,0 +1,24 @@
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import * as attemptsRepo from '$lib/server/attempts/attempts';
+import type { PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const user = requireUser(event);
+	const rows = await attemptsRepo.listUserAttempts(getDb(), user.id);
+	return {
+		attempts: rows.map((r) => ({
+			id: r.id,
+			roundId: r.round_id,
+			roundTitle: r.round_title,
+			contestTitle: r.contest_title,
+			attemptNo: r.attempt_no,
+			status: r.status,
+			startedAt: r.started_at,
+			durationMs: r.duration_ms,
+			score: r.score,
+			total: r.total,
+			disqualified: r.disqualified_at != null
+		}))
+	};
+}) satisfies PageServerLoad;

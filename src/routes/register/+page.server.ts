@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
+import { createAccount } from '$lib/server/users/accounts';
+import * as units from '$lib/server/units/units';
+import { limitsDisabled, registerByIp } from '$lib/server/auth/limits';
+import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+	const list = await units.listSelectable(getDb());
+	return { units: list.map((u) => ({ code: u.code, name: u.name })) };
+}) satisfies PageServerLoad;
+
+async function register(event: Parameters<Actions['default']>[0]) {
+	const raw = Object.fromEntries(await event.request.formData());
+	const values = keepRegisterValues(raw);
+	const parsed = RegisterSchema.safeParse(raw);
+	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+	if (!limitsDisabled() && !registerByIp.consume(event.getClientAddress()))
+		return fail(429, { values, errors: { form: 'Có quá nhiều lượt đăng ký từ mạng của bạn. Vui lòng thử lại sau ít phút.' } });
+	const db = getDb();
+	const res = await createAccount(db, parsed.data);
+	if (!res.ok) return fail(400, { values, errors: res.errors });
+	// Registration logs the person in so they can go straight to the round.
+	const { token, session } = await createSession(db, res.userId);
+	setSessionCookie(event.cookies, token, session.expiresAt);
+	redirect(303, '/?welcome=1');
+}
+
+export const actions = { default: register } satisfies Actions;

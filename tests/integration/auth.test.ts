@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { Client, freshPhone, loggedIn, openTestDb, registeredClient, registration } from './client';
+
+describe('registration', () => {
+	it('creates an account, logs the person in and sends them home', async () => {
+		const c = new Client();
+		const { body } = await c.action('/register', registration());
+		expect(body).toMatchObject({ type: 'redirect', status: 303, location: '/?welcome=1' });
+		expect(c.hasSession).toBe(true);
+		expect((await c.get('/me/results')).status).toBe(200);
+	});
+
+	it('returns Vietnamese field errors and keeps what was typed (never the password)', async () => {
+		const c = new Client();
+		const form = registration({ phone: '12345', nationalId: '12345678901', consent: '', fullName: ' Trần  Văn   Bình ' });
+		delete (form as Record<string, string | undefined>).consent;
+		const { status, body } = await c.action('/register', form as Record<string, string>);
+		expect(status).toBe(400);
+		expect(body?.type).toBe('failure');
+		expect(body?.data.errors.phone).toMatch(/Số điện thoại không hợp lệ/);
+		expect(body?.data.errors.nationalId).toMatch(/12 chữ số/);
+		expect(body?.data.errors.consent).toMatch(/đồng ý/);
+		expect(body?.data.values.fullName).toBe(' Trần  Văn   Bình ');
+		expect(body?.data.values.phone).toBe('12345');
+		expect(JSON.stringify(body?.data)).not.toContain('mat-khau-du-dai');
+		expect(c.hasSession).toBe(false);
+	});
+
+	it('rejects an unknown unit', async () => {
+		const { status, body } = await new Client().action('/register', registration({ unitCode: '999' }));
+		expect(status).toBe(400);
+		expect(body?.data.errors.unitCode).toMatch(/Đơn vị/);
+	});
+
+	it('treats 0912 345 678, 0912345678 and +84912345678 as the same phone', async () => {
+		const phone = freshPhone();
+		const spaced = `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`;
+		await registeredClient({ phone: spaced });
+		for (const variant of [phone, '+84' + phone.slice(1), '84' + phone.slice(1)]) {
+			const { status, body } = await new Client().action('/register', registration({ phone: variant }));
+			expect(status).toBe(400);
+			expect(body?.data.errors.phone).toBe('Số điện thoại này đã được đăng ký.');
+		}
+	});
+
+	it('treats emails case-insensitively', async () => {
+		const email = `Kiem.Thu.${Date.now()}@Example.VN`;
+		await registeredClient({ email });
+		const { status, body } = await new Client().action('/register', registration({ email: email.toLowerCase() }));
+		expect(status).toBe(400);
+		expect(body?.data.errors.email).toBe('Email này đã được đăng ký.');
+	});
+
+	it('rejects a citizen ID registered before, and never stores it in clear', async () => {
+		const cccd = String(Date.now()).padStart(12, '0').slice(-12);
+		await registeredClient({ nationalId: cccd.replace(/(\d{3})(?=\d)/g, '$1 ') });
+		const { status, body } = await new Client().action('/register', registration({ nationalId: cccd }));
+		expect(status).toBe(400);
+		expect(body?.data.errors.nationalId).toBe('Số CCCD này đã được đăng ký.');
+		const db = openTestDb();
+		const row = db.prepare('select * from users where national_id_hash is not null order by id desc limit 1').get() as Record<string, unknown>;
+		db.close();
+		expect(JSON.stringify(row)).not.toContain(cccd);
+		expect(String(row.national_id_hash)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('stores names in NFC', async () => {
+		const nfd = 'Phạm Thị Ánh'.normalize('NFD');
+		const { form } = await registeredClient({ fullName: nfd });
+		const db = openTestDb();
+		const row = db.prepare('select full_name, name_folded from users where phone = ?').get('+84' + form.phone.slice(1)) as { full_name: string; name_folded: string };
+		db.close();
+		expect(row.full_name).toBe('Phạm Thị Ánh'.normalize('NFC'));
+		expect(row.name_folded).toBe('pham thi anh');
+	});
+});
+
+describe('login and logout', () => {
+	it('logs in with the phone in another format, or the email in another case', async () => {
+		const email = `dang.nhap.${Date.now()}@example.vn`;
+		const { form } = await registeredClient({ email });
+		const byPhone = await new Client().action('/login', { identifier: '+84' + form.phone.slice(1), password: form.password });
+		expect(byPhone.body?.type).toBe('redirect');
+		const byEmail = new Client();
+		const r = await byEmail.action('/login', { identifier: email.toUpperCase(), password: form.password });
+		expect(r.body?.type).toBe('redirect');
+		expect(byEmail.hasSession).toBe(true);
+	});
+
+	it('refuses a wrong password with one message that does not say which part was wrong', async () => {
+		const { form } = await registeredClient();
+		const wrong = await new Client().action('/login', { identifier: form.phone, password: 'sai-mat-khau' });
+		const unknown = await new Client().action('/login', { identifier: '0999999999', password: 'sai-mat-khau' });
+		expect(wrong.status).toBe(400);
+		expect(wrong.body?.data.errors.form).toBe('Số điện thoại/email hoặc mật khẩu không đúng.');
+		expect(unknown.body?.data.errors.form).toBe(wrong.body?.data.errors.form);
+		expect(wrong.body?.data.identifier).toBe(form.phone);
+	});
+
+	it('only redirects to paths on this site after login', async () => {
+		const { form } = await registeredClient();
+		const c = new Client();
+		const { body } = await c.action('/login?redirectTo=//evil.example/x', { identifier: form.phone, password: form.password });
+		expect(body?.location).toBe('/');
+	});
+
+	it('logs out: the session is gone on the server, not just the cookie', async () => {
+		const { client } = await registeredClient();
+		const cookieBefore = (client as unknown as { cookies: Map<string, string> }).cookies.get('hoithi_session')!;
+		const { body } = await client.action('/logout', {});
+		expect(body?.type).toBe('redirect');
+		expect(client.hasSession).toBe(false);
+		const replay = await fetch(client.base + '/me/results', { headers: { cookie: `hoithi_session=${cookieBefore}` }, redirect: 'manual' });
+		expect(replay.status).toBe(303);
+		expect(replay.headers.get('location')).toContain('/login');
+	});
+
+	it('ignores a forged session token', async () => {
+		const res = await fetch(new Client().base + '/me/results', {
+			headers: { cookie: 'hoithi_session=abc.def' },
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(303);
+	});
+});
+
+describe('authorisation', () => {
+	it('sends anonymous people to log in and brings them back', async () => {
+		const res = await new Client().get('/me/results');
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/login?redirectTo=%2Fme%2Fresults');
+	});
+
+	it.each([
+		['0900000001', 200],
+		['0900000002', 200],
+		['0900000003', 403],
+		['0900000004', 403]
+	])('organiser pages: account %s gets %i', async (phone, status) => {
+		const c = await loggedIn(phone);
+		expect((await c.get('/organiser')).status).toBe(status);
+		expect((await c.get('/organiser/contests/new')).status).toBe(status);
+	});
+
+	it('refuses an organiser form action from a participant on the server', async () => {
+		const c = await loggedIn('0900000004');
+		const { status } = await c.action('/organiser/contests/new', { title: 'Cuộc thi giả mạo', rules: '', status: 'published' });
+		expect(status).toBe(403);
+		const db = openTestDb();
+		const n = db.prepare("select count(*) as n from contests where title = 'Cuộc thi giả mạo'").get() as { n: number };
+		db.close();
+		expect(n.n).toBe(0);
+	});
+
+	it('rejects form posts from another origin (CSRF)', async () => {
+		const { status } = await new Client().action('/register', registration(), 'https://evil.example');
+		expect(status).toBe(403);
+	});
+});
