@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import * as contests from '$lib/server/contests/contests';
+import { roundPhase } from '$lib/server/attempts/deadline';
 import * as attemptsRepo from '$lib/server/attempts/attempts';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +22,8 @@ export const load = (async ({ locals }) => {
 			questionCount: r.questionCount,
 			timeLimitSeconds: r.timeLimitSeconds,
 			maxAttempts: r.maxAttempts,
-			used: used.get(r.id) ?? 0
+			used: used.get(r.id) ?? 0,
+			phase: roundPhase(now, r.opensAt, r.closesAt)
 		})),
 		next: next ? { title: next.title, opensAt: next.opensAt } : null
 	};

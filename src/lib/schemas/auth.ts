@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { normalisePhone } from '../vn/phone';
 import { normaliseEmail, normaliseNationalId } from '../vn/identity';
 import { cleanText } from '../vn/text';
+import { toLocalInput } from '../vn/time';
 
 /** Version of the personal-data consent text shown at registration; stored with the consent. */
 export const CONSENT_VERSION = '2026-12-01';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date in Hanoi (YYYY-MM-DD): a birth date is judged by the local calendar. */
+const today = () => toLocalInput(Date.now()).slice(0, 10);
 
 /**
  * Registration form. Shared by the form (labels, hints) and the server (parsing). The output is
@@ -31,7 +33,7 @@ export const RegisterSchema = z.object({
 			const t = Date.parse(s + 'T00:00:00Z');
 			return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 		}, 'Ngày sinh không hợp lệ.')
-		.refine((s) => s >= '1900-01-01' && s <= today(), 'Ngày sinh phải trước hôm nay.'),
+		.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.'),
 	gender: z.enum(['female', 'male', 'other'], { error: 'Vui lòng chọn giới tính.' }),
 	phone: z
 		.string()

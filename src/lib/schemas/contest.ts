@@ -34,9 +34,13 @@ const int = (label: string, min: number, max: number) =>
 		.max(max, `${label} tối đa là ${max}.`);
 
 export const QuotaSchema = z.object({
-	topicId: z.number().int().positive().nullable(),
-	difficulty: z.number().int().min(1).max(3).nullable(),
-	count: z.number().int().min(1).max(100)
+	topicId: z.number().int().positive('Chủ đề không hợp lệ.').nullable(),
+	difficulty: z.number().int().min(1, 'Độ khó không hợp lệ.').max(3, 'Độ khó không hợp lệ.').nullable(),
+	count: z
+		.number({ error: 'Số câu của hạn mức phải là một số.' })
+		.int('Số câu của hạn mức phải là số nguyên.')
+		.min(1, 'Số câu của hạn mức tối thiểu là 1.')
+		.max(100, 'Số câu của hạn mức tối đa là 100.')
 });
 
 /**

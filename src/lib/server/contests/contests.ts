@@ -148,6 +148,8 @@ export async function insertRound(db: Executor, contestId: number, r: RoundInput
 export async function updateRound(db: Executor, id: number, r: RoundInput, now = Date.now()): Promise<void> {
 	await db
 		.updateTable('rounds')
+		// The settled prediction figure is recomputed from the attempts at the next ranking,
+		// because a new closing time or prediction kind changes what it counts.
 		.set({ ...roundValues(r), prediction_actual: null, updated_at: now })
 		.where('id', '=', id)
 		.execute();

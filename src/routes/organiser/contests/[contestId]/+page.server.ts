@@ -4,8 +4,10 @@ import { requireRole } from '$lib/server/auth/guards';
 import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
+import { roundPhase } from '$lib/server/attempts/deadline';
 import { ContestSchema } from '$lib/schemas/contest';
 import { fieldErrors } from '$lib/schemas/auth';
+import { keepContestValues } from '../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
 function contestIdOr404(param: string): number {
@@ -34,23 +36,18 @@ export const load = (async (event) => {
 			timeLimitMinutes: Math.round(r.timeLimitSeconds / 60),
 			maxAttempts: r.maxAttempts,
 			attempts: attemptCounts[i],
-			state: (now < r.opensAt ? 'upcoming' : now < r.closesAt ? 'open' : 'closed') as 'upcoming' | 'open' | 'closed'
+			state: roundPhase(now, r.opensAt, r.closesAt)
 		})),
 		saved: event.url.searchParams.get('saved') === '1'
 	};
 }) satisfies PageServerLoad;
-
-function keepValues(raw: Record<string, FormDataEntryValue>) {
-	const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : '');
-	return { title: pick('title'), rules: pick('rules'), status: pick('status') };
-}
 
 async function save(event: Parameters<Actions['save']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const id = contestIdOr404(event.params.contestId);
 	const raw = Object.fromEntries(await event.request.formData());
 	const parsed = ContestSchema.safeParse(raw);
-	if (!parsed.success) return fail(400, { values: keepValues(raw), errors: fieldErrors(parsed.error) });
+	if (!parsed.success) return fail(400, { values: keepContestValues(raw), errors: fieldErrors(parsed.error) });
 	const input = parsed.data;
 	const found = await getDb()
 		.transaction()

@@ -5,6 +5,7 @@ import { audit } from '$lib/server/audit';
 import * as contests from '$lib/server/contests/contests';
 import { ContestSchema } from '$lib/schemas/contest';
 import { fieldErrors } from '$lib/schemas/auth';
+import { keepContestValues } from '../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -12,17 +13,11 @@ export const load = (async (event) => {
 	return {};
 }) satisfies PageServerLoad;
 
-/** What was typed, as strings, so a failed submit loses nothing. */
-function keepValues(raw: Record<string, FormDataEntryValue>) {
-	const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : '');
-	return { title: pick('title'), rules: pick('rules'), status: pick('status') };
-}
-
 async function create(event: Parameters<Actions['default']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const raw = Object.fromEntries(await event.request.formData());
 	const parsed = ContestSchema.safeParse(raw);
-	if (!parsed.success) return fail(400, { values: keepValues(raw), errors: fieldErrors(parsed.error) });
+	if (!parsed.success) return fail(400, { values: keepContestValues(raw), errors: fieldErrors(parsed.error) });
 	const input = parsed.data;
 	const id = await getDb()
 		.transaction()

@@ -5,9 +5,8 @@ import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { listTopics } from '$lib/server/questions/questions';
-import { RoundSchema, roundFormToObject } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
 import type { RoundFormValues } from '../../../../RoundForm.svelte';
+import { parseRoundForm } from '../../../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function contestOr404(param: string) {
@@ -45,68 +44,13 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
-/** Raw strings as typed, quota rows included, so a failed submit loses nothing. */
-function keepRoundValues(form: FormData): RoundFormValues {
-	const one = (k: string) => {
-		const v = form.get(k);
-		return typeof v === 'string' ? v.slice(0, 1000) : '';
-	};
-	const all = (k: string) =>
-		form
-			.getAll(k)
-			.slice(0, 50)
-			.map((v) => (typeof v === 'string' ? v.slice(0, 20) : ''));
-	return {
-		title: one('title'),
-		opensAt: one('opensAt'),
-		closesAt: one('closesAt'),
-		questionCount: one('questionCount'),
-		timeLimitMinutes: one('timeLimitMinutes'),
-		maxAttempts: one('maxAttempts'),
-		revealPolicy: one('revealPolicy'),
-		predictionKind: one('predictionKind'),
-		predictionQuestion: one('predictionQuestion'),
-		quotaTopic: all('quotaTopic'),
-		quotaDifficulty: all('quotaDifficulty'),
-		quotaCount: all('quotaCount')
-	};
-}
-
-/**
- * zod issues → { field: message }. Quota item issues carry zod's default (English) text and an
- * index into the non-empty rows only, so they are reworded with the row number the person sees.
- */
-function roundErrors(err: Parameters<typeof fieldErrors>[0], values: RoundFormValues): Record<string, string> {
-	const errors = fieldErrors(err);
-	const filledRows = values.quotaCount.flatMap((c, i) => (c.trim() === '' ? [] : [i + 1]));
-	for (const issue of err.issues) {
-		if (issue.path[0] !== 'quotas' || issue.code === 'custom') continue;
-		const i = issue.path[1];
-		const row = typeof i === 'number' ? (filledRows[i] ?? i + 1) : null;
-		errors.quotas =
-			row == null
-				? 'Hạn mức không hợp lệ (tối đa 20 dòng).'
-				: issue.path[2] === 'count'
-					? `Hạn mức dòng ${row}: số câu phải là số nguyên từ 1 đến 100.`
-					: `Hạn mức dòng ${row}: chủ đề hoặc độ khó không hợp lệ.`;
-		break;
-	}
-	return errors;
-}
-
 async function create(event: Parameters<Actions['default']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const contest = await contestOr404(event.params.contestId);
-	const form = await event.request.formData();
-	const values = keepRoundValues(form);
-	const parsed = RoundSchema.safeParse(roundFormToObject(form));
-	if (!parsed.success) return fail(400, { values, errors: roundErrors(parsed.error, values) });
-	const input = parsed.data;
 	const db = getDb();
-	// A tampered topic id would otherwise surface as a foreign-key failure (500).
-	const topicIds = new Set((await listTopics(db)).map((t) => t.id));
-	if (input.quotas.some((q) => q.topicId != null && !topicIds.has(q.topicId)))
-		return fail(400, { values, errors: { quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' } });
+	const parsed = await parseRoundForm(db, await event.request.formData());
+	if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+	const { input } = parsed;
 	await db.transaction().execute(async (trx) => {
 		const id = await contests.insertRound(trx, contest.id, input);
 		await audit(trx, {

@@ -1,0 +1,79 @@
+import type { RoundFormValues } from './RoundForm.svelte';
+import type { Executor } from '$lib/server/db';
+import { listTopics } from '$lib/server/questions/questions';
+import { RoundSchema, roundFormToObject, type RoundInput } from '$lib/schemas/contest';
+import { fieldErrors } from '$lib/schemas/auth';
+
+/** Form handling shared by the "new round" and "edit round" actions. */
+
+/** Raw strings as typed, quota rows included, so a failed submit loses nothing. */
+export function keepRoundValues(form: FormData): RoundFormValues {
+	const one = (k: string) => {
+		const v = form.get(k);
+		return typeof v === 'string' ? v.slice(0, 1000) : '';
+	};
+	const all = (k: string) =>
+		form
+			.getAll(k)
+			.slice(0, 50)
+			.map((v) => (typeof v === 'string' ? v.slice(0, 20) : ''));
+	return {
+		title: one('title'),
+		opensAt: one('opensAt'),
+		closesAt: one('closesAt'),
+		questionCount: one('questionCount'),
+		timeLimitMinutes: one('timeLimitMinutes'),
+		maxAttempts: one('maxAttempts'),
+		revealPolicy: one('revealPolicy'),
+		predictionKind: one('predictionKind'),
+		predictionQuestion: one('predictionQuestion'),
+		quotaTopic: all('quotaTopic'),
+		quotaDifficulty: all('quotaDifficulty'),
+		quotaCount: all('quotaCount')
+	};
+}
+
+/**
+ * zod issues → { field: message }. Quota item issues carry zod's default (English) text and an
+ * index into the non-empty rows only, so they are reworded with the row number the person sees.
+ */
+export function roundErrors(err: Parameters<typeof fieldErrors>[0], values: RoundFormValues): Record<string, string> {
+	const errors = fieldErrors(err);
+	const filledRows = values.quotaCount.flatMap((c, i) => (c.trim() === '' ? [] : [i + 1]));
+	for (const issue of err.issues) {
+		if (issue.path[0] !== 'quotas' || issue.code === 'custom') continue;
+		const i = issue.path[1];
+		const row = typeof i === 'number' ? (filledRows[i] ?? i + 1) : null;
+		errors.quotas =
+			row == null
+				? 'Hạn mức không hợp lệ (tối đa 20 dòng).'
+				: issue.path[2] === 'count'
+					? `Hạn mức dòng ${row}: số câu phải là số nguyên từ 1 đến 100.`
+					: `Hạn mức dòng ${row}: chủ đề hoặc độ khó không hợp lệ.`;
+		break;
+	}
+	return errors;
+}
+
+/**
+ * Parses a round form: zod first, then the quota topics against the bank (a tampered topic id
+ * would otherwise surface as a foreign-key failure, i.e. a 500).
+ */
+export async function parseRoundForm(
+	db: Executor,
+	form: FormData
+): Promise<{ ok: true; input: RoundInput; values: RoundFormValues } | { ok: false; values: RoundFormValues; errors: Record<string, string> }> {
+	const values = keepRoundValues(form);
+	const parsed = RoundSchema.safeParse(roundFormToObject(form));
+	if (!parsed.success) return { ok: false, values, errors: roundErrors(parsed.error, values) };
+	const topicIds = new Set((await listTopics(db)).map((t) => t.id));
+	if (parsed.data.quotas.some((q) => q.topicId != null && !topicIds.has(q.topicId)))
+		return { ok: false, values, errors: { quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' } };
+	return { ok: true, input: parsed.data, values };
+}
+
+/** Contest form: what was typed, as strings, so a failed submit loses nothing. */
+export function keepContestValues(raw: Record<string, FormDataEntryValue>) {
+	const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : '');
+	return { title: pick('title'), rules: pick('rules'), status: pick('status') };
+}
