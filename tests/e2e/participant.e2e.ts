@@ -71,7 +71,7 @@ test('the public leaderboard shows masked names and units', async ({ page }) => 
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Bảng xếp hạng' }).first().click();
 	await expect(page.getByRole('heading', { name: /Bảng xếp hạng Tuần/ })).toBeVisible();
-	const firstName = await page.locator('tbody tr').first().locator('td').nth(1).innerText();
-	expect(firstName).toMatch(/^\p{L}+( \p{Lu}\.)+/u);
+	const person = await page.locator('tbody tr').first().locator('td').nth(1).innerText();
+	expect(person).toMatch(/^\p{L}+( \p{Lu}\.)+/u);
 	await expect(page.locator('tbody tr').first()).toContainText(/Quận|Huyện|Thị xã/);
 });

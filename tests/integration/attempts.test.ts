@@ -216,6 +216,20 @@ describe('autosave and submit', () => {
 		expect(row).toEqual({ status: 'expired', prediction: null });
 	});
 
+	it('accepts the automatic hand-in at the deadline without a prediction, within the grace', async () => {
+		const { client } = await registeredClient();
+		const { body } = await start(client);
+		const db = openTestDb();
+		db.prepare('update attempts set deadline_at = ? where id = ?').run(Date.now() - 1000, body.attemptId);
+		db.close();
+		const res = await client.json('POST', `/api/attempts/${body.attemptId}/submit`, {});
+		expect(res.status).toBe(200);
+		const check = openTestDb();
+		const row = check.prepare('select status, prediction from attempts where id = ?').get(body.attemptId);
+		check.close();
+		expect(row).toEqual({ status: 'submitted', prediction: null });
+	});
+
 	it('closes an overdue open attempt when the person starts again, so a new one can begin', async () => {
 		const { client } = await registeredClient();
 		const first = await start(client);

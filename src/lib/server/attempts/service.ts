@@ -208,7 +208,9 @@ export async function submit(
 			return { ok: true, result: resultOf(closed) };
 		}
 		const round = (await contests.findRound(trx, attempt.round_id))!;
-		if (round.predictionKind && prediction == null)
+		// The prediction is required while there is time to type it; an automatic hand-in at the
+		// deadline (within the grace) goes through without it rather than losing the answers.
+		if (round.predictionKind && prediction == null && now <= attempt.deadline_at)
 			return fail(400, 'Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.');
 		const closed = await finalize(trx, attempt, {
 			status: 'submitted',
