@@ -10,7 +10,7 @@ declare module 'vitest' {
 
 /** One built server on a fresh seeded database for all HTTP integration tests. */
 export default async function setup(project: TestProject) {
-	const server = await startTestServer({ db: 'test-results/integration.db', port: 4174 });
+	const server = await startTestServer({ db: 'test-results/integration.db', port: Number(process.env.INTEGRATION_PORT ?? 4174) });
 	project.provide('baseUrl', server.url);
 	project.provide('dbPath', server.dbPath);
 	return async () => {
