@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * npm run screenshots — renders the main pages at 360 px and 1280 px (light and dark) into
+ * docs/screenshots/ and measures each page's transferred JavaScript/CSS/font bytes (as served,
+ * compressed) into docs/page-weight.md. Needs `npm run build` and Chromium.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { startTestServer } from './test-server.js';
+
+const out = 'docs/screenshots';
+fs.mkdirSync(out, { recursive: true });
+const server = await startTestServer({ db: 'test-results/screenshots.db', port: Number(process.env.SHOTS_PORT ?? 4180) });
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update'] });
+const weights = [];
+
+/** @param {import('@playwright/test').Page} page */
+function meter(page) {
+	const bytes = { js: 0, css: 0, font: 0, doc: 0 };
+	page.on('requestfinished', async (req) => {
+		const t = req.resourceType();
+		const key = t === 'script' ? 'js' : t === 'stylesheet' ? 'css' : t === 'font' ? 'font' : t === 'document' ? 'doc' : null;
+		if (!key) return;
+		const s = await req.sizes().catch(() => null);
+		if (s) bytes[key] += s.responseBodySize;
+	});
+	return bytes;
+}
+
+try {
+	for (const [width, height] of [
+		[360, 780],
+		[1280, 900]
+	]) {
+		for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+			const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+			const page = await context.newPage();
+			const shot = async (name) => {
+				await page.waitForLoadState('networkidle');
+				await page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: width === 360 ? false : true });
+			};
+			// Weights are measured once (360 px, light) in a new context: empty cache, same cookies.
+			const measure = async (name, go) => {
+				if (width !== 360 || colorScheme !== 'light') return;
+				const ctx = await browser.newContext({ viewport: { width, height }, storageState: await context.storageState() });
+				const fresh = await ctx.newPage();
+				const bytes = meter(fresh);
+				await go(fresh);
+				await fresh.waitForLoadState('networkidle');
+				await new Promise((r) => setTimeout(r, 200));
+				weights.push({ name, ...bytes });
+				await ctx.close();
+			};
+			await page.goto(server.url + '/');
+			await shot('home');
+			await measure('home (anonymous)', (p) => p.goto(server.url + '/'));
+			await page.goto(server.url + '/register');
+			await shot('register');
+			// A fresh participant per pass: each takes one of the round's attempts.
+			await page.getByLabel('Họ và tên *').fill('Nguyễn Thị Minh Khai');
+			await page.getByLabel('Ngày sinh *').fill('1990-10-20');
+			await page.getByLabel('Giới tính *').selectOption('female');
+			await page.getByLabel('Số điện thoại *').fill('093' + String(Date.now()).slice(-7));
+			await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Đống Đa' });
+			await page.getByLabel('Mật khẩu *').fill('mot-mat-khau-dai');
+			await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+			await page.getByRole('button', { name: 'Đăng ký' }).click();
+			await page.waitForURL(/welcome/);
+			await page.goto(server.url + '/rounds/2/attempt');
+			await page.getByRole('heading', { name: /^Câu / }).waitFor();
+			await page.locator('fieldset input').first().check();
+			await shot('attempt');
+			await measure('attempt', async (p) => {
+				await p.goto(server.url + '/rounds/2/attempt');
+				await p.getByRole('heading', { name: /^Câu / }).waitFor();
+			});
+			await page.getByRole('button', { name: 'Xem lại & nộp bài' }).click();
+			await page.getByLabel(/Câu hỏi dự đoán/).fill('250');
+			await shot('review');
+			await page.getByRole('button', { name: 'Nộp bài', exact: true }).click();
+			await page.getByRole('heading', { name: /Kết quả lượt thi/ }).waitFor();
+			await shot('result');
+			const resultUrl = page.url();
+			await measure('result', (p) => p.goto(resultUrl));
+			await page.goto(server.url + '/rounds/2/leaderboard');
+			await shot('leaderboard');
+			await context.close();
+		}
+	}
+	const kb = (n) => (n / 1024).toFixed(1);
+	const lines = [
+		'# Page weight (transferred, compressed as served by `node build`)',
+		'',
+		'Measured by `npm run screenshots` at 360 px, first visit (empty cache).',
+		'',
+		'| page | JS kB | CSS kB | font kB | HTML kB |',
+		'|---|---:|---:|---:|---:|',
+		...weights.map((w) => `| ${w.name} | ${kb(w.js)} | ${kb(w.css)} | ${kb(w.font)} | ${kb(w.doc)} |`),
+		''
+	];
+	fs.writeFileSync('docs/page-weight.md', lines.join('\n'));
+	console.log(lines.join('\n'));
+} finally {
+	await browser.close();
+	await server.stop();
+}
