@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** First-party random device id (cookie), set by the hooks for every request. */
+			deviceId: string;
 		}
 		interface Error {
 			message: string;

@@ -8,6 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/sessions';
 import { expireOverdue } from '$lib/server/attempts/service';
+import { ensureDeviceId } from '$lib/server/fairness/fingerprint';
 
 /** Migrations run at start-up, so a deployed build never serves an old schema. */
 export const init: ServerInit = async () => {
@@ -34,6 +35,8 @@ const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	// Fairness: a first-party device id for everyone; only its keyed hash is ever stored.
+	event.locals.deviceId = ensureDeviceId(event.cookies);
 	if (token) {
 		const res = await validateSessionToken(getDb(), token);
 		if (res) {

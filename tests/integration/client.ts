@@ -4,8 +4,13 @@ import SQLite from 'better-sqlite3';
 
 /** A tiny HTTP client with a cookie jar, speaking to the test server like a browser would. */
 export class Client {
-	readonly base = inject('baseUrl');
+	readonly base: string;
 	private cookies = new Map<string, string>();
+
+	/** `base` defaults to the shared test server; `headers` go with every request (e.g. x-forwarded-for). */
+	constructor(base?: string, private readonly headers: Record<string, string> = {}) {
+		this.base = base ?? inject('baseUrl');
+	}
 
 	private cookieHeader(): string {
 		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -32,7 +37,7 @@ export class Client {
 			method,
 			body: init.body,
 			redirect: 'manual',
-			headers: { cookie: this.cookieHeader(), ...init.headers }
+			headers: { cookie: this.cookieHeader(), ...this.headers, ...init.headers }
 		});
 		this.store(res);
 		return res;

@@ -24,3 +24,47 @@ export async function audit(
 		})
 		.execute();
 }
+
+export interface AuditFilter {
+	action?: string;
+	entity?: string;
+	entityId?: string;
+	actorId?: number;
+	from?: number;
+	to?: number;
+}
+
+/** One page of the audit log, newest first, with the actor's name. */
+export async function listAudit(db: Executor, f: AuditFilter, page: number, pageSize = 50) {
+	let q = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_user_id');
+	if (f.action) q = q.where('audit_log.action', '=', f.action);
+	if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
+	if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
+	if (f.actorId != null) q = q.where('audit_log.actor_user_id', '=', f.actorId);
+	if (f.from != null) q = q.where('audit_log.at', '>=', f.from);
+	if (f.to != null) q = q.where('audit_log.at', '<', f.to);
+	const [rows, count] = await Promise.all([
+		q
+			.select([
+				'audit_log.id',
+				'audit_log.at',
+				'audit_log.action',
+				'audit_log.entity',
+				'audit_log.entity_id',
+				'audit_log.details_json',
+				'audit_log.actor_user_id',
+				'users.full_name as actor_name'
+			])
+			.orderBy('audit_log.id', 'desc')
+			.limit(pageSize)
+			.offset((page - 1) * pageSize)
+			.execute(),
+		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+export async function listAuditActions(db: Executor): Promise<string[]> {
+	const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+	return rows.map((r) => r.action);
+}

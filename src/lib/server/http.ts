@@ -42,3 +42,10 @@ export async function readJson<S extends z.ZodType>(
 	}
 	return { ok: true, data: parsed.data };
 }
+
+/** 429 for the JSON API, with Retry-After in whole seconds. */
+export function jsonTooMany(waitMs: number): Response {
+	const res = jsonError(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.');
+	res.headers.set('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+	return res;
+}

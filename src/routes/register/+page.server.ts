@@ -3,8 +3,10 @@ import { getDb } from '$lib/server/db';
 import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
-import { limitsDisabled, registerByIp } from '$lib/server/auth/limits';
+import { registerByDevice, registerByIp, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
 import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { fingerprintOf } from '$lib/server/fairness/fingerprint';
+import { recordEvent } from '$lib/server/fairness/events';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
@@ -18,11 +20,22 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	const values = keepRegisterValues(raw);
 	const parsed = RegisterSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-	if (!limitsDisabled() && !registerByIp.consume(event.getClientAddress()))
-		return fail(429, { values, errors: { form: 'Có quá nhiều lượt đăng ký từ mạng của bạn. Vui lòng thử lại sau ít phút.' } });
+	const fp = fingerprintOf(event);
+	const wait = takeAll([
+		[registerByIp, fp.ipHash ?? ''],
+		[registerByDevice, fp.deviceHash ?? '']
+	]);
+	if (wait > 0) {
+		event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
+		return fail(429, {
+			values,
+			errors: { form: 'Có quá nhiều lượt đăng ký từ thiết bị hoặc mạng của bạn. Vui lòng thử lại sau ít phút.' }
+		});
+	}
 	const db = getDb();
 	const res = await createAccount(db, parsed.data);
 	if (!res.ok) return fail(400, { values, errors: res.errors });
+	await recordEvent(db, { kind: 'register', userId: res.userId, at: Date.now(), ...fp });
 	// Registration logs the person in so they can go straight to the round.
 	const { token, session } = await createSession(db, res.userId);
 	setSessionCookie(event.cookies, token, session.expiresAt);

@@ -8,6 +8,8 @@ import * as repo from './attempts';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
 import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
 import { scoreSheet, validateChoice } from './scoring';
+import * as events from '../fairness/events';
+import type { Fingerprint } from '../fairness/fingerprint';
 
 /**
  * The attempt lifecycle: start (or resume), autosave, submit, expire. Every state change runs in
@@ -108,12 +110,40 @@ async function finalize(
 	return (await repo.findAttempt(db, attempt.id))!;
 }
 
+/** A write lost a race against a unique index (one open attempt, unique attempt numbers). */
+function isUniqueViolation(e: unknown): boolean {
+	return e instanceof Error && /UNIQUE constraint failed|duplicate key value/.test(e.message);
+}
+
+/**
+ * Starts an attempt or resumes the open one. Two racing starts of one person cannot both insert
+ * (partial unique index attempts_one_open; unique attempt numbers): the loser's transaction
+ * fails on the index and is run once more, where it finds and resumes the winner's attempt.
+ * `origin` (keyed hashes of device and IP) is stored with a new attempt for the fairness report.
+ */
 export async function startOrResume(
 	db: Db,
 	userId: number,
 	roundId: number,
 	now = Date.now(),
-	rng: Rng = cryptoRng
+	rng: Rng = cryptoRng,
+	origin: Fingerprint | null = null
+): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
+	try {
+		return await startOrResumeOnce(db, userId, roundId, now, rng, origin);
+	} catch (e) {
+		if (!isUniqueViolation(e)) throw e;
+		return startOrResumeOnce(db, userId, roundId, now, rng, origin);
+	}
+}
+
+async function startOrResumeOnce(
+	db: Db,
+	userId: number,
+	roundId: number,
+	now: number,
+	rng: Rng,
+	origin: Fingerprint | null
 ): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
 	return db.transaction().execute(async (trx) => {
 		const round = await contests.findRound(trx, roundId);
@@ -159,6 +189,7 @@ export async function startOrResume(
 				return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
 			})
 		);
+		if (origin) await events.recordEvent(trx, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
 		const attempt = (await repo.findAttempt(trx, attemptId))!;
 		return { ok: true, resumed: false, view: await viewOf(trx, attempt, now) };
 	});

@@ -77,3 +77,13 @@ describe('TokenBucket', () => {
 		expect(bucket.consume('b', 1, T0)).toBe(false);
 	});
 });
+
+describe('TokenBucket.take', () => {
+	it('answers 0 while tokens last, then the wait until the next token', () => {
+		const bucket = new TokenBucket(2, 10_000);
+		expect(bucket.take('k', 1, T0)).toBe(0);
+		expect(bucket.take('k', 1, T0)).toBe(0);
+		expect(bucket.take('k', 1, T0 + 4_000)).toBe(6_000);
+		expect(bucket.take('k', 1, T0 + 10_000)).toBe(0);
+	});
+});

@@ -30,6 +30,10 @@ export interface UsersTable {
 	consent_at: number;
 	consent_version: string;
 	disqualified_at: number | null;
+	/** Why the person was disqualified (0003). */
+	disqualify_reason: Generated<string | null>;
+	/** Set when an organiser merged this duplicate account into another one (0003). */
+	merged_into: Generated<number | null>;
 	created_at: number;
 }
 
@@ -155,6 +159,30 @@ export interface AuditLogTable {
 	details_json: Generated<string>;
 }
 
+export type AccessEventKind = 'register' | 'login' | 'attempt_start';
+/** Where an account was created or used from: keyed hashes only, never a device id or IP in clear. */
+export interface AccessEventsTable {
+	id: Generated<number>;
+	at: number;
+	kind: AccessEventKind;
+	user_id: number;
+	round_id: number | null;
+	attempt_id: number | null;
+	device_hash: string | null;
+	ip_hash: string | null;
+}
+
+export type DuplicateDecision = 'dismissed' | 'merged';
+export interface DuplicateReviewsTable {
+	user_low: number;
+	user_high: number;
+	decision: DuplicateDecision;
+	kept_user_id: number | null;
+	decided_by: number | null;
+	decided_at: number;
+	note: Generated<string>;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -169,6 +197,8 @@ export interface Database {
 	attempt_questions: AttemptQuestionsTable;
 	attempt_answers: AttemptAnswersTable;
 	audit_log: AuditLogTable;
+	access_events: AccessEventsTable;
+	duplicate_reviews: DuplicateReviewsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -12,6 +12,7 @@ import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../attempts/draw';
 import { seedQuestions, seedTopics } from './demo-questions';
+import { seedSuspicious } from './suspicious';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -186,6 +187,8 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			}
 		}
 	}
+	// Fairness demo: a few suspicious participants so the organisers' report is not empty.
+	await seedSuspicious(db, hash, now);
 }
 
 /** Takes an attempt through the real service, answering each question right with probability `skill`. */

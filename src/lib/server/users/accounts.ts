@@ -68,19 +68,20 @@ export async function createAccount(
 	}
 }
 
+/** The account a login identifier (phone in any accepted format, or email) points to. */
+export async function findLoginAccount(db: Executor, identifier: string) {
+	const phone = normalisePhone(identifier);
+	const email = phone ? null : normaliseEmail(identifier);
+	return phone ? users.findForLogin(db, { phone }) : email ? users.findForLogin(db, { email }) : undefined;
+}
+
 /** Resolves a phone-or-email identifier and checks the password in roughly constant time. */
 export async function authenticate(
 	db: Executor,
 	identifier: string,
 	password: string
 ): Promise<number | null> {
-	const phone = normalisePhone(identifier);
-	const email = phone ? null : normaliseEmail(identifier);
-	const user = phone
-		? await users.findForLogin(db, { phone })
-		: email
-			? await users.findForLogin(db, { email })
-			: undefined;
+	const user = await findLoginAccount(db, identifier);
 	if (!user) {
 		await burnPasswordTime(password);
 		return null;

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { roundLeaderboard } from '$lib/server/attempts/leaderboard';
+import { hasRole } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
 /** Public: top 50 with masked names; a logged-in person also sees their own row. */
@@ -13,6 +14,7 @@ export const load = (async ({ params, locals }) => {
 	const contest = round && (await contests.findContest(db, round.contestId));
 	if (!round || !contest || contest.status === 'draft') error(404, { message: 'Không tìm thấy đợt thi.' });
 	const now = Date.now();
+	const staff = hasRole(locals.user, 'organiser');
 	const board = await roundLeaderboard(db, round.id, { limit: 50, viewerId: locals.user?.id ?? null, now });
 	return {
 		contest: { title: contest.title },
@@ -20,7 +22,8 @@ export const load = (async ({ params, locals }) => {
 		closed: now >= round.closesAt,
 		actual: board.actual,
 		people: board.people,
-		// userId stays on the server: the browser gets masked names only.
-		rows: board.rows.map(({ userId: _u, ...r }) => r)
+		// userId stays on the server: the browser gets masked names only — except for organisers,
+		// who get a link to review the person (fairness decisions).
+		rows: board.rows.map(({ userId, ...r }) => ({ ...r, reviewId: staff ? userId : null }))
 	};
 }) satisfies PageServerLoad;

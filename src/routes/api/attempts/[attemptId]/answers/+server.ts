@@ -1,6 +1,8 @@
 import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { jsonError, parseId, readJson } from '$lib/server/http';
+import { jsonError, jsonTooMany, parseId, readJson } from '$lib/server/http';
+import { attemptWriteByIp, attemptWriteByUser, takeAll } from '$lib/server/auth/limits';
+import { fingerprintOf } from '$lib/server/fairness/fingerprint';
 import { SaveAnswerSchema } from '$lib/schemas/attempt';
 import * as attempts from '$lib/server/attempts/service';
 import type { RequestHandler } from './$types';
@@ -10,6 +12,11 @@ export const PUT: RequestHandler = async (event) => {
 	const user = requireApiUser(event);
 	const attemptId = parseId(event.params.attemptId);
 	if (attemptId == null) return jsonError(400, 'Mã lượt thi không hợp lệ.');
+	const wait = takeAll([
+		[attemptWriteByUser, String(user.id)],
+		[attemptWriteByIp, fingerprintOf(event).ipHash ?? '']
+	]);
+	if (wait > 0) return jsonTooMany(wait);
 	const body = await readJson(event.request, SaveAnswerSchema);
 	if (!body.ok) return body.response;
 	const res = await attempts.saveAnswer(getDb(), user.id, attemptId, body.data.questionId, body.data.optionIds);

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/http';
+import { roundReport } from '$lib/server/fairness/report';
+import { ORIGIN_RULES, TWIN_RULES, FAST_RULES } from '$lib/server/fairness/detectors';
+import type { PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	requireRole(event, 'organiser');
+	const roundId = parseId(event.params.roundId);
+	const report = roundId == null ? null : await roundReport(getDb(), roundId);
+	if (!report) error(404, { message: 'Không tìm thấy đợt thi.' });
+	return {
+		report: {
+			...report,
+			// Hashes shortened for display: enough to tell clusters apart, nothing to reverse.
+			origins: report.origins.map((o) => ({ ...o, hash: o.hash.slice(0, 8) }))
+		},
+		rules: { origin: ORIGIN_RULES, twin: TWIN_RULES, fast: FAST_RULES }
+	};
+}) satisfies PageServerLoad;

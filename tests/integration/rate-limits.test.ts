@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../scripts/test-server.js';
+import { Client, DEMO_PASSWORD, freshPhone, registration } from './client';
+
+/**
+ * The shared test server runs without rate limits; these tests start a second instance with the
+ * limits on. It trusts x-forwarded-for (as behind a reverse proxy), so a test can speak from
+ * several addresses.
+ */
+const PORT = Number(process.env.RATE_LIMIT_TEST_PORT ?? Number(process.env.INTEGRATION_PORT ?? 4174) + 1);
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+	server = await startTestServer({
+		db: 'test-results/rate-limits.db',
+		port: PORT,
+		env: { HOITHI_DISABLE_RATE_LIMITS: '0', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+	});
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+const from = (ip: string) => new Client(server.url, { 'x-forwarded-for': ip });
+const login = (c: Client, identifier: string, password: string) => c.action('/login', { identifier, password });
+
+describe('login limits', () => {
+	it('locks one identifier from one IP after repeated failures, with Retry-After and a Vietnamese message', async () => {
+		const attacker = from('10.1.0.1');
+		for (let i = 0; i < 6; i++) expect((await login(attacker, '0900000004', 'sai-mat-khau')).status).toBe(400);
+		const locked = await login(attacker, '0900000004', DEMO_PASSWORD);
+		expect(locked.status).toBe(429);
+		expect(locked.body?.data.errors.form).toMatch(/quá nhiều lần.*phút/);
+		expect(Number(locked.res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		// The same identifier in another format is the same account, and stays locked.
+		expect((await login(attacker, '+84 900 000 004', DEMO_PASSWORD)).status).toBe(429);
+		// The owner on another network is not affected.
+		const owner = from('10.1.0.2');
+		expect((await login(owner, '0900000004', DEMO_PASSWORD)).body?.type).toBe('redirect');
+	});
+
+	it('slows a guesser spread over many IPs, but never locks the owner’s own device out', async () => {
+		const ownerDevice = from('10.2.0.1');
+		expect((await login(ownerDevice, '0900000003', DEMO_PASSWORD)).body?.type).toBe('redirect');
+		// 21 failures from 21 addresses: each pair stays under its own lock.
+		for (let i = 0; i < 21; i++) expect((await login(from(`10.3.0.${i + 1}`), '0900000003', 'doan-mo')).status).toBe(400);
+		const stranger = await login(from('10.4.0.1'), '0900000003', DEMO_PASSWORD);
+		expect(stranger.status).toBe(429);
+		expect(Number(stranger.res.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+		// The device the owner already logged in with gets through the account-wide lock.
+		const sameDeviceNewNetwork = ownerDevice;
+		expect((await login(sameDeviceNewNetwork, '0900000003', DEMO_PASSWORD)).body?.type).toBe('redirect');
+	});
+});
+
+describe('registration limits', () => {
+	it('allows three accounts per device, then answers 429', async () => {
+		const device = from('10.5.0.1');
+		for (let i = 0; i < 3; i++) expect((await device.action('/register', registration({ phone: freshPhone() }))).body?.type).toBe('redirect');
+		const fourth = await device.action('/register', registration({ phone: freshPhone() }));
+		expect(fourth.status).toBe(429);
+		expect(fourth.body?.data.errors.form).toMatch(/quá nhiều lượt đăng ký/);
+		expect(Number(fourth.res.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+
+	it('allows ten accounts per IP (new devices each time), then answers 429', async () => {
+		const results = [];
+		for (let i = 0; i < 11; i++) results.push(await from('10.6.0.1').action('/register', registration({ phone: freshPhone() })));
+		expect(results.slice(0, 10).map((r) => r.body?.type)).toEqual(Array(10).fill('redirect'));
+		expect(results[10].status).toBe(429);
+	});
+});
+
+describe('attempt API limits', () => {
+	it('answers 429 JSON with Retry-After when one account starts attempts too fast', async () => {
+		const c = from('10.7.0.1');
+		expect((await c.action('/register', registration({ phone: freshPhone() }))).body?.type).toBe('redirect');
+		const rounds = (await (await c.get('/api/rounds/current')).json()).rounds as { id: number }[];
+		const statuses: number[] = [];
+		let last: Response | null = null;
+		for (let i = 0; i < 12; i++) {
+			last = await c.json('POST', `/api/rounds/${rounds[0].id}/attempts`);
+			statuses.push(last.status);
+		}
+		expect(statuses.slice(0, 10).every((s) => s === 200 || s === 201)).toBe(true);
+		expect(statuses[11]).toBe(429);
+		expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
+		expect((await last!.json()).message).toMatch(/thao tác quá nhanh/);
+	});
+});
