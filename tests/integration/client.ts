@@ -84,9 +84,16 @@ export function freshPhone(): string {
 	return '09' + String(n).padStart(8, '0').slice(-8);
 }
 
+const GIVEN = ['An', 'Bình', 'Chi', 'Dung', 'Giang', 'Hạnh', 'Khánh', 'Lan', 'Mai', 'Ngọc', 'Oanh', 'Phương', 'Quyên', 'Sương', 'Thảo', 'Uyên', 'Vân', 'Xuân', 'Yến'];
+/** A plausible name that differs between test people, so they do not look like duplicates. */
+function testName(): string {
+	const n = counter + Date.now();
+	return `Nguyễn Thị ${GIVEN[n % GIVEN.length]} ${GIVEN[Math.floor(n / GIVEN.length) % GIVEN.length]}`;
+}
+
 export function registration(over: Record<string, string> = {}): Record<string, string> {
 	return {
-		fullName: 'Nguyễn Thị Kiểm Thử',
+		fullName: testName(),
 		birthDate: '1990-05-20',
 		gender: 'female',
 		phone: freshPhone(),

@@ -77,7 +77,8 @@ export async function listOpenCases(db: Executor, limit = 50): Promise<{ cases: 
 	const reviewed = new Set(
 		(await db.selectFrom('duplicate_reviews').select(['user_low', 'user_high']).execute()).map((r) => `${r.user_low}-${r.user_high}`)
 	);
-	const open = pairs.filter((p) => !reviewed.has(`${p.low}-${p.high}`));
+	// Newest registrations first: that is where a fresh duplicate shows up while a round is running.
+	const open = pairs.filter((p) => !reviewed.has(`${p.low}-${p.high}`)).sort((x, y) => y.high - x.high || y.low - x.low);
 	const page = open.slice(0, limit);
 	const ids = [...new Set(page.flatMap((p) => [p.low, p.high]))];
 	const sides = await loadSides(db, ids);
