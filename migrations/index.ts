@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_question_bank';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -7,5 +8,6 @@ import * as m0001 from './0001_init';
  * file in this folder is listed here.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_init': m0001
+	'0001_init': m0001,
+	'0002_question_bank': m0002
 };

@@ -32,7 +32,7 @@ export async function startTestServer({ db, port, env = {} }) {
 	const url = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: root,
-		env: { ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' },
+		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	for (let i = 0; i < 100; i++) {

@@ -2,7 +2,6 @@ import type { Db } from '../db';
 import type { Gender, Role } from '../db/types';
 import * as units from '../units/units';
 import { hanoiDistricts2024 } from '../units/lists';
-import * as questions from '../questions/questions';
 import * as contests from '../contests/contests';
 import * as users from '../users/users';
 import { createAccount } from '../users/accounts';
@@ -12,6 +11,8 @@ import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../attempts/draw';
 import { seedQuestions, seedTopics } from './demo-questions';
+import { seedBankRows } from './bank-rows';
+import { previewRows, writePlan, formatErrors } from '../questions/bank';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,24 +57,10 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 2000 + ((i * 7919) % 9) * 1000 })),
 			{ deactivateOthers: false, now }
 		);
-		const topicIds = new Map<string, number>();
-		for (const t of seedTopics) topicIds.set(t.code, await questions.upsertTopic(trx, t.code, t.name));
-		for (const q of seedQuestions) {
-			await questions.createQuestion(
-				trx,
-				{
-					topicId: topicIds.get(q.topic)!,
-					difficulty: q.difficulty,
-					kind: q.kind,
-					status: 'published',
-					stem: q.stem,
-					options: q.options,
-					explanation: q.explanation,
-					legalRef: q.legalRef
-				},
-				now
-			);
-		}
+		// The starter bank goes through the same validate + write path as an uploaded file.
+		const { report, plan } = await previewRows(trx, seedBankRows(seedTopics, seedQuestions));
+		if (!plan) throw new Error('The starter bank does not validate:\n' + formatErrors(report.errors).join('\n'));
+		await writePlan(trx, plan, null, now);
 		const contestId = await contests.insertContest(
 			trx,
 			{
