@@ -72,8 +72,9 @@ export function normaliseContent(raw: {
 		else if (texts[i].length > LIMITS.option)
 			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} quá dài (tối đa ${LIMITS.option} ký tự).` });
 	}
+	let dangling = false;
 	for (let i = texts.length; i < raw.correct.length; i++)
-		if (raw.correct[i]) issues.push({ field: 'correct', message: `Đáp án đúng ${OPTION_LETTERS[i] ?? i + 1} trỏ tới một phương án không có nội dung.` });
+		if (raw.correct[i] && (dangling = true)) issues.push({ field: 'correct', message: `Đáp án đúng ${OPTION_LETTERS[i] ?? i + 1} trỏ tới một phương án không có nội dung.` });
 	correct = correct.slice(0, texts.length);
 
 	const n = texts.length;
@@ -82,7 +83,9 @@ export function normaliseContent(raw: {
 	} else if (n < 2) issues.push({ field: 'options', message: 'Câu hỏi cần ít nhất 2 phương án trả lời.' });
 
 	const nCorrect = correct.filter(Boolean).length;
-	if (raw.kind === 'multiple') {
+	if (dangling) {
+		/* already reported: the answer points at an option that does not exist */
+	} else if (raw.kind === 'multiple') {
 		if (nCorrect === 0) issues.push({ field: 'correct', message: 'Chưa chọn đáp án đúng (câu nhiều đáp án cần ít nhất 1).' });
 	} else if (nCorrect !== 1)
 		issues.push({
