@@ -1,6 +1,6 @@
 import type { RawRow } from '../questions/bank-format';
 import { toRowCells } from '../questions/bank-format';
-import type { SeedQuestion, SeedTopic } from './demo-questions';
+import type { SeedQuestion, SeedTopic } from './types';
 
 /** Seed questions → sheet rows (as if read from an XLSX), so the seed uses the import path. */
 export function seedBankRows(topics: readonly SeedTopic[], questions: readonly SeedQuestion[]): RawRow[] {

@@ -10,9 +10,10 @@ import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../attempts/draw';
-import { seedQuestions, seedTopics } from './demo-questions';
+import { starterQuestions, starterTopics } from './starter-bank';
 import { seedBankRows } from './bank-rows';
 import { previewRows, writePlan, formatErrors } from '../questions/bank';
+import { listTopics } from '../questions/questions';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -58,9 +59,16 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			{ deactivateOthers: false, now }
 		);
 		// The starter bank goes through the same validate + write path as an uploaded file.
-		const { report, plan } = await previewRows(trx, seedBankRows(seedTopics, seedQuestions));
+		const { report, plan } = await previewRows(trx, seedBankRows(starterTopics, starterQuestions));
 		if (!plan) throw new Error('The starter bank does not validate:\n' + formatErrors(report.errors).join('\n'));
 		await writePlan(trx, plan, null, now);
+		const topicId = new Map((await listTopics(trx)).map((t) => [t.code, t.id]));
+		// The open round draws like the real contest: 4 law, 3 safety skills, 3 children (issue 3).
+		const weekTwoQuotas = [
+			{ topicId: topicId.get('bao-luc-gia-dinh')!, difficulty: null, count: 4 },
+			{ topicId: topicId.get('ky-nang')!, difficulty: null, count: 3 },
+			{ topicId: topicId.get('tre-em')!, difficulty: null, count: 3 }
+		];
 		const contestId = await contests.insertContest(
 			trx,
 			{
@@ -91,6 +99,7 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			{
 				...base,
 				title: 'Tuần 2',
+				quotas: weekTwoQuotas,
 				opensAt: now - DAY,
 				closesAt: now + 30 * DAY,
 				revealPolicy: 'after_submit',
