@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_question_bank';
 import * as m0003 from './0003_fairness';
 
 /**
@@ -9,5 +10,6 @@ import * as m0003 from './0003_fairness';
  */
 export const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
+	'0002_question_bank': m0002,
 	'0003_fairness': m0003
 };

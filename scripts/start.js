@@ -39,7 +39,8 @@ run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts', '--if
 console.log(`\nhoithi is starting on ${origin}  (database: ${process.env.DATABASE_PATH ?? 'data/hoithi.db'})\n`);
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
-	env: { NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...process.env, PORT: port, ORIGIN: origin }
+	// BODY_SIZE_LIMIT: question-bank uploads are up to 5 MB (adapter-node's default is 512 kB).
+	env: { NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', BODY_SIZE_LIMIT: '6M', ...process.env, PORT: port, ORIGIN: origin }
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -33,7 +33,7 @@ export async function startTestServer({ db, port, env = {} }) {
 	const child = spawn(process.execPath, ['build'], {
 		cwd: root,
 		// `env` comes last so a test can turn the rate limits back on (HOITHI_DISABLE_RATE_LIMITS=0).
-		env: { ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },
+		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	for (let i = 0; i < 100; i++) {

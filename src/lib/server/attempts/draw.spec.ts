@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DrawError, drawQuestions, seededRng, shuffle, type PoolItem, type Quota } from './draw';
+import { DrawError, checkSupply, drawQuestions, seededRng, shuffle, type PoolItem, type Quota } from './draw';
 
 /** 3 topics × 3 difficulties × 4 questions = 36 items, ids 1..36. */
 function makePool(): PoolItem[] {
@@ -278,5 +278,44 @@ describe('seededRng', () => {
 		const sa = Array.from({ length: 5 }, () => a());
 		expect(Array.from({ length: 5 }, () => b())).toEqual(sa);
 		expect(Array.from({ length: 5 }, () => c())).not.toEqual(sa);
+	});
+});
+
+describe('checkSupply', () => {
+	// Topic 1: two easy, one hard; topic 2: one hard.
+	const bank: PoolItem[] = [
+		{ id: 1, topicId: 1, difficulty: 1 },
+		{ id: 2, topicId: 1, difficulty: 1 },
+		{ id: 3, topicId: 1, difficulty: 3 },
+		{ id: 4, topicId: 2, difficulty: 3 }
+	];
+
+	it('agrees with drawQuestions when every quota can be met together', () => {
+		const quotas: Quota[] = [
+			{ topicId: 1, difficulty: null, count: 2 },
+			{ topicId: null, difficulty: 3, count: 2 }
+		];
+		const r = checkSupply(bank, quotas, 4);
+		expect(r).toMatchObject({ ok: true, failedQuota: null, quotas: [{ available: 3, ok: true }, { available: 2, ok: true }] });
+		expect(drawQuestions(bank, quotas, 4, seededRng(1))).toHaveLength(4);
+	});
+
+	it('finds quotas that are each possible alone but not together', () => {
+		const quotas: Quota[] = [
+			{ topicId: 1, difficulty: null, count: 3 },
+			{ topicId: null, difficulty: 3, count: 2 }
+		];
+		const pool = [...bank, { id: 5, topicId: 3, difficulty: 1 }, { id: 6, topicId: 3, difficulty: 1 }];
+		const r = checkSupply(pool, quotas, 5);
+		expect(r.ok).toBe(false);
+		expect(r.poolSize).toBe(6);
+		expect(r.quotas.every((q) => q.ok)).toBe(true);
+		expect(r.failedQuota).not.toBeNull();
+		expect(() => drawQuestions(pool, quotas, 5, seededRng(1))).toThrow(DrawError);
+	});
+
+	it('reports a bank smaller than the question count', () => {
+		expect(checkSupply(bank, [], 5)).toMatchObject({ ok: false, poolSize: 4, questionCount: 5 });
+		expect(checkSupply(bank, [], 4).ok).toBe(true);
 	});
 });

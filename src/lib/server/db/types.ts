@@ -99,6 +99,8 @@ export interface QuestionsTable {
 	kind: QuestionKind;
 	status: Generated<QuestionStatus>;
 	current_version_id: number | null;
+	/** foldVietnamese(current stem): search and duplicate detection (migration 0002). */
+	stem_folded: Generated<string>;
 	created_at: number;
 	updated_at: number;
 }

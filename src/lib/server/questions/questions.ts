@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { StoredOption } from '../attempts/scoring';
 import type { PoolItem } from '../attempts/draw';
-import { cleanMultiline, cleanText } from '../../vn/text';
+import { cleanMultiline, cleanText, foldVietnamese } from '../../vn/text';
 
 export interface Topic {
 	id: number;
@@ -55,7 +56,15 @@ export async function upsertTopic(db: Executor, code: string, name: string): Pro
 export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.now()): Promise<number> {
 	const { id } = await db
 		.insertInto('questions')
-		.values({ topic_id: q.topicId, difficulty: q.difficulty, kind: q.kind, status: q.status, created_at: now, updated_at: now })
+		.values({
+			topic_id: q.topicId,
+			difficulty: q.difficulty,
+			kind: q.kind,
+			status: q.status,
+			stem_folded: foldVietnamese(q.stem),
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const options: StoredOption[] = q.options.map((o) => ({ id: optionId(), text: cleanText(o.text), correct: o.correct }));
@@ -114,4 +123,310 @@ export async function getVersions(db: Executor, versionIds: readonly number[]): 
 export async function countQuestions(db: Executor): Promise<number> {
 	const r = await db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(r.n);
+}
+
+/* ——— Bank authoring: list, find, history, versions, topics ——— */
+
+export interface QuestionFilter {
+	q?: string;
+	topicId?: number | null;
+	difficulty?: number | null;
+	kind?: QuestionKind | null;
+	status?: QuestionStatus | null;
+}
+
+/** "%", "_" and "\" typed in a search box are literal characters, not wildcards. */
+function likePattern(s: string): string {
+	return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+function filtered(db: Executor, f: QuestionFilter) {
+	let query = db.selectFrom('questions');
+	const folded = f.q ? foldVietnamese(f.q) : '';
+	if (folded) query = query.where(sql<boolean>`questions.stem_folded like ${likePattern(folded)} escape '\\'`);
+	if (f.topicId) query = query.where('questions.topic_id', '=', f.topicId);
+	if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
+	if (f.kind) query = query.where('questions.kind', '=', f.kind);
+	if (f.status) query = query.where('questions.status', '=', f.status);
+	return query;
+}
+
+export interface QuestionListItem {
+	id: number;
+	topicName: string;
+	difficulty: number;
+	kind: QuestionKind;
+	status: QuestionStatus;
+	stem: string;
+	versionNo: number;
+	updatedAt: number;
+}
+
+export async function listQuestions(
+	db: Executor,
+	f: QuestionFilter,
+	page: { offset: number; limit: number }
+): Promise<{ items: QuestionListItem[]; total: number }> {
+	const [rows, count] = await Promise.all([
+		filtered(db, f)
+			.innerJoin('topics', 'topics.id', 'questions.topic_id')
+			.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
+			.select([
+				'questions.id',
+				'topics.name as topic_name',
+				'questions.difficulty',
+				'questions.kind',
+				'questions.status',
+				'v.stem',
+				'v.version_no',
+				'questions.updated_at'
+			])
+			.orderBy('questions.id', 'desc')
+			.offset(page.offset)
+			.limit(page.limit)
+			.execute(),
+		filtered(db, f)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	return {
+		total: Number(count.n),
+		items: rows.map((r) => ({
+			id: r.id,
+			topicName: r.topic_name,
+			difficulty: r.difficulty,
+			kind: r.kind,
+			status: r.status,
+			stem: r.stem,
+			versionNo: r.version_no,
+			updatedAt: r.updated_at
+		}))
+	};
+}
+
+export interface QuestionDetail extends Omit<QuestionVersion, 'id' | 'questionId'> {
+	id: number;
+	topicId: number;
+	difficulty: number;
+	status: QuestionStatus;
+	versionId: number;
+	versionNo: number;
+	updatedAt: number;
+}
+
+export async function findQuestion(db: Executor, id: number): Promise<QuestionDetail | undefined> {
+	const r = await db
+		.selectFrom('questions')
+		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
+		.select([
+			'questions.id',
+			'questions.topic_id',
+			'questions.difficulty',
+			'questions.status',
+			'questions.updated_at',
+			'v.id as version_id',
+			'v.version_no',
+			'v.kind',
+			'v.stem',
+			'v.options_json',
+			'v.explanation',
+			'v.legal_ref'
+		])
+		.where('questions.id', '=', id)
+		.executeTakeFirst();
+	if (!r) return undefined;
+	return {
+		id: r.id,
+		topicId: r.topic_id,
+		difficulty: r.difficulty,
+		status: r.status,
+		updatedAt: r.updated_at,
+		versionId: r.version_id,
+		versionNo: r.version_no,
+		kind: r.kind,
+		stem: r.stem,
+		options: JSON.parse(r.options_json) as StoredOption[],
+		explanation: r.explanation,
+		legalRef: r.legal_ref
+	};
+}
+
+export interface HistoryEntry extends QuestionVersion {
+	versionNo: number;
+	createdAt: number;
+	usedIn: number;
+}
+
+/** Every version of a question, newest first, with how many attempts showed it. */
+export async function listHistory(db: Executor, questionId: number): Promise<HistoryEntry[]> {
+	const rows = await db
+		.selectFrom('question_versions as v')
+		.leftJoin('attempt_questions as aq', 'aq.question_version_id', 'v.id')
+		.select(['v.id', 'v.question_id', 'v.version_no', 'v.kind', 'v.stem', 'v.options_json', 'v.explanation', 'v.legal_ref', 'v.created_at'])
+		.select((eb) => eb.fn.count<number>('aq.attempt_id').as('used_in'))
+		.where('v.question_id', '=', questionId)
+		.groupBy('v.id')
+		.orderBy('v.version_no', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		questionId: r.question_id,
+		versionNo: r.version_no,
+		kind: r.kind,
+		stem: r.stem,
+		options: JSON.parse(r.options_json) as StoredOption[],
+		explanation: r.explanation,
+		legalRef: r.legal_ref,
+		createdAt: r.created_at,
+		usedIn: Number(r.used_in)
+	}));
+}
+
+export async function countAttemptUses(db: Executor, by: { questionId?: number; versionId?: number }): Promise<number> {
+	let q = db.selectFrom('attempt_questions').select((eb) => eb.fn.countAll<number>().as('n'));
+	if (by.questionId != null) q = q.where('question_id', '=', by.questionId);
+	if (by.versionId != null) q = q.where('question_version_id', '=', by.versionId);
+	return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export interface VersionContent {
+	kind: QuestionKind;
+	stem: string;
+	options: { text: string; correct: boolean }[];
+	explanation: string;
+	legalRef: string;
+}
+
+/** Appends version `versionNo` and makes it current. Versions are never updated afterwards. */
+export async function insertVersion(db: Executor, questionId: number, versionNo: number, c: VersionContent, now = Date.now()): Promise<number> {
+	const options: StoredOption[] = c.options.map((o) => ({ id: optionId(), text: cleanText(o.text), correct: o.correct }));
+	const v = await db
+		.insertInto('question_versions')
+		.values({
+			question_id: questionId,
+			version_no: versionNo,
+			kind: c.kind,
+			stem: cleanMultiline(c.stem),
+			options_json: JSON.stringify(options),
+			explanation: cleanMultiline(c.explanation),
+			legal_ref: cleanText(c.legalRef),
+			created_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return v.id;
+}
+
+/** Rewrites a version in place: only for a draft's version that no attempt has shown (see editing.ts). */
+export async function overwriteVersion(db: Executor, versionId: number, c: VersionContent, now = Date.now()): Promise<void> {
+	const options: StoredOption[] = c.options.map((o) => ({ id: optionId(), text: cleanText(o.text), correct: o.correct }));
+	await db
+		.updateTable('question_versions')
+		.set({
+			kind: c.kind,
+			stem: cleanMultiline(c.stem),
+			options_json: JSON.stringify(options),
+			explanation: cleanMultiline(c.explanation),
+			legal_ref: cleanText(c.legalRef),
+			created_at: now
+		})
+		.where('id', '=', versionId)
+		.execute();
+}
+
+export async function updateQuestionRow(
+	db: Executor,
+	id: number,
+	set: { topicId: number; difficulty: number; kind: QuestionKind; status: QuestionStatus; stem: string; currentVersionId: number },
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('questions')
+		.set({
+			topic_id: set.topicId,
+			difficulty: set.difficulty,
+			kind: set.kind,
+			status: set.status,
+			stem_folded: foldVietnamese(set.stem),
+			current_version_id: set.currentVersionId,
+			updated_at: now
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function setStatus(db: Executor, id: number, status: QuestionStatus, now = Date.now()): Promise<void> {
+	await db.updateTable('questions').set({ status, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Deletes a question and its versions. Callers check first that no attempt used it (the FK would refuse anyway). */
+export async function deleteQuestionRow(db: Executor, id: number): Promise<void> {
+	await db.updateTable('questions').set({ current_version_id: null }).where('id', '=', id).execute();
+	await db.deleteFrom('question_versions').where('question_id', '=', id).execute();
+	await db.deleteFrom('questions').where('id', '=', id).execute();
+}
+
+/** Folded stem → question id, for duplicate detection on import. */
+export async function mapStems(db: Executor): Promise<Map<string, number>> {
+	const rows = await db.selectFrom('questions').select(['id', 'stem_folded']).execute();
+	return new Map(rows.map((r) => [r.stem_folded, r.id]));
+}
+
+/** Questions with their current version and topic, for export. */
+export async function listForExport(db: Executor, f: QuestionFilter) {
+	const rows = await filtered(db, f)
+		.innerJoin('topics', 'topics.id', 'questions.topic_id')
+		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
+		.select(['questions.id', 'topics.code', 'topics.name', 'questions.difficulty', 'questions.status', 'v.kind', 'v.stem', 'v.options_json', 'v.explanation', 'v.legal_ref'])
+		.orderBy('questions.id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		topicCode: r.code,
+		topicName: r.name,
+		difficulty: r.difficulty,
+		status: r.status,
+		kind: r.kind,
+		stem: r.stem,
+		options: JSON.parse(r.options_json) as StoredOption[],
+		explanation: r.explanation,
+		legalRef: r.legal_ref
+	}));
+}
+
+export async function listTopicsWithCounts(db: Executor): Promise<(Topic & { questions: number; published: number })[]> {
+	const rows = await db
+		.selectFrom('topics')
+		.leftJoin('questions', 'questions.topic_id', 'topics.id')
+		.select(['topics.id', 'topics.code', 'topics.name'])
+		.select((eb) => eb.fn.count<number>('questions.id').as('n'))
+		.select(sql<number>`sum(case when questions.status = 'published' then 1 else 0 end)`.as('p'))
+		.groupBy('topics.id')
+		.orderBy('topics.name')
+		.execute();
+	return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, questions: Number(r.n), published: Number(r.p ?? 0) }));
+}
+
+export async function findTopicByCode(db: Executor, code: string): Promise<Topic | undefined> {
+	return db.selectFrom('topics').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertTopic(db: Executor, code: string, name: string): Promise<number> {
+	const r = await db.insertInto('topics').values({ code, name: cleanText(name) }).returning('id').executeTakeFirstOrThrow();
+	return r.id;
+}
+
+export async function renameTopic(db: Executor, id: number, name: string): Promise<void> {
+	await db.updateTable('topics').set({ name: cleanText(name) }).where('id', '=', id).execute();
+}
+
+/** Deletes a topic without questions or quotas; returns false when something still uses it. */
+export async function deleteTopic(db: Executor, id: number): Promise<boolean> {
+	const [q, rq] = await Promise.all([
+		db.selectFrom('questions').select('id').where('topic_id', '=', id).limit(1).executeTakeFirst(),
+		db.selectFrom('round_quotas').select('id').where('topic_id', '=', id).limit(1).executeTakeFirst()
+	]);
+	if (q || rq) return false;
+	await db.deleteFrom('topics').where('id', '=', id).execute();
+	return true;
 }

@@ -2,7 +2,6 @@ import type { Db } from '../db';
 import type { Gender, Role } from '../db/types';
 import * as units from '../units/units';
 import { hanoiDistricts2024 } from '../units/lists';
-import * as questions from '../questions/questions';
 import * as contests from '../contests/contests';
 import * as users from '../users/users';
 import { createAccount } from '../users/accounts';
@@ -11,7 +10,10 @@ import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../attempts/draw';
-import { seedQuestions, seedTopics } from './demo-questions';
+import { starterQuestions, starterTopics } from './starter-bank';
+import { seedBankRows } from './bank-rows';
+import { previewRows, writePlan, formatErrors } from '../questions/bank';
+import { listTopics } from '../questions/questions';
 import { seedSuspicious } from './suspicious';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,24 +59,17 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 2000 + ((i * 7919) % 9) * 1000 })),
 			{ deactivateOthers: false, now }
 		);
-		const topicIds = new Map<string, number>();
-		for (const t of seedTopics) topicIds.set(t.code, await questions.upsertTopic(trx, t.code, t.name));
-		for (const q of seedQuestions) {
-			await questions.createQuestion(
-				trx,
-				{
-					topicId: topicIds.get(q.topic)!,
-					difficulty: q.difficulty,
-					kind: q.kind,
-					status: 'published',
-					stem: q.stem,
-					options: q.options,
-					explanation: q.explanation,
-					legalRef: q.legalRef
-				},
-				now
-			);
-		}
+		// The starter bank goes through the same validate + write path as an uploaded file.
+		const { report, plan } = await previewRows(trx, seedBankRows(starterTopics, starterQuestions));
+		if (!plan) throw new Error('The starter bank does not validate:\n' + formatErrors(report.errors).join('\n'));
+		await writePlan(trx, plan, null, now);
+		const topicId = new Map((await listTopics(trx)).map((t) => [t.code, t.id]));
+		// The open round draws like the real contest: 4 law, 3 safety skills, 3 children (issue 3).
+		const weekTwoQuotas = [
+			{ topicId: topicId.get('bao-luc-gia-dinh')!, difficulty: null, count: 4 },
+			{ topicId: topicId.get('ky-nang')!, difficulty: null, count: 3 },
+			{ topicId: topicId.get('tre-em')!, difficulty: null, count: 3 }
+		];
 		const contestId = await contests.insertContest(
 			trx,
 			{
@@ -105,6 +100,7 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			{
 				...base,
 				title: 'Tuần 2',
+				quotas: weekTwoQuotas,
 				opensAt: now - DAY,
 				closesAt: now + 30 * DAY,
 				revealPolicy: 'after_submit',

@@ -5,6 +5,7 @@ import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { listTopics } from '$lib/server/questions/questions';
+import { supplyFor } from '$lib/server/questions/bank';
 import { toLocalInput } from '$lib/vn/time';
 import type { RoundFormValues } from '../../RoundForm.svelte';
 import { parseRoundForm } from '../../form-values.server';
@@ -27,6 +28,7 @@ export const load = (async (event) => {
 		listTopics(db),
 		contests.countAttemptsInRound(db, round.id)
 	]);
+	const supply = await supplyFor(db, round.questionCount, quotas);
 	const values: RoundFormValues = {
 		title: round.title,
 		opensAt: toLocalInput(round.opensAt),
@@ -46,7 +48,8 @@ export const load = (async (event) => {
 		contest: contest ? { id: contest.id, title: contest.title } : null,
 		topics: topics.map((t) => ({ id: t.id, name: t.name })),
 		attempts,
-		values
+		values,
+		supply
 	};
 }) satisfies PageServerLoad;
 

@@ -5,6 +5,7 @@ import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { listTopics } from '$lib/server/questions/questions';
+import { publishedMatrix } from '$lib/server/questions/bank';
 import type { RoundFormValues } from '../../../../RoundForm.svelte';
 import { parseRoundForm } from '../../../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,8 +37,9 @@ const DEFAULTS: RoundFormValues = {
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const contest = await contestOr404(event.params.contestId);
-	const topics = await listTopics(getDb());
+	const [topics, matrix] = await Promise.all([listTopics(getDb()), publishedMatrix(getDb())]);
 	return {
+		matrix,
 		contest: { id: contest.id, title: contest.title },
 		topics: topics.map((t) => ({ id: t.id, name: t.name })),
 		values: DEFAULTS

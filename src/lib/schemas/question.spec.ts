@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseContent, parseQuestionForm, stemKey, type QuestionFormValues } from './question';
+
+const base = { kind: 'single' as const, stem: 'Câu hỏi mẫu?', optionTexts: ['A1', 'B1'], correct: [true, false], explanation: '', legalRef: '' };
+
+describe('normaliseContent', () => {
+	it('turns NFD text into NFC and trims and collapses spaces', () => {
+		const nfd = '  Bạo   lực gia đình là gì?  '.normalize('NFD');
+		const { content, issues } = normaliseContent({ ...base, stem: nfd, optionTexts: [' Hành vi   cố ý '.normalize('NFD'), 'Khác'] });
+		expect(issues).toEqual([]);
+		expect(content.stem).toBe('Bạo lực gia đình là gì?');
+		expect(content.stem).toBe(content.stem.normalize('NFC'));
+		expect(content.options[0].text).toBe('Hành vi cố ý');
+	});
+
+	it('gives a true/false question without option texts the options Đúng and Sai', () => {
+		const { content, issues } = normaliseContent({ ...base, kind: 'true_false', optionTexts: ['', ''], correct: [false, true] });
+		expect(issues).toEqual([]);
+		expect(content.options).toEqual([
+			{ text: 'Đúng', correct: false },
+			{ text: 'Sai', correct: true }
+		]);
+	});
+
+	it('refuses a single-choice question with two correct options', () => {
+		const { issues } = normaliseContent({ ...base, correct: [true, true] });
+		expect(issues).toEqual([expect.objectContaining({ field: 'correct', message: expect.stringMatching(/chỉ được có 1 đáp án đúng/) })]);
+	});
+
+	it('accepts several correct options for a multiple-choice question but not none', () => {
+		expect(normaliseContent({ ...base, kind: 'multiple', optionTexts: ['x', 'y', 'z'], correct: [true, false, true] }).issues).toEqual([]);
+		expect(normaliseContent({ ...base, kind: 'multiple', correct: [false, false] }).issues[0].field).toBe('correct');
+	});
+
+	it('reports an empty option between filled ones, a correct mark on an empty option, and repeated options', () => {
+		const gap = normaliseContent({ ...base, optionTexts: ['x', '', 'z'], correct: [true] });
+		expect(gap.issues).toContainEqual(expect.objectContaining({ field: 'options', option: 1 }));
+		const dangling = normaliseContent({ ...base, optionTexts: ['x', 'y', ''], correct: [false, false, true] });
+		expect(dangling.issues).toContainEqual(expect.objectContaining({ field: 'correct', message: expect.stringMatching(/phương án không có nội dung/) }));
+		const twice = normaliseContent({ ...base, optionTexts: ['Công an', 'CÔNG AN '], correct: [true, false] });
+		expect(twice.issues).toContainEqual(expect.objectContaining({ option: 1, message: 'Phương án B trùng với phương án A.' }));
+	});
+
+	it('needs a stem and at least two options', () => {
+		const { issues } = normaliseContent({ ...base, stem: ' ', optionTexts: ['only'], correct: [true] });
+		expect(issues.map((i) => i.field)).toEqual(expect.arrayContaining(['stem', 'options']));
+	});
+});
+
+describe('stemKey', () => {
+	it('ignores case, diacritics, Unicode form and spacing', () => {
+		expect(stemKey('Bạo lực  gia đình?')).toBe(stemKey('BẠO LỰC GIA ĐÌNH?'.normalize('NFD')));
+		expect(stemKey('Bạo lực gia đình?')).not.toBe(stemKey('Bạo lực gia đình là gì?'));
+	});
+});
+
+describe('parseQuestionForm', () => {
+	const values: QuestionFormValues = {
+		topicId: '1',
+		difficulty: '2',
+		kind: 'single',
+		status: 'published',
+		stem: 'Số điện thoại của Tổng đài quốc gia bảo vệ trẻ em?',
+		options: ['111', '113', '', '', '', ''],
+		correct: [true, false, false, false, false, false],
+		explanation: '',
+		legalRef: ''
+	};
+	it('accepts a complete form', () => {
+		const r = parseQuestionForm(values);
+		expect(r.ok && r.meta).toEqual({ topicId: 1, difficulty: 2, kind: 'single', status: 'published' });
+	});
+	it('reports every problem by field in Vietnamese', () => {
+		const r = parseQuestionForm({ ...values, topicId: '', difficulty: '7', correct: Array(6).fill(false) });
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.errors.topicId).toBe('Vui lòng chọn chủ đề.');
+			expect(r.errors.difficulty).toBe('Vui lòng chọn độ khó.');
+			expect(r.errors.correct).toBe('Chưa chọn đáp án đúng.');
+		}
+	});
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { mapHeaders, normaliseHeader, parseCorrect, parseDifficulty, parseKind, parseStatus, validateRows, type RawRow } from './bank-format';
+
+const good = (row: number, over: Record<string, string> = {}): RawRow => ({
+	row,
+	cells: {
+		topic_code: 'ky-nang',
+		topic_name: 'Kỹ năng',
+		difficulty: '1',
+		kind: 'single',
+		stem: `Câu hỏi số ${row}: số điện thoại khẩn cấp của công an là gì?`,
+		option_a: '113',
+		option_b: '114',
+		option_c: '115',
+		correct: 'A',
+		explanation: 'Gọi 113 khi cần công an.',
+		legal_ref: '',
+		status: '',
+		...over
+	}
+});
+const ctx = { topics: new Map([['ky-nang', { name: 'Kỹ năng' }]]), existing: new Map<string, number>() };
+
+describe('cell parsing (as typed in Excel)', () => {
+	it('reads difficulty as 1–3, Excel numbers such as 2.0, or words', () => {
+		expect(['1', '2.0', '3,0', ' 2 ', 'dễ', 'Trung bình', 'TRUNG BINH', 'khó', 'Khó'.normalize('NFD')].map(parseDifficulty)).toEqual([1, 2, 3, 2, 1, 2, 2, 3, 3]);
+		expect(['0', '4', '2.5', 'rất khó', ''].map(parseDifficulty)).toEqual([null, null, null, null, null]);
+	});
+	it('reads the kind in English or Vietnamese', () => {
+		expect(['single', 'Multiple', 'true_false', 'TRUE/FALSE', 'đúng/sai', 'Một đáp án', 'nhiều đáp án'].map(parseKind)).toEqual([
+			'single', 'multiple', 'true_false', 'true_false', 'true_false', 'single', 'multiple'
+		]);
+		expect(parseKind('essay')).toBeNull();
+	});
+	it('reads the correct options as letters, lists or numbers, and Đúng/Sai for true/false', () => {
+		expect(parseCorrect('b', 'single', [])).toEqual([1]);
+		expect(parseCorrect('A, C', 'multiple', [])).toEqual([0, 2]);
+		expect(parseCorrect('c;a', 'multiple', [])).toEqual([0, 2]);
+		expect(parseCorrect('AC', 'multiple', [])).toEqual([0, 2]);
+		expect(parseCorrect('A và D', 'multiple', [])).toEqual([0, 3]);
+		expect(parseCorrect('2.0', 'single', [])).toEqual([1]);
+		expect(parseCorrect('Sai', 'true_false', ['', ''])).toEqual([1]);
+		expect(parseCorrect('đúng'.normalize('NFD'), 'true_false', ['Đúng', 'Sai'])).toEqual([0]);
+		expect(parseCorrect('G', 'single', [])).toBeNull();
+		expect(parseCorrect('A hoặc B', 'single', [])).toBeNull();
+	});
+	it('defaults an empty status to published and reads Vietnamese words', () => {
+		expect(['', 'draft', 'Nháp', 'đã công bố', 'retired', 'ngừng sử dụng'].map(parseStatus)).toEqual([
+			'published', 'draft', 'draft', 'published', 'retired', 'retired'
+		]);
+		expect(parseStatus('xóa')).toBeNull();
+	});
+	it('matches headers regardless of case, spaces and dashes, and names missing columns', () => {
+		expect(normaliseHeader(' Option A ')).toBe('option_a');
+		expect(normaliseHeader('LEGAL-REF')).toBe('legal_ref');
+		expect(normaliseHeader('ghi chú')).toBeNull();
+		const m = mapHeaders(['topic_code', 'difficulty', 'kind', 'stem', 'option_a', 'option_b']);
+		expect(m).toEqual({ ok: false, message: expect.stringContaining('correct') });
+	});
+});
+
+describe('validateRows', () => {
+	it('accepts good rows and normalises their text', () => {
+		const r = validateRows([good(2, { stem: '  Bạo  lực gia đình là gì? '.normalize('NFD') }), good(3)], ctx);
+		expect(r.errors).toEqual([]);
+		expect(r.valid).toHaveLength(2);
+		expect(r.valid[0].content.stem).toBe('Bạo lực gia đình là gì?');
+		expect(r.valid[0].status).toBe('published');
+	});
+
+	it('reports each problem with its row number and column', () => {
+		const r = validateRows([good(2), good(3, { difficulty: 'rất khó', correct: 'E' }), good(4, { kind: 'essay' }), good(5, { topic_code: 'Luật HN&GĐ' })], ctx);
+		expect(r.valid).toHaveLength(1);
+		expect(r.errors).toEqual([
+			{ row: 3, column: 'difficulty', message: expect.stringMatching(/^Độ khó “rất khó” không hợp lệ/) },
+			{ row: 3, column: 'correct', message: expect.stringMatching(/phương án không có nội dung/) },
+			{ row: 4, column: 'kind', message: expect.stringMatching(/^Loại câu hỏi “essay” không hợp lệ/) },
+			{ row: 5, column: 'topic_code', message: expect.stringMatching(/^Mã chủ đề/) }
+		]);
+	});
+
+	it('reports a stem that appears twice in the file, ignoring case, diacritics and spaces', () => {
+		const r = validateRows([good(2, { stem: 'Bạo lực gia đình là gì?' }), good(7, { stem: 'BAO LUC  gia dinh la gi?' })], ctx);
+		expect(r.errors).toEqual([{ row: 7, column: 'stem', message: 'Câu hỏi trùng với dòng 2 trong tệp.' }]);
+	});
+
+	it('reports a stem already in the bank, or skips it when asked to', () => {
+		const existing = new Map([['bao luc gia dinh la gi?', 42]]);
+		const rows = [good(2, { stem: 'Bạo lực gia đình là gì?' }), good(3)];
+		expect(validateRows(rows, { ...ctx, existing }).errors).toEqual([{ row: 2, column: 'stem', message: 'Câu hỏi đã có trong ngân hàng (câu số 42).' }]);
+		const skipping = validateRows(rows, { ...ctx, existing, skipExisting: true });
+		expect(skipping.errors).toEqual([]);
+		expect(skipping.skipped).toEqual([{ row: 2, questionId: 42 }]);
+		expect(skipping.valid.map((q) => q.row)).toEqual([3]);
+	});
+
+	it('creates a new topic from its name once, and needs the name when the code is unknown', () => {
+		const r = validateRows([good(2, { topic_code: 'tre-em', topic_name: 'Trẻ em' }), good(3, { topic_code: 'tre-em', topic_name: '' }), good(4, { topic_code: 'moi', topic_name: '' })], ctx);
+		expect(r.newTopics).toEqual([{ code: 'tre-em', name: 'Trẻ em' }]);
+		expect(r.errors).toEqual([{ row: 4, column: 'topic_name', message: expect.stringMatching(/chưa có trong ngân hàng/) }]);
+	});
+
+	it('undoes the CSV-injection guard on cells starting with = + - @', () => {
+		const r = validateRows([good(2, { option_a: "'-5 năm", option_b: "'=SUM(1)" })], ctx);
+		expect(r.valid[0].content.options.map((o) => o.text).slice(0, 2)).toEqual(['-5 năm', '=SUM(1)']);
+	});
+});

@@ -1,0 +1,193 @@
+import type { Db, Executor } from '../db';
+import { checkSupply, type Quota, type SupplyReport } from '../attempts/draw';
+import { audit } from '../audit';
+import * as questions from './questions';
+import { readSheet, writeSheet, type SheetFormat } from './bank-file';
+import { toRowCells, validateRows, type ImportQuestion, type RawRow, type RowError, type ValidationResult } from './bank-format';
+
+/**
+ * The one import/export path of the question bank, used by the organiser pages, the
+ * bank:import / bank:export commands and the demo seed: read → validate (nothing written) →
+ * apply (all rows or none, in one transaction).
+ */
+
+export interface ImportReport {
+	format: SheetFormat | 'rows';
+	total: number;
+	valid: number;
+	errors: RowError[];
+	skipped: { row: number; questionId: number }[];
+	newTopics: { code: string; name: string }[];
+	/** Row numbers with at least one error. */
+	rejectedRows: number;
+	/** The first valid questions, to show what will be written. */
+	sample: { row: number; topicCode: string; difficulty: number; kind: string; stem: string; correct: string; status: string }[];
+}
+
+export interface ImportPlan {
+	questions: ImportQuestion[];
+	newTopics: { code: string; name: string }[];
+	skipExisting: boolean;
+}
+
+export type PreviewResult =
+	| { ok: false; message: string }
+	| { ok: true; report: ImportReport; plan: ImportPlan | null };
+
+async function contextOf(db: Executor, skipExisting: boolean) {
+	const [topics, existing] = await Promise.all([questions.listTopics(db), questions.mapStems(db)]);
+	return { topics: new Map(topics.map((t) => [t.code, { name: t.name }])), existing, skipExisting };
+}
+
+function reportOf(format: ImportReport['format'], v: ValidationResult): ImportReport {
+	return {
+		format,
+		total: v.total,
+		valid: v.valid.length,
+		errors: v.errors,
+		skipped: v.skipped,
+		newTopics: v.newTopics,
+		rejectedRows: new Set(v.errors.map((e) => e.row)).size,
+		sample: v.valid.slice(0, 20).map((q) => {
+			const cells = toRowCells(q);
+			return { row: q.row, topicCode: q.topicCode, difficulty: q.difficulty, kind: q.content.kind, stem: q.content.stem, correct: cells.correct, status: q.status };
+		})
+	};
+}
+
+/** Validates rows against the bank. `plan` is null when any row is rejected: then nothing may be written. */
+export async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format'] } = {}) {
+	const skipExisting = opts.skipExisting ?? false;
+	const v = validateRows(rows, await contextOf(db, skipExisting));
+	const report = reportOf(opts.format ?? 'rows', v);
+	const plan: ImportPlan | null = v.errors.length === 0 ? { questions: v.valid, newTopics: v.newTopics, skipExisting } : null;
+	return { report, plan };
+}
+
+/** Reads and validates an uploaded file. Writes nothing. */
+export async function previewFile(db: Executor, file: { name: string; bytes: Uint8Array }, opts: { skipExisting?: boolean } = {}): Promise<PreviewResult> {
+	const read = await readSheet(file.bytes, file.name);
+	if (!read.ok) return read;
+	const { report, plan } = await previewRows(db, read.rows, { ...opts, format: read.format });
+	return { ok: true, report, plan };
+}
+
+export class ImportConflict extends Error {}
+
+/**
+ * Writes a validated plan in one transaction. The bank may have changed since the preview, so
+ * duplicates are checked again inside the transaction; a new clash aborts everything.
+ */
+export async function applyImport(
+	db: Db,
+	plan: ImportPlan,
+	actorUserId: number | null,
+	now = Date.now()
+): Promise<{ created: number; skipped: number; topicsCreated: number }> {
+	return db.transaction().execute((trx) => writePlan(trx, plan, actorUserId, now));
+}
+
+/** applyImport's body, for callers that already hold a transaction (the demo seed). */
+export async function writePlan(
+	trx: Executor,
+	plan: ImportPlan,
+	actorUserId: number | null,
+	now = Date.now()
+): Promise<{ created: number; skipped: number; topicsCreated: number }> {
+	{
+		const existing = await questions.mapStems(trx);
+		const topicIds = new Map((await questions.listTopics(trx)).map((t) => [t.code, t.id]));
+		let topicsCreated = 0;
+		for (const t of plan.newTopics)
+			if (!topicIds.has(t.code)) {
+				topicIds.set(t.code, await questions.insertTopic(trx, t.code, t.name));
+				topicsCreated++;
+			}
+		let created = 0;
+		let skipped = 0;
+		for (const q of plan.questions) {
+			const clash = existing.get(q.stemKey);
+			if (clash !== undefined) {
+				if (plan.skipExisting) {
+					skipped++;
+					continue;
+				}
+				throw new ImportConflict(`Dòng ${q.row}: câu hỏi vừa được thêm vào ngân hàng (câu số ${clash}) sau khi xem trước. Không có câu nào được nhập; hãy xem trước lại.`);
+			}
+			const topicId = topicIds.get(q.topicCode);
+			if (topicId == null) throw new ImportConflict(`Dòng ${q.row}: chủ đề “${q.topicCode}” không còn trong ngân hàng. Không có câu nào được nhập.`);
+			const id = await questions.createQuestion(
+				trx,
+				{
+					topicId,
+					difficulty: q.difficulty,
+					kind: q.content.kind,
+					status: q.status,
+					stem: q.content.stem,
+					options: q.content.options,
+					explanation: q.content.explanation,
+					legalRef: q.content.legalRef
+				},
+				now
+			);
+			existing.set(q.stemKey, id);
+			created++;
+		}
+		await audit(trx, {
+			actorUserId,
+			action: 'questions.import',
+			entity: 'questions',
+			details: { created, skipped, topicsCreated },
+			at: now
+		});
+		return { created, skipped, topicsCreated };
+	}
+}
+
+/** The bank (or a filter of it) as sheet rows, in the import layout. */
+export async function exportRows(db: Executor, filter: questions.QuestionFilter = {}) {
+	const list = await questions.listForExport(db, filter);
+	return list.map((q) =>
+		toRowCells({
+			topicCode: q.topicCode,
+			topicName: q.topicName,
+			difficulty: q.difficulty,
+			status: q.status,
+			content: { kind: q.kind, stem: q.stem, options: q.options.map((o) => ({ text: o.text, correct: o.correct })), explanation: q.explanation, legalRef: q.legalRef }
+		})
+	);
+}
+
+export async function exportFile(db: Executor, format: SheetFormat, filter: questions.QuestionFilter = {}) {
+	const rows = await exportRows(db, filter);
+	return { bytes: await writeSheet(format, rows), count: rows.length };
+}
+
+/** An empty sheet with the header row (and, in XLSX, the column guide). */
+export function templateFile(format: SheetFormat): Promise<Uint8Array> {
+	return writeSheet(format, []);
+}
+
+export const CONTENT_TYPES: Record<SheetFormat, string> = {
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	csv: 'text/csv; charset=utf-8'
+};
+
+/** One line per problem, for the command line: "Dòng 7, cột correct: …". */
+export function formatErrors(errors: readonly RowError[]): string[] {
+	return errors.map((e) => `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}: ${e.message}`);
+}
+
+/** Can the published bank serve a round with this count and these quotas? (same rule as the draw) */
+export async function supplyFor(db: Executor, questionCount: number, quotas: readonly Quota[]): Promise<SupplyReport> {
+	return checkSupply(await questions.listDrawPool(db), quotas, questionCount);
+}
+
+/** Published questions per topic and difficulty, for planning quotas. */
+export async function publishedMatrix(db: Executor) {
+	const [pool, topics] = await Promise.all([questions.listDrawPool(db), questions.listTopics(db)]);
+	return topics.map((t) => {
+		const mine = pool.filter((p) => p.topicId === t.id);
+		return { topicId: t.id, name: t.name, byDifficulty: [1, 2, 3].map((d) => mine.filter((p) => p.difficulty === d).length), total: mine.length };
+	});
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { QuestionFilter } from '$lib/server/questions/questions';
+import { KINDS, STATUSES } from '$lib/schemas/question';
+
+/** List/export filters from the query string. Anything malformed is simply ignored (a filter, not a form). */
+const FilterSchema = z.object({
+	q: z.string().max(200).catch(''),
+	topic: z.coerce.number().int().positive().nullable().catch(null),
+	difficulty: z.coerce.number().int().min(1).max(3).nullable().catch(null),
+	kind: z.enum(KINDS).nullable().catch(null),
+	status: z.enum(STATUSES).nullable().catch(null),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+});
+
+export function parseFilter(url: URL): { filter: QuestionFilter; page: number; raw: Record<string, string> } {
+	const get = (k: string) => url.searchParams.get(k) ?? '';
+	const raw = { q: get('q'), topic: get('topic'), difficulty: get('difficulty'), kind: get('kind'), status: get('status') };
+	const p = FilterSchema.parse({
+		q: raw.q,
+		topic: raw.topic || null,
+		difficulty: raw.difficulty || null,
+		kind: raw.kind || null,
+		status: raw.status || null,
+		page: get('page') || 1
+	});
+	return {
+		filter: { q: p.q.trim(), topicId: p.topic, difficulty: p.difficulty, kind: p.kind, status: p.status },
+		page: p.page,
+		raw
+	};
+}

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import * as questions from '$lib/server/questions/questions';
+import * as editing from '$lib/server/questions/editing';
+import { MAX_OPTIONS, parseQuestionForm, questionFormValues, type QuestionFormValues } from '$lib/schemas/question';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	requireRole(event, 'organiser');
+	const topics = await questions.listTopics(getDb());
+	const values: QuestionFormValues = {
+		topicId: event.url.searchParams.get('topic') ?? '',
+		difficulty: '1',
+		kind: 'single',
+		status: 'draft',
+		stem: '',
+		options: Array(MAX_OPTIONS).fill(''),
+		correct: Array(MAX_OPTIONS).fill(false),
+		explanation: '',
+		legalRef: ''
+	};
+	return { topics: topics.map((t) => ({ id: t.id, name: t.name })), values };
+}) satisfies PageServerLoad;
+
+async function create(event: Parameters<Actions['default']>[0]) {
+	const user = requireRole(event, 'organiser');
+	const db = getDb();
+	const values = questionFormValues(await event.request.formData());
+	const parsed = parseQuestionForm(values);
+	if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+	const topicIds = new Set((await questions.listTopics(db)).map((t) => t.id));
+	if (!topicIds.has(parsed.meta.topicId)) return fail(400, { values, errors: { topicId: 'Chủ đề không tồn tại. Vui lòng chọn lại.' } });
+	const id = await editing.createQuestion(db, { ...parsed.meta, content: parsed.content }, user.id);
+	redirect(303, `/organiser/questions/${id}?saved=created`);
+}
+
+export const actions = { default: create } satisfies Actions;
