@@ -42,7 +42,8 @@ const auth: Handle = async ({ event, resolve }) => {
 		if (res) {
 			event.locals.user = res.user;
 			event.locals.session = res.session;
-			setSessionCookie(event.cookies, token, res.session.expiresAt);
+			// The cookie is re-sent only when the expiry slid forward: no Set-Cookie on every answer.
+			if (res.extended) setSessionCookie(event.cookies, token, res.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies);
 		}

@@ -1,5 +1,5 @@
 import type { Executor } from '../db';
-import type { AttemptRow } from '../db/types';
+import type { AttemptRow, QuestionKind } from '../db/types';
 
 /** Queries for attempts, their drawn questions and saved answers. No contest rules here. */
 
@@ -180,4 +180,20 @@ export async function countUserAttemptsByRound(db: Executor, userId: number): Pr
 		.groupBy('round_id')
 		.execute();
 	return new Map(rows.map((m) => [m.round_id, Number(m.n)]));
+}
+
+/** One drawn question of an attempt with its kind: all an autosave needs to validate a choice. */
+export async function findAttemptItem(
+	db: Executor,
+	attemptId: number,
+	questionId: number
+): Promise<{ optionOrder: string[]; kind: QuestionKind } | undefined> {
+	const row = await db
+		.selectFrom('attempt_questions')
+		.innerJoin('question_versions', 'question_versions.id', 'attempt_questions.question_version_id')
+		.select(['attempt_questions.option_order_json', 'question_versions.kind'])
+		.where('attempt_questions.attempt_id', '=', attemptId)
+		.where('attempt_questions.question_id', '=', questionId)
+		.executeTakeFirst();
+	return row && { optionOrder: JSON.parse(row.option_order_json) as string[], kind: row.kind };
 }

@@ -212,10 +212,9 @@ export async function saveAnswer(
 			await finalize(trx, attempt, { status: 'expired', at: now, prediction: null });
 			return fail(409, 'Đã hết giờ làm bài. Câu trả lời này không được ghi nhận.');
 		}
-		const item = (await repo.listAttemptQuestions(trx, attemptId)).find((q) => q.questionId === questionId);
+		const item = await repo.findAttemptItem(trx, attemptId, questionId);
 		if (!item) return fail(400, 'Câu hỏi không thuộc lượt thi này.');
-		const version = (await questions.getVersions(trx, [item.versionId])).get(item.versionId)!;
-		const problem = validateChoice(version.kind, item.optionOrder, optionIds);
+		const problem = validateChoice(item.kind, item.optionOrder, optionIds);
 		if (problem) return fail(400, problem);
 		await repo.upsertAnswer(trx, attemptId, questionId, optionIds, now);
 		return { ok: true };

@@ -65,7 +65,7 @@ export async function validateSessionToken(
 	db: Executor,
 	token: string,
 	now = Date.now()
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; extended: boolean } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
 	const row = await db
@@ -89,11 +89,13 @@ export async function validateSessionToken(
 		return null;
 	}
 	let expiresAt = row.expires_at;
-	if (expiresAt - now < SESSION_TTL_MS / 2) {
+	const extended = expiresAt - now < SESSION_TTL_MS / 2;
+	if (extended) {
 		expiresAt = now + SESSION_TTL_MS;
 		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
 	}
 	return {
+		extended,
 		session: { id: row.id, userId: row.user_id, expiresAt },
 		user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
 	};

@@ -15,7 +15,7 @@ export type Executor = Db | Trx;
  * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
  * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
  */
-export function openDatabase(file: string): Db {
+export function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const sqlite = new SQLite(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -25,7 +25,33 @@ export function openDatabase(file: string): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('temp_store = MEMORY');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return sqlite;
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the same SQL thousands of times a
+ * second costs more than running it. Statements are cached by their SQL text (bounded, oldest
+ * out first). Safe because Kysely runs one statement at a time on this connection and never
+ * streams (a cached statement that is still iterating could not be reused).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 2000) {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let stmt = cache.get(sql);
+			if (!stmt) {
+				stmt = sqlite.prepare(sql);
+				if (cache.size >= max) cache.delete(cache.keys().next().value!);
+				cache.set(sql, stmt);
+			}
+			return stmt;
+		}
+	};
+}
+
+export function openDatabase(file: string): Db {
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
 }
 
 let instance: Db | null = null;

@@ -1,0 +1,204 @@
+/**
+ * The reference for the benchmarks: the same work as hoithi's hot paths — the same SQL
+ * statements on the same database, the same session check, the same JSON — done by a bare
+ * `node:http` server with synchronous better-sqlite3 and no framework. Our figure divided by this
+ * one, measured in the same run, is the ratio reported in bench/RESULTS.md.
+ *
+ *   DATABASE_PATH=bench/data/work-ref.db PORT=4601 node bench/reference-server.js
+ */
+import http from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+
+const db = new SQLite(process.env.DATABASE_PATH);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+
+const q = {
+	session: db.prepare(
+		'select s.id, s.secret_hash, s.expires_at, u.id as user_id, u.full_name, u.role, u.unit_id from sessions s join users u on u.id = s.user_id where s.id = ?'
+	),
+	round: db.prepare('select * from rounds where id = ?'),
+	contest: db.prepare('select id, title, rules, status from contests where id = ?'),
+	openAttempt: db.prepare("select * from attempts where round_id = ? and user_id = ? and status = 'open'"),
+	maxNo: db.prepare('select max(attempt_no) as n from attempts where round_id = ? and user_id = ?'),
+	pool: db.prepare("select id, topic_id, difficulty, current_version_id from questions where status = 'published' and current_version_id is not null"),
+	quotas: db.prepare('select topic_id, difficulty, count from round_quotas where round_id = ? order by id'),
+	version: db.prepare('select id, question_id, kind, stem, options_json, explanation, legal_ref from question_versions where id = ?'),
+	insertAttempt: db.prepare("insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?)"),
+	insertAq: db.prepare('insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values (?, ?, ?, ?, ?)'),
+	insertEvent: db.prepare("insert into access_events (at, kind, user_id, round_id, attempt_id, device_hash, ip_hash) values (?, 'attempt_start', ?, ?, ?, ?, ?)"),
+	attempt: db.prepare('select * from attempts where id = ?'),
+	aqs: db.prepare('select position, question_id, question_version_id, option_order_json from attempt_questions where attempt_id = ? order by position'),
+	answers: db.prepare('select question_id, option_ids_json from attempt_answers where attempt_id = ?'),
+	upsert: db.prepare(
+		'insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?) on conflict (attempt_id, question_id) do update set option_ids_json = excluded.option_ids_json, saved_at = excluded.saved_at'
+	),
+	close: db.prepare(
+		"update attempts set status = 'submitted', submitted_at = ?, duration_ms = ?, score = ?, correct_count = ?, prediction = ? where id = ? and status = 'open'"
+	),
+	featured: db.prepare("select id, title, rules from contests where status = 'published' order by id desc limit 1"),
+	rounds: db.prepare('select * from rounds where contest_id = ? order by opens_at'),
+	leaderboard: db.prepare(`
+		with best as (
+			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
+				row_number() over (partition by a.user_id order by a.score desc, 0 asc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn, 0 as gap
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id = ? and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		),
+		ranked as (
+			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank, count(*) over () as people
+			from best b where b.rn = 1
+		)
+		select r.rank, r.user_id, u.full_name, un.name as unit_name, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at, r.people
+		from ranked r join users u on u.id = r.user_id join units un on un.id = u.unit_id
+		where r.rank <= 50 or r.user_id = ? order by r.rank`)
+};
+
+function auth(req) {
+	const m = /hoithi_session=([^;]+)/.exec(req.headers.cookie ?? '');
+	if (!m) return null;
+	const [id, secret] = m[1].split('.');
+	const row = q.session.get(id);
+	if (!row) return null;
+	const hash = createHash('sha256').update(secret).digest();
+	if (!timingSafeEqual(hash, Buffer.from(row.secret_hash)) || Date.now() >= row.expires_at) return null;
+	return row;
+}
+
+const send = (res, status, body, type = 'application/json') => {
+	res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+	res.end(type === 'application/json' && body !== null ? JSON.stringify(body) : body ?? undefined);
+};
+const readBody = (req) =>
+	new Promise((resolve) => {
+		let s = '';
+		req.on('data', (c) => (s += c));
+		req.on('end', () => resolve(s));
+	});
+const shuffle = (a) => {
+	a = a.slice();
+	for (let i = a.length - 1; i > 0; i--) {
+		const j = Math.floor(Math.random() * (i + 1));
+		[a[i], a[j]] = [a[j], a[i]];
+	}
+	return a;
+};
+const view = (attempt, now) => {
+	const items = q.aqs.all(attempt.id);
+	const answers = new Map(q.answers.all(attempt.id).map((r) => [r.question_id, JSON.parse(r.option_ids_json)]));
+	return {
+		attemptId: attempt.id,
+		deadline: new Date(attempt.deadline_at).toISOString(),
+		serverNow: new Date(now).toISOString(),
+		questions: items.map((it) => {
+			const v = q.version.get(it.question_version_id);
+			const byId = new Map(JSON.parse(v.options_json).map((o) => [o.id, o]));
+			return { id: it.question_id, kind: v.kind, stem: v.stem, options: JSON.parse(it.option_order_json).map((id) => ({ id, text: byId.get(id).text })), answer: answers.get(it.question_id) ?? [] };
+		})
+	};
+};
+
+const start = db.transaction((user, roundId, now) => {
+	const round = q.round.get(roundId);
+	const contest = round && q.contest.get(round.contest_id);
+	if (!round || !contest) return [404, { message: 'Không tìm thấy đợt thi.' }];
+	const open = q.openAttempt.get(roundId, user.user_id);
+	if (open) return [200, view(open, now)];
+	if (now < round.opens_at || now >= round.closes_at) return [409, { message: 'Đợt thi đã kết thúc.' }];
+	const used = q.maxNo.get(roundId, user.user_id).n ?? 0;
+	if (used >= round.max_attempts) return [409, { message: 'Hết lượt.' }];
+	const pool = q.pool.all();
+	q.quotas.all(roundId);
+	const picked = shuffle(pool).slice(0, round.question_count);
+	const info = q.insertAttempt.run(roundId, user.user_id, used + 1, now, Math.min(now + round.time_limit_seconds * 1000, round.closes_at), picked.length);
+	const attemptId = Number(info.lastInsertRowid);
+	picked.forEach((p, i) => {
+		const v = q.version.get(p.current_version_id);
+		q.insertAq.run(attemptId, i + 1, p.id, v.id, JSON.stringify(shuffle(JSON.parse(v.options_json).map((o) => o.id))));
+	});
+	q.insertEvent.run(now, user.user_id, roundId, attemptId, null, null);
+	return [201, view(q.attempt.get(attemptId), now)];
+});
+
+const save = db.transaction((user, attemptId, body, now) => {
+	const a = q.attempt.get(attemptId);
+	if (!a || a.user_id !== user.user_id) return 404;
+	if (a.status !== 'open' || now > a.deadline_at + 5000) return 409;
+	const item = q.aqs.all(attemptId).find((x) => x.question_id === body.questionId);
+	if (!item) return 400;
+	const v = q.version.get(item.question_version_id);
+	const known = new Set(JSON.parse(item.option_order_json));
+	if (!Array.isArray(body.optionIds) || body.optionIds.some((o) => !known.has(o)) || (v.kind !== 'multiple' && body.optionIds.length > 1)) return 400;
+	q.upsert.run(attemptId, body.questionId, JSON.stringify(body.optionIds), now);
+	return 204;
+});
+
+const result = (a) => ({ score: a.score ?? 0, correct: a.correct_count ?? 0, total: a.total, durationMs: a.duration_ms ?? 0, submittedAt: new Date(a.submitted_at ?? a.deadline_at).toISOString(), attemptNo: a.attempt_no });
+const submit = db.transaction((user, attemptId, body, now) => {
+	const a = q.attempt.get(attemptId);
+	if (!a || a.user_id !== user.user_id) return [404, { message: 'Không tìm thấy lượt thi.' }];
+	if (a.status !== 'open') return [200, result(a)];
+	const round = q.round.get(a.round_id);
+	const answers = new Map(q.answers.all(attemptId).map((r) => [r.question_id, JSON.parse(r.option_ids_json)]));
+	let correct = 0;
+	for (const it of q.aqs.all(attemptId)) {
+		const v = q.version.get(it.question_version_id);
+		const right = JSON.parse(v.options_json).filter((o) => o.correct).map((o) => o.id);
+		const chosen = answers.get(it.question_id) ?? [];
+		if (chosen.length && chosen.length === right.length && chosen.every((c) => right.includes(c))) correct++;
+	}
+	const at = Math.min(now, a.deadline_at + 5000);
+	q.close.run(at, Math.max(0, Math.min(at, a.deadline_at) - a.started_at), correct, correct, round.prediction_kind ? (body.prediction ?? null) : null, attemptId);
+	return [200, result(q.attempt.get(attemptId))];
+});
+
+const html = (title, body) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+http
+	.createServer(async (req, res) => {
+		const now = Date.now();
+		const url = new URL(req.url, 'http://x');
+		let m;
+		try {
+			if (req.method === 'GET' && url.pathname === '/') {
+				const c = q.featured.get();
+				const rounds = q.rounds.all(c.id);
+				return send(res, 200, html(c.title, `<h1>${esc(c.title)}</h1><ul>${rounds.map((r) => `<li>${esc(r.title)}</li>`).join('')}</ul><div>${esc(c.rules)}</div>`), 'text/html');
+			}
+			if (req.method === 'GET' && (m = /^\/rounds\/(\d+)\/leaderboard$/.exec(url.pathname))) {
+				const user = auth(req);
+				const rows = q.leaderboard.all(Number(m[1]), user?.user_id ?? -1);
+				return send(res, 200, html('Bảng xếp hạng', `<table>${rows.map((r) => `<tr><td>${r.rank}</td><td>${esc(r.full_name)}</td><td>${esc(r.unit_name)}</td><td>${r.score}</td></tr>`).join('')}</table>`), 'text/html');
+			}
+			if (req.method === 'GET' && (m = /^\/rounds\/(\d+)\/attempt$/.exec(url.pathname))) {
+				const user = auth(req);
+				if (!user) return send(res, 303, null);
+				const round = q.round.get(Number(m[1]));
+				const contest = q.contest.get(round.contest_id);
+				return send(res, 200, html(round.title, `<h1>${esc(round.title)}</h1><details>${esc(contest.rules)}</details>`), 'text/html');
+			}
+			const user = auth(req);
+			if (!user) return send(res, 401, { message: 'Bạn cần đăng nhập để tiếp tục.' });
+			if (req.method === 'POST' && (m = /^\/api\/rounds\/(\d+)\/attempts$/.exec(url.pathname))) {
+				const [status, body] = start(user, Number(m[1]), now);
+				return send(res, status, body);
+			}
+			if (req.method === 'PUT' && (m = /^\/api\/attempts\/(\d+)\/answers$/.exec(url.pathname))) {
+				const status = save(user, Number(m[1]), JSON.parse(await readBody(req)), now);
+				return send(res, status, status === 204 ? null : { message: 'Lỗi' });
+			}
+			if (req.method === 'POST' && (m = /^\/api\/attempts\/(\d+)\/submit$/.exec(url.pathname))) {
+				const [status, body] = submit(user, Number(m[1]), JSON.parse((await readBody(req)) || '{}'), now);
+				return send(res, status, body);
+			}
+			send(res, 404, { message: 'Không tìm thấy.' });
+		} catch (e) {
+			console.error(e);
+			send(res, 500, { message: 'Lỗi máy chủ.' });
+		}
+	})
+	.listen(Number(process.env.PORT ?? 4601), () => console.log('reference server ready'));

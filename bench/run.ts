@@ -1,0 +1,235 @@
+/**
+ * npm run bench [-- --db bench/data/gen.db --duration 8 --connections 100 --only submit,...]
+ *
+ * Runs each hot path with autocannon (100 connections, loopback) against the built app
+ * (`node build`) and against bench/reference-server.js (same statements, bare node:http), each
+ * on its own copy of the generated database, and writes bench/RESULTS.md: requests/s,
+ * p50/p95/p99 latency, non-2xx answers, the server's peak RSS, and ours ÷ reference.
+ * Generates the database first (npm run gen defaults) when it is missing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const { values } = parseArgs({
+	options: {
+		db: { type: 'string', default: 'bench/data/gen.db' },
+		duration: { type: 'string', default: '8' },
+		connections: { type: 'string', default: '100' },
+		only: { type: 'string' },
+		out: { type: 'string', default: 'bench/RESULTS.md' },
+		label: { type: 'string', default: '' },
+		gen: { type: 'string' } // e.g. "200000,1000000" to (re)generate first
+	}
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+
+if (values.gen || !fs.existsSync(values.db!)) {
+	const [p, a] = (values.gen ?? '200000,1000000').split(',');
+	const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/gen.ts', '--participants', p, '--attempts', a, '--out', values.db!], { stdio: 'inherit' });
+	if (r.status !== 0) process.exit(1);
+}
+if (!fs.existsSync('build/index.js')) {
+	console.error('No build/: run `npm run build` first.');
+	process.exit(1);
+}
+const manifest = JSON.parse(fs.readFileSync(values.db + '.bench.json', 'utf8')) as {
+	starters: string[];
+	takers: { token: string; attemptId: number; questions: { id: number; options: string[] }[] }[];
+	openRoundId: number;
+	closedRoundId: number;
+};
+const counts = (() => {
+	const d = new Database(values.db!, { readonly: true });
+	const n = (sql: string) => (d.prepare(sql).get() as { n: number }).n;
+	const r = { users: n('select count(*) n from users'), attempts: n('select count(*) n from attempts') };
+	d.close();
+	return r;
+})();
+
+interface Target {
+	name: 'ours' | 'reference';
+	port: number;
+	proc?: ChildProcess;
+	peakRss: number;
+}
+
+function copyDb(to: string) {
+	for (const s of ['', '-wal', '-shm']) fs.rmSync(to + s, { force: true });
+	fs.copyFileSync(values.db!, to);
+}
+
+async function startTarget(t: Target) {
+	const dbPath = `bench/data/work-${t.name}.db`;
+	copyDb(dbPath);
+	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' };
+	t.proc = spawn(process.execPath, t.name === 'ours' ? ['build'] : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	for (let i = 0; i < 300; i++) {
+		try {
+			await fetch(`http://localhost:${t.port}/`);
+			return;
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	throw new Error(`${t.name} did not start`);
+}
+
+function rssOf(pid: number): number {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+interface Result {
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	non2xx: number;
+	total: number;
+	peakRss: number;
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+
+/** One autocannon run; latencies collected per response so p95 is exact. */
+async function load(t: Target, request: (i: number) => { method: string; path: string; headers?: Record<string, string>; body?: string }, connections = CONNECTIONS): Promise<Result> {
+	let i = 0;
+	const latencies: number[] = [];
+	let non2xx = 0;
+	let peakRss = 0;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(t.proc!.pid!))), 200);
+	const instance = autocannon({
+		url: `http://localhost:${t.port}`,
+		connections,
+		duration: DURATION,
+		requests: [
+			{
+				setupRequest: (req: Record<string, unknown>) => {
+					const r = request(i++);
+					return { ...req, method: r.method, path: r.path, headers: { ...(r.headers ?? {}) }, body: r.body };
+				}
+			}
+		]
+	});
+	instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+		latencies.push(responseTime);
+		if (statusCode < 200 || statusCode >= 300) non2xx++;
+	});
+	const res = await instance;
+	clearInterval(sampler);
+	latencies.sort((a, b) => a - b);
+	t.peakRss = Math.max(t.peakRss, peakRss);
+	return { rps: latencies.length / (res.duration || DURATION), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), non2xx, total: latencies.length, peakRss };
+}
+
+// Browsers carry the device cookie too (set on their first visit); its id is any 32-char base32 string.
+const cookie = (token: string) => ({ cookie: `hoithi_session=${token}; hoithi_device=${token.split(".")[0]}` });
+const json = { 'content-type': 'application/json' };
+
+type Scenario = { name: string; budget: string; run: (t: Target) => Promise<Result> };
+const scenarios: Scenario[] = [
+	{ name: 'home page (SSR)', budget: '≥ 1,500/s', run: (t) => load(t, () => ({ method: 'GET', path: '/' })) },
+	{
+		name: 'attempt page (SSR, logged in)',
+		budget: '≥ 1,500/s',
+		run: (t) => load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/attempt`, headers: cookie(manifest.takers[i % manifest.takers.length].token) }))
+	},
+	{
+		name: 'start attempt (distinct people)',
+		budget: '≥ 1,500/s',
+		run: (t) => load(t, (i) => ({ method: 'POST', path: `/api/rounds/${manifest.openRoundId}/attempts`, headers: { ...cookie(manifest.starters[i % manifest.starters.length]), ...json } }))
+	},
+	{
+		name: 'autosave answer',
+		budget: '≥ 3,000/s, p99 < 100 ms',
+		run: (t) =>
+			load(t, (i) => {
+				const a = manifest.takers[i % manifest.takers.length];
+				const q = a.questions[Math.floor(i / manifest.takers.length) % a.questions.length];
+				return { method: 'PUT', path: `/api/attempts/${a.attemptId}/answers`, headers: { ...cookie(a.token), ...json }, body: JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]] }) };
+			})
+	},
+	{
+		name: 'submit attempt (distinct attempts)',
+		budget: '≥ 3,000/s, p99 < 100 ms',
+		run: (t) =>
+			load(t, (i) => {
+				const a = manifest.takers[i % manifest.takers.length];
+				return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: JSON.stringify({ prediction: 1000 + (i % 5000) }) };
+			})
+	},
+	{
+		name: 'round leaderboard (top 50 + own rank), while submits run',
+		budget: 'p95 < 20 ms, ≥ 2,000/s',
+		run: async (t) => {
+			// Background writers: 20 connections re-submitting (idempotent) and autosaving.
+			const writers = load(
+				t,
+				(i) => {
+					const a = manifest.takers[(i * 7) % manifest.takers.length];
+					return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
+				},
+				20
+			);
+			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.closedRoundId}/leaderboard`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const [r] = await Promise.all([board, writers]);
+			return r;
+		}
+	}
+];
+const wanted = values.only?.split(',');
+const selected = scenarios.filter((s) => !wanted || wanted.some((w) => s.name.startsWith(w)));
+
+const results: { scenario: Scenario; ours: Result; ref: Result }[] = [];
+const targets: Target[] = [
+	{ name: 'ours', port: 4600, peakRss: 0 },
+	{ name: 'reference', port: 4601, peakRss: 0 }
+];
+const byTarget = new Map<string, Result[]>();
+for (const t of targets) {
+	await startTarget(t);
+	const rs: Result[] = [];
+	for (const s of selected) {
+		await load(t, () => ({ method: 'GET', path: '/' }), 10).catch(() => null); // warm-up
+		const r = await s.run(t);
+		console.log(`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`);
+		rs.push(r);
+	}
+	byTarget.set(t.name, rs);
+	t.proc!.kill('SIGTERM');
+	await new Promise((r) => t.proc!.once('exit', r));
+}
+selected.forEach((scenario, i) => results.push({ scenario, ours: byTarget.get('ours')![i], ref: byTarget.get('reference')![i] }));
+
+const mb = (n: number) => (n / 1e6).toFixed(0);
+const lines = [
+	`### ${values.label || 'Run'} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+	'',
+	`Database: ${counts.users.toLocaleString('en')} users, ${counts.attempts.toLocaleString('en')} attempts · ${CONNECTIONS} connections · ${DURATION} s per run · load generator on the same ${os.cpus().length}-core machine.`,
+	'',
+	'| path | budget | ours req/s | p50 / p95 / p99 ms | non-2xx | reference req/s | ref p50 / p95 / p99 ms | ours ÷ ref | peak RSS ours |',
+	'|---|---|---:|---|---:|---:|---|---:|---:|',
+	...results.map(
+		({ scenario, ours, ref }) =>
+			`| ${scenario.name} | ${scenario.budget} | ${ours.rps.toFixed(0)} | ${ours.p50} / ${ours.p95} / ${ours.p99} | ${ours.non2xx} | ${ref.rps.toFixed(0)} | ${ref.p50} / ${ref.p95} / ${ref.p99} | ${(ours.rps / ref.rps).toFixed(2)} | ${mb(ours.peakRss)} MB |`
+	),
+	''
+];
+fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+const header = '# Benchmark results\n\nWritten by `npm run bench` (bench/run.ts). Newest run first.\n\n';
+const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8').replace(header, '') : '';
+fs.writeFileSync(values.out!, header + lines.join('\n') + '\n' + previous);
+console.log(lines.join('\n'));
+for (const s of ['', '-wal', '-shm']) for (const t of targets) fs.rmSync(`bench/data/work-${t.name}.db${s}`, { force: true });
