@@ -19,6 +19,7 @@ const { values } = parseArgs({
 	options: {
 		db: { type: 'string', default: 'bench/data/gen.db' },
 		duration: { type: 'string', default: '8' },
+		warmup: { type: 'string', default: '2' },
 		connections: { type: 'string', default: '100' },
 		only: { type: 'string' },
 		out: { type: 'string', default: 'bench/RESULTS.md' },
@@ -61,13 +62,15 @@ interface Target {
 	peakRss: number;
 }
 
+const workPath = (name: string) => path.join(path.dirname(values.db!), `work-${name}.db`);
+
 function copyDb(to: string) {
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(to + s, { force: true });
 	fs.copyFileSync(values.db!, to);
 }
 
 async function startTarget(t: Target) {
-	const dbPath = `bench/data/work-${t.name}.db`;
+	const dbPath = workPath(t.name);
 	copyDb(dbPath);
 	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' };
 	t.proc = spawn(process.execPath, t.name === 'ours' ? ['build'] : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -101,10 +104,11 @@ interface Result {
 	peakRss: number;
 }
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
 
 /** One autocannon run; latencies collected per response so p95 is exact. */
-async function load(t: Target, request: (i: number) => { method: string; path: string; headers?: Record<string, string>; body?: string }, connections = CONNECTIONS): Promise<Result> {
+async function load(t: Target, request: (i: number) => { method: string; path: string; headers?: Record<string, string>; body?: string }, connections = CONNECTIONS, duration = DURATION): Promise<Result> {
 	let i = 0;
 	const latencies: number[] = [];
 	let non2xx = 0;
@@ -113,7 +117,7 @@ async function load(t: Target, request: (i: number) => { method: string; path: s
 	const instance = autocannon({
 		url: `http://localhost:${t.port}`,
 		connections,
-		duration: DURATION,
+		duration,
 		requests: [
 			{
 				setupRequest: (req: Record<string, unknown>) => {
@@ -131,7 +135,7 @@ async function load(t: Target, request: (i: number) => { method: string; path: s
 	clearInterval(sampler);
 	latencies.sort((a, b) => a - b);
 	t.peakRss = Math.max(t.peakRss, peakRss);
-	return { rps: latencies.length / (res.duration || DURATION), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), non2xx, total: latencies.length, peakRss };
+	return { rps: latencies.length / (res.duration || duration), p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), p99: round1(pct(latencies, 99)), non2xx, total: latencies.length, peakRss };
 }
 
 // Browsers carry the device cookie too (set on their first visit); its id is any 32-char base32 string.
@@ -194,15 +198,15 @@ const selected = scenarios.filter((s) => !wanted || wanted.some((w) => s.name.st
 
 const results: { scenario: Scenario; ours: Result; ref: Result }[] = [];
 const targets: Target[] = [
-	{ name: 'ours', port: 4600, peakRss: 0 },
-	{ name: 'reference', port: 4601, peakRss: 0 }
+	{ name: 'ours', port: Number(process.env.BENCH_PORT_OURS ?? 4600), peakRss: 0 },
+	{ name: 'reference', port: Number(process.env.BENCH_PORT_REF ?? 4601), peakRss: 0 }
 ];
 const byTarget = new Map<string, Result[]>();
 for (const t of targets) {
 	await startTarget(t);
 	const rs: Result[] = [];
 	for (const s of selected) {
-		await load(t, () => ({ method: 'GET', path: '/' }), 10).catch(() => null); // warm-up
+		if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
 		const r = await s.run(t);
 		console.log(`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`);
 		rs.push(r);
@@ -232,4 +236,4 @@ const header = '# Benchmark results\n\nWritten by `npm run bench` (bench/run.ts)
 const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8').replace(header, '') : '';
 fs.writeFileSync(values.out!, header + lines.join('\n') + '\n' + previous);
 console.log(lines.join('\n'));
-for (const s of ['', '-wal', '-shm']) for (const t of targets) fs.rmSync(`bench/data/work-${t.name}.db${s}`, { force: true });
+for (const s of ['', '-wal', '-shm']) for (const t of targets) fs.rmSync(workPath(t.name) + s, { force: true });
