@@ -187,7 +187,7 @@ const scenarios: Scenario[] = [
 				},
 				20
 			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.closedRoundId}/leaderboard`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/leaderboard`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
 			const [r] = await Promise.all([board, writers]);
 			return r;
 		}

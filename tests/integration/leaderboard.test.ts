@@ -6,6 +6,7 @@ import { insertContest, insertRound } from '../../src/lib/server/contests/contes
 import { computePredictionActual, roundLeaderboard } from '../../src/lib/server/attempts/leaderboard';
 import { rankPeople } from '../../src/lib/server/attempts/ranking';
 import { seededRng } from '../../src/lib/server/attempts/draw';
+import { rebuildAll } from '../../src/lib/server/attempts/round-best';
 
 /**
  * The leaderboard SQL must rank exactly as the rule in ranking.ts. Both are fed the same random
@@ -98,6 +99,7 @@ describe('round leaderboard', () => {
 	])('ranks %s exactly like compareResults', async (_label, closed, kind, seed) => {
 		const roundId = await makeRound(closed, kind);
 		const attempts = await fill(roundId, seed);
+		await rebuildAll(db);
 		const board = await roundLeaderboard(db, roundId, { limit: 10_000, now });
 		const actual = closed && kind ? await computePredictionActual(db, roundId, kind) : null;
 		expect(board.actual).toBe(actual);
@@ -124,6 +126,7 @@ describe('round leaderboard', () => {
 	it('returns the top N plus the viewer’s own row, with masked names', async () => {
 		const roundId = await makeRound(false, null);
 		const attempts = await fill(roundId, 31);
+		await rebuildAll(db);
 		const ranked = rankPeople(attempts, null);
 		const last = ranked[ranked.length - 1];
 		const board = await roundLeaderboard(db, roundId, { limit: 5, viewerId: last.userId, now });

@@ -3,6 +3,7 @@ import type { Db, Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
+import * as roundBest from './round-best';
 
 /** Attempts that count: finished, not disqualified, by people who are not disqualified. */
 const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
@@ -59,6 +60,9 @@ export async function roundLeaderboard(
 ): Promise<{ rows: LeaderboardRow[]; actual: number | null; people: number }> {
 	const limit = opts.limit ?? 50;
 	const actual = await settledActual(db, roundId, opts.now);
+	// Without a settled prediction figure (an open round, or one without a prediction question)
+	// the order needs no prediction: read it off round_best's index instead of ranking attempts.
+	if (actual == null) return bestLeaderboard(db, roundId, limit, opts.viewerId ?? null);
 	const gap =
 		actual == null
 			? sql`0`
@@ -109,5 +113,15 @@ export async function roundLeaderboard(
 			submittedAt: x.submitted_at,
 			isViewer: x.user_id === viewer
 		}))
+	};
+}
+
+async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null) {
+	const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, limit), roundBest.countPeople(db, roundId)]);
+	const mine = viewerId != null && !top.some((r) => r.userId === viewerId) ? await roundBest.rankInRound(db, roundId, viewerId) : undefined;
+	return {
+		actual: null,
+		people,
+		rows: [...top, ...(mine ? [mine] : [])].map(({ fullName, ...r }) => ({ ...r, name: maskName(fullName), isViewer: r.userId === viewerId }))
 	};
 }

@@ -5,6 +5,7 @@ import { config } from '../config';
 import * as contests from '../contests/contests';
 import * as questions from '../questions/questions';
 import * as repo from './attempts';
+import * as roundBest from './round-best';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
 import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
 import { scoreSheet, validateChoice } from './scoring';
@@ -99,7 +100,7 @@ async function finalize(
 	);
 	// An expired attempt counts as handed in at its deadline, not when someone noticed.
 	const submittedAt = opts.status === 'expired' ? attempt.deadline_at : Math.min(opts.at, attempt.deadline_at + grace());
-	await repo.closeAttempt(db, attempt.id, {
+	const closedNow = await repo.closeAttempt(db, attempt.id, {
 		status: opts.status,
 		submittedAt,
 		durationMs: countedDuration(attempt.started_at, submittedAt, attempt.deadline_at),
@@ -107,6 +108,7 @@ async function finalize(
 		correct: sheet.correct,
 		prediction: opts.prediction
 	});
+	if (closedNow) await roundBest.offerAttempt(db, attempt.id);
 	return (await repo.findAttempt(db, attempt.id))!;
 }
 

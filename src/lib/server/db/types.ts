@@ -185,6 +185,17 @@ export interface DuplicateReviewsTable {
 	note: Generated<string>;
 }
 
+export interface RoundBestTable {
+	round_id: number;
+	user_id: number;
+	attempt_id: number;
+	score: number;
+	total: number;
+	duration_ms: number;
+	submitted_at: number;
+	prediction: number | null;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -199,6 +210,7 @@ export interface Database {
 	attempt_questions: AttemptQuestionsTable;
 	attempt_answers: AttemptAnswersTable;
 	audit_log: AuditLogTable;
+	round_best: RoundBestTable;
 	access_events: AccessEventsTable;
 	duplicate_reviews: DuplicateReviewsTable;
 }

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../db';
+import * as roundBest from '../attempts/round-best';
 import { audit } from '../audit';
 import { invalidateUserSessions } from '../auth/sessions';
 
@@ -20,6 +21,7 @@ export async function disqualifyAttempt(db: Db, actorId: number, attemptId: numb
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at != null) return no(409, 'Lượt thi này đã bị loại trước đó.');
 		await trx.updateTable('attempts').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', attemptId).execute();
+		await roundBest.refreshBest(trx, a.round_id, a.user_id);
 		await audit(trx, { actorUserId: actorId, action: 'attempt.disqualify', entity: 'attempt', entityId: attemptId, at: now, details: { reason, roundId: a.round_id, userId: a.user_id } });
 		return ok(`Đã loại lượt thi #${attemptId}.`);
 	});
@@ -31,6 +33,7 @@ export async function reinstateAttempt(db: Db, actorId: number, attemptId: numbe
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at == null) return no(409, 'Lượt thi này không bị loại.');
 		await trx.updateTable('attempts').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', attemptId).execute();
+		await roundBest.refreshBest(trx, a.round_id, a.user_id);
 		await audit(trx, {
 			actorUserId: actorId,
 			action: 'attempt.reinstate',
@@ -53,6 +56,7 @@ export async function disqualifyUser(db: Db, actorId: number, userId: number, re
 		if (STAFF.includes(u.role)) return no(400, 'Không thể loại tài khoản của Ban Tổ chức.');
 		if (u.disqualified_at != null) return no(409, 'Người này đã bị loại trước đó.');
 		await trx.updateTable('users').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', userId).execute();
+		await roundBest.refreshPerson(trx, userId);
 		await audit(trx, { actorUserId: actorId, action: 'user.disqualify', entity: 'user', entityId: userId, at: now, details: { reason } });
 		return ok('Đã loại người dự thi: mọi lượt thi của người này không được tính.');
 	});
@@ -65,6 +69,7 @@ export async function reinstateUser(db: Db, actorId: number, userId: number, rea
 		if (u.disqualified_at == null) return no(409, 'Người này không bị loại.');
 		if (u.merged_into != null) return no(409, `Tài khoản này đã được gộp vào tài khoản #${u.merged_into}, không thể khôi phục.`);
 		await trx.updateTable('users').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', userId).execute();
+		await roundBest.refreshPerson(trx, userId);
 		await audit(trx, { actorUserId: actorId, action: 'user.reinstate', entity: 'user', entityId: userId, at: now, details: { reason, previousReason: u.disqualify_reason } });
 		return ok('Đã khôi phục người dự thi.');
 	});
@@ -152,6 +157,8 @@ export async function mergeDuplicate(
 			.where('id', '=', dupId)
 			.execute();
 		await invalidateUserSessions(trx, dupId);
+		await roundBest.refreshPerson(trx, dupId);
+		await roundBest.refreshPerson(trx, keepId);
 		await audit(trx, {
 			actorUserId: actorId,
 			action: 'user.merge',

@@ -15,6 +15,7 @@ import { seedBankRows } from './bank-rows';
 import { previewRows, writePlan, formatErrors } from '../questions/bank';
 import { listTopics } from '../questions/questions';
 import { seedSuspicious } from './suspicious';
+import * as roundBest from '../attempts/round-best';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -185,6 +186,8 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 	}
 	// Fairness demo: a few suspicious participants so the organisers' report is not empty.
 	await seedSuspicious(db, hash, now);
+	// Some demo rows are written directly (not through the attempt service): rebuild the best-of table.
+	await roundBest.rebuildAll(db);
 }
 
 /** Takes an attempt through the real service, answering each question right with probability `skill`. */

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db';
+
+/**
+ * round_best holds each person's counted best attempt per round, by the ranking order without the
+ * prediction (score desc → duration → submit time → attempt id). It is what makes the open round's
+ * leaderboard cheap: the top 50 come straight off an index and a person's rank is one indexed
+ * count, instead of ranking every attempt of the round on each request. The prediction tie-break
+ * applies only once a round has closed; that ranking is computed from the attempts themselves
+ * (leaderboard.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
+ * merging — goes through the functions below, inside its own transaction.
+ */
+
+const BETTER = sql`excluded.score > round_best.score
+	or (excluded.score = round_best.score and (excluded.duration_ms < round_best.duration_ms
+	or (excluded.duration_ms = round_best.duration_ms and (excluded.submitted_at < round_best.submitted_at
+	or (excluded.submitted_at = round_best.submitted_at and excluded.attempt_id < round_best.attempt_id)))))`;
+
+/** After an attempt is scored: it becomes the person's best if it beats the current one. */
+export async function offerAttempt(db: Executor, attemptId: number): Promise<void> {
+	await sql`
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
+		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
+		from attempts a join users u on u.id = a.user_id
+		where a.id = ${attemptId} and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		on conflict (round_id, user_id) do update set
+			attempt_id = excluded.attempt_id, score = excluded.score, total = excluded.total,
+			duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at, prediction = excluded.prediction
+		where ${BETTER}`.execute(db);
+}
+
+/** Recomputes one person's best in one round (after a disqualification, reinstatement or merge). */
+export async function refreshBest(db: Executor, roundId: number, userId: number): Promise<void> {
+	await db.deleteFrom('round_best').where('round_id', '=', roundId).where('user_id', '=', userId).execute();
+	await sql`
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
+		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
+		from attempts a join users u on u.id = a.user_id
+		where a.round_id = ${roundId} and a.user_id = ${userId}
+			and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc
+		limit 1`.execute(db);
+}
+
+/** Recomputes every round of one person (a person disqualified, reinstated or merged). */
+export async function refreshPerson(db: Executor, userId: number): Promise<void> {
+	const rounds = await db.selectFrom('attempts').select('round_id').distinct().where('user_id', '=', userId).execute();
+	await db.deleteFrom('round_best').where('user_id', '=', userId).execute();
+	for (const r of rounds) await refreshBest(db, r.round_id, userId);
+}
+
+/** Rebuilds the whole table from the attempts (after bulk loads that bypass the service). */
+export async function rebuildAll(db: Executor): Promise<void> {
+	await db.deleteFrom('round_best').execute();
+	await sql`
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
+		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction from (
+			select a.*, row_number() over (partition by a.round_id, a.user_id
+				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+			from attempts a join users u on u.id = a.user_id
+			where a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		) where rn = 1`.execute(db);
+}
+
+export interface BestRow {
+	rank: number;
+	userId: number;
+	fullName: string;
+	unitName: string;
+	score: number;
+	total: number;
+	durationMs: number;
+	prediction: number | null;
+	submittedAt: number;
+}
+
+const ORDER = sql`b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc`;
+
+/** The first `limit` people of a round, straight off round_best_rank_idx. */
+export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<BestRow[]> {
+	const r = await sql<{ user_id: number; full_name: string; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		select b.user_id, u.full_name, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
+		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
+	return r.rows.map((x, i) => ({
+		rank: i + 1,
+		userId: x.user_id,
+		fullName: x.full_name,
+		unitName: x.unit_name,
+		score: x.score,
+		total: x.total,
+		durationMs: x.duration_ms,
+		prediction: x.prediction,
+		submittedAt: x.submitted_at
+	}));
+}
+
+/** One person's row and rank in a round (rank = 1 + people ahead of them), or undefined. */
+export async function rankInRound(db: Executor, roundId: number, userId: number): Promise<BestRow | undefined> {
+	const me = await sql<{ attempt_id: number; full_name: string; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		select b.attempt_id, u.full_name, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
+		where b.round_id = ${roundId} and b.user_id = ${userId}`.execute(db);
+	const m = me.rows[0];
+	if (!m) return undefined;
+	const ahead = await sql<{ n: number }>`
+		select count(*) as n from round_best b
+		where b.round_id = ${roundId} and (b.score > ${m.score}
+			or (b.score = ${m.score} and (b.duration_ms < ${m.duration_ms}
+			or (b.duration_ms = ${m.duration_ms} and (b.submitted_at < ${m.submitted_at}
+			or (b.submitted_at = ${m.submitted_at} and b.attempt_id < ${m.attempt_id}))))))`.execute(db);
+	return {
+		rank: Number(ahead.rows[0].n) + 1,
+		userId,
+		fullName: m.full_name,
+		unitName: m.unit_name,
+		score: m.score,
+		total: m.total,
+		durationMs: m.duration_ms,
+		prediction: m.prediction,
+		submittedAt: m.submitted_at
+	};
+}
+
+/** How many people have a counted result in a round. */
+export async function countPeople(db: Executor, roundId: number): Promise<number> {
+	const r = await db.selectFrom('round_best').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow();
+	return Number(r.n);
+}

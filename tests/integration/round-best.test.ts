@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase, migrateToLatest, type Db } from '../../src/lib/server/db';
+import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
+import * as attempts from '../../src/lib/server/attempts/service';
+import { disqualifyAttempt, disqualifyUser, reinstateAttempt, reinstateUser } from '../../src/lib/server/fairness/decisions';
+import { rankInRound, topOfRound } from '../../src/lib/server/attempts/round-best';
+import { roundLeaderboard } from '../../src/lib/server/attempts/leaderboard';
+
+/**
+ * round_best must always equal "each person's best counted attempt" computed from the attempts,
+ * whatever happened: submits, expiries, disqualifications, reinstatements.
+ */
+let db: Db;
+let roundId: number;
+let organiserId: number;
+const now = Date.now();
+
+async function truth() {
+	const r = await sql<{ user_id: number; id: number }>`
+		select user_id, id from (
+			select a.user_id, a.id, row_number() over (partition by a.user_id order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id = ${roundId} and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		) where rn = 1 order by user_id`.execute(db);
+	return r.rows.map((x) => [x.user_id, x.id]);
+}
+async function table() {
+	const rows = await db.selectFrom('round_best').select(['user_id', 'attempt_id']).where('round_id', '=', roundId).orderBy('user_id').execute();
+	return rows.map((x) => [x.user_id, x.attempt_id]);
+}
+
+beforeEach(async () => {
+	db = openDatabase(':memory:');
+	await migrateToLatest(db);
+	await seedDemo(db, now, 12);
+	roundId = (await db.selectFrom('rounds').select('id').where('title', '=', 'Tuần 2').executeTakeFirstOrThrow()).id;
+	organiserId = (await db.selectFrom('users').select('id').where('phone', '=', '+84' + DEMO_ACCOUNTS[1].phone.slice(1)).executeTakeFirstOrThrow()).id;
+});
+
+describe('round_best', () => {
+	it('matches the attempts after the demo seed and after more submits through the service', async () => {
+		expect(await table()).toEqual(await truth());
+		const someone = (await db.selectFrom('users').select('id').where('role', '=', 'participant').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+		const started = await attempts.startOrResume(db, someone, roundId, now);
+		if (started.ok) await attempts.submit(db, someone, started.view.attemptId, 7, now + 1000);
+		expect(await table()).toEqual(await truth());
+	});
+
+	it('follows disqualifications and reinstatements of attempts and people', async () => {
+		const [top] = await topOfRound(db, roundId, 1);
+		const best = (await db.selectFrom('round_best').select('attempt_id').where('round_id', '=', roundId).where('user_id', '=', top.userId).executeTakeFirstOrThrow()).attempt_id;
+		await disqualifyAttempt(db, organiserId, best, 'kiểm thử loại lượt', now);
+		expect(await table()).toEqual(await truth());
+		await reinstateAttempt(db, organiserId, best, 'kiểm thử khôi phục', now);
+		expect(await table()).toEqual(await truth());
+		await disqualifyUser(db, organiserId, top.userId, 'kiểm thử loại người', now);
+		expect(await table()).toEqual(await truth());
+		expect((await topOfRound(db, roundId, 100)).some((r) => r.userId === top.userId)).toBe(false);
+		await reinstateUser(db, organiserId, top.userId, 'kiểm thử khôi phục người', now);
+		expect(await table()).toEqual(await truth());
+	});
+
+	it('gives every person the rank the full leaderboard gives them', async () => {
+		const board = await roundLeaderboard(db, roundId, { limit: 10_000, now });
+		for (const row of board.rows) expect((await rankInRound(db, roundId, row.userId))?.rank).toBe(row.rank);
+		expect(board.people).toBe(board.rows.length);
+	});
+});
