@@ -164,6 +164,7 @@ http
 		const url = new URL(req.url, 'http://x');
 		let m;
 		try {
+			if (req.method === 'GET' && url.pathname === '/api/health') return send(res, 200, { ok: true });
 			if (req.method === 'GET' && url.pathname === '/') {
 				const c = q.featured.get();
 				const rounds = q.rounds.all(c.id);

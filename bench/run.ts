@@ -144,6 +144,7 @@ const json = { 'content-type': 'application/json' };
 
 type Scenario = { name: string; budget: string; run: (t: Target) => Promise<Result> };
 const scenarios: Scenario[] = [
+	{ name: 'framework floor: GET /api/health (no database)', budget: '—', run: (t) => load(t, () => ({ method: 'GET', path: '/api/health' })) },
 	{ name: 'home page (SSR)', budget: '≥ 1,500/s', run: (t) => load(t, () => ({ method: 'GET', path: '/' })) },
 	{
 		name: 'attempt page (SSR, logged in)',

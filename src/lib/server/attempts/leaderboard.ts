@@ -4,6 +4,8 @@ import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
 import * as roundBest from './round-best';
+import { TtlCache } from '../cache';
+import { compareResults, type RankedResult } from './ranking';
 
 /** Attempts that count: finished, not disqualified, by people who are not disqualified. */
 const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
@@ -116,9 +118,46 @@ export async function roundLeaderboard(
 	};
 }
 
+/**
+ * The top rows and the head count change with every submission but need not be fresher than a
+ * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
+ * A person's own rank is cached a little longer; decisions that change results clear both.
+ */
+const topCache = new TtlCache<number, { top: roundBest.BestRow[]; people: number }>(2_000);
+const rankCache = new TtlCache<string, roundBest.BestRow | undefined>(5_000, 20_000);
+/** The last row of each round's cached top list: a new result that beats it refreshes the list. */
+const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
+const TOP = 50;
+
+export function forgetCachedRankings(): void {
+	topCache.clear();
+	rankCache.clear();
+	cutoffs.clear();
+}
+
+/**
+ * Called when an attempt is scored. The person sees their new rank at once; the top list is
+ * refreshed at once only if the result belongs in it (otherwise within 2 s), so a stream of
+ * ordinary submissions does not defeat the cache.
+ */
+export function noteScored(roundId: number, userId: number, result: RankedResult): void {
+	rankCache.delete(`${roundId}:${userId}`);
+	const c = cutoffs.get(roundId);
+	if (!c || !c.full || !c.last || compareResults(result, c.last, null) < 0) topCache.delete(roundId);
+}
+
 async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null) {
-	const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, limit), roundBest.countPeople(db, roundId)]);
-	const mine = viewerId != null && !top.some((r) => r.userId === viewerId) ? await roundBest.rankInRound(db, roundId, viewerId) : undefined;
+	const { top: cached, people } = await topCache.get(roundId, async () => {
+		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP), roundBest.countPeople(db, roundId)]);
+		cutoffs.set(roundId, { last: top.at(-1) ?? null, full: top.length >= TOP });
+		return { top, people };
+	});
+	// Lists longer than the cached 50 (tests, exports) go to the database directly.
+	const top = limit <= TOP ? cached.slice(0, limit) : await roundBest.topOfRound(db, roundId, limit);
+	const mine =
+		viewerId != null && !top.some((r) => r.userId === viewerId)
+			? await rankCache.get(`${roundId}:${viewerId}`, () => roundBest.rankInRound(db, roundId, viewerId))
+			: undefined;
 	return {
 		actual: null,
 		people,

@@ -6,6 +6,7 @@ import * as contests from '../contests/contests';
 import * as questions from '../questions/questions';
 import * as repo from './attempts';
 import * as roundBest from './round-best';
+import * as leaderboard from './leaderboard';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
 import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
 import { scoreSheet, validateChoice } from './scoring';
@@ -108,8 +109,17 @@ async function finalize(
 		correct: sheet.correct,
 		prediction: opts.prediction
 	});
-	if (closedNow) await roundBest.offerAttempt(db, attempt.id);
-	return (await repo.findAttempt(db, attempt.id))!;
+	const closed = (await repo.findAttempt(db, attempt.id))!;
+	if (closedNow) {
+		await roundBest.offerAttempt(db, attempt.id);
+		leaderboard.noteScored(closed.round_id, closed.user_id, {
+			score: closed.score ?? 0,
+			prediction: closed.prediction,
+			durationMs: closed.duration_ms ?? 0,
+			submittedAt: closed.submitted_at ?? closed.deadline_at
+		});
+	}
+	return closed;
 }
 
 /** A write lost a race against a unique index (one open attempt, unique attempt numbers). */
