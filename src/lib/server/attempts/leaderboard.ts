@@ -4,8 +4,11 @@ import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
 
-/** Attempts that count: finished, not disqualified, by people who are not disqualified. */
-const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
+/**
+ * Attempts that count: finished, not disqualified, by people who are not disqualified. Every
+ * dashboard and report uses this same condition (aliases: a = attempts, u = users).
+ */
+export const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
 
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
 export async function computePredictionActual(db: Executor, roundId: number, kind: PredictionKind): Promise<number> {
@@ -34,6 +37,30 @@ export async function settledActual(db: Db, roundId: number, now = Date.now()): 
 	return actual;
 }
 
+/**
+ * `best` (each person's best counted attempt, rn = 1) and `ranked` (those in rank order, with
+ * `rank` and `people`) for one round — the SQL mirror of compareResults() in ranking.ts.
+ */
+function rankedRoundCte(roundId: number, actual: number | null) {
+	const gap =
+		actual == null
+			? sql`0`
+			: sql`case when a.prediction is null then 9007199254740991 else abs(a.prediction - ${actual}) end`;
+	const order = sql`a.score desc, ${gap} asc, a.duration_ms asc, a.submitted_at asc, a.id asc`;
+	return sql`best as (
+			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
+				row_number() over (partition by a.user_id order by ${order}) as rn,
+				${gap} as gap
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id = ${roundId} and ${COUNTED}
+		),
+		ranked as (
+			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank,
+				count(*) over () as people
+			from best b where b.rn = 1
+		)`;
+}
+
 export interface LeaderboardRow {
 	rank: number;
 	userId: number;
@@ -59,11 +86,6 @@ export async function roundLeaderboard(
 ): Promise<{ rows: LeaderboardRow[]; actual: number | null; people: number }> {
 	const limit = opts.limit ?? 50;
 	const actual = await settledActual(db, roundId, opts.now);
-	const gap =
-		actual == null
-			? sql`0`
-			: sql`case when a.prediction is null then 9007199254740991 else abs(a.prediction - ${actual}) end`;
-	const order = sql`a.score desc, ${gap} asc, a.duration_ms asc, a.submitted_at asc, a.id asc`;
 	const viewer = opts.viewerId ?? -1;
 	const r = await sql<{
 		rank: number;
@@ -77,18 +99,7 @@ export async function roundLeaderboard(
 		submitted_at: number;
 		people: number;
 	}>`
-		with best as (
-			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
-				row_number() over (partition by a.user_id order by ${order}) as rn,
-				${gap} as gap
-			from attempts a join users u on u.id = a.user_id
-			where a.round_id = ${roundId} and ${COUNTED}
-		),
-		ranked as (
-			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank,
-				count(*) over () as people
-			from best b where b.rn = 1
-		)
+		with ${rankedRoundCte(roundId, actual)}
 		select r.rank, r.user_id, u.full_name, un.name as unit_name, r.score, r.total, r.duration_ms,
 			r.prediction, r.submitted_at, r.people
 		from ranked r join users u on u.id = r.user_id join units un on un.id = u.unit_id
@@ -110,4 +121,82 @@ export async function roundLeaderboard(
 			isViewer: x.user_id === viewer
 		}))
 	};
+}
+
+/** One person's place in a full ranking (no names: those are looked up for the rows shown). */
+export interface RankedEntry {
+	userId: number;
+	rank: number;
+	score: number;
+	total: number;
+	durationMs: number;
+	prediction: number | null;
+	submittedAt: number;
+}
+
+/**
+ * Everybody's place in a round, in rank order. Meant to be computed once per few seconds and
+ * cached (stats/leaderboards.ts), so that each viewer's own rank is a lookup, not a query.
+ */
+export async function rankRound(db: Db, roundId: number, now = Date.now()): Promise<{ actual: number | null; entries: RankedEntry[] }> {
+	const actual = await settledActual(db, roundId, now);
+	const r = await sql<{ rank: number; user_id: number; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		with ${rankedRoundCte(roundId, actual)}
+		select r.rank, r.user_id, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at
+		from ranked r order by r.rank`.execute(db);
+	return {
+		actual,
+		entries: r.rows.map((x) => ({
+			userId: x.user_id,
+			rank: Number(x.rank),
+			score: x.score,
+			total: x.total,
+			durationMs: x.duration_ms,
+			prediction: x.prediction,
+			submittedAt: x.submitted_at
+		}))
+	};
+}
+
+/**
+ * Whole-contest ranking, mirroring rankContestPeople() in ranking.ts: per round each person's best
+ * attempt (score desc → duration → submit time); then the sum of those scores desc → the sum of
+ * their durations asc → the latest of their submit times asc. Predictions are per round and are
+ * not used across rounds.
+ */
+export async function rankContest(db: Db, contestId: number): Promise<RankedEntry[]> {
+	const r = await sql<{ user_id: number; score: number; total: number; duration_ms: number; submitted_at: number; rank: number }>`
+		with best as (
+			select a.user_id, a.round_id, a.score, a.total, a.duration_ms, a.submitted_at,
+				row_number() over (partition by a.user_id, a.round_id order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id in (select id from rounds where contest_id = ${contestId}) and ${COUNTED}
+		),
+		people as (
+			select user_id, sum(score) as score, sum(total) as total, sum(duration_ms) as duration_ms, max(submitted_at) as submitted_at
+			from best where rn = 1 group by user_id
+		)
+		select p.*, row_number() over (order by p.score desc, p.duration_ms asc, p.submitted_at asc, p.user_id asc) as rank
+		from people p order by rank`.execute(db);
+	return r.rows.map((x) => ({
+		userId: x.user_id,
+		rank: Number(x.rank),
+		score: Number(x.score),
+		total: Number(x.total),
+		durationMs: Number(x.duration_ms),
+		prediction: null,
+		submittedAt: Number(x.submitted_at)
+	}));
+}
+
+/** Masked names and unit names of the people shown on a public board. */
+export async function publicNames(db: Executor, userIds: readonly number[]): Promise<Map<number, { name: string; unitName: string }>> {
+	if (userIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('users')
+		.innerJoin('units', 'units.id', 'users.unit_id')
+		.select(['users.id', 'users.full_name', 'units.name as unit_name'])
+		.where('users.id', 'in', [...userIds])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { name: maskName(r.full_name), unitName: r.unit_name }]));
 }

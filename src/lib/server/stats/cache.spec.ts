@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { TtlCache } from './cache';
+
+describe('TtlCache', () => {
+	it('computes once per key within the time to live, then again', async () => {
+		let t = 0;
+		let calls = 0;
+		const cache = new TtlCache<number>(5000, 10, () => t);
+		const compute = async () => ++calls;
+		expect(await Promise.all([cache.get('a', compute), cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1, 1]);
+		t = 4999;
+		expect(await cache.get('a', compute)).toBe(1);
+		t = 5000;
+		expect(await cache.get('a', compute)).toBe(2);
+		expect(await cache.get('b', compute)).toBe(3);
+	});
+	it('forgets a failed computation', async () => {
+		const cache = new TtlCache<number>(5000, 10, () => 0);
+		await expect(cache.get('a', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+		expect(await cache.get('a', async () => 7)).toBe(7);
+	});
+	it('keeps at most maxEntries keys', async () => {
+		let calls = 0;
+		const cache = new TtlCache<number>(5000, 2, () => 0);
+		const compute = async () => ++calls;
+		await cache.get('a', compute);
+		await cache.get('b', compute);
+		await cache.get('c', compute);
+		expect(await cache.get('a', compute)).toBe(4);
+	});
+});
