@@ -146,6 +146,27 @@ describe('organiser dashboards scoping', () => {
 	});
 });
 
+describe('knowledge-gap data', () => {
+	it('records each drawn question’s correctness when an attempt is scored, agreeing with the score', async () => {
+		const db = openTestDb();
+		const rows = db
+			.prepare(
+				`select a.id, a.correct_count, sum(aq.correct) as marked, count(aq.correct) as graded, count(*) as drawn
+				 from attempts a join attempt_questions aq on aq.attempt_id = a.id
+				 where a.status in ('submitted','expired') group by a.id`
+			)
+			.all() as { correct_count: number; marked: number; graded: number; drawn: number }[];
+		const open = db.prepare(`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`).get() as { n: number };
+		db.close();
+		expect(rows.length).toBeGreaterThan(50);
+		for (const r of rows) {
+			expect(r.graded).toBe(r.drawn);
+			expect(r.marked).toBe(r.correct_count);
+		}
+		expect(open.n).toBe(0);
+	});
+});
+
 describe('public leaderboards', () => {
 	it('serves a round board with units and no personal data, the same to everyone within the cache time', async () => {
 		const a = await (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
