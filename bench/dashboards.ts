@@ -138,7 +138,7 @@ async function main() {
 	const board = await getBoard(db, { roundId: openRound }, null);
 	await time('cached board + own row (what each poll costs)', () => getBoard(db, { roundId: openRound }, null).then((b) => boardView(db, b, viewer, false)), 20);
 	void board;
-	await time('district dashboard (one unit, whole contest)', () => unitDashboard(db, { contestId }, someUnit));
+	await time('district dashboard (one unit, whole contest; city ranking cached after run 1)', () => unitDashboard(db, { contestId }, someUnit));
 	await time('district participant list, page 1 (20 rows)', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId } }, 1, 20));
 	await time('district participant list, search "nguoi thu 12"', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId }, search: 'nguoi thu 12' }, 1, 20));
 	await time('knowledge-gap map (whole contest, 10 M answers)', () => gapMap(db, { contestId }), 1);

@@ -142,9 +142,18 @@ export async function resolveScope(db: Db, url: URL): Promise<{ scope: q.Scope; 
 	return contest ? { scope: { contestId: contest.id }, contest, round: null } : null;
 }
 
+const rankings = new TtlCache<UnitRankRow[]>(60_000, 50);
+/**
+ * The city-wide unit ranking behind every district dashboard, shared by all leads for a minute
+ * (it scans the whole scope; the unit's own figures below are per unit and stay fresh).
+ */
+export function sharedUnitRanking(db: Db, scope: q.Scope): Promise<UnitRankRow[]> {
+	return rankings.get(JSON.stringify(scope), () => unitRanking(db, scope));
+}
+
 /** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
 export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
-	const [units, daily, dist] = await Promise.all([unitRanking(db, scope), q.dailyCounts(db, scope, unitId), q.bestScoreCounts(db, scope, unitId)]);
+	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(db, scope, unitId), q.bestScoreCounts(db, scope, unitId)]);
 	const me = units.find((u) => u.unitId === unitId) ?? null;
 	return {
 		unit: me,
@@ -299,4 +308,16 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
 		me: me && viewerId != null ? { ...me, isViewer: true, reviewId: staff ? viewerId : null } : null,
 		units: publicUnits(board.units)
 	};
+}
+
+/**
+ * The knowledge-gap map and item analysis scan every graded answer of the scope (seconds on a
+ * city-wide contest, see README "Dashboards"), so organisers share one result for 10 minutes.
+ */
+const heavy = new TtlCache<unknown>(10 * 60_000, 50);
+export function cachedGapMap(db: Db, scope: q.Scope) {
+	return heavy.get(JSON.stringify(['gap', scope]), () => gapMap(db, scope)) as ReturnType<typeof gapMap>;
+}
+export function cachedItemAnalysis(db: Db, scope: q.Scope) {
+	return heavy.get(JSON.stringify(['items', scope]), () => itemAnalysis(db, scope)) as ReturnType<typeof itemAnalysis>;
 }

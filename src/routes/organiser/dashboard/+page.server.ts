@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import * as contests from '$lib/server/contests/contests';
-import { gapMap, publicUnits, resolveScope, unitRanking } from '$lib/server/stats/dashboards';
+import { cachedGapMap, publicUnits, resolveScope, sharedUnitRanking } from '$lib/server/stats/dashboards';
 import { roundTotals } from '$lib/server/stats/queries';
 import type { PageServerLoad } from './$types';
 
@@ -14,8 +14,8 @@ export const load = (async (event) => {
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const [rounds, units, gaps, all] = await Promise.all([
 		roundTotals(db, resolved.contest.id),
-		unitRanking(db, resolved.scope),
-		gapMap(db, resolved.scope),
+		sharedUnitRanking(db, resolved.scope),
+		cachedGapMap(db, resolved.scope),
 		contests.listContests(db)
 	]);
 	return {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import * as contests from '$lib/server/contests/contests';
-import { itemAnalysis, resolveScope } from '$lib/server/stats/dashboards';
+import { cachedItemAnalysis, resolveScope } from '$lib/server/stats/dashboards';
 import { FLAG_LABELS, ITEM_RULES } from '$lib/server/stats/rules';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load = (async (event) => {
 	const db = getDb();
 	const resolved = await resolveScope(db, event.url);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
-	const [items, rounds] = await Promise.all([itemAnalysis(db, resolved.scope), contests.listRounds(db, resolved.contest.id)]);
+	const [items, rounds] = await Promise.all([cachedItemAnalysis(db, resolved.scope), contests.listRounds(db, resolved.contest.id)]);
 	const flaggedOnly = event.url.searchParams.get('flagged') === '1';
 	return {
 		contest: { id: resolved.contest.id, title: resolved.contest.title },
