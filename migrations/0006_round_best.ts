@@ -17,14 +17,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('duration_ms', 'integer', (c) => c.notNull())
 		.addColumn('submitted_at', 'integer', (c) => c.notNull())
 		.addColumn('prediction', 'integer')
+		// How many counted attempts the person has in the round (unit dashboards sum it).
+		.addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(1))
 		.addPrimaryKeyConstraint('round_best_pk', ['round_id', 'user_id'])
 		.execute();
 	await sql`create index round_best_rank_idx on round_best (round_id, score desc, duration_ms, submitted_at, attempt_id)`.execute(db);
 	await sql`
-		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
-		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction from (
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
+		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction, n from (
 			select a.*, row_number() over (partition by a.round_id, a.user_id
-				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn,
+				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
 		) where rn = 1`.execute(db);

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_question_bank';
 import * as m0003 from './0003_fairness';
+import * as m0004 from './0004_dashboards';
 import * as m0006 from './0006_round_best';
 
 /**
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_question_bank': m0002,
 	'0003_fairness': m0003,
+	'0004_dashboards': m0004,
 	'0006_round_best': m0006
 };

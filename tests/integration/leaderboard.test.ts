@@ -135,3 +135,72 @@ describe('round leaderboard', () => {
 		expect(board.rows[0].name).toMatch(/^Người T\. \d\.$/);
 	});
 });
+
+describe('contest leaderboard and unit counts', () => {
+	it('ranks the whole contest exactly like rankContestPeople and counts units without disqualified attempts', async () => {
+		const { rankContestPeople } = await import('../../src/lib/server/attempts/ranking');
+		const { rankContest } = await import('../../src/lib/server/attempts/leaderboard');
+		const { unitCounts } = await import('../../src/lib/server/stats/queries');
+		const contestId = await insertContest(db, { title: 'Cuộc thi nhiều đợt', rules: '', status: 'published' });
+		const rounds: number[] = [];
+		for (let i = 0; i < 2; i++)
+			rounds.push(
+				await insertRound(db, contestId, {
+					title: `Đợt ${i + 1}`,
+					opensAt: now - 10 * DAY,
+					closesAt: now + DAY,
+					questionCount: 5,
+					timeLimitMinutes: 10,
+					maxAttempts: 3,
+					revealPolicy: 'after_submit',
+					predictionKind: null,
+					predictionQuestion: '',
+					quotas: []
+				})
+			);
+		const units = await db.selectFrom('units').select(['id', 'code']).where('code', 'in', ['002', '003']).orderBy('code').execute();
+		const rng = seededRng(99);
+		const results: { userId: number; roundId: number; score: number; durationMs: number; submittedAt: number; prediction: null; unitId: number; dq: boolean }[] = [];
+		for (let u = 0; u < 40; u++) {
+			const unitId = units[u % 2].id;
+			const { id: userId } = await db
+				.insertInto('users')
+				.values({ full_name: 'Người Cả Cuộc ' + u, name_folded: 'nguoi ca cuoc ' + u, birth_date: '1990-01-01', gender: 'female', phone: `+8497${String(1000000 + u)}`, unit_id: unitId, password_hash: 'x', consent_at: now, consent_version: 'v', created_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			for (const roundId of rounds) {
+				if (rng() < 0.25) continue;
+				const n = 1 + Math.floor(rng() * 3);
+				for (let a = 1; a <= n; a++) {
+					const score = 3 + Math.floor(rng() * 3);
+					const durationMs = 1000 * (60 + Math.floor(rng() * 3));
+					const submittedAt = now - 5 * DAY + Math.floor(rng() * 4) * 1000;
+					const dq = rng() < 0.05;
+					results.push({ userId, roundId, score, durationMs, submittedAt, prediction: null, unitId, dq });
+					await db
+						.insertInto('attempts')
+						.values({ round_id: roundId, user_id: userId, attempt_no: a, status: 'submitted', started_at: submittedAt - durationMs, deadline_at: submittedAt + 60_000, submitted_at: submittedAt, duration_ms: durationMs, score, correct_count: score, total: 5, prediction: null, disqualified_at: dq ? now : null })
+						.execute();
+				}
+			}
+		}
+		const counted = results.filter((r) => !r.dq);
+		const expected = rankContestPeople(counted);
+		const got = await rankContest(db, contestId);
+		expect(got.map((r) => [r.userId, r.score, r.durationMs])).toEqual(expected.map((r) => [r.userId, r.score, r.durationMs]));
+
+		// The attempts were written behind the service's back: rebuild the best-per-round table.
+		await rebuildAll(db);
+		const rows = await unitCounts(db, { contestId });
+		for (const unit of units) {
+			const mine = counted.filter((r) => r.unitId === unit.id);
+			const row = rows.find((r) => r.unitId === unit.id)!;
+			expect(row.participants).toBe(new Set(mine.map((r) => r.userId)).size);
+			expect(row.attempts).toBe(mine.length);
+			const best = new Map<string, number>();
+			for (const r of mine) best.set(`${r.userId}:${r.roundId}`, Math.max(best.get(`${r.userId}:${r.roundId}`) ?? 0, r.score / 5));
+			const avg = [...best.values()].reduce((a, b) => a + b, 0) / best.size;
+			expect(row.avgBestShare).toBeCloseTo(avg, 10);
+		}
+	});
+});

@@ -2,42 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { TtlCache } from './cache';
 
 describe('TtlCache', () => {
-	it('computes once for concurrent callers and reuses the value within the TTL', async () => {
-		const cache = new TtlCache<string, number>(1000);
+	it('computes once per key within the time to live, then again', async () => {
+		let t = 0;
 		let calls = 0;
+		const cache = new TtlCache<number>(5000, 10, () => t);
 		const compute = async () => ++calls;
-		const [a, b] = await Promise.all([cache.get('k', compute, 0), cache.get('k', compute, 10)]);
-		expect([a, b, calls]).toEqual([1, 1, 1]);
-		expect(await cache.get('k', compute, 999)).toBe(1);
-		expect(await cache.get('k', compute, 1000)).toBe(2);
+		expect(await Promise.all([cache.get('a', compute), cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1, 1]);
+		t = 4999;
+		expect(await cache.get('a', compute)).toBe(1);
+		t = 5000;
+		expect(await cache.get('a', compute)).toBe(2);
+		expect(await cache.get('b', compute)).toBe(3);
 	});
-
-	it('does not keep a failed computation', async () => {
-		const cache = new TtlCache<string, number>(1000);
-		await expect(cache.get('k', async () => Promise.reject(new Error('x')), 0)).rejects.toThrow('x');
-		await Promise.resolve();
-		expect(await cache.get('k', async () => 5, 1)).toBe(5);
+	it('forgets a failed computation', async () => {
+		const cache = new TtlCache<number>(5000, 10, () => 0);
+		await expect(cache.get('a', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+		expect(await cache.get('a', async () => 7)).toBe(7);
 	});
-
-	it('keeps at most `max` keys, dropping the oldest', async () => {
-		const cache = new TtlCache<number, number>(10_000, 2);
+	it('keeps at most maxEntries keys', async () => {
 		let calls = 0;
+		const cache = new TtlCache<number>(5000, 2, () => 0);
 		const compute = async () => ++calls;
-		await cache.get(1, compute, 0);
-		await cache.get(2, compute, 0);
-		await cache.get(3, compute, 0);
-		await cache.get(2, compute, 1);
-		expect(calls).toBe(3);
-		await cache.get(1, compute, 1);
-		expect(calls).toBe(4);
+		await cache.get('a', compute);
+		await cache.get('b', compute);
+		await cache.get('c', compute);
+		expect(await cache.get('a', compute)).toBe(4);
 	});
+});
 
-	it('forgets everything on clear', async () => {
-		const cache = new TtlCache<string, number>(10_000);
+describe('TtlCache.delete and clear', () => {
+	it('forgets one key, or all of them', async () => {
 		let calls = 0;
-		await cache.get('k', async () => ++calls, 0);
+		const cache = new TtlCache<number, number>(10_000, 10, () => 0);
+		const compute = async () => ++calls;
+		await cache.get(1, compute);
+		await cache.get(2, compute);
+		cache.delete(1);
+		expect(await cache.get(1, compute)).toBe(3);
+		expect(await cache.get(2, compute)).toBe(2);
 		cache.clear();
-		await cache.get('k', async () => ++calls, 1);
-		expect(calls).toBe(2);
+		expect(await cache.get(2, compute)).toBe(4);
 	});
 });

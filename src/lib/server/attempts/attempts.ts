@@ -132,6 +132,17 @@ export async function closeAttempt(
 	return Number(r.numUpdatedRows) === 1;
 }
 
+/** Records which drawn questions were answered correctly (knowledge-gap map, item analysis). */
+export async function markQuestionsCorrect(db: Executor, attemptId: number, correctQuestionIds: readonly number[]): Promise<void> {
+	await db
+		.updateTable('attempt_questions')
+		.set((eb) => ({
+			correct: correctQuestionIds.length === 0 ? eb.lit(0) : eb.case().when('question_id', 'in', [...correctQuestionIds]).then(1).else(0).end()
+		}))
+		.where('attempt_id', '=', attemptId)
+		.execute();
+}
+
 export async function listOverdueAttemptIds(db: Executor, before: number, limit = 500): Promise<number[]> {
 	const rows = await db
 		.selectFrom('attempts')

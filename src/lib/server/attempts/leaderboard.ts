@@ -7,8 +7,11 @@ import * as roundBest from './round-best';
 import { TtlCache } from '../cache';
 import { compareResults, type RankedResult } from './ranking';
 
-/** Attempts that count: finished, not disqualified, by people who are not disqualified. */
-const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
+/**
+ * Attempts that count: finished, not disqualified, by people who are not disqualified. Every
+ * dashboard and report uses this same condition (aliases: a = attempts, u = users).
+ */
+export const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
 
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
 export async function computePredictionActual(db: Executor, roundId: number, kind: PredictionKind): Promise<number> {
@@ -35,6 +38,30 @@ export async function settledActual(db: Db, roundId: number, now = Date.now()): 
 	const actual = await computePredictionActual(db, roundId, round.predictionKind);
 	await contests.setPredictionActual(db, roundId, actual);
 	return actual;
+}
+
+/**
+ * `best` (each person's best counted attempt, rn = 1) and `ranked` (those in rank order, with
+ * `rank` and `people`) for one round — the SQL mirror of compareResults() in ranking.ts.
+ */
+function rankedRoundCte(roundId: number, actual: number | null) {
+	const gap =
+		actual == null
+			? sql`0`
+			: sql`case when a.prediction is null then 9007199254740991 else abs(a.prediction - ${actual}) end`;
+	const order = sql`a.score desc, ${gap} asc, a.duration_ms asc, a.submitted_at asc, a.id asc`;
+	return sql`best as (
+			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
+				row_number() over (partition by a.user_id order by ${order}) as rn,
+				${gap} as gap
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id = ${roundId} and ${COUNTED}
+		),
+		ranked as (
+			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank,
+				count(*) over () as people
+			from best b where b.rn = 1
+		)`;
 }
 
 export interface LeaderboardRow {
@@ -65,57 +92,7 @@ export async function roundLeaderboard(
 	// Without a settled prediction figure (an open round, or one without a prediction question)
 	// the order needs no prediction: read it off round_best's index instead of ranking attempts.
 	if (actual == null) return bestLeaderboard(db, roundId, limit, opts.viewerId ?? null);
-	const gap =
-		actual == null
-			? sql`0`
-			: sql`case when a.prediction is null then 9007199254740991 else abs(a.prediction - ${actual}) end`;
-	const order = sql`a.score desc, ${gap} asc, a.duration_ms asc, a.submitted_at asc, a.id asc`;
-	const viewer = opts.viewerId ?? -1;
-	const r = await sql<{
-		rank: number;
-		user_id: number;
-		full_name: string;
-		unit_name: string;
-		score: number;
-		total: number;
-		duration_ms: number;
-		prediction: number | null;
-		submitted_at: number;
-		people: number;
-	}>`
-		with best as (
-			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
-				row_number() over (partition by a.user_id order by ${order}) as rn,
-				${gap} as gap
-			from attempts a join users u on u.id = a.user_id
-			where a.round_id = ${roundId} and ${COUNTED}
-		),
-		ranked as (
-			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank,
-				count(*) over () as people
-			from best b where b.rn = 1
-		)
-		select r.rank, r.user_id, u.full_name, un.name as unit_name, r.score, r.total, r.duration_ms,
-			r.prediction, r.submitted_at, r.people
-		from ranked r join users u on u.id = r.user_id join units un on un.id = u.unit_id
-		where r.rank <= ${limit} or r.user_id = ${viewer}
-		order by r.rank`.execute(db);
-	return {
-		actual,
-		people: Number(r.rows[0]?.people ?? 0),
-		rows: r.rows.map((x) => ({
-			rank: Number(x.rank),
-			userId: x.user_id,
-			name: maskName(x.full_name),
-			unitName: x.unit_name,
-			score: x.score,
-			total: x.total,
-			durationMs: x.duration_ms,
-			prediction: x.prediction,
-			submittedAt: x.submitted_at,
-			isViewer: x.user_id === viewer
-		}))
-	};
+	return settledLeaderboard(db, roundId, limit, opts.viewerId ?? null, opts.now);
 }
 
 /**
@@ -123,13 +100,14 @@ export async function roundLeaderboard(
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
  * A person's own rank is cached a little longer; decisions that change results clear both.
  */
-const topCache = new TtlCache<number, { top: roundBest.BestRow[]; people: number }>(2_000);
-const rankCache = new TtlCache<string, roundBest.BestRow | undefined>(5_000, 20_000);
+const topCache = new TtlCache<{ top: roundBest.BestRow[]; people: number }, number>(2_000);
+const rankCache = new TtlCache<roundBest.BestRow | undefined>(5_000, 20_000);
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
 const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
 const TOP = 50;
 
 export function forgetCachedRankings(): void {
+	settledCache.clear();
 	topCache.clear();
 	rankCache.clear();
 	cutoffs.clear();
@@ -163,4 +141,116 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
 		people,
 		rows: [...top, ...(mine ? [mine] : [])].map(({ fullName, ...r }) => ({ ...r, name: maskName(fullName), isViewer: r.userId === viewerId }))
 	};
+}
+
+/**
+ * A closed round with a settled prediction figure never changes again (short of a decision, which
+ * clears the cache): its full ranking is computed once — a few seconds for a city-wide round —
+ * and each viewer's row is then a lookup.
+ */
+const settledCache = new TtlCache<{ actual: number | null; entries: RankedEntry[]; byUser: Map<number, number> }, number>(10 * 60_000, 50);
+
+async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
+	const ranking = await settledCache.get(roundId, async () => {
+		const r = await rankRound(db, roundId, now);
+		return { ...r, byUser: new Map(r.entries.map((e, i) => [e.userId, i])) };
+	});
+	const head = ranking.entries.slice(0, limit);
+	const mine = viewerId == null ? undefined : ranking.byUser.get(viewerId);
+	const shown = mine != null && mine >= limit ? [...head, ranking.entries[mine]] : head;
+	const names = await publicNames(db, shown.map((e) => e.userId));
+	return {
+		actual: ranking.actual,
+		people: ranking.entries.length,
+		rows: shown.map((e) => ({
+			rank: e.rank,
+			userId: e.userId,
+			name: names.get(e.userId)?.name ?? '',
+			unitName: names.get(e.userId)?.unitName ?? '',
+			score: e.score,
+			total: e.total,
+			durationMs: e.durationMs,
+			prediction: e.prediction,
+			submittedAt: e.submittedAt,
+			isViewer: e.userId === viewerId
+		}))
+	};
+}
+
+/** One person's place in a full ranking (no names: those are looked up for the rows shown). */
+export interface RankedEntry {
+	userId: number;
+	rank: number;
+	score: number;
+	total: number;
+	durationMs: number;
+	prediction: number | null;
+	submittedAt: number;
+}
+
+/**
+ * Everybody's place in a round, in rank order. Meant to be computed once per few seconds and
+ * cached (stats/leaderboards.ts), so that each viewer's own rank is a lookup, not a query.
+ */
+export async function rankRound(db: Db, roundId: number, now = Date.now()): Promise<{ actual: number | null; entries: RankedEntry[] }> {
+	const actual = await settledActual(db, roundId, now);
+	const r = await sql<{ rank: number; user_id: number; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		with ${rankedRoundCte(roundId, actual)}
+		select r.rank, r.user_id, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at
+		from ranked r order by r.rank`.execute(db);
+	return {
+		actual,
+		entries: r.rows.map((x) => ({
+			userId: x.user_id,
+			rank: Number(x.rank),
+			score: x.score,
+			total: x.total,
+			durationMs: x.duration_ms,
+			prediction: x.prediction,
+			submittedAt: x.submitted_at
+		}))
+	};
+}
+
+/**
+ * Whole-contest ranking, mirroring rankContestPeople() in ranking.ts: per round each person's best
+ * attempt (score desc → duration → submit time); then the sum of those scores desc → the sum of
+ * their durations asc → the latest of their submit times asc. Predictions are per round and are
+ * not used across rounds.
+ */
+export async function rankContest(db: Db, contestId: number): Promise<RankedEntry[]> {
+	const r = await sql<{ user_id: number; score: number; total: number; duration_ms: number; submitted_at: number; rank: number }>`
+		with best as (
+			select a.user_id, a.round_id, a.score, a.total, a.duration_ms, a.submitted_at,
+				row_number() over (partition by a.user_id, a.round_id order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+			from attempts a join users u on u.id = a.user_id
+			where a.round_id in (select id from rounds where contest_id = ${contestId}) and ${COUNTED}
+		),
+		people as (
+			select user_id, sum(score) as score, sum(total) as total, sum(duration_ms) as duration_ms, max(submitted_at) as submitted_at
+			from best where rn = 1 group by user_id
+		)
+		select p.*, row_number() over (order by p.score desc, p.duration_ms asc, p.submitted_at asc, p.user_id asc) as rank
+		from people p order by rank`.execute(db);
+	return r.rows.map((x) => ({
+		userId: x.user_id,
+		rank: Number(x.rank),
+		score: Number(x.score),
+		total: Number(x.total),
+		durationMs: Number(x.duration_ms),
+		prediction: null,
+		submittedAt: Number(x.submitted_at)
+	}));
+}
+
+/** Masked names and unit names of the people shown on a public board. */
+export async function publicNames(db: Executor, userIds: readonly number[]): Promise<Map<number, { name: string; unitName: string }>> {
+	if (userIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('users')
+		.innerJoin('units', 'units.id', 'users.unit_id')
+		.select(['users.id', 'users.full_name', 'units.name as unit_name'])
+		.where('users.id', 'in', [...userIds])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { name: maskName(r.full_name), unitName: r.unit_name }]));
 }

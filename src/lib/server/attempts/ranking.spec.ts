@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compareResults, predictionGap, rankPeople, type RankedResult } from './ranking';
+import { compareResults, predictionGap, rankContestPeople, rankPeople, type RankedResult } from './ranking';
 
 const r = (over: Partial<RankedResult> = {}): RankedResult => ({
 	score: 10,
@@ -158,5 +158,39 @@ describe('rankPeople', () => {
 
 	it('returns an empty list for no results', () => {
 		expect(rankPeople([], 5)).toEqual([]);
+	});
+});
+
+describe('rankContestPeople', () => {
+	const at = (userId: number, roundId: number, score: number, durationMs: number, submittedAt = 1000) => ({
+		userId,
+		roundId,
+		score,
+		durationMs,
+		submittedAt,
+		prediction: null
+	});
+	it('adds each person’s best score of every round, then breaks ties by total time and last submit', () => {
+		const ranked = rankContestPeople([
+			// Person 1: round 1 best 8 (90 s), round 2 best 9 (the 7 does not count) → 17, 190 s.
+			at(1, 1, 8, 90_000),
+			at(1, 1, 6, 30_000),
+			at(1, 2, 7, 20_000),
+			at(1, 2, 9, 100_000),
+			// Person 2: 10 + 7 = 17 in 150 s → ahead of person 1 on time.
+			at(2, 1, 10, 100_000),
+			at(2, 2, 7, 50_000),
+			// Person 3: only round 1 → 10.
+			at(3, 1, 10, 10_000),
+			// Person 4: 17 in 150 s like person 2 but handed in later.
+			at(4, 1, 9, 75_000, 900),
+			at(4, 2, 8, 75_000, 2000)
+		]);
+		expect(ranked.map((p) => [p.userId, p.score, p.durationMs])).toEqual([
+			[2, 17, 150_000],
+			[4, 17, 150_000],
+			[1, 17, 190_000],
+			[3, 10, 10_000]
+		]);
 	});
 });

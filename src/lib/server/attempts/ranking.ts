@@ -36,3 +36,30 @@ export function rankPeople<T extends RankedResult & { userId: number }>(results:
 	}
 	return [...best.values()].sort((a, b) => compareResults(a, b, actual));
 }
+
+/**
+ * Whole-contest ranking: per round each person's best attempt (without the prediction, which is
+ * per round), then the sum of those scores desc → sum of their durations asc → the latest of their
+ * submit times asc. rankContest() in leaderboard.ts mirrors it.
+ */
+export function rankContestPeople<T extends RankedResult & { userId: number; roundId: number }>(
+	results: readonly T[]
+): { userId: number; score: number; durationMs: number; submittedAt: number }[] {
+	const perRound = new Map<string, T>();
+	for (const r of results) {
+		const key = `${r.userId}:${r.roundId}`;
+		const cur = perRound.get(key);
+		if (!cur || compareResults(r, cur, null) < 0) perRound.set(key, r);
+	}
+	const people = new Map<number, { userId: number; score: number; durationMs: number; submittedAt: number }>();
+	for (const r of perRound.values()) {
+		const p = people.get(r.userId) ?? { userId: r.userId, score: 0, durationMs: 0, submittedAt: 0 };
+		p.score += r.score;
+		p.durationMs += r.durationMs;
+		p.submittedAt = Math.max(p.submittedAt, r.submittedAt);
+		people.set(r.userId, p);
+	}
+	return [...people.values()].sort(
+		(a, b) => b.score - a.score || a.durationMs - b.durationMs || a.submittedAt - b.submittedAt || a.userId - b.userId
+	);
+}

@@ -16,7 +16,10 @@ const BETTER = sql`excluded.score > round_best.score
 	or (excluded.duration_ms = round_best.duration_ms and (excluded.submitted_at < round_best.submitted_at
 	or (excluded.submitted_at = round_best.submitted_at and excluded.attempt_id < round_best.attempt_id)))))`;
 
-/** After an attempt is scored: it becomes the person's best if it beats the current one. */
+/**
+ * After an attempt is scored: it counts one more attempt for the person and becomes their best if
+ * it beats the current one. (Every column compares with the row as it was before the update.)
+ */
 export async function offerAttempt(db: Executor, attemptId: number): Promise<void> {
 	await sql`
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
@@ -24,17 +27,22 @@ export async function offerAttempt(db: Executor, attemptId: number): Promise<voi
 		from attempts a join users u on u.id = a.user_id
 		where a.id = ${attemptId} and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
 		on conflict (round_id, user_id) do update set
-			attempt_id = excluded.attempt_id, score = excluded.score, total = excluded.total,
-			duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at, prediction = excluded.prediction
-		where ${BETTER}`.execute(db);
+			attempts = round_best.attempts + 1,
+			attempt_id = case when ${BETTER} then excluded.attempt_id else round_best.attempt_id end,
+			score = case when ${BETTER} then excluded.score else round_best.score end,
+			total = case when ${BETTER} then excluded.total else round_best.total end,
+			duration_ms = case when ${BETTER} then excluded.duration_ms else round_best.duration_ms end,
+			submitted_at = case when ${BETTER} then excluded.submitted_at else round_best.submitted_at end,
+			prediction = case when ${BETTER} then excluded.prediction else round_best.prediction end`.execute(db);
 }
 
 /** Recomputes one person's best in one round (after a disqualification, reinstatement or merge). */
 export async function refreshBest(db: Executor, roundId: number, userId: number): Promise<void> {
 	await db.deleteFrom('round_best').where('round_id', '=', roundId).where('user_id', '=', userId).execute();
 	await sql`
-		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
-		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
+		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction,
+			count(*) over () as attempts
 		from attempts a join users u on u.id = a.user_id
 		where a.round_id = ${roundId} and a.user_id = ${userId}
 			and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
@@ -53,10 +61,11 @@ export async function refreshPerson(db: Executor, userId: number): Promise<void>
 export async function rebuildAll(db: Executor): Promise<void> {
 	await db.deleteFrom('round_best').execute();
 	await sql`
-		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
-		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction from (
+		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
+		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction, n from (
 			select a.*, row_number() over (partition by a.round_id, a.user_id
-				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
+				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn,
+				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
 		) where rn = 1`.execute(db);

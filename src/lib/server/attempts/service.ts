@@ -9,7 +9,7 @@ import * as roundBest from './round-best';
 import * as leaderboard from './leaderboard';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
 import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
-import { scoreSheet, validateChoice } from './scoring';
+import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 import * as events from '../fairness/events';
 import type { Fingerprint } from '../fairness/fingerprint';
 
@@ -93,12 +93,11 @@ async function finalize(
 ): Promise<AttemptRow> {
 	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
 	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
-	const sheet = scoreSheet(
-		items.map((it) => {
-			const v = versions.get(it.versionId)!;
-			return { kind: v.kind, options: v.options, chosen: answers.get(it.questionId) ?? null };
-		})
-	);
+	const graded = items.map((it) => {
+		const v = versions.get(it.versionId)!;
+		return { questionId: it.questionId, kind: v.kind, options: v.options, chosen: answers.get(it.questionId) ?? null };
+	});
+	const sheet = scoreSheet(graded);
 	// An expired attempt counts as handed in at its deadline, not when someone noticed.
 	const submittedAt = opts.status === 'expired' ? attempt.deadline_at : Math.min(opts.at, attempt.deadline_at + grace());
 	const closedNow = await repo.closeAttempt(db, attempt.id, {
@@ -109,6 +108,12 @@ async function finalize(
 		correct: sheet.correct,
 		prediction: opts.prediction
 	});
+	if (closedNow)
+		await repo.markQuestionsCorrect(
+			db,
+			attempt.id,
+			graded.filter((g) => g.chosen && isAnswerCorrect(g.kind, g.options, g.chosen)).map((g) => g.questionId)
+		);
 	const closed = (await repo.findAttempt(db, attempt.id))!;
 	if (closedNow) {
 		await roundBest.offerAttempt(db, attempt.id);

@@ -142,6 +142,8 @@ export interface AttemptQuestionsTable {
 	question_id: number;
 	question_version_id: number;
 	option_order_json: string;
+	/** 1/0 once the attempt is scored, null while open (0004). */
+	correct: Generated<number | null>;
 }
 
 export interface AttemptAnswersTable {
@@ -194,6 +196,7 @@ export interface RoundBestTable {
 	duration_ms: number;
 	submitted_at: number;
 	prediction: number | null;
+	attempts: Generated<number>;
 }
 
 export interface Database {

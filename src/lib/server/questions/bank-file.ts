@@ -116,7 +116,7 @@ function readCsv(bytes: Uint8Array): Table {
 }
 
 /** Cells that Excel would run as a formula are prefixed with ' in CSV (undone on import). */
-function guardCsv(s: string): string {
+export function guardCsv(s: string): string {
 	return /^[=+\-@]/.test(s) ? `'${s}` : s;
 }
 

@@ -4,10 +4,16 @@ import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { roundLeaderboard } from '$lib/server/attempts/leaderboard';
 import { hasRole } from '$lib/server/auth/guards';
+import { listUnitKinds } from '$lib/server/stats/queries';
+import { publicUnits, unitRanking, type BoardView } from '$lib/server/stats/dashboards';
 import type { PageServerLoad } from './$types';
 
-/** Public: top 50 with masked names; a logged-in person also sees their own row. */
-export const load = (async ({ params, locals }) => {
+/**
+ * Public: top 50 with masked names; a logged-in person also sees their own row. The page itself
+ * is computed fresh (someone who just handed in sees their place); the polling that follows is
+ * served from the short-lived cache of /api/leaderboard.
+ */
+export const load = (async ({ params, locals, url }) => {
 	const roundId = parseId(params.roundId);
 	const db = getDb();
 	const round = roundId == null ? undefined : await contests.findRound(db, roundId);
@@ -15,15 +21,31 @@ export const load = (async ({ params, locals }) => {
 	if (!round || !contest || contest.status === 'draft') error(404, { message: 'Không tìm thấy đợt thi.' });
 	const now = Date.now();
 	const staff = hasRole(locals.user, 'organiser');
-	const board = await roundLeaderboard(db, round.id, { limit: 50, viewerId: locals.user?.id ?? null, now });
-	return {
-		contest: { title: contest.title },
-		round: { id: round.id, title: round.title, closesAt: round.closesAt, predictionQuestion: round.predictionKind ? round.predictionQuestion : null },
-		closed: now >= round.closesAt,
+	const kind = url.searchParams.get('kind')?.slice(0, 40) || null;
+	const viewerId = locals.user?.id ?? null;
+	const [board, units, kinds, rounds] = await Promise.all([
+		roundLeaderboard(db, round.id, { limit: 50, viewerId, now }),
+		unitRanking(db, { roundId: round.id }, kind),
+		listUnitKinds(db),
+		contests.listRounds(db, contest.id)
+	]);
+	const rows = board.rows.map(({ userId, submittedAt: _s, ...r }) => ({ ...r, reviewId: staff ? userId : null }));
+	const view: BoardView = {
+		computedAt: now,
 		actual: board.actual,
 		people: board.people,
-		// userId stays on the server: the browser gets masked names only — except for organisers,
-		// who get a link to review the person (fairness decisions).
-		rows: board.rows.map(({ userId, ...r }) => ({ ...r, reviewId: staff ? userId : null }))
+		top: rows.filter((r) => r.rank <= 50),
+		me: (rows.find((r) => r.isViewer && r.rank > 50) as BoardView['me']) ?? null,
+		units: publicUnits(units)
+	};
+	return {
+		contest: { id: contest.id, title: contest.title },
+		round: { id: round.id, title: round.title, closesAt: round.closesAt, predictionQuestion: round.predictionKind ? round.predictionQuestion : null },
+		rounds: rounds.filter((r) => r.opensAt <= now).map((r) => ({ id: r.id, title: r.title })),
+		closed: now >= round.closesAt,
+		open: now >= round.opensAt && now < round.closesAt,
+		kind,
+		kinds,
+		board: view
 	};
 }) satisfies PageServerLoad;

@@ -1,0 +1,345 @@
+import type { Db } from '../db';
+import type { StoredOption } from '../attempts/scoring';
+import * as contests from '../contests/contests';
+import { publicNames, rankContest, roundLeaderboard, type RankedEntry } from '../attempts/leaderboard';
+import { TtlCache } from '../cache';
+import * as q from './queries';
+import {
+	AGE_GROUPS,
+	ageGroup,
+	facility,
+	flagItem,
+	heatLevel,
+	mean,
+	participationRate,
+	pointBiserial,
+	rankAmong,
+	scoreHistogram,
+	type AgeGroup,
+	type ItemFlag
+} from './rules';
+
+export type { Scope } from './queries';
+
+export interface UnitRankRow {
+	unitId: number;
+	code: string;
+	name: string;
+	kind: string;
+	target: number | null;
+	participants: number;
+	attempts: number;
+	rate: number | null;
+	avgBestShare: number | null;
+	rankByParticipants: number;
+	rankByRate: number | null;
+}
+
+/** Units ranked both ways the plan rewards: most participants, and highest participation rate. */
+export async function unitRanking(db: Db, scope: q.Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
+	const rows = await q.unitCounts(db, scope, unitKind);
+	const counts = rows.map((r) => r.participants);
+	const rates = rows.map((r) => participationRate(r.participants, r.target)).filter((x): x is number => x != null);
+	return rows
+		.map((r) => {
+			const rate = participationRate(r.participants, r.target);
+			return {
+				...r,
+				rate,
+				rankByParticipants: rankAmong(r.participants, counts),
+				rankByRate: rate == null ? null : rankAmong(rate, rates)
+			};
+		})
+		.sort((a, b) => a.rankByParticipants - b.rankByParticipants || (b.rate ?? -1) - (a.rate ?? -1) || a.code.localeCompare(b.code));
+}
+
+export interface BoardPerson {
+	rank: number;
+	name: string;
+	unitName: string;
+	score: number;
+	total: number;
+	durationMs: number;
+	prediction: number | null;
+}
+
+export interface Board {
+	computedAt: number;
+	actual: number | null;
+	people: number;
+	top: BoardPerson[];
+	units: UnitRankRow[];
+	/** Who the `top` rows are (never sent to the public). */
+	topUserIds: number[];
+	/** Set for a round's board: the viewer's row then comes from the leaderboard module. */
+	roundId?: number;
+	/** userId → index in `entries`, for the viewer's own row (whole-contest boards). */
+	byUser: Map<number, number>;
+	entries: RankedEntry[];
+}
+
+export const BOARD_TTL_MS = 5000;
+const boards = new TtlCache<Board>(BOARD_TTL_MS, 100);
+export const TOP_N = 50;
+
+/**
+ * A public board (round or whole contest, optional unit level), computed at most once per
+ * BOARD_TTL_MS for all viewers: the full ranking stays in memory so each viewer's own rank is a
+ * lookup. Only masked names leave this module.
+ */
+export function getBoard(db: Db, scope: q.Scope, unitKind: string | null, now = Date.now()): Promise<Board> {
+	const key = JSON.stringify([scope, unitKind]);
+	return boards.get(key, async () => {
+		const units = unitRanking(db, scope, unitKind);
+		if ('roundId' in scope) {
+			// A round's people come from the leaderboard module, which reads round_best (open rounds)
+			// or a once-computed ranking (closed rounds) instead of ranking every attempt again.
+			const board = await roundLeaderboard(db, scope.roundId, { limit: TOP_N, now });
+			return {
+				computedAt: now,
+				actual: board.actual,
+				people: board.people,
+				top: board.rows.map(({ rank, name, unitName, score, total, durationMs, prediction }) => ({ rank, name, unitName, score, total, durationMs, prediction })),
+				topUserIds: board.rows.map((r) => r.userId),
+				units: await units,
+				roundId: scope.roundId,
+				byUser: new Map(),
+				entries: []
+			};
+		}
+		const entries = await rankContest(db, scope.contestId);
+		const head = entries.slice(0, TOP_N);
+		const names = await publicNames(db, head.map((e) => e.userId));
+		return {
+			computedAt: now,
+			actual: null,
+			people: entries.length,
+			top: head.map((e) => toPerson(e, names.get(e.userId))),
+			topUserIds: head.map((e) => e.userId),
+			units: await units,
+			byUser: new Map(entries.map((e, i) => [e.userId, i])),
+			entries
+		};
+	});
+}
+
+function toPerson(e: RankedEntry, n: { name: string; unitName: string } | undefined): BoardPerson {
+	return {
+		rank: e.rank,
+		name: n?.name ?? '',
+		unitName: n?.unitName ?? '',
+		score: e.score,
+		total: e.total,
+		durationMs: e.durationMs,
+		prediction: e.prediction
+	};
+}
+
+/** The viewer's own row when outside the top (one small lookup, not a ranking query). */
+export async function viewerRow(db: Db, board: Board, viewerId: number | null): Promise<BoardPerson | null> {
+	if (viewerId == null) return null;
+	if (board.roundId != null) {
+		const mine = (await roundLeaderboard(db, board.roundId, { limit: TOP_N, viewerId })).rows.find((r) => r.isViewer);
+		return mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, score: mine.score, total: mine.total, durationMs: mine.durationMs, prediction: mine.prediction } : null;
+	}
+	const i = board.byUser.get(viewerId);
+	if (i == null) return null;
+	const e = board.entries[i];
+	const names = await publicNames(db, [viewerId]);
+	return toPerson(e, names.get(viewerId));
+}
+
+/** Which contest or round a dashboard shows: ?round=, else ?contest=, else the featured contest. */
+export async function resolveScope(db: Db, url: URL): Promise<{ scope: q.Scope; contest: contests.Contest; round: contests.Round | null } | null> {
+	const roundId = Number(url.searchParams.get('round'));
+	if (Number.isSafeInteger(roundId) && roundId > 0) {
+		const round = await contests.findRound(db, roundId);
+		const contest = round && (await contests.findContest(db, round.contestId));
+		if (round && contest) return { scope: { roundId }, contest, round };
+		return null;
+	}
+	const contestId = Number(url.searchParams.get('contest'));
+	const contest =
+		Number.isSafeInteger(contestId) && contestId > 0 ? await contests.findContest(db, contestId) : await contests.findFeaturedContest(db);
+	return contest ? { scope: { contestId: contest.id }, contest, round: null } : null;
+}
+
+const rankings = new TtlCache<UnitRankRow[]>(60_000, 50);
+/**
+ * The city-wide unit ranking behind every district dashboard, shared by all leads for a minute
+ * (it scans the whole scope; the unit's own figures below are per unit and stay fresh).
+ */
+export function sharedUnitRanking(db: Db, scope: q.Scope): Promise<UnitRankRow[]> {
+	return rankings.get(JSON.stringify(scope), () => unitRanking(db, scope));
+}
+
+/** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
+export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
+	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(db, scope, unitId), q.bestScoreCounts(db, scope, unitId)]);
+	const me = units.find((u) => u.unitId === unitId) ?? null;
+	return {
+		unit: me,
+		unitCount: units.length,
+		city: {
+			participants: mean(units.map((u) => u.participants)),
+			attempts: mean(units.map((u) => u.attempts)),
+			rate: mean(units.map((u) => u.rate)),
+			avgBestShare: mean(units.map((u) => u.avgBestShare))
+		},
+		daily,
+		histogram: { total: dist.total, bins: scoreHistogram(dist.scores, dist.total) }
+	};
+}
+
+export interface GapCell {
+	share: number | null;
+	shown: number;
+	level: ReturnType<typeof heatLevel>;
+}
+
+/** Knowledge-gap map: share correct per unit × topic, with the city figure per topic. */
+export async function gapMap(db: Db, scope: q.Scope) {
+	const [cells, units, topics] = await Promise.all([q.unitTopicCounts(db, scope), q.unitCounts(db, scope), q.listTopicNames(db)]);
+	const byKey = new Map(cells.map((c) => [`${c.unitId}:${c.topicId}`, c]));
+	const usedTopics = topics.filter((t) => cells.some((c) => c.topicId === t.id));
+	const cell = (shown: number, correct: number): GapCell => {
+		const share = facility(correct, shown);
+		return { share, shown, level: heatLevel(share) };
+	};
+	const city = usedTopics.map((t) => {
+		const cs = cells.filter((c) => c.topicId === t.id);
+		return cell(
+			cs.reduce((a, c) => a + c.shown, 0),
+			cs.reduce((a, c) => a + c.correct, 0)
+		);
+	});
+	return {
+		topics: usedTopics,
+		city,
+		rows: units
+			.filter((u) => cells.some((c) => c.unitId === u.unitId))
+			.map((u) => ({
+				unitId: u.unitId,
+				name: u.name,
+				cells: usedTopics.map((t) => {
+					const c = byKey.get(`${u.unitId}:${t.id}`);
+					return cell(c?.shown ?? 0, c?.correct ?? 0);
+				})
+			}))
+	};
+}
+
+export interface ItemRow {
+	questionId: number;
+	stem: string;
+	topic: string;
+	difficulty: number;
+	shown: number;
+	facility: number | null;
+	discrimination: number | null;
+	options: { text: string; correct: boolean; times: number }[];
+	flags: ItemFlag[];
+}
+
+/** Item analysis: times shown, facility, corrected point-biserial, option choices, review flags. */
+export async function itemAnalysis(db: Db, scope: q.Scope): Promise<ItemRow[]> {
+	const [sums, choices] = await Promise.all([q.itemSums(db, scope), q.optionChoiceCounts(db, scope)]);
+	const heads = new Map((await q.questionHeads(db, sums.map((s) => s.questionId))).map((h) => [h.id, h]));
+	const chosen = new Map(choices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
+	return sums
+		.map((s) => {
+			const h = heads.get(s.questionId);
+			const fac = facility(s.sumX, s.n);
+			const disc = pointBiserial(s);
+			const options = h ? (JSON.parse(h.options_json) as StoredOption[]) : [];
+			return {
+				questionId: s.questionId,
+				stem: h?.stem ?? `#${s.questionId}`,
+				topic: h?.topic_name ?? '',
+				difficulty: h?.difficulty ?? 0,
+				shown: s.n,
+				facility: fac,
+				discrimination: disc,
+				options: options.map((o) => ({ text: o.text, correct: o.correct, times: chosen.get(`${s.questionId}:${o.id}`) ?? 0 })),
+				flags: flagItem(s.n, fac, disc)
+			};
+		})
+		.sort((a, b) => b.flags.length - a.flags.length || (a.discrimination ?? 1) - (b.discrimination ?? 1));
+}
+
+export const GENDER_LABELS: Record<string, string> = { female: 'Nữ', male: 'Nam', other: 'Khác' };
+
+/** The plan's periodic report over attempts handed in within [from, to). */
+export async function periodReport(db: Db, from: number, to: number, ageAt: number) {
+	const [units, people] = await Promise.all([q.periodUnitCounts(db, from, to), q.periodPeople(db, from, to)]);
+	const byGender = new Map<string, number>();
+	const byAge = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
+	for (const p of people) {
+		byGender.set(p.gender, (byGender.get(p.gender) ?? 0) + p.people);
+		const g = ageGroup(p.birthDate, ageAt);
+		byAge.set(g, (byAge.get(g) ?? 0) + p.people);
+	}
+	const participants = people.reduce((a, p) => a + p.people, 0);
+	return {
+		participants,
+		attempts: units.reduce((a, u) => a + u.attempts, 0),
+		perfect: units.reduce((a, u) => a + u.perfect, 0),
+		registered: units.reduce((a, u) => a + u.registered, 0),
+		units: units.map((u) => ({ ...u, rate: participationRate(u.participants, u.target) })),
+		byGender: ['female', 'male', 'other'].map((g) => ({ label: GENDER_LABELS[g], people: byGender.get(g) ?? 0 })),
+		byAge: AGE_GROUPS.map((g) => ({ label: g, people: byAge.get(g) ?? 0 }))
+	};
+}
+
+/** What a leaderboard page and its polling endpoint send to the browser (masked names only). */
+export interface BoardView {
+	computedAt: number;
+	actual: number | null;
+	people: number;
+	top: (BoardPerson & { isViewer: boolean; reviewId: number | null })[];
+	me: (BoardPerson & { isViewer: true; reviewId: number | null }) | null;
+	units: Pick<UnitRankRow, 'unitId' | 'name' | 'target' | 'participants' | 'attempts' | 'rate' | 'avgBestShare' | 'rankByParticipants' | 'rankByRate'>[];
+}
+
+export function publicUnits(units: UnitRankRow[]): BoardView['units'] {
+	return units.map(({ unitId, name, target, participants, attempts, rate, avgBestShare, rankByParticipants, rankByRate }) => ({
+		unitId,
+		name,
+		target,
+		participants,
+		attempts,
+		rate,
+		avgBestShare,
+		rankByParticipants,
+		rankByRate
+	}));
+}
+
+/** The cached board as seen by one viewer; organisers also get a link to review each person. */
+export async function boardView(db: Db, board: Board, viewerId: number | null, staff: boolean): Promise<BoardView> {
+	const inTop = viewerId != null && board.topUserIds.includes(viewerId);
+	const me = viewerId != null && !inTop ? await viewerRow(db, board, viewerId) : null;
+	return {
+		computedAt: board.computedAt,
+		actual: board.actual,
+		people: board.people,
+		top: board.top.map((p, i) => {
+			const userId = board.topUserIds[i];
+			return { ...p, isViewer: userId === viewerId, reviewId: staff ? userId : null };
+		}),
+		me: me && viewerId != null ? { ...me, isViewer: true, reviewId: staff ? viewerId : null } : null,
+		units: publicUnits(board.units)
+	};
+}
+
+/**
+ * The knowledge-gap map and item analysis scan every graded answer of the scope (seconds on a
+ * city-wide contest, see README "Dashboards"), so organisers share one result for 10 minutes.
+ */
+const heavy = new TtlCache<unknown>(10 * 60_000, 50);
+export function cachedGapMap(db: Db, scope: q.Scope) {
+	return heavy.get(JSON.stringify(['gap', scope]), () => gapMap(db, scope)) as ReturnType<typeof gapMap>;
+}
+export function cachedItemAnalysis(db: Db, scope: q.Scope) {
+	return heavy.get(JSON.stringify(['items', scope]), () => itemAnalysis(db, scope)) as ReturnType<typeof itemAnalysis>;
+}

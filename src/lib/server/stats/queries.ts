@@ -1,0 +1,286 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Executor } from '../db';
+import { COUNTED } from '../attempts/leaderboard';
+
+/**
+ * Dashboard and report queries. They gather counts and sums only; figures (rates, facility,
+ * discrimination, groups) are computed by rules.ts. Every query counts attempts through COUNTED
+ * (disqualified attempts and people are left out everywhere).
+ */
+export type Scope = { roundId: number } | { contestId: number };
+
+function inScope(scope: Scope): RawBuilder<unknown> {
+	return 'roundId' in scope
+		? sql`a.round_id = ${scope.roundId}`
+		: sql`a.round_id in (select id from rounds where contest_id = ${scope.contestId})`;
+}
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset gives its days. */
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+const vnDay = (col: RawBuilder<unknown>) => sql`date((${col} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`;
+
+export interface UnitCounts {
+	unitId: number;
+	code: string;
+	name: string;
+	kind: string;
+	target: number | null;
+	participants: number;
+	attempts: number;
+	/** Mean over (person, round) of the best score as a share of the maximum; null without attempts. */
+	avgBestShare: number | null;
+}
+
+/** Participants, attempts and average best score per unit (every active unit, even with none). */
+export async function unitCounts(db: Executor, scope: Scope, unitKind?: string | null): Promise<UnitCounts[]> {
+	const r = await sql<{
+		id: number;
+		code: string;
+		name: string;
+		kind: string;
+		target_count: number | null;
+		participants: number;
+		attempts: number;
+		avg_best: number | null;
+	}>`
+		with per as (
+			-- round_best holds each person's counted best and attempt count per round, kept up to
+			-- date when attempts are scored or disqualified: no pass over every attempt.
+			select b.user_id, u.unit_id, b.attempts as n, b.score * 1.0 / b.total as best
+			from round_best b join users u on u.id = b.user_id
+			where ${'roundId' in scope ? sql`b.round_id = ${scope.roundId}` : sql`b.round_id in (select id from rounds where contest_id = ${scope.contestId})`}
+		),
+		agg as (
+			select unit_id, count(distinct user_id) as participants, sum(n) as attempts, avg(best) as avg_best
+			from per group by unit_id
+		)
+		select un.id, un.code, un.name, un.kind, un.target_count,
+			coalesce(agg.participants, 0) as participants, coalesce(agg.attempts, 0) as attempts, agg.avg_best
+		from units un left join agg on agg.unit_id = un.id
+		where un.parent_id is not null and (un.active = 1 or agg.unit_id is not null)
+			${unitKind ? sql`and un.kind = ${unitKind}` : sql``}
+		order by un.code`.execute(db);
+	return r.rows.map((x) => ({
+		unitId: x.id,
+		code: x.code,
+		name: x.name,
+		kind: x.kind,
+		target: x.target_count,
+		participants: Number(x.participants),
+		attempts: Number(x.attempts),
+		avgBestShare: x.avg_best == null ? null : Number(x.avg_best)
+	}));
+}
+
+export async function listUnitKinds(db: Executor): Promise<string[]> {
+	const rows = await db.selectFrom('units').select('kind').distinct().where('parent_id', 'is not', null).orderBy('kind').execute();
+	return rows.map((r) => r.kind);
+}
+
+/** Per day (Vietnam time): people who handed in an attempt that day, and attempts. */
+export async function dailyCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ day: string; participants: number; attempts: number }[]> {
+	const r = await sql<{ day: string; participants: number; attempts: number }>`
+		select ${vnDay(sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
+		from attempts a join users u on u.id = a.user_id
+		where ${inScope(scope)} and ${COUNTED} ${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
+		group by day order by day`.execute(db);
+	return r.rows.map((x) => ({ day: x.day, participants: Number(x.participants), attempts: Number(x.attempts) }));
+}
+
+/** How many (person, round) best results reached each score; `total` is the largest maximum. */
+export async function bestScoreCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ scores: { score: number; people: number }[]; total: number }> {
+	const r = await sql<{ score: number; people: number; total: number }>`
+		with per as (
+			select max(a.score) as score, max(a.total) as total
+			from attempts a join users u on u.id = a.user_id
+			where ${inScope(scope)} and ${COUNTED} ${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
+			group by a.user_id, a.round_id
+		)
+		select score, count(*) as people, max(total) as total from per group by score order by score`.execute(db);
+	return {
+		scores: r.rows.map((x) => ({ score: Number(x.score), people: Number(x.people) })),
+		total: Math.max(0, ...r.rows.map((x) => Number(x.total)))
+	};
+}
+
+/** Per round of a contest: participants, attempts, perfect-score people, mean score share. */
+export async function roundTotals(db: Executor, contestId: number) {
+	const r = await sql<{ id: number; title: string; opens_at: number; closes_at: number; participants: number; attempts: number; perfect: number; avg_share: number | null }>`
+		select r.id, r.title, r.opens_at, r.closes_at,
+			count(distinct a.user_id) as participants, count(a.id) as attempts,
+			count(distinct case when a.correct_count = a.total then a.user_id end) as perfect,
+			avg(a.score * 1.0 / a.total) as avg_share
+		from rounds r
+		left join (attempts a join users u on u.id = a.user_id and ${COUNTED}) on a.round_id = r.id
+		where r.contest_id = ${contestId}
+		group by r.id order by r.opens_at`.execute(db);
+	return r.rows.map((x) => ({
+		roundId: x.id,
+		title: x.title,
+		opensAt: x.opens_at,
+		closesAt: x.closes_at,
+		participants: Number(x.participants),
+		attempts: Number(x.attempts),
+		perfect: Number(x.perfect),
+		avgShare: x.avg_share == null ? null : Number(x.avg_share)
+	}));
+}
+
+/** Knowledge-gap map: answers shown and answered correctly per unit × topic. */
+export async function unitTopicCounts(db: Executor, scope: Scope): Promise<{ unitId: number; topicId: number; shown: number; correct: number }[]> {
+	const r = await sql<{ unit_id: number; topic_id: number; shown: number; correct: number }>`
+		select u.unit_id, q.topic_id, count(*) as shown, sum(aq.correct) as correct
+		from attempts a join users u on u.id = a.user_id
+		join attempt_questions aq on aq.attempt_id = a.id
+		join questions q on q.id = aq.question_id
+		where ${inScope(scope)} and ${COUNTED} and aq.correct is not null
+		group by u.unit_id, q.topic_id`.execute(db);
+	return r.rows.map((x) => ({ unitId: x.unit_id, topicId: x.topic_id, shown: Number(x.shown), correct: Number(x.correct) }));
+}
+
+/** Per question: times shown, correct, and the sums for the point-biserial (rest score = score − item). */
+export async function itemSums(db: Executor, scope: Scope) {
+	const r = await sql<{ question_id: number; n: number; sum_x: number; sum_y: number; sum_xy: number; sum_y2: number }>`
+		select aq.question_id, count(*) as n, sum(aq.correct) as sum_x,
+			sum(a.score - aq.correct) as sum_y,
+			sum(aq.correct * (a.score - aq.correct)) as sum_xy,
+			sum((a.score - aq.correct) * (a.score - aq.correct)) as sum_y2
+		from attempts a join users u on u.id = a.user_id
+		join attempt_questions aq on aq.attempt_id = a.id
+		where ${inScope(scope)} and ${COUNTED} and aq.correct is not null
+		group by aq.question_id`.execute(db);
+	return r.rows.map((x) => ({
+		questionId: x.question_id,
+		n: Number(x.n),
+		sumX: Number(x.sum_x),
+		sumY: Number(x.sum_y),
+		sumXY: Number(x.sum_xy),
+		sumY2: Number(x.sum_y2)
+	}));
+}
+
+/** How often each option id was chosen, per question (one answer may choose several). */
+export async function optionChoiceCounts(db: Executor, scope: Scope): Promise<{ questionId: number; optionId: string; times: number }[]> {
+	const r = await sql<{ question_id: number; option_id: string; times: number }>`
+		select aa.question_id, j.value as option_id, count(*) as times
+		from attempts a join users u on u.id = a.user_id
+		join attempt_answers aa on aa.attempt_id = a.id, json_each(aa.option_ids_json) j
+		where ${inScope(scope)} and ${COUNTED}
+		group by aa.question_id, j.value`.execute(db);
+	return r.rows.map((x) => ({ questionId: x.question_id, optionId: String(x.option_id), times: Number(x.times) }));
+}
+
+/** Current stem, topic and options of the questions analysed. */
+export async function questionHeads(db: Executor, ids: readonly number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('questions')
+		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
+		.innerJoin('topics', 'topics.id', 'questions.topic_id')
+		.select(['questions.id', 'questions.difficulty', 'v.stem', 'v.options_json', 'topics.name as topic_name'])
+		.where('questions.id', 'in', [...ids])
+		.execute();
+}
+
+export interface ParticipantFilter {
+	unitId: number;
+	scope: Scope;
+	/** Folded (no diacritics, lower case) name fragment or phone digits. */
+	search?: string;
+}
+
+function participantsQuery(db: Executor, f: ParticipantFilter) {
+	let q = db.selectFrom('users as u').where('u.unit_id', '=', f.unitId).where('u.merged_into', 'is', null);
+	if (f.search) {
+		const s = f.search;
+		q = q.where((eb) => eb.or([eb('u.name_folded', 'like', `%${s}%`), eb('u.phone', 'like', `%${s.replace(/^0/, '')}%`)]));
+	}
+	return q;
+}
+
+/** A unit's registered people with their counted attempts and best score in scope, one page. */
+export async function listUnitParticipants(db: Executor, f: ParticipantFilter, page: number, pageSize: number) {
+	const stats = sql<number>`(select count(*) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
+	const best = sql<number | null>`(select max(a.score) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
+	const last = sql<number | null>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
+	const base = participantsQuery(db, f);
+	let rowsQ = base
+		.select([
+			'u.id',
+			'u.full_name',
+			'u.phone',
+			'u.gender',
+			'u.birth_date',
+			'u.created_at',
+			'u.disqualified_at',
+			stats.as('attempts'),
+			best.as('best'),
+			last.as('last_at')
+		])
+		.orderBy('u.name_folded')
+		.orderBy('u.id');
+	if (pageSize > 0) rowsQ = rowsQ.limit(pageSize).offset((page - 1) * pageSize);
+	const [rows, count] = await Promise.all([rowsQ.execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+	return {
+		total: Number(count.n),
+		rows: rows.map((r) => ({
+			id: r.id,
+			fullName: r.full_name,
+			phone: r.phone,
+			gender: r.gender,
+			birthDate: r.birth_date,
+			registeredAt: r.created_at,
+			disqualified: r.disqualified_at != null,
+			attempts: Number(r.attempts),
+			best: r.best == null ? null : Number(r.best),
+			lastAt: r.last_at == null ? null : Number(r.last_at)
+		}))
+	};
+}
+
+/** Period report: counted attempts handed in within [from, to). */
+export async function periodUnitCounts(db: Executor, from: number, to: number) {
+	const r = await sql<{ id: number; code: string; name: string; target_count: number | null; participants: number; attempts: number; perfect: number; avg_share: number | null; registered: number }>`
+		with agg as (
+			select u.unit_id, count(distinct a.user_id) as participants, count(*) as attempts,
+				count(distinct case when a.correct_count = a.total then a.user_id end) as perfect,
+				avg(a.score * 1.0 / a.total) as avg_share
+			from attempts a join users u on u.id = a.user_id
+			where a.submitted_at >= ${from} and a.submitted_at < ${to} and ${COUNTED}
+			group by u.unit_id
+		)
+		select un.id, un.code, un.name, un.target_count,
+			coalesce(agg.participants, 0) as participants, coalesce(agg.attempts, 0) as attempts,
+			coalesce(agg.perfect, 0) as perfect, agg.avg_share,
+			(select count(*) from users r where r.unit_id = un.id and r.created_at >= ${from} and r.created_at < ${to}) as registered
+		from units un left join agg on agg.unit_id = un.id
+		where un.parent_id is not null and (un.active = 1 or agg.unit_id is not null)
+		order by un.code`.execute(db);
+	return r.rows.map((x) => ({
+		unitId: x.id,
+		code: x.code,
+		name: x.name,
+		target: x.target_count,
+		participants: Number(x.participants),
+		attempts: Number(x.attempts),
+		perfect: Number(x.perfect),
+		avgShare: x.avg_share == null ? null : Number(x.avg_share),
+		registered: Number(x.registered)
+	}));
+}
+
+/** Distinct participants of a period by gender and birth date (grouped into ages by rules.ts). */
+export async function periodPeople(db: Executor, from: number, to: number) {
+	const r = await sql<{ gender: string; birth_date: string; people: number }>`
+		select u.gender, u.birth_date, count(*) as people from users u
+		where u.id in (
+			select a.user_id from attempts a join users u on u.id = a.user_id
+			where a.submitted_at >= ${from} and a.submitted_at < ${to} and ${COUNTED}
+		)
+		group by u.gender, u.birth_date`.execute(db);
+	return r.rows.map((x) => ({ gender: x.gender, birthDate: x.birth_date, people: Number(x.people) }));
+}
+
+export async function listTopicNames(db: Db) {
+	return db.selectFrom('topics').select(['id', 'name']).orderBy('name').execute();
+}

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import * as contests from '$lib/server/contests/contests';
+import { cachedItemAnalysis, resolveScope } from '$lib/server/stats/dashboards';
+import { FLAG_LABELS, ITEM_RULES } from '$lib/server/stats/rules';
+import type { PageServerLoad } from './$types';
+
+/** Item analysis of a contest or round: facility, discrimination, option choices, review flags. */
+export const load = (async (event) => {
+	requireRole(event, 'organiser');
+	const db = getDb();
+	const resolved = await resolveScope(db, event.url);
+	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
+	const [items, rounds] = await Promise.all([cachedItemAnalysis(db, resolved.scope), contests.listRounds(db, resolved.contest.id)]);
+	const flaggedOnly = event.url.searchParams.get('flagged') === '1';
+	return {
+		contest: { id: resolved.contest.id, title: resolved.contest.title },
+		round: resolved.round && { id: resolved.round.id, title: resolved.round.title },
+		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
+		flaggedOnly,
+		flaggedCount: items.filter((i) => i.flags.length > 0).length,
+		rules: ITEM_RULES,
+		items: (flaggedOnly ? items.filter((i) => i.flags.length > 0) : items).map(({ flags, ...i }) => ({ ...i, flagLabels: flags.map((f) => FLAG_LABELS[f]) }))
+	};
+}) satisfies PageServerLoad;

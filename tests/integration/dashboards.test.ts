@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { Client, loggedIn, openTestDb, registeredClient } from './client';
+
+/**
+ * Who may see which dashboard. The demo's district lead (0900000003) leads unit 001 (Quận Ba Đình);
+ * every other unit's personal data must stay out of reach, whatever the URL says.
+ */
+let lead: Client;
+let organiser: Client;
+let participant: Client;
+let ownUnit: number;
+let otherUnit: number;
+let roundId: number;
+let outsiderPhone: string;
+let outsiderName: string;
+
+beforeAll(async () => {
+	const db = openTestDb();
+	ownUnit = (db.prepare("select id from units where code = '001'").get() as { id: number }).id;
+	otherUnit = (db.prepare("select id from units where code = '005'").get() as { id: number }).id;
+	roundId = (db.prepare('select id from rounds order by opens_at').all() as { id: number }[])[1].id;
+	db.close();
+	lead = await loggedIn('0900000003');
+	organiser = await loggedIn('0900000002');
+	participant = (await registeredClient({ unitCode: '001' })).client;
+	// Someone of another unit (005) whose name and phone must never reach the lead of 001.
+	const other = await registeredClient({ unitCode: '005', fullName: 'Trịnh Thị Ngoài Phạm Vi' });
+	outsiderPhone = other.form.phone;
+	outsiderName = other.form.fullName;
+});
+
+describe('district dashboard scoping', () => {
+	it('shows a district lead their own unit with its participants', async () => {
+		const res = await lead.get('/district');
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain('Quận Ba Đình');
+		expect(html).toContain('So sánh với toàn thành phố');
+		expect(html).not.toContain(outsiderName);
+	});
+
+	it('refuses a district lead another unit by URL, for the page and every export', async () => {
+		for (const path of [
+			`/district?unit=${otherUnit}`,
+			`/district?unit=${otherUnit}&round=${roundId}`,
+			`/district/export?unit=${otherUnit}&format=csv`,
+			`/district/export?unit=${otherUnit}&format=xlsx`
+		]) {
+			const res = await lead.get(path);
+			expect(res.status, path).toBe(403);
+			expect(await res.text()).not.toContain(outsiderName);
+		}
+		const bad = await lead.get('/district?unit=abc');
+		expect(bad.status).toBe(400);
+	});
+
+	it('keeps a lead’s search inside their unit', async () => {
+		const html = await (await lead.get(`/district?q=${encodeURIComponent('ngoai pham vi')}`)).text();
+		expect(html).not.toContain(outsiderName);
+		const csv = await (await lead.get(`/district/export?format=csv&q=${outsiderPhone}`)).text();
+		expect(csv).not.toContain(outsiderName);
+	});
+
+	it('exports the lead’s own unit as CSV and XLSX and logs each export', async () => {
+		const csvRes = await lead.get('/district/export?format=csv');
+		expect(csvRes.status).toBe(200);
+		expect(csvRes.headers.get('content-type')).toContain('text/csv');
+		const csv = await csvRes.text();
+		expect(csv.split('\r\n')[0]).toContain('Họ và tên');
+		expect(csv).not.toContain(outsiderName);
+
+		const xlsx = await lead.get('/district/export?format=xlsx');
+		expect(xlsx.status).toBe(200);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Người dự thi']);
+		expect(String(wb.worksheets[0].getCell('A1').value)).toContain('Quận Ba Đình');
+
+		const db = openTestDb();
+		const log = db
+			.prepare("select a.entity_id, a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'participants.export' and u.phone = '+84900000003' order by a.id desc limit 2")
+			.all() as { entity_id: string; details_json: string }[];
+		db.close();
+		expect(log.map((l) => JSON.parse(l.details_json).format)).toEqual(['xlsx', 'csv']);
+		expect(log.every((l) => l.entity_id === String(ownUnit))).toBe(true);
+	});
+
+	it('lets an organiser open any unit, and keeps participants and anonymous people out', async () => {
+		const res = await organiser.get(`/district?unit=${otherUnit}&q=${encodeURIComponent('ngoai pham vi')}`);
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain(outsiderName);
+		expect((await organiser.get(`/district/export?unit=${otherUnit}&format=csv`)).status).toBe(200);
+
+		expect((await participant.get('/district')).status).toBe(403);
+		expect((await participant.get('/district/export?format=csv')).status).toBe(403);
+		const anon = await new Client().get('/district');
+		expect(anon.status).toBe(303);
+		expect(anon.headers.get('location')).toMatch(/^\/login/);
+		expect((await new Client().get('/district/export?format=csv')).status).toBe(303);
+	});
+});
+
+describe('organiser dashboards scoping', () => {
+	const paths = () => [
+		'/organiser/dashboard',
+		`/organiser/dashboard?round=${roundId}`,
+		'/organiser/items',
+		'/organiser/reports',
+		'/organiser/reports?kind=year&year=2026',
+		'/organiser/reports/download?kind=year&year=2026'
+	];
+
+	it('refuses district leads and participants, and sends anonymous people to log in', async () => {
+		for (const path of paths()) {
+			expect((await lead.get(path)).status, path).toBe(403);
+			expect((await participant.get(path)).status, path).toBe(403);
+			expect((await new Client().get(path)).status, path).toBe(303);
+		}
+	});
+
+	it('shows organisers every unit, the gap map and the item analysis', async () => {
+		const dash = await (await organiser.get('/organiser/dashboard')).text();
+		expect(dash).toContain('Bản đồ lỗ hổng kiến thức');
+		expect(dash).toContain('Quận Ba Đình');
+		expect(dash).toContain('Quận Cầu Giấy');
+		const items = await organiser.get('/organiser/items');
+		expect(items.status).toBe(200);
+		expect(await items.text()).toContain('Độ phân biệt');
+	});
+
+	it('downloads the period report with a summary and a per-unit sheet', async () => {
+		const year = new Date().getFullYear();
+		const res = await organiser.get(`/organiser/reports/download?kind=year&year=${year}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('spreadsheetml');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo đơn vị']);
+		const units = wb.getWorksheet('Theo đơn vị')!;
+		const names: string[] = [];
+		units.eachRow((r) => names.push(String(r.getCell(2).value)));
+		expect(names).toContain('Quận Ba Đình');
+		const bad = await organiser.get('/organiser/reports/download?kind=dates&from=2026-05-31&to=2026-05-01');
+		expect(bad.status).toBe(400);
+	});
+});
+
+describe('knowledge-gap data', () => {
+	it('records each drawn question’s correctness when an attempt is scored, agreeing with the score', async () => {
+		const db = openTestDb();
+		const rows = db
+			.prepare(
+				`select a.id, a.correct_count, sum(aq.correct) as marked, count(aq.correct) as graded, count(*) as drawn
+				 from attempts a join attempt_questions aq on aq.attempt_id = a.id
+				 where a.status in ('submitted','expired') group by a.id`
+			)
+			.all() as { correct_count: number; marked: number; graded: number; drawn: number }[];
+		const open = db.prepare(`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`).get() as { n: number };
+		db.close();
+		expect(rows.length).toBeGreaterThan(50);
+		for (const r of rows) {
+			expect(r.graded).toBe(r.drawn);
+			expect(r.marked).toBe(r.correct_count);
+		}
+		expect(open.n).toBe(0);
+	});
+});
+
+describe('public leaderboards', () => {
+	it('serves a round board with units and no personal data, the same to everyone within the cache time', async () => {
+		const a = await (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
+		const b = await (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
+		expect(a.computedAt).toBe(b.computedAt);
+		expect(a.units.length).toBeGreaterThanOrEqual(30);
+		expect(a.top.length).toBeGreaterThan(0);
+		expect(JSON.stringify(a)).not.toMatch(/\+84|userId|phone/);
+		expect(a.top.every((p: { reviewId: number | null }) => p.reviewId === null)).toBe(true);
+	});
+
+	it('filters units by level and shows the whole contest', async () => {
+		const urban = await (await new Client().get(`/api/leaderboard?round=${roundId}&kind=urban_district`)).json();
+		expect(urban.units.length).toBe(12);
+		const res = await new Client().get(`/rounds/${roundId}/leaderboard`);
+		expect(await res.text()).toContain('Toàn cuộc thi');
+		const db = openTestDb();
+		const contestId = (db.prepare('select contest_id from rounds where id = ?').get(roundId) as { contest_id: number }).contest_id;
+		db.close();
+		const whole = await new Client().get(`/contests/${contestId}/leaderboard`);
+		expect(whole.status).toBe(200);
+		expect(await whole.text()).toContain('Bảng xếp hạng toàn cuộc thi');
+		expect((await new Client().get('/api/leaderboard?round=999999')).status).toBe(404);
+	});
+});
