@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_question_bank';
 import * as m0003 from './0003_fairness';
+import * as m0005 from './0005_privacy';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -11,5 +12,6 @@ import * as m0003 from './0003_fairness';
 export const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_question_bank': m0002,
-	'0003_fairness': m0003
+	'0003_fairness': m0003,
+	'0005_privacy': m0005
 };

@@ -3,6 +3,7 @@ import type { Db, Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
+import { ANONYMOUS_NAME } from '../users/privacy';
 
 /** Attempts that count: finished, not disqualified, by people who are not disqualified. */
 const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
@@ -69,6 +70,7 @@ export async function roundLeaderboard(
 		rank: number;
 		user_id: number;
 		full_name: string;
+		anonymised_at: number | null;
 		unit_name: string;
 		score: number;
 		total: number;
@@ -89,7 +91,7 @@ export async function roundLeaderboard(
 				count(*) over () as people
 			from best b where b.rn = 1
 		)
-		select r.rank, r.user_id, u.full_name, un.name as unit_name, r.score, r.total, r.duration_ms,
+		select r.rank, r.user_id, u.full_name, u.anonymised_at, un.name as unit_name, r.score, r.total, r.duration_ms,
 			r.prediction, r.submitted_at, r.people
 		from ranked r join users u on u.id = r.user_id join units un on un.id = u.unit_id
 		where r.rank <= ${limit} or r.user_id = ${viewer}
@@ -100,7 +102,8 @@ export async function roundLeaderboard(
 		rows: r.rows.map((x) => ({
 			rank: Number(x.rank),
 			userId: x.user_id,
-			name: maskName(x.full_name),
+			// Erased on request (users/privacy.ts): the result stays, the name does not.
+			name: x.anonymised_at != null ? ANONYMOUS_NAME : maskName(x.full_name),
 			unitName: x.unit_name,
 			score: x.score,
 			total: x.total,
