@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck — a plain-JS load script (node runs it without a build step); checked by its own assertions.
 /**
  * Crash safety: runs the built server on a file database, fires autosaves and submissions from
  * many clients over loopback, SIGKILLs the server mid-load, restarts it, and checks that every
@@ -56,7 +57,7 @@ async function register(url, i) {
  * One run. Returns the numbers; `problems` lists every acknowledged write not found (or found
  * twice, or changed) after the restart.
  */
-export async function runCrash({ clients = 40, port = 4575, killAfterMs = null, dbPath = path.join(root, `test-results/crash-${port}.db`), log = () => {} } = {}) {
+export async function runCrash({ clients = 40, port = 4575, killAfterMs = /** @type {number | null} */ (null), dbPath = path.join(root, `test-results/crash-${port}.db`), log = () => {} } = {}) {
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
 	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { cwd: root, env: { ...process.env, DATABASE_PATH: dbPath }, encoding: 'utf8' });

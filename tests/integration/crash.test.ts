@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS script without type declarations
 import { runCrash } from '../../scripts/crash-test.js';
 
 interface CrashResult { fired: number; acknowledged: number; found: number; integrity: string; problems: string[] }

@@ -141,13 +141,14 @@ export async function requestDeletion(db: Db, userId: number, reason: string, no
 	return db.transaction().execute(async (trx) => {
 		const u = await trx.selectFrom('users').select(['role', 'anonymised_at']).where('id', '=', userId).executeTakeFirst();
 		if (!u || u.anonymised_at != null) return { ok: false, status: 404, message: 'Không tìm thấy tài khoản.' };
-		const row = await trx
-			.insertInto('deletion_requests')
-			.values({ user_id: userId, requested_at: now, reason })
-			.onConflict((oc) => oc.column('user_id').where('status', '=', 'pending').doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!row) return { ok: false, status: 409, message: 'Yêu cầu xoá dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
+		// The partial unique index (one pending request per person) decides a double click.
+		let row: { id: number };
+		try {
+			row = await trx.insertInto('deletion_requests').values({ user_id: userId, requested_at: now, reason }).returning('id').executeTakeFirstOrThrow();
+		} catch (e) {
+			if (e instanceof Error && e.message.includes('UNIQUE')) return { ok: false, status: 409, message: 'Yêu cầu xoá dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
+			throw e;
+		}
 		await audit(trx, { actorUserId: userId, action: 'personal_data.deletion_request', entity: 'user', entityId: userId, details: { requestId: row.id }, at: now });
 		return { ok: true, message: 'Đã gửi yêu cầu xoá dữ liệu. Ban Tổ chức sẽ xử lý và thông báo cho bạn.' };
 	});
