@@ -3,6 +3,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_question_bank';
 import * as m0003 from './0003_fairness';
 import * as m0004 from './0004_dashboards';
+import * as m0005 from './0005_privacy';
 import * as m0006 from './0006_round_best';
 
 /**
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
 	'0002_question_bank': m0002,
 	'0003_fairness': m0003,
 	'0004_dashboards': m0004,
+	'0005_privacy': m0005,
 	'0006_round_best': m0006
 };

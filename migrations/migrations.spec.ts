@@ -27,7 +27,8 @@ const expectedTables = [
 	'attempt_answers',
 	'audit_log',
 	'access_events',
-	'duplicate_reviews'
+	'duplicate_reviews',
+	'deletion_requests'
 ];
 
 describe('migration files', () => {

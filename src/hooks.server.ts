@@ -30,6 +30,28 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * Form actions read `request.formData()`, which throws on bodies that are not forms — notably
+ * text/plain, which browsers may send cross-site and SvelteKit lets through to actions. Refuse
+ * those (and bodiless posts) up front with 415 instead of letting the action fail with a 500.
+ * The JSON API under /api/ validates its own bodies (http.ts readJson).
+ */
+const formBodies: Handle = async ({ event, resolve }) => {
+	const { method } = event.request;
+	if (method !== 'GET' && method !== 'HEAD' && !event.url.pathname.startsWith('/api/')) {
+		const type = (event.request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+		if (!FORM_TYPES.includes(type)) {
+			return new Response('Dữ liệu gửi lên phải là biểu mẫu (form).', {
+				status: 415,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+	return resolve(event);
+};
+
 /** The one place that reads the session cookie (STYLE.md convention 2). */
 const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -51,7 +73,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, auth);
+export const handle = sequence(securityHeaders, formBodies, auth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

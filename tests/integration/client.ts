@@ -32,13 +32,16 @@ export class Client {
 		return this.cookies.has('hoithi_session');
 	}
 
-	async request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}) {
+	async request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
 		const res = await fetch(this.base + path, {
 			method,
 			body: init.body,
 			redirect: 'manual',
-			headers: { cookie: this.cookieHeader(), ...this.headers, ...init.headers }
-		});
+			headers: { cookie: this.cookieHeader(), ...this.headers, ...init.headers },
+			signal: init.signal,
+			// A streamed (chunked) body needs duplex: 'half' in Node's fetch.
+			...(init.body instanceof ReadableStream ? { duplex: 'half' } : {})
+		} as RequestInit);
 		this.store(res);
 		return res;
 	}

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { z } from 'zod';
-import { LoginSchema, RegisterSchema, fieldErrors, keepRegisterValues } from './auth';
+import { LoginSchema, RegisterSchema, fieldErrors, isUnder16, keepRegisterValues } from './auth';
 
 const valid = {
 	fullName: 'Nguyễn Thị Hằng',
@@ -36,7 +36,8 @@ describe('RegisterSchema', () => {
 			nationalId: '001234567890',
 			unitCode: 'HN-01',
 			password: 'mat-khau-du-dai',
-			consent: 'on'
+			consent: 'on',
+			guardian: null
 		});
 	});
 
@@ -58,7 +59,7 @@ describe('RegisterSchema', () => {
 	});
 
 	it('keeps the password exactly as typed', () => {
-		expect(RegisterSchema.parse({ ...valid, password: '  Mật Khẩu 123  ' }).password).toBe('  Mật Khẩu 123  ');
+		expect(RegisterSchema.parse({ ...valid, password: '  Hoa Sen 2026  ' }).password).toBe('  Hoa Sen 2026  ');
 	});
 
 	it('reports missing consent on the consent field', () => {
@@ -176,7 +177,49 @@ describe('keepRegisterValues', () => {
 			email: '',
 			nationalId: '',
 			unitCode: '',
-			consent: false
+			consent: false,
+			guardianName: '',
+			guardianPhone: '',
+			guardianConsent: false
 		});
+	});
+});
+
+describe('RegisterSchema: children and passwords', () => {
+	const yearsAgo = (n: number, days = 0) => {
+		const d = new Date();
+		d.setUTCFullYear(d.getUTCFullYear() - n);
+		d.setUTCDate(d.getUTCDate() + days);
+		return isoDay(d.getTime());
+	};
+
+	it('asks for a guardian name, phone and confirmation when the person is under 16', () => {
+		const e = errorsOf({ ...valid, birthDate: yearsAgo(12) });
+		expect(Object.keys(e).sort()).toEqual(['guardianConsent', 'guardianName', 'guardianPhone']);
+	});
+
+	it('accepts a child with a guardian and returns the guardian normalised', () => {
+		const r = RegisterSchema.parse({ ...valid, birthDate: yearsAgo(12), guardianName: ' Trần Văn Bố ', guardianPhone: '0987 654 321', guardianConsent: 'on' });
+		expect(r.guardian).toEqual({ name: 'Trần Văn Bố', phone: '+84987654321' });
+	});
+
+	it("refuses the child's own phone as the guardian's", () => {
+		const e = errorsOf({ ...valid, birthDate: yearsAgo(12), guardianName: 'Trần Văn Bố', guardianPhone: valid.phone, guardianConsent: 'on' });
+		expect(e.guardianPhone).toMatch(/khác số/);
+	});
+
+	it('needs no guardian from 16 on, and ignores guardian fields sent for an adult', () => {
+		expect(errorsOf({ ...valid, birthDate: yearsAgo(16, -2) })).toEqual({});
+		expect(RegisterSchema.parse({ ...valid, guardianName: 'Ai Đó', guardianConsent: 'on' }).guardian).toBeNull();
+	});
+
+	it('still needs a guardian the day before the 16th birthday (Hanoi calendar)', () => {
+		expect(isUnder16('2010-06-02', '2026-06-01')).toBe(true);
+		expect(isUnder16('2010-06-01', '2026-06-01')).toBe(false);
+	});
+
+	it('refuses a common password or one equal to the phone, with a field error on password', () => {
+		expect(errorsOf({ ...valid, password: 'password123' }).password).toMatch(/phổ biến/);
+		expect(errorsOf({ ...valid, password: '0912345678' }).password).toMatch(/số điện thoại/);
 	});
 });

@@ -3,12 +3,31 @@ import { normalisePhone } from '../vn/phone';
 import { normaliseEmail, normaliseNationalId } from '../vn/identity';
 import { cleanText } from '../vn/text';
 import { toLocalInput } from '../vn/time';
+import { passwordProblem } from './password';
 
 /** Version of the personal-data consent text shown at registration; stored with the consent. */
 export const CONSENT_VERSION = '2026-12-01';
 
 /** Today's date in Hanoi (YYYY-MM-DD): a birth date is judged by the local calendar. */
 const today = () => toLocalInput(Date.now()).slice(0, 10);
+
+/** Children's accounts (under this age on the day they register) need a guardian's confirmation. */
+export const GUARDIAN_AGE = 16;
+
+/** True when someone born on `birthDate` (YYYY-MM-DD) is not yet 16 on `on` (YYYY-MM-DD, Hanoi). */
+export function isUnder16(birthDate: string, on: string = today()): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || !/^\d{4}-\d{2}-\d{2}$/.test(on)) return false;
+	const cutoff = String(Number(on.slice(0, 4)) - GUARDIAN_AGE).padStart(4, '0') + on.slice(4);
+	return birthDate > cutoff;
+}
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.max(1000)
+		.optional()
+		.transform((s) => (s == null ? '' : cleanText(s)))
+		.pipe(z.string().max(max));
 
 /**
  * Registration form. Shared by the form (labels, hints) and the server (parsing). The output is
@@ -74,8 +93,31 @@ export const RegisterSchema = z.object({
 		.string()
 		.min(8, 'Mật khẩu cần ít nhất 8 ký tự.')
 		.max(200, 'Mật khẩu quá dài.'),
-	consent: z.literal('on', { error: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' })
-});
+	consent: z.literal('on', { error: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' }),
+	// Only for children under 16 (checked below); ignored for adults.
+	guardianName: optionalText(100),
+	guardianPhone: z.string().max(100).optional(),
+	guardianConsent: z.string().max(10).optional()
+})
+	.transform((v, ctx) => {
+		const problem = passwordProblem(v.password, { phone: v.phone, email: v.email, fullName: v.fullName });
+		if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+		let guardian: { name: string; phone: string } | null = null;
+		if (isUnder16(v.birthDate)) {
+			const phone = normalisePhone(v.guardianPhone ?? '');
+			if (v.guardianName.length < 2 || !/^[\p{L}\p{M}' .-]+$/u.test(v.guardianName))
+				ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'Vui lòng nhập họ và tên cha, mẹ hoặc người giám hộ.' });
+			if (!phone)
+				ctx.addIssue({ code: 'custom', path: ['guardianPhone'], message: 'Vui lòng nhập số điện thoại hợp lệ của cha, mẹ hoặc người giám hộ.' });
+			else if (phone === v.phone)
+				ctx.addIssue({ code: 'custom', path: ['guardianPhone'], message: 'Số điện thoại người giám hộ phải khác số của người dự thi.' });
+			if (v.guardianConsent !== 'on')
+				ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'Người dự thi dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý.' });
+			guardian = { name: v.guardianName, phone: phone ?? '' };
+		}
+		const { guardianName: _n, guardianPhone: _p, guardianConsent: _c, ...rest } = v;
+		return { ...rest, guardian };
+	});
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const LoginSchema = z.object({
@@ -94,7 +136,10 @@ export function keepRegisterValues(raw: Record<string, unknown>) {
 		email: pick('email'),
 		nationalId: pick('nationalId'),
 		unitCode: pick('unitCode'),
-		consent: raw.consent === 'on'
+		consent: raw.consent === 'on',
+		guardianName: pick('guardianName'),
+		guardianPhone: pick('guardianPhone'),
+		guardianConsent: raw.guardianConsent === 'on'
 	};
 }
 

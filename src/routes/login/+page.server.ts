@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { LoginSchema, fieldErrors } from '$lib/schemas/auth';
 import { authenticate, findLoginAccount } from '$lib/server/users/accounts';
-import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import {
 	limitsDisabled,
@@ -74,6 +74,8 @@ async function login(event: Parameters<Actions['default']>[0]) {
 		});
 	}
 	loginFailuresByPair.reset(pairKey);
+	// Session rotation: whatever session this browser carried ends; the login gets a new id.
+	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const { token, session } = await createSession(db, userId);
 	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
 	setSessionCookie(event.cookies, token, session.expiresAt);

@@ -4,7 +4,7 @@ import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/au
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
 import { registerByDevice, registerByIp, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
-import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { fingerprintOf } from '$lib/server/fairness/fingerprint';
 import { recordEvent } from '$lib/server/fairness/events';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,6 +37,7 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	if (!res.ok) return fail(400, { values, errors: res.errors });
 	await recordEvent(db, { kind: 'register', userId: res.userId, at: Date.now(), ...fp });
 	// Registration logs the person in so they can go straight to the round.
+	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const { token, session } = await createSession(db, res.userId);
 	setSessionCookie(event.cookies, token, session.expiresAt);
 	redirect(303, '/?welcome=1');

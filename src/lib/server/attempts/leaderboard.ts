@@ -3,9 +3,15 @@ import type { Db, Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
+import { ANONYMOUS_NAME } from '../users/privacy';
 import * as roundBest from './round-best';
 import { TtlCache } from '../cache';
 import { compareResults, type RankedResult } from './ranking';
+
+/** The name the public sees: masked, or the anonymous label for someone erased on request. */
+export function publicName(fullName: string, anonymisedAt: number | null): string {
+	return anonymisedAt != null ? ANONYMOUS_NAME : maskName(fullName);
+}
 
 /**
  * Attempts that count: finished, not disqualified, by people who are not disqualified. Every
@@ -139,7 +145,7 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
 	return {
 		actual: null,
 		people,
-		rows: [...top, ...(mine ? [mine] : [])].map(({ fullName, ...r }) => ({ ...r, name: maskName(fullName), isViewer: r.userId === viewerId }))
+		rows: [...top, ...(mine ? [mine] : [])].map(({ fullName, anonymisedAt, ...r }) => ({ ...r, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId }))
 	};
 }
 
@@ -249,8 +255,8 @@ export async function publicNames(db: Executor, userIds: readonly number[]): Pro
 	const rows = await db
 		.selectFrom('users')
 		.innerJoin('units', 'units.id', 'users.unit_id')
-		.select(['users.id', 'users.full_name', 'units.name as unit_name'])
+		.select(['users.id', 'users.full_name', 'users.anonymised_at', 'units.name as unit_name'])
 		.where('users.id', 'in', [...userIds])
 		.execute();
-	return new Map(rows.map((r) => [r.id, { name: maskName(r.full_name), unitName: r.unit_name }]));
+	return new Map(rows.map((r) => [r.id, { name: publicName(r.full_name, r.anonymised_at), unitName: r.unit_name }]));
 }

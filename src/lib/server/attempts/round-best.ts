@@ -75,6 +75,7 @@ export interface BestRow {
 	rank: number;
 	userId: number;
 	fullName: string;
+	anonymisedAt: number | null;
 	unitName: string;
 	score: number;
 	total: number;
@@ -87,14 +88,15 @@ const ORDER = sql`b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt
 
 /** The first `limit` people of a round, straight off round_best_rank_idx. */
 export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<BestRow[]> {
-	const r = await sql<{ user_id: number; full_name: string; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
-		select b.user_id, u.full_name, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+	const r = await sql<{ user_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		select b.user_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
 	return r.rows.map((x, i) => ({
 		rank: i + 1,
 		userId: x.user_id,
 		fullName: x.full_name,
+		anonymisedAt: x.anonymised_at,
 		unitName: x.unit_name,
 		score: x.score,
 		total: x.total,
@@ -106,8 +108,8 @@ export async function topOfRound(db: Executor, roundId: number, limit: number): 
 
 /** One person's row and rank in a round (rank = 1 + people ahead of them), or undefined. */
 export async function rankInRound(db: Executor, roundId: number, userId: number): Promise<BestRow | undefined> {
-	const me = await sql<{ attempt_id: number; full_name: string; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
-		select b.attempt_id, u.full_name, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+	const me = await sql<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+		select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ${roundId} and b.user_id = ${userId}`.execute(db);
 	const m = me.rows[0];
@@ -122,6 +124,7 @@ export async function rankInRound(db: Executor, roundId: number, userId: number)
 		rank: Number(ahead.rows[0].n) + 1,
 		userId,
 		fullName: m.full_name,
+		anonymisedAt: m.anonymised_at,
 		unitName: m.unit_name,
 		score: m.score,
 		total: m.total,

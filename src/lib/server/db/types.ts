@@ -34,6 +34,12 @@ export interface UsersTable {
 	disqualify_reason: Generated<string | null>;
 	/** Set when an organiser merged this duplicate account into another one (0003). */
 	merged_into: Generated<number | null>;
+	/** Guardian's confirmation for a child under 16 at registration (0005). */
+	guardian_name: Generated<string | null>;
+	guardian_phone: Generated<string | null>;
+	guardian_confirmed_at: Generated<number | null>;
+	/** Set when the person's data was erased on request; results stay, anonymised (0005). */
+	anonymised_at: Generated<number | null>;
 	created_at: number;
 }
 
@@ -199,6 +205,18 @@ export interface RoundBestTable {
 	attempts: Generated<number>;
 }
 
+export type DeletionStatus = 'pending' | 'confirmed' | 'rejected';
+export interface DeletionRequestsTable {
+	id: Generated<number>;
+	user_id: number;
+	requested_at: number;
+	reason: Generated<string>;
+	status: Generated<DeletionStatus>;
+	decided_by: number | null;
+	decided_at: number | null;
+	note: Generated<string>;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -216,6 +234,7 @@ export interface Database {
 	round_best: RoundBestTable;
 	access_events: AccessEventsTable;
 	duplicate_reviews: DuplicateReviewsTable;
+	deletion_requests: DeletionRequestsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

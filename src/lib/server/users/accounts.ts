@@ -9,6 +9,7 @@ import * as units from '../units/units';
 import * as users from './users';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import { audit } from '../audit';
+import { invalidateUserSessions } from '../auth/sessions';
 
 export interface NewAccount {
 	fullName: string;
@@ -20,6 +21,8 @@ export interface NewAccount {
 	unitCode: string;
 	password: string;
 	role?: Role;
+	/** A child's (under 16) guardian who confirmed the registration; null for adults. */
+	guardian?: { name: string; phone: string } | null;
 }
 
 export type CreateAccountResult =
@@ -52,9 +55,18 @@ export async function createAccount(
 			password_hash: passwordHash,
 			consent_at: now,
 			consent_version: CONSENT_VERSION,
+			guardian_name: input.guardian?.name ?? null,
+			guardian_phone: input.guardian?.phone ?? null,
+			guardian_confirmed_at: input.guardian ? now : null,
 			created_at: now
 		});
-		await audit(db, { actorUserId: userId, action: 'user.register', entity: 'user', entityId: userId });
+		await audit(db, {
+			actorUserId: userId,
+			action: 'user.register',
+			entity: 'user',
+			entityId: userId,
+			details: { consentVersion: CONSENT_VERSION, guardianConfirmed: Boolean(input.guardian) }
+		});
 		return { ok: true, userId };
 	} catch (e) {
 		const msg = e instanceof Error ? e.message : '';
@@ -87,4 +99,26 @@ export async function authenticate(
 		return null;
 	}
 	return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+}
+
+/**
+ * Changes a person's role. Every session of that person ends in the same transaction, so a
+ * privilege change (up or down) never rides on a session created before it: they log in again.
+ */
+export async function changeRole(
+	db: import('../db').Db,
+	actorUserId: number,
+	userId: number,
+	role: Role
+): Promise<{ ok: true; message: string } | { ok: false; status: 404 | 409; message: string }> {
+	return db.transaction().execute(async (trx) => {
+		const u = await trx.selectFrom('users').select(['role', 'anonymised_at']).where('id', '=', userId).executeTakeFirst();
+		if (!u || u.anonymised_at != null) return { ok: false, status: 404, message: 'Không tìm thấy tài khoản.' };
+		if (u.role === role) return { ok: false, status: 409, message: 'Tài khoản đã có vai trò này.' };
+		if (userId === actorUserId) return { ok: false, status: 409, message: 'Bạn không thể tự đổi vai trò của mình.' };
+		await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+		await invalidateUserSessions(trx, userId);
+		await audit(trx, { actorUserId, action: 'user.role_change', entity: 'user', entityId: userId, details: { from: u.role, to: role } });
+		return { ok: true, message: 'Đã đổi vai trò; người này cần đăng nhập lại.' };
+	});
 }

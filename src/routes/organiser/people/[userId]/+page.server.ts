@@ -5,6 +5,9 @@ import { parseId } from '$lib/server/http';
 import { fieldErrors } from '$lib/schemas/auth';
 import { AttemptDecisionSchema, PersonDecisionSchema } from '$lib/schemas/fairness';
 import * as decisions from '$lib/server/fairness/decisions';
+import * as accounts from '$lib/server/users/accounts';
+import { RoleChangeSchema } from '$lib/schemas/privacy';
+import { hasRole } from '$lib/server/auth/guards';
 import { personForReview } from '$lib/server/fairness/people';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -18,7 +21,7 @@ export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const person = await personForReview(getDb(), userIdOr404(event.params.userId));
 	if (!person) error(404, { message: 'Không tìm thấy người dự thi.' });
-	return { person };
+	return { person, canChangeRole: hasRole(event.locals.user, 'admin') };
 }) satisfies PageServerLoad;
 
 type Form = Record<string, FormDataEntryValue>;
@@ -50,7 +53,20 @@ async function onPerson(event: RequestEvent, run: typeof decisions.disqualifyUse
 	return { done: res.message };
 }
 
+/** Admin only: a role change ends every session of that person (accounts.changeRole). */
+async function changeRole(event: RequestEvent) {
+	const user = requireRole(event, 'admin');
+	const userId = userIdOr404(event.params.userId);
+	const raw: Form = Object.fromEntries(await event.request.formData());
+	const parsed = RoleChangeSchema.safeParse(raw);
+	if (!parsed.success) return fail(400, { attemptId: 'role', reason: '', errors: fieldErrors(parsed.error) });
+	const res = await accounts.changeRole(getDb(), user.id, userId, parsed.data.role);
+	if (!res.ok) return fail(res.status, { attemptId: 'role', reason: '', errors: { form: res.message } as Record<string, string> });
+	return { done: res.message };
+}
+
 export const actions = {
+	changeRole,
 	disqualifyAttempt: (event) => onAttempt(event, decisions.disqualifyAttempt),
 	reinstateAttempt: (event) => onAttempt(event, decisions.reinstateAttempt),
 	disqualifyPerson: (event) => onPerson(event, decisions.disqualifyUser),

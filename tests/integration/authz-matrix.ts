@@ -1,0 +1,135 @@
+/**
+ * The authorisation matrix: every route and endpoint × every role, with the expected outcome.
+ * `authz.test.ts` walks all of it against the running test server, and fails when a route in
+ * src/routes is missing here (or listed here but gone). Adding a route = adding one line.
+ *
+ * Columns (in this order):
+ *   anon   anonymous visitor
+ *   part   a participant of unit 001 (owns the fixture attempt)
+ *   other  another participant (unit 001)
+ *   leadU  district lead of unit 001 (the participant's unit)
+ *   leadX  district lead of another unit
+ *   org    organiser
+ *   admin  admin
+ * Outcomes:
+ *   O  allowed: the page renders (200) or the action/endpoint is reached (validation answers
+ *      400, a redirect elsewhere or a success — the walker sends invalid bodies so nothing changes)
+ *   L  must log in: redirect to /login?redirectTo=… (pages, actions) or 401 (API)
+ *   F  forbidden (403)
+ *   N  not found (404): the thing exists but belongs to someone else
+ *   A  sent away: redirect somewhere other than /login (e.g. /login when already logged in)
+ */
+export const ROLES = ['anon', 'part', 'other', 'leadU', 'leadX', 'org', 'admin'] as const;
+export type RoleKey = (typeof ROLES)[number];
+export type Outcome = 'O' | 'L' | 'F' | 'N' | 'A';
+
+/** Fixture values the walker fills route parameters with (see authz.test.ts). */
+export type FixtureKey = 'attemptId' | 'openRoundId' | 'upcomingRoundId' | 'contestId' | 'questionId' | 'participantId';
+
+export interface MatrixRow {
+	/** `METHOD /route/[param]` or `POST /route?/action` (form actions; default action has no `?/`). */
+	key: string;
+	/** Seven outcomes in ROLES order, space separated. */
+	expect: string;
+	/** Parameter → fixture, when the default (by parameter name) is not wanted. */
+	params?: Partial<Record<string, FixtureKey>>;
+	/** The request ends the caller's session(s): the walker logs that role in again afterwards. */
+	endsSession?: true;
+	/**
+	 * JSON body for an API write, well-formed so that the ownership check is what answers
+	 * (default: wrong types, answered with 400 by anyone allowed).
+	 */
+	json?: unknown;
+}
+
+const everyone = 'O O O O O O O';
+const signedIn = 'L O O O O O O';
+const owner = 'L O N N N N N';
+const guestOnly = 'O A A A A A A';
+const organiser = 'L F F F F O O';
+const admin = 'L F F F F F O';
+
+export const MATRIX: MatrixRow[] = [
+	// Public and participant pages
+	{ key: 'GET /', expect: everyone },
+	{ key: 'GET /login', expect: guestOnly },
+	{ key: 'POST /login', expect: everyone },
+	{ key: 'GET /register', expect: guestOnly },
+	{ key: 'POST /register', expect: everyone },
+	{ key: 'GET /logout', expect: 'A A A A A A A' },
+	{ key: 'POST /logout', expect: 'A A A A A A A', endsSession: true },
+	{ key: 'GET /me/results', expect: signedIn },
+	{ key: 'GET /account', expect: signedIn },
+	{ key: 'POST /account?/logoutEverywhere', expect: 'L A A A A A A', endsSession: true },
+	{ key: 'POST /account?/requestDeletion', expect: signedIn },
+	{ key: 'GET /account/data', expect: signedIn },
+	{ key: 'GET /rounds/[roundId]/attempt', expect: signedIn },
+	{ key: 'GET /rounds/[roundId]/leaderboard', expect: everyone },
+	{ key: 'GET /attempts/[attemptId]', expect: owner },
+	// Participant API
+	{ key: 'GET /api/rounds/current', expect: everyone },
+	{ key: 'GET /api/health', expect: everyone },
+	{ key: 'GET /api/leaderboard', expect: everyone },
+	{ key: 'GET /leaderboard', expect: 'A A A A A A A' }, // forwards to the chosen board
+	{ key: 'GET /contests/[contestId]/leaderboard', expect: everyone },
+	// District dashboards: a lead sees their own unit (any other ?unit= is a 403, see dashboards.test.ts)
+	{ key: 'GET /district', expect: 'L F F O O O O' },
+	{ key: 'GET /district/export', expect: 'L F F O O O O' },
+	{ key: 'POST /api/rounds/[roundId]/attempts', expect: signedIn, params: { roundId: 'upcomingRoundId' } },
+	// The owner's answer names a question outside the attempt (400, nothing saved); the submit
+	// really hands the fixture attempt in (it is this test's own), which is what the owner may do.
+	{ key: 'PUT /api/attempts/[attemptId]/answers', expect: owner, json: { questionId: 999_999_999, optionIds: [] } },
+	{ key: 'POST /api/attempts/[attemptId]/submit', expect: owner, json: { prediction: 1 } },
+	// Organisers (admin implied)
+	{ key: 'GET /organiser', expect: organiser },
+	{ key: 'GET /organiser/audit', expect: organiser },
+	{ key: 'GET /organiser/dashboard', expect: organiser },
+	{ key: 'GET /organiser/items', expect: organiser },
+	{ key: 'GET /organiser/reports', expect: organiser },
+	{ key: 'GET /organiser/reports/download', expect: organiser },
+	{ key: 'GET /organiser/contests/new', expect: organiser },
+	{ key: 'POST /organiser/contests/new', expect: organiser },
+	{ key: 'GET /organiser/contests/[contestId]', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]?/save', expect: organiser },
+	{ key: 'GET /organiser/contests/[contestId]/rounds/new', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/rounds/new', expect: organiser },
+	{ key: 'GET /organiser/rounds/[roundId]', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]', expect: organiser },
+	{ key: 'GET /organiser/duplicates', expect: organiser },
+	{ key: 'POST /organiser/duplicates?/merge', expect: organiser },
+	{ key: 'POST /organiser/duplicates?/dismiss', expect: organiser },
+	{ key: 'GET /organiser/fairness', expect: organiser },
+	{ key: 'GET /organiser/fairness/rounds/[roundId]', expect: organiser },
+	{ key: 'GET /organiser/people/[userId]', expect: organiser },
+	{ key: 'POST /organiser/people/[userId]?/disqualifyAttempt', expect: organiser },
+	{ key: 'POST /organiser/people/[userId]?/reinstateAttempt', expect: organiser },
+	{ key: 'POST /organiser/people/[userId]?/disqualifyPerson', expect: organiser },
+	{ key: 'POST /organiser/people/[userId]?/reinstatePerson', expect: organiser },
+	{ key: 'POST /organiser/people/[userId]?/changeRole', expect: admin },
+	{ key: 'GET /organiser/privacy', expect: organiser },
+	{ key: 'POST /organiser/privacy?/confirm', expect: organiser },
+	{ key: 'POST /organiser/privacy?/reject', expect: organiser },
+	{ key: 'GET /organiser/questions', expect: organiser },
+	{ key: 'GET /organiser/questions/export', expect: organiser },
+	{ key: 'GET /organiser/questions/template', expect: organiser },
+	{ key: 'GET /organiser/questions/new', expect: organiser },
+	{ key: 'POST /organiser/questions/new', expect: organiser },
+	{ key: 'GET /organiser/questions/[questionId]', expect: organiser },
+	{ key: 'POST /organiser/questions/[questionId]?/save', expect: organiser },
+	{ key: 'POST /organiser/questions/[questionId]?/status', expect: organiser },
+	{ key: 'POST /organiser/questions/[questionId]?/delete', expect: organiser },
+	{ key: 'GET /organiser/questions/import', expect: organiser },
+	{ key: 'POST /organiser/questions/import?/preview', expect: organiser },
+	{ key: 'POST /organiser/questions/import?/confirm', expect: organiser },
+	{ key: 'GET /organiser/questions/topics', expect: organiser },
+	{ key: 'POST /organiser/questions/topics?/create', expect: organiser },
+	{ key: 'POST /organiser/questions/topics?/rename', expect: organiser },
+	{ key: 'POST /organiser/questions/topics?/delete', expect: organiser }
+];
+
+/** The expected outcome of one row for one role. */
+export function expected(row: MatrixRow, role: RoleKey): Outcome {
+	const codes = row.expect.trim().split(/\s+/);
+	if (codes.length !== ROLES.length) throw new Error(`${row.key}: ${codes.length} outcomes, expected ${ROLES.length}`);
+	return codes[ROLES.indexOf(role)] as Outcome;
+}
