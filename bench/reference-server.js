@@ -41,20 +41,19 @@ const q = {
 	),
 	featured: db.prepare("select id, title, rules from contests where status = 'published' order by id desc limit 1"),
 	rounds: db.prepare('select * from rounds where contest_id = ? order by opens_at'),
-	leaderboard: db.prepare(`
-		with best as (
-			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
-				row_number() over (partition by a.user_id order by a.score desc, 0 asc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn, 0 as gap
-			from attempts a join users u on u.id = a.user_id
-			where a.round_id = ? and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
-		),
-		ranked as (
-			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank, count(*) over () as people
-			from best b where b.rn = 1
-		)
-		select r.rank, r.user_id, u.full_name, un.name as unit_name, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at, r.people
-		from ranked r join users u on u.id = r.user_id join units un on un.id = u.unit_id
-		where r.rank <= 50 or r.user_id = ? order by r.rank`)
+	// The same statements as attempts/round-best.ts: top 50 off the index, head count, own rank.
+	top: db.prepare(`select b.user_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
+		where b.round_id = ? order by b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc limit ?`),
+	people: db.prepare('select count(*) as n from round_best where round_id = ?'),
+	mine: db.prepare(`select b.attempt_id, b.score, b.duration_ms, b.submitted_at from round_best b where b.round_id = ? and b.user_id = ?`),
+	ahead: db.prepare(`select count(*) as n from round_best b where b.round_id = ? and (b.score > ? or (b.score = ? and (b.duration_ms < ?
+		or (b.duration_ms = ? and (b.submitted_at < ? or (b.submitted_at = ? and b.attempt_id < ?))))))`),
+	offer: db.prepare(`insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
+		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction from attempts a where a.id = ?
+		on conflict (round_id, user_id) do update set attempts = round_best.attempts + 1,
+		attempt_id = case when excluded.score > round_best.score then excluded.attempt_id else round_best.attempt_id end,
+		score = max(excluded.score, round_best.score)`)
 };
 
 function auth(req) {
@@ -152,6 +151,7 @@ const submit = db.transaction((user, attemptId, body, now) => {
 	}
 	const at = Math.min(now, a.deadline_at + 5000);
 	q.close.run(at, Math.max(0, Math.min(at, a.deadline_at) - a.started_at), correct, correct, round.prediction_kind ? (body.prediction ?? null) : null, attemptId);
+	q.offer.run(attemptId);
 	return [200, result(q.attempt.get(attemptId))];
 });
 
@@ -172,8 +172,13 @@ http
 			}
 			if (req.method === 'GET' && (m = /^\/rounds\/(\d+)\/leaderboard$/.exec(url.pathname))) {
 				const user = auth(req);
-				const rows = q.leaderboard.all(Number(m[1]), user?.user_id ?? -1);
-				return send(res, 200, html('Bảng xếp hạng', `<table>${rows.map((r) => `<tr><td>${r.rank}</td><td>${esc(r.full_name)}</td><td>${esc(r.unit_name)}</td><td>${r.score}</td></tr>`).join('')}</table>`), 'text/html');
+				const roundId = Number(m[1]);
+				// No cache here: the reference does the statements on every request.
+				const rows = q.top.all(roundId, 50);
+				const people = q.people.get(roundId).n;
+				const me = user && q.mine.get(roundId, user.user_id);
+				const rank = me ? q.ahead.get(roundId, me.score, me.score, me.duration_ms, me.duration_ms, me.submitted_at, me.submitted_at, me.attempt_id).n + 1 : null;
+				return send(res, 200, html('Bảng xếp hạng', `<p>${people} người${rank ? `, hạng của bạn: ${rank}` : ''}</p><table>${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${esc(r.full_name)}</td><td>${esc(r.unit_name)}</td><td>${r.score}</td></tr>`).join('')}</table>`), 'text/html');
 			}
 			if (req.method === 'GET' && (m = /^\/rounds\/(\d+)\/attempt$/.exec(url.pathname))) {
 				const user = auth(req);

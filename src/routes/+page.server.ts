@@ -7,9 +7,10 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ locals }) => {
 	const db = getDb();
 	const now = Date.now();
-	const contest = await contests.findFeaturedContest(db);
-	if (!contest) return { now, contest: null, rounds: [], next: null };
-	const [rounds, next] = await Promise.all([contests.listRounds(db, contest.id), contests.findNextRound(db, contest.id, now)]);
+	const featured = await contests.featuredWithRounds(db);
+	if (!featured) return { now, contest: null, rounds: [], next: null };
+	const { contest, rounds } = featured;
+	const next = rounds.find((r) => r.opensAt > now);
 	const used = locals.user ? await attemptsRepo.countUserAttemptsByRound(db, locals.user.id) : new Map<number, number>();
 	return {
 		now,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Executor } from '../db';
+import { offloaded, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
@@ -158,7 +158,8 @@ const settledCache = new TtlCache<{ actual: number | null; entries: RankedEntry[
 
 async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
 	const ranking = await settledCache.get(roundId, async () => {
-		const r = await rankRound(db, roundId, now);
+		// Seconds on a city-wide round: on the worker connection, never blocking participants.
+		const r = await rankRound(offloaded(db), roundId, now);
 		return { ...r, byUser: new Map(r.entries.map((e, i) => [e.userId, i])) };
 	});
 	const head = ranking.entries.slice(0, limit);

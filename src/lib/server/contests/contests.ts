@@ -1,4 +1,5 @@
 import type { Executor } from '../db';
+import { TtlCache } from '../cache';
 import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
 import type { Quota } from '../attempts/draw';
@@ -58,6 +59,21 @@ export async function findContest(db: Executor, id: number): Promise<Contest | u
 	return db.selectFrom('contests').select(['id', 'title', 'rules', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The home page's contest and its rounds, cached for 5 s: the most requested page when a round
+ * opens. Any write to a contest or round clears it, so organisers see their change at once.
+ */
+const featuredCache = new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(5_000, 1);
+export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; rounds: Round[] } | null> {
+	return featuredCache.get('featured', async () => {
+		const contest = await findFeaturedContest(db);
+		return contest ? { contest, rounds: await listRounds(db, contest.id) } : null;
+	});
+}
+function contestsChanged(): void {
+	featuredCache.clear();
+}
+
 /** The contest shown on the home page: the newest published one. */
 export async function findFeaturedContest(db: Executor): Promise<Contest | undefined> {
 	return db
@@ -74,6 +90,7 @@ export async function insertContest(db: Executor, c: ContestInput, now = Date.no
 		.values({ title: c.title, rules: c.rules, status: c.status, created_at: now, updated_at: now })
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	contestsChanged();
 	return r.id;
 }
 
@@ -83,6 +100,7 @@ export async function updateContest(db: Executor, id: number, c: ContestInput, n
 		.set({ title: c.title, rules: c.rules, status: c.status, updated_at: now })
 		.where('id', '=', id)
 		.execute();
+	contestsChanged();
 }
 
 export async function listRounds(db: Executor, contestId: number): Promise<Round[]> {
@@ -142,6 +160,7 @@ export async function insertRound(db: Executor, contestId: number, r: RoundInput
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await replaceQuotas(db, row.id, r.quotas);
+	contestsChanged();
 	return row.id;
 }
 
@@ -154,6 +173,7 @@ export async function updateRound(db: Executor, id: number, r: RoundInput, now =
 		.where('id', '=', id)
 		.execute();
 	await replaceQuotas(db, id, r.quotas);
+	contestsChanged();
 }
 
 export async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quota[]): Promise<void> {

@@ -5,6 +5,8 @@ import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
+import { registerFile } from './offload';
+export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -51,7 +53,9 @@ function withStatementCache(sqlite: SQLite.Database, max = 2000) {
 }
 
 export function openDatabase(file: string): Db {
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
+	registerFile(db, file);
+	return db;
 }
 
 let instance: Db | null = null;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db';
+import { TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { StoredOption } from '../attempts/scoring';
 import type { PoolItem } from '../attempts/draw';
@@ -83,31 +84,50 @@ export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await db.updateTable('questions').set({ current_version_id: v.id }).where('id', '=', id).execute();
+	bankChanged();
 	return id;
 }
 
-/** Published questions that can be drawn, with their current version. */
-export async function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: number })[]> {
-	const rows = await db
-		.selectFrom('questions')
-		.select(['id', 'topic_id', 'difficulty', 'current_version_id'])
-		.where('status', '=', 'published')
-		.where('current_version_id', 'is not', null)
-		.execute();
-	return rows.map((r) => ({ id: r.id, topicId: r.topic_id, difficulty: r.difficulty, versionId: r.current_version_id! }));
+/**
+ * Every attempt start draws from the published pool and reads the drawn versions. The pool is
+ * cached for 10 s and cleared by every write to the bank below; versions are cached for good,
+ * because a version an attempt can see is never changed (edits of published questions add a new
+ * version; only unused drafts are overwritten, and that clears their entry).
+ */
+const poolCache = new TtlCache<(PoolItem & { versionId: number })[], 'pool'>(10_000, 1);
+const versionCache = new Map<number, QuestionVersion>();
+const VERSION_CACHE_MAX = 20_000;
+
+function bankChanged(versionId?: number): void {
+	poolCache.clear();
+	if (versionId != null) versionCache.delete(versionId);
 }
 
+/** Published questions that can be drawn, with their current version. */
+export function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: number })[]> {
+	return poolCache.get('pool', async () => {
+		const rows = await db
+			.selectFrom('questions')
+			.select(['id', 'topic_id', 'difficulty', 'current_version_id'])
+			.where('status', '=', 'published')
+			.where('current_version_id', 'is not', null)
+			.execute();
+		return rows.map((r) => ({ id: r.id, topicId: r.topic_id, difficulty: r.difficulty, versionId: r.current_version_id! }));
+	});
+}
+
+/** Versions by id (callers must not mutate them: they are shared). */
 export async function getVersions(db: Executor, versionIds: readonly number[]): Promise<Map<number, QuestionVersion>> {
-	if (versionIds.length === 0) return new Map();
-	const rows = await db
-		.selectFrom('question_versions')
-		.select(['id', 'question_id', 'kind', 'stem', 'options_json', 'explanation', 'legal_ref'])
-		.where('id', 'in', versionIds)
-		.execute();
-	return new Map(
-		rows.map((r) => [
-			r.id,
-			{
+	const missing = versionIds.filter((id) => !versionCache.has(id));
+	if (missing.length) {
+		const rows = await db
+			.selectFrom('question_versions')
+			.select(['id', 'question_id', 'kind', 'stem', 'options_json', 'explanation', 'legal_ref'])
+			.where('id', 'in', missing)
+			.execute();
+		if (versionCache.size + rows.length > VERSION_CACHE_MAX) versionCache.clear();
+		for (const r of rows)
+			versionCache.set(r.id, {
 				id: r.id,
 				questionId: r.question_id,
 				kind: r.kind,
@@ -115,9 +135,14 @@ export async function getVersions(db: Executor, versionIds: readonly number[]): 
 				options: JSON.parse(r.options_json) as StoredOption[],
 				explanation: r.explanation,
 				legalRef: r.legal_ref
-			}
-		])
-	);
+			});
+	}
+	const out = new Map<number, QuestionVersion>();
+	for (const id of versionIds) {
+		const v = versionCache.get(id);
+		if (v) out.set(id, v);
+	}
+	return out;
 }
 
 export async function countQuestions(db: Executor): Promise<number> {
@@ -314,6 +339,7 @@ export async function insertVersion(db: Executor, questionId: number, versionNo:
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	bankChanged();
 	return v.id;
 }
 
@@ -332,6 +358,7 @@ export async function overwriteVersion(db: Executor, versionId: number, c: Versi
 		})
 		.where('id', '=', versionId)
 		.execute();
+	bankChanged(versionId);
 }
 
 export async function updateQuestionRow(
@@ -353,10 +380,12 @@ export async function updateQuestionRow(
 		})
 		.where('id', '=', id)
 		.execute();
+	bankChanged();
 }
 
 export async function setStatus(db: Executor, id: number, status: QuestionStatus, now = Date.now()): Promise<void> {
 	await db.updateTable('questions').set({ status, updated_at: now }).where('id', '=', id).execute();
+	bankChanged();
 }
 
 /** Deletes a question and its versions. Callers check first that no attempt used it (the FK would refuse anyway). */
@@ -364,6 +393,7 @@ export async function deleteQuestionRow(db: Executor, id: number): Promise<void>
 	await db.updateTable('questions').set({ current_version_id: null }).where('id', '=', id).execute();
 	await db.deleteFrom('question_versions').where('question_id', '=', id).execute();
 	await db.deleteFrom('questions').where('id', '=', id).execute();
+	bankChanged();
 }
 
 /** Folded stem → question id, for duplicate detection on import. */

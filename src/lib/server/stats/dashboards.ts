@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { offloaded, type Db } from '../db';
 import type { StoredOption } from '../attempts/scoring';
 import * as contests from '../contests/contests';
 import { publicNames, rankContest, roundLeaderboard, type RankedEntry } from '../attempts/leaderboard';
@@ -37,7 +37,7 @@ export interface UnitRankRow {
 
 /** Units ranked both ways the plan rewards: most participants, and highest participation rate. */
 export async function unitRanking(db: Db, scope: q.Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
-	const rows = await q.unitCounts(db, scope, unitKind);
+	const rows = await q.unitCounts(offloaded(db), scope, unitKind);
 	const counts = rows.map((r) => r.participants);
 	const rates = rows.map((r) => participationRate(r.participants, r.target)).filter((x): x is number => x != null);
 	return rows
@@ -51,6 +51,12 @@ export async function unitRanking(db: Db, scope: q.Scope, unitKind?: string | nu
 			};
 		})
 		.sort((a, b) => a.rankByParticipants - b.rankByParticipants || (b.rate ?? -1) - (a.rate ?? -1) || a.code.localeCompare(b.code));
+}
+
+/** Unit rankings change with every submission but are shown to many: one computation per 5 s. */
+const unitBoards = new TtlCache<UnitRankRow[]>(5_000, 200);
+export function cachedUnitRanking(db: Db, scope: q.Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
+	return unitBoards.get(JSON.stringify([scope, unitKind ?? null]), () => unitRanking(db, scope, unitKind));
 }
 
 export interface BoardPerson {
@@ -90,7 +96,7 @@ export const TOP_N = 50;
 export function getBoard(db: Db, scope: q.Scope, unitKind: string | null, now = Date.now()): Promise<Board> {
 	const key = JSON.stringify([scope, unitKind]);
 	return boards.get(key, async () => {
-		const units = unitRanking(db, scope, unitKind);
+		const units = cachedUnitRanking(db, scope, unitKind);
 		if ('roundId' in scope) {
 			// A round's people come from the leaderboard module, which reads round_best (open rounds)
 			// or a once-computed ranking (closed rounds) instead of ranking every attempt again.
@@ -107,7 +113,7 @@ export function getBoard(db: Db, scope: q.Scope, unitKind: string | null, now = 
 				entries: []
 			};
 		}
-		const entries = await rankContest(db, scope.contestId);
+		const entries = await rankContest(offloaded(db), scope.contestId);
 		const head = entries.slice(0, TOP_N);
 		const names = await publicNames(db, head.map((e) => e.userId));
 		return {
@@ -175,7 +181,7 @@ export function sharedUnitRanking(db: Db, scope: q.Scope): Promise<UnitRankRow[]
 
 /** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
 export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
-	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(db, scope, unitId), q.bestScoreCounts(db, scope, unitId)]);
+	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(offloaded(db), scope, unitId), q.bestScoreCounts(offloaded(db), scope, unitId)]);
 	const me = units.find((u) => u.unitId === unitId) ?? null;
 	return {
 		unit: me,
@@ -199,6 +205,7 @@ export interface GapCell {
 
 /** Knowledge-gap map: share correct per unit × topic, with the city figure per topic. */
 export async function gapMap(db: Db, scope: q.Scope) {
+	db = offloaded(db);
 	const [cells, units, topics] = await Promise.all([q.unitTopicCounts(db, scope), q.unitCounts(db, scope), q.listTopicNames(db)]);
 	const byKey = new Map(cells.map((c) => [`${c.unitId}:${c.topicId}`, c]));
 	const usedTopics = topics.filter((t) => cells.some((c) => c.topicId === t.id));
@@ -243,6 +250,7 @@ export interface ItemRow {
 
 /** Item analysis: times shown, facility, corrected point-biserial, option choices, review flags. */
 export async function itemAnalysis(db: Db, scope: q.Scope): Promise<ItemRow[]> {
+	db = offloaded(db);
 	const [sums, choices] = await Promise.all([q.itemSums(db, scope), q.optionChoiceCounts(db, scope)]);
 	const heads = new Map((await q.questionHeads(db, sums.map((s) => s.questionId))).map((h) => [h.id, h]));
 	const chosen = new Map(choices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
@@ -271,6 +279,7 @@ export const GENDER_LABELS: Record<string, string> = { female: 'Nữ', male: 'Na
 
 /** The plan's periodic report over attempts handed in within [from, to). */
 export async function periodReport(db: Db, from: number, to: number, ageAt: number) {
+	db = offloaded(db);
 	const [units, people] = await Promise.all([q.periodUnitCounts(db, from, to), q.periodPeople(db, from, to)]);
 	const byGender = new Map<string, number>();
 	const byAge = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
@@ -334,7 +343,8 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
 
 /**
  * The knowledge-gap map and item analysis scan every graded answer of the scope (seconds on a
- * city-wide contest, see README "Dashboards"), so organisers share one result for 10 minutes.
+ * city-wide contest, see README "Dashboards"): they run on the worker connection (db/offload.ts),
+ * so participants are never kept waiting, and organisers share one result for 10 minutes.
  */
 const heavy = new TtlCache<unknown>(10 * 60_000, 50);
 export function cachedGapMap(db: Db, scope: q.Scope) {

@@ -5,13 +5,13 @@ import * as contests from '$lib/server/contests/contests';
 import { roundLeaderboard } from '$lib/server/attempts/leaderboard';
 import { hasRole } from '$lib/server/auth/guards';
 import { listUnitKinds } from '$lib/server/stats/queries';
-import { publicUnits, unitRanking, type BoardView } from '$lib/server/stats/dashboards';
+import { cachedUnitRanking, publicUnits, type BoardView } from '$lib/server/stats/dashboards';
 import type { PageServerLoad } from './$types';
 
 /**
- * Public: top 50 with masked names; a logged-in person also sees their own row. The page itself
- * is computed fresh (someone who just handed in sees their place); the polling that follows is
- * served from the short-lived cache of /api/leaderboard.
+ * Public: top 50 with masked names; a logged-in person also sees their own row. Someone who just
+ * handed in sees their place at once (leaderboard.ts refreshes what their result changes); the
+ * rest comes from short-lived caches, so the page is cheap when a whole city is watching.
  */
 export const load = (async ({ params, locals, url }) => {
 	const roundId = parseId(params.roundId);
@@ -25,7 +25,7 @@ export const load = (async ({ params, locals, url }) => {
 	const viewerId = locals.user?.id ?? null;
 	const [board, units, kinds, rounds] = await Promise.all([
 		roundLeaderboard(db, round.id, { limit: 50, viewerId, now }),
-		unitRanking(db, { roundId: round.id }, kind),
+		cachedUnitRanking(db, { roundId: round.id }, kind),
 		listUnitKinds(db),
 		contests.listRounds(db, contest.id)
 	]);

@@ -1,0 +1,129 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import type { Database } from './types';
+import type { Db } from './index';
+
+/**
+ * Heavy read-only queries (dashboards, reports, item analysis, closed-round rankings) run on a
+ * second, read-only SQLite connection in a worker thread. better-sqlite3 is synchronous: run on
+ * the main thread, a 20-second aggregate over ten million answers would freeze every participant's
+ * autosave for 20 seconds. In WAL mode the worker reads a consistent snapshot while the main
+ * thread keeps writing. SQLite-specific, hence here in db/.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 10000');
+const statements = new Map();
+parentPort.on('message', (m) => {
+	try {
+		let st = statements.get(m.sql);
+		if (!st) {
+			st = db.prepare(m.sql);
+			if (statements.size > 500) statements.clear();
+			statements.set(m.sql, st);
+		}
+		if (!st.reader) throw new Error('read-only connection: ' + m.sql.slice(0, 40));
+		parentPort.postMessage({ id: m.id, rows: st.all(m.params) });
+	} catch (e) {
+		parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+	}
+});`;
+
+class WorkerDriver implements Driver {
+	private worker: Worker | null = null;
+	private seq = 0;
+	private pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+
+	constructor(private readonly file: string) {}
+
+	async init(): Promise<void> {}
+
+	private ensureWorker(): Worker {
+		if (this.worker) return this.worker;
+		const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+		const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
+		w.on('message', (m: { id: number; rows?: unknown[]; error?: string }) => {
+			const p = this.pending.get(m.id);
+			if (!p) return;
+			this.pending.delete(m.id);
+			if (m.error) p.reject(new Error(m.error));
+			else p.resolve(m.rows ?? []);
+		});
+		const fail = (e: unknown) => {
+			for (const p of this.pending.values()) p.reject(e instanceof Error ? e : new Error(String(e)));
+			this.pending.clear();
+			this.worker = null;
+		};
+		w.on('error', fail);
+		w.on('exit', (code) => code !== 0 && fail(new Error(`query worker exited with ${code}`)));
+		// Unref after the listeners (adding a 'message' listener refs the port again): the worker
+		// must never keep a shutting-down server alive.
+		w.unref();
+		this.worker = w;
+		return w;
+	}
+
+	private run(query: CompiledQuery): Promise<unknown[]> {
+		const id = ++this.seq;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			this.ensureWorker().postMessage({ id, sql: query.sql, params: query.parameters });
+		});
+	}
+
+	async acquireConnection(): Promise<DatabaseConnection> {
+		return {
+			executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => ({ rows: (await this.run(query)) as R[] }),
+			streamQuery: () => {
+				throw new Error('streaming is not supported on the report connection');
+			}
+		};
+	}
+
+	async beginTransaction(): Promise<void> {
+		throw new Error('the report connection is read-only');
+	}
+	async commitTransaction(): Promise<void> {}
+	async rollbackTransaction(): Promise<void> {}
+	async releaseConnection(): Promise<void> {}
+
+	async destroy(): Promise<void> {
+		await this.worker?.terminate();
+		this.worker = null;
+	}
+}
+
+class WorkerDialect extends SqliteDialect {
+	constructor(private readonly file: string) {
+		super({ database: { close() {}, prepare: () => { throw new Error('unused'); } } as never });
+	}
+	override createDriver(): Driver {
+		return new WorkerDriver(this.file);
+	}
+}
+
+const reportDbs = new WeakMap<Db, Db>();
+const files = new WeakMap<Db, string>();
+
+/** Remembers which file a database instance was opened on (set by openDatabase). */
+export function registerFile(db: Db, file: string): void {
+	files.set(db, file);
+}
+
+/**
+ * The read-only worker-backed twin of `db` for heavy reads. In-memory databases (tests) have no
+ * file a second connection could open: they get `db` itself.
+ */
+export function offloaded(db: Db): Db {
+	const file = files.get(db);
+	if (!file || file === ':memory:' || process.env.HOITHI_INLINE_REPORTS === '1') return db;
+	let twin = reportDbs.get(db);
+	if (!twin) {
+		twin = new Kysely<Database>({ dialect: new WorkerDialect(file) });
+		reportDbs.set(db, twin);
+	}
+	return twin;
+}
