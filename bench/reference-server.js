@@ -46,6 +46,8 @@ const q = {
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? order by b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc limit ?`),
 	people: db.prepare('select count(*) as n from round_best where round_id = ?'),
+	units: db.prepare(`select un.id, un.name, count(*) as participants, sum(b.attempts) as attempts, avg(b.score * 1.0 / b.total) as avg_best
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id where b.round_id = ? group by un.id`),
 	mine: db.prepare(`select b.attempt_id, b.score, b.duration_ms, b.submitted_at from round_best b where b.round_id = ? and b.user_id = ?`),
 	ahead: db.prepare(`select count(*) as n from round_best b where b.round_id = ? and (b.score > ? or (b.score = ? and (b.duration_ms < ?
 		or (b.duration_ms = ? and (b.submitted_at < ? or (b.submitted_at = ? and b.attempt_id < ?))))))`),
@@ -169,6 +171,18 @@ http
 				const c = q.featured.get();
 				const rounds = q.rounds.all(c.id);
 				return send(res, 200, html(c.title, `<h1>${esc(c.title)}</h1><ul>${rounds.map((r) => `<li>${esc(r.title)}</li>`).join('')}</ul><div>${esc(c.rules)}</div>`), 'text/html');
+			}
+			if (req.method === 'GET' && url.pathname === '/api/leaderboard') {
+				// The statements of the poll, done on every request (the reference keeps no cache):
+				// top 50, head count, own rank, and participants per unit from round_best.
+				const user = auth(req);
+				const roundId = Number(url.searchParams.get('round'));
+				const top = q.top.all(roundId, 50);
+				const people = q.people.get(roundId).n;
+				const me = user && q.mine.get(roundId, user.user_id);
+				const rank = me ? q.ahead.get(roundId, me.score, me.score, me.duration_ms, me.duration_ms, me.submitted_at, me.submitted_at, me.attempt_id).n + 1 : null;
+				const units = q.units.all(roundId);
+				return send(res, 200, { people, rank, top: top.map((r, i) => ({ rank: i + 1, name: r.full_name, unitName: r.unit_name, score: r.score })), units });
 			}
 			if (req.method === 'GET' && (m = /^\/rounds\/(\d+)\/leaderboard$/.exec(url.pathname))) {
 				const user = auth(req);

@@ -176,8 +176,25 @@ const scenarios: Scenario[] = [
 			})
 	},
 	{
-		name: 'round leaderboard (top 50 + own rank), while submits run',
+		name: 'leaderboard poll JSON (top 50 + own rank + units), while submits run',
 		budget: 'p95 < 20 ms, ≥ 2,000/s',
+		run: async (t) => {
+			const writers = load(
+				t,
+				(i) => {
+					const a = manifest.takers[(i * 7) % manifest.takers.length];
+					return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
+				},
+				20
+			);
+			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const [r] = await Promise.all([board, writers]);
+			return r;
+		}
+	},
+	{
+		name: 'round leaderboard page (SSR), while submits run',
+		budget: '≥ 1,500/s (page)',
 		run: async (t) => {
 			// Background writers: 20 connections re-submitting (idempotent) and autosaving.
 			const writers = load(

@@ -44,3 +44,29 @@ describe('TtlCache.delete and clear', () => {
 		expect(await cache.get(2, compute)).toBe(4);
 	});
 });
+
+describe('TtlCache with stale-while-revalidate', () => {
+	it('answers with the previous value at once while one refresh runs', async () => {
+		let t = 0;
+		let calls = 0;
+		let release: () => void = () => {};
+		const cache = new TtlCache<number>(1000, 10, () => t, true);
+		expect(await cache.get('a', async () => ++calls)).toBe(1);
+		t = 1500;
+		const slow = () => new Promise<number>((r) => (release = () => r(++calls)));
+		expect(await cache.get('a', slow)).toBe(1); // stale, not waiting
+		expect(await cache.get('a', slow)).toBe(1); // the refresh is already running: no second one
+		release();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(calls).toBe(2);
+		expect(await cache.get('a', slow)).toBe(2);
+	});
+
+	it('waits when there is no previous value or after delete', async () => {
+		let calls = 0;
+		const cache = new TtlCache<number>(1000, 10, () => 0, true);
+		expect(await cache.get('a', async () => ++calls)).toBe(1);
+		cache.delete('a');
+		expect(await cache.get('a', async () => ++calls)).toBe(2);
+	});
+});

@@ -106,7 +106,7 @@ export async function roundLeaderboard(
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
  * A person's own rank is cached a little longer; decisions that change results clear both.
  */
-const topCache = new TtlCache<{ top: roundBest.BestRow[]; people: number }, number>(2_000);
+const topCache = new TtlCache<{ top: roundBest.BestRow[]; people: number }, number>(2_000, 200, Date.now, true);
 const rankCache = new TtlCache<roundBest.BestRow | undefined>(5_000, 20_000);
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
 const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();

@@ -54,7 +54,7 @@ export async function unitRanking(db: Db, scope: q.Scope, unitKind?: string | nu
 }
 
 /** Unit rankings change with every submission but are shown to many: one computation per 5 s. */
-const unitBoards = new TtlCache<UnitRankRow[]>(5_000, 200);
+const unitBoards = new TtlCache<UnitRankRow[]>(5_000, 200, Date.now, true);
 export function cachedUnitRanking(db: Db, scope: q.Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
 	return unitBoards.get(JSON.stringify([scope, unitKind ?? null]), () => unitRanking(db, scope, unitKind));
 }
@@ -85,7 +85,7 @@ export interface Board {
 }
 
 export const BOARD_TTL_MS = 5000;
-const boards = new TtlCache<Board>(BOARD_TTL_MS, 100);
+const boards = new TtlCache<Board>(BOARD_TTL_MS, 100, Date.now, true);
 export const TOP_N = 50;
 
 /**
