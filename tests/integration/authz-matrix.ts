@@ -60,6 +60,7 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /logout', expect: 'A A A A A A A', endsSession: true },
 	{ key: 'GET /me/results', expect: signedIn },
 	{ key: 'GET /account', expect: signedIn },
+	{ key: 'POST /account?/profile', expect: signedIn },
 	{ key: 'POST /account?/logoutEverywhere', expect: 'L A A A A A A', endsSession: true },
 	{ key: 'POST /account?/requestDeletion', expect: signedIn },
 	{ key: 'GET /account/data', expect: signedIn },

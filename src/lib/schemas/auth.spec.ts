@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { z } from 'zod';
-import { LoginSchema, RegisterSchema, fieldErrors, isUnder16, keepRegisterValues } from './auth';
+import { LoginSchema, ProfileSchema, RegisterSchema, fieldErrors, isUnder16, keepProfileValues, keepRegisterValues } from './auth';
 
 const valid = {
 	fullName: 'Nguyễn Thị Hằng',
@@ -221,5 +221,29 @@ describe('RegisterSchema: children and passwords', () => {
 	it('refuses a common password or one equal to the phone, with a field error on password', () => {
 		expect(errorsOf({ ...valid, password: 'password123' }).password).toMatch(/phổ biến/);
 		expect(errorsOf({ ...valid, password: '0912345678' }).password).toMatch(/số điện thoại/);
+	});
+});
+
+describe('ProfileSchema', () => {
+	const profile = { fullName: ' Nguyễn  Thị Hằng ', phone: '+84 912.345.678', email: 'Hang@Example.VN', nationalId: '', unitCode: '001', currentPassword: 'x' };
+
+	it('normalises phone, email and name exactly as registration does', () => {
+		const p = ProfileSchema.parse(profile);
+		const r = RegisterSchema.parse({ ...valid, ...profile, nationalId: '' });
+		expect([p.fullName, p.phone, p.email]).toEqual([r.fullName, r.phone, r.email]);
+		expect(p).toMatchObject({ phone: '+84912345678', email: 'hang@example.vn', nationalId: null, removeNationalId: false });
+	});
+
+	it('refuses a new CCCD together with removing the stored one, and a malformed CCCD', () => {
+		const both = ProfileSchema.safeParse({ ...profile, nationalId: '001234567890', removeNationalId: 'on' });
+		expect(both.success ? {} : fieldErrors(both.error)).toEqual({ nationalId: 'Hãy để trống số CCCD khi chọn xoá số đã khai.' });
+		const bad = ProfileSchema.safeParse({ ...profile, nationalId: '12345' });
+		expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({ nationalId: 'Số CCCD phải gồm đúng 12 chữ số.' });
+	});
+
+	it('answers a missing phone in Vietnamese and never keeps the password', () => {
+		const r = ProfileSchema.safeParse({ fullName: 'Lan Anh', unitCode: '001' });
+		expect(r.success ? {} : fieldErrors(r.error)).toEqual({ phone: 'Vui lòng nhập số điện thoại.' });
+		expect(keepProfileValues({ ...profile, currentPassword: 'bí mật' })).not.toHaveProperty('currentPassword');
 	});
 });

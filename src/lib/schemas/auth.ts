@@ -30,20 +30,58 @@ const optionalText = (max: number) =>
 		.pipe(z.string().max(max));
 
 /**
- * Registration form. Shared by the form (labels, hints) and the server (parsing). The output is
- * already normalised: phone in E.164, email lowercased, CCCD as 12 digits (hashed by the server).
+ * The identity fields shared by registration and profile edits: one rule for each, so a phone
+ * typed as "0912.345.678" or an email in capitals meets the UNIQUE index in the same form. The
+ * output is already normalised: phone in E.164, email lowercased, CCCD as 12 digits (hashed by
+ * the server).
  */
+export const fullNameField = z
+	.string({ error: 'Vui lòng nhập họ và tên.' })
+	.transform(cleanText)
+	.pipe(
+		z
+			.string()
+			.min(2, 'Vui lòng nhập họ và tên.')
+			.max(100, 'Họ và tên quá dài (tối đa 100 ký tự).')
+			.regex(/^[\p{L}\p{M}' .-]+$/u, 'Họ và tên chỉ gồm chữ cái và khoảng trắng.')
+	);
+export const phoneField = z.string({ error: 'Vui lòng nhập số điện thoại.' }).transform((s, ctx) => {
+	const p = normalisePhone(s);
+	if (!p) {
+		ctx.addIssue({ code: 'custom', message: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
+		return z.NEVER;
+	}
+	return p;
+});
+export const emailField = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s || s.trim() === '') return null;
+		const e = normaliseEmail(s);
+		if (!e) {
+			ctx.addIssue({ code: 'custom', message: 'Email không hợp lệ.' });
+			return z.NEVER;
+		}
+		return e;
+	});
+export const nationalIdField = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s || s.trim() === '') return null;
+		const n = normaliseNationalId(s);
+		if (!n) {
+			ctx.addIssue({ code: 'custom', message: 'Số CCCD phải gồm đúng 12 chữ số.' });
+			return z.NEVER;
+		}
+		return n;
+	});
+export const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' }).trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.');
+
+/** Registration form. Shared by the form (labels, hints) and the server (parsing). */
 export const RegisterSchema = z.object({
-	fullName: z
-		.string()
-		.transform(cleanText)
-		.pipe(
-			z
-				.string()
-				.min(2, 'Vui lòng nhập họ và tên.')
-				.max(100, 'Họ và tên quá dài (tối đa 100 ký tự).')
-				.regex(/^[\p{L}\p{M}' .-]+$/u, 'Họ và tên chỉ gồm chữ cái và khoảng trắng.')
-		),
+	fullName: fullNameField,
 	birthDate: z
 		.string()
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh không hợp lệ.')
@@ -54,41 +92,10 @@ export const RegisterSchema = z.object({
 		}, 'Ngày sinh không hợp lệ.')
 		.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.'),
 	gender: z.enum(['female', 'male', 'other'], { error: 'Vui lòng chọn giới tính.' }),
-	phone: z
-		.string()
-		.transform((s, ctx) => {
-			const p = normalisePhone(s);
-			if (!p) {
-				ctx.addIssue({ code: 'custom', message: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
-				return z.NEVER;
-			}
-			return p;
-		}),
-	email: z
-		.string()
-		.optional()
-		.transform((s, ctx) => {
-			if (!s || s.trim() === '') return null;
-			const e = normaliseEmail(s);
-			if (!e) {
-				ctx.addIssue({ code: 'custom', message: 'Email không hợp lệ.' });
-				return z.NEVER;
-			}
-			return e;
-		}),
-	nationalId: z
-		.string()
-		.optional()
-		.transform((s, ctx) => {
-			if (!s || s.trim() === '') return null;
-			const n = normaliseNationalId(s);
-			if (!n) {
-				ctx.addIssue({ code: 'custom', message: 'Số CCCD phải gồm đúng 12 chữ số.' });
-				return z.NEVER;
-			}
-			return n;
-		}),
-	unitCode: z.string().trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.'),
+	phone: phoneField,
+	email: emailField,
+	nationalId: nationalIdField,
+	unitCode: unitCodeField,
 	password: z
 		.string()
 		.min(8, 'Mật khẩu cần ít nhất 8 ký tự.')
@@ -124,6 +131,48 @@ export const LoginSchema = z.object({
 	identifier: z.string().trim().min(1, 'Vui lòng nhập số điện thoại hoặc email.').max(254),
 	password: z.string().min(1, 'Vui lòng nhập mật khẩu.').max(200)
 });
+
+/**
+ * "Thông tin cá nhân" on the account page. The CCCD is stored only as an HMAC, so the form never
+ * shows it: an empty box keeps the stored one, `removeNationalId` clears it. Changing phone,
+ * email or CCCD needs the current password (checked by the service, which knows what changed).
+ */
+export const ProfileSchema = z
+	.object({
+		fullName: fullNameField,
+		phone: phoneField,
+		email: emailField,
+		nationalId: nationalIdField,
+		removeNationalId: z
+			.string()
+			.max(10)
+			.optional()
+			.transform((s) => s === 'on'),
+		unitCode: unitCodeField,
+		currentPassword: z
+			.string()
+			.max(200, 'Mật khẩu quá dài.')
+			.optional()
+			.transform((s) => s ?? '')
+	})
+	.superRefine((v, ctx) => {
+		if (v.removeNationalId && v.nationalId)
+			ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'Hãy để trống số CCCD khi chọn xoá số đã khai.' });
+	});
+export type ProfileInput = z.infer<typeof ProfileSchema>;
+
+/** What the profile form gets back after an error: never the password. */
+export function keepProfileValues(raw: Record<string, unknown>) {
+	const pick = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).slice(0, 300) : '');
+	return {
+		fullName: pick('fullName'),
+		phone: pick('phone'),
+		email: pick('email'),
+		nationalId: pick('nationalId'),
+		removeNationalId: raw.removeNationalId === 'on',
+		unitCode: pick('unitCode')
+	};
+}
 
 /** Only non-secret fields go back to the form after an error. */
 export function keepRegisterValues(raw: Record<string, unknown>) {

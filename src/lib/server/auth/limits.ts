@@ -21,6 +21,12 @@ export const loginFailuresByPair = new BackoffLock({ free: 5, baseMs: 30_000, ca
  */
 export const loginFailuresByIdentifier = new BackoffLock({ free: 20, baseMs: 60_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
 
+/**
+ * Wrong current passwords on the profile form, per account: someone holding a stolen session
+ * must not be able to guess the password there faster than at the login form.
+ */
+export const reauthFailuresByUser = new BackoffLock({ free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+
 /** Registration: 10 accounts per IP burst, one more every minute; 3 per device, one more every 10 minutes. */
 export const registerByIp = new TokenBucket(10, 60_000);
 export const registerByDevice = new TokenBucket(3, 10 * 60_000);

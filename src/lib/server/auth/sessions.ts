@@ -109,6 +109,26 @@ export async function invalidateUserSessions(db: Executor, userId: number): Prom
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/**
+ * Ends every session of a person except `keepSessionId` (the device making a sensitive change
+ * stays logged in; a thief's copy elsewhere does not). Answers how many ended.
+ */
+export async function invalidateOtherUserSessions(db: Executor, userId: number, keepSessionId: string): Promise<number> {
+	const r = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).executeTakeFirst();
+	return Number(r.numDeletedRows);
+}
+
+/** Sessions of a person that have not expired (devices/browsers logged in). */
+export async function countActiveSessions(db: Executor, userId: number, now = Date.now()): Promise<number> {
+	const r = await db
+		.selectFrom('sessions')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('user_id', '=', userId)
+		.where('expires_at', '>', now)
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
+}
+
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',

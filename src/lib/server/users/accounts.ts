@@ -9,7 +9,8 @@ import * as units from '../units/units';
 import * as users from './users';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import { audit } from '../audit';
-import { invalidateUserSessions } from '../auth/sessions';
+import { invalidateOtherUserSessions, invalidateUserSessions } from '../auth/sessions';
+import type { Db } from '../db';
 
 export interface NewAccount {
 	fullName: string;
@@ -69,15 +70,24 @@ export async function createAccount(
 		});
 		return { ok: true, userId };
 	} catch (e) {
-		const msg = e instanceof Error ? e.message : '';
-		if (msg.includes('UNIQUE') && msg.includes('users.phone'))
-			return { ok: false, errors: { phone: 'Số điện thoại này đã được đăng ký.' } };
-		if (msg.includes('UNIQUE') && msg.includes('users.email'))
-			return { ok: false, errors: { email: 'Email này đã được đăng ký.' } };
-		if (msg.includes('UNIQUE') && msg.includes('users.national_id_hash'))
-			return { ok: false, errors: { nationalId: 'Số CCCD này đã được đăng ký.' } };
+		const errors = uniqueFieldErrors(e);
+		if (errors) return { ok: false, errors };
 		throw e;
 	}
+}
+
+/**
+ * A UNIQUE violation on users' identity columns → { field: message } for the form; null for any
+ * other error. Registration and profile edits both let the index decide (no check-then-insert),
+ * so two racing requests for the same phone, email or CCCD cannot both win.
+ */
+export function uniqueFieldErrors(e: unknown): Record<string, string> | null {
+	const msg = e instanceof Error ? e.message : '';
+	if (!msg.includes('UNIQUE')) return null;
+	if (msg.includes('users.phone')) return { phone: 'Số điện thoại này đã được đăng ký.' };
+	if (msg.includes('users.email')) return { email: 'Email này đã được đăng ký.' };
+	if (msg.includes('users.national_id_hash')) return { nationalId: 'Số CCCD này đã được đăng ký.' };
+	return null;
 }
 
 /** The account a login identifier (phone in any accepted format, or email) points to. */
@@ -120,5 +130,123 @@ export async function changeRole(
 		await invalidateUserSessions(trx, userId);
 		await audit(trx, { actorUserId, action: 'user.role_change', entity: 'user', entityId: userId, details: { from: u.role, to: role } });
 		return { ok: true, message: 'Đã đổi vai trò; người này cần đăng nhập lại.' };
+	});
+}
+
+
+export interface ProfileChange {
+	fullName: string;
+	phone: string; // E.164
+	email: string | null;
+	/** 12 digits to set (hashed here); null keeps the stored hash unless removeNationalId. */
+	nationalId: string | null;
+	removeNationalId: boolean;
+	unitCode: string;
+	/** Needed only when phone, email or CCCD change. */
+	currentPassword: string;
+}
+
+export type ProfileField = 'fullName' | 'unitCode' | 'phone' | 'email' | 'nationalId';
+
+export type UpdateProfileResult =
+	| { ok: true; changed: ProfileField[]; sessionsEnded: number }
+	| { ok: false; errors: Record<string, string>; badPassword?: true };
+
+/** Phone, email and CCCD identify a person and log them in: changing them needs the password. */
+const SENSITIVE: ProfileField[] = ['phone', 'email', 'nationalId'];
+
+export const PROFILE_MESSAGES = {
+	closed: 'Tài khoản này đã bị xoá dữ liệu hoặc đã được gộp vào tài khoản khác nên không thể sửa thông tin.',
+	passwordNeeded: 'Vui lòng nhập mật khẩu hiện tại để đổi số điện thoại, email hoặc số CCCD.',
+	passwordWrong: 'Mật khẩu hiện tại không đúng.',
+	unit: 'Đơn vị không tồn tại hoặc không còn nhận người dự thi.'
+} as const;
+
+/**
+ * A person edits their own name, unit, phone, email and CCCD. The password (argon2, slow) is
+ * checked before the transaction so the single SQLite connection is not held while hashing; the
+ * transaction then re-reads the row, so what "changed" means and the password hash checked are
+ * those of the row actually written. Uniqueness is left to the UNIQUE indexes: the UPDATE itself
+ * fails for a phone/email/CCCD someone else holds. A new phone or email ends the person's other
+ * sessions (whoever learnt the old login no longer rides on it); `keepSessionId` stays.
+ * The audit log records which fields changed, never the values of phone, email or CCCD.
+ */
+export async function updateProfile(
+	db: Db,
+	userId: number,
+	input: ProfileChange,
+	now = Date.now(),
+	keepSessionId: string | null = null
+): Promise<UpdateProfileResult> {
+	const before = await users.findProfile(db, userId);
+	if (!before || before.anonymisedAt != null || before.mergedInto != null)
+		return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
+	let unitId = before.unitId;
+	if (input.unitCode !== before.unitCode) {
+		// Like registration: an active unit below the city root (a person may keep an old one).
+		const unit = await units.findByCode(db, input.unitCode);
+		if (!unit || unit.parentId == null) return { ok: false, errors: { unitCode: PROFILE_MESSAGES.unit } };
+		unitId = unit.id;
+	}
+	const nationalIdHash = input.removeNationalId
+		? null
+		: input.nationalId
+			? keyedHash('cccd', input.nationalId)
+			: before.nationalIdHash;
+	const diff = (row: users.ProfileRow): ProfileField[] => {
+		const out: ProfileField[] = [];
+		if (row.fullName !== input.fullName) out.push('fullName');
+		if (row.unitId !== unitId) out.push('unitCode');
+		if (row.phone !== input.phone) out.push('phone');
+		if (row.email !== input.email) out.push('email');
+		if (row.nationalIdHash !== nationalIdHash) out.push('nationalId');
+		return out;
+	};
+	const sensitive = (fields: ProfileField[]) => fields.some((f) => SENSITIVE.includes(f));
+	let verifiedHash: string | null = null;
+	if (sensitive(diff(before))) {
+		if (!input.currentPassword) return { ok: false, errors: { currentPassword: PROFILE_MESSAGES.passwordNeeded } };
+		if (!(await verifyPassword(before.passwordHash, input.currentPassword)))
+			return { ok: false, errors: { currentPassword: PROFILE_MESSAGES.passwordWrong }, badPassword: true };
+		verifiedHash = before.passwordHash;
+	}
+	return db.transaction().execute(async (trx): Promise<UpdateProfileResult> => {
+		const row = await users.findProfile(trx, userId);
+		if (!row || row.anonymisedAt != null || row.mergedInto != null)
+			return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
+		const changed = diff(row);
+		if (changed.length === 0) return { ok: true, changed, sessionsEnded: 0 };
+		// The password was checked against the row as read before; it must still be that one.
+		if (sensitive(changed) && verifiedHash !== row.passwordHash)
+			return { ok: false, errors: { currentPassword: PROFILE_MESSAGES.passwordNeeded } };
+		try {
+			await users.updateIdentity(trx, userId, {
+				fullName: input.fullName,
+				nameFolded: foldVietnamese(input.fullName),
+				phone: input.phone,
+				email: input.email,
+				nationalIdHash,
+				unitId
+			});
+		} catch (e) {
+			// SQLite aborts only the failed statement; nothing else was written in this transaction.
+			const errors = uniqueFieldErrors(e);
+			if (errors) return { ok: false, errors };
+			throw e;
+		}
+		let sessionsEnded = 0;
+		if (changed.includes('phone') || changed.includes('email')) {
+			if (keepSessionId) sessionsEnded = await invalidateOtherUserSessions(trx, userId, keepSessionId);
+			else await invalidateUserSessions(trx, userId);
+		}
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'user.profile_update',
+			entity: 'user',
+			entityId: userId,
+			details: { fields: changed, sessionsEnded },
+			at: now
+		});
+		return { ok: true, changed, sessionsEnded };
 	});
 }

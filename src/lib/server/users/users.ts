@@ -21,3 +21,86 @@ export async function countUsers(db: Executor): Promise<number> {
 	const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(r.n);
 }
+
+/** One person's own account, for the account page and profile edits (the route whitelists it). */
+export interface ProfileRow {
+	id: number;
+	fullName: string;
+	phone: string;
+	email: string | null;
+	nationalIdHash: string | null;
+	unitId: number;
+	unitCode: string;
+	unitName: string;
+	passwordHash: string;
+	consentAt: number;
+	consentVersion: string;
+	guardianConfirmedAt: number | null;
+	anonymisedAt: number | null;
+	mergedInto: number | null;
+}
+
+export async function findProfile(db: Executor, userId: number): Promise<ProfileRow | undefined> {
+	const r = await db
+		.selectFrom('users')
+		.innerJoin('units', 'units.id', 'users.unit_id')
+		.select([
+			'users.id',
+			'users.full_name',
+			'users.phone',
+			'users.email',
+			'users.national_id_hash',
+			'users.unit_id',
+			'units.code as unit_code',
+			'units.name as unit_name',
+			'users.password_hash',
+			'users.consent_at',
+			'users.consent_version',
+			'users.guardian_confirmed_at',
+			'users.anonymised_at',
+			'users.merged_into'
+		])
+		.where('users.id', '=', userId)
+		.executeTakeFirst();
+	return (
+		r && {
+			id: r.id,
+			fullName: r.full_name,
+			phone: r.phone,
+			email: r.email,
+			nationalIdHash: r.national_id_hash,
+			unitId: r.unit_id,
+			unitCode: r.unit_code,
+			unitName: r.unit_name,
+			passwordHash: r.password_hash,
+			consentAt: r.consent_at,
+			consentVersion: r.consent_version,
+			guardianConfirmedAt: r.guardian_confirmed_at,
+			anonymisedAt: r.anonymised_at,
+			mergedInto: r.merged_into
+		}
+	);
+}
+
+/**
+ * Writes a person's identity fields. Phone, email and CCCD hash are UNIQUE in the schema: a
+ * value held by someone else makes this throw (see uniqueFieldErrors in accounts.ts).
+ */
+export async function updateIdentity(
+	db: Executor,
+	userId: number,
+	fields: { fullName: string; nameFolded: string; phone: string; email: string | null; nationalIdHash: string | null; unitId: number }
+): Promise<void> {
+	await db
+		.updateTable('users')
+		.set({
+			full_name: fields.fullName,
+			name_folded: fields.nameFolded,
+			phone: fields.phone,
+			email: fields.email,
+			national_id_hash: fields.nationalIdHash,
+			unit_id: fields.unitId
+		})
+		.where('id', '=', userId)
+		.execute();
+}
