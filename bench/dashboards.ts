@@ -131,9 +131,13 @@ async function main() {
 		for (let i = 0; i < runs; i++) {
 			const h = monitorEventLoopDelay({ resolution: 5 });
 			h.enable();
+			// The monitor needs one tick armed before a blocking call can be seen.
+			await new Promise((r) => setTimeout(r, 10));
 			const s = performance.now();
 			await fn();
 			ms.push(performance.now() - s);
+			// Let a tick delayed by a blocking call be recorded before reading the histogram.
+			await new Promise((r) => setTimeout(r, 20));
 			h.disable();
 			blocked = Math.max(blocked, h.max / 1e6);
 		}

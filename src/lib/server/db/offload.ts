@@ -49,6 +49,7 @@ class WorkerDriver implements Driver {
 			const p = this.pending.get(m.id);
 			if (!p) return;
 			this.pending.delete(m.id);
+			if (this.pending.size === 0) w.unref();
 			if (m.error) p.reject(new Error(m.error));
 			else p.resolve(m.rows ?? []);
 		});
@@ -59,8 +60,9 @@ class WorkerDriver implements Driver {
 		};
 		w.on('error', fail);
 		w.on('exit', (code) => code !== 0 && fail(new Error(`query worker exited with ${code}`)));
-		// Unref after the listeners (adding a 'message' listener refs the port again): the worker
-		// must never keep a shutting-down server alive.
+		// Referenced only while a query is pending: an idle worker must never keep a shutting-down
+		// server alive, but a script awaiting a result must not exit under it either. (Unref after
+		// the listeners: adding a 'message' listener refs the port again.)
 		w.unref();
 		this.worker = w;
 		return w;
@@ -69,8 +71,10 @@ class WorkerDriver implements Driver {
 	private run(query: CompiledQuery): Promise<unknown[]> {
 		const id = ++this.seq;
 		return new Promise((resolve, reject) => {
+			const w = this.ensureWorker();
 			this.pending.set(id, { resolve, reject });
-			this.ensureWorker().postMessage({ id, sql: query.sql, params: query.parameters });
+			w.ref();
+			w.postMessage({ id, sql: query.sql, params: query.parameters });
 		});
 	}
 
