@@ -5,6 +5,7 @@ import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
 import { ANONYMOUS_NAME } from '../users/privacy';
 import * as roundBest from './round-best';
+import { COUNTED } from './counted';
 import { TtlCache } from '../cache';
 import { compareResults, type RankedResult } from './ranking';
 
@@ -13,11 +14,6 @@ export function publicName(fullName: string, anonymisedAt: number | null): strin
 	return anonymisedAt != null ? ANONYMOUS_NAME : maskName(fullName);
 }
 
-/**
- * Attempts that count: finished, not disqualified, by people who are not disqualified. Every
- * dashboard and report uses this same condition (aliases: a = attempts, u = users).
- */
-export const COUNTED = sql`a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null`;
 
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
 export async function computePredictionActual(db: Executor, roundId: number, kind: PredictionKind): Promise<number> {

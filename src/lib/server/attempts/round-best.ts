@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db';
+import { COUNTED } from './counted';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -25,7 +26,7 @@ export async function offerAttempt(db: Executor, attemptId: number): Promise<voi
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
 		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
 		from attempts a join users u on u.id = a.user_id
-		where a.id = ${attemptId} and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+		where a.id = ${attemptId} and ${COUNTED}
 		on conflict (round_id, user_id) do update set
 			attempts = round_best.attempts + 1,
 			attempt_id = case when ${BETTER} then excluded.attempt_id else round_best.attempt_id end,
@@ -45,7 +46,7 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 			count(*) over () as attempts
 		from attempts a join users u on u.id = a.user_id
 		where a.round_id = ${roundId} and a.user_id = ${userId}
-			and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+			and ${COUNTED}
 		order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc
 		limit 1`.execute(db);
 }
@@ -67,7 +68,7 @@ export async function rebuildAll(db: Executor): Promise<void> {
 				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn,
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
-			where a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
+			where ${COUNTED}
 		) where rn = 1`.execute(db);
 }
 

@@ -56,9 +56,20 @@ const grace = () => config().ANSWER_GRACE_MS;
 async function viewOf(db: Executor, attempt: AttemptRow, now: number): Promise<AttemptView> {
 	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
 	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+	return buildView(attempt.id, attempt.deadline_at, now, items, versions, answers);
+}
+
+function buildView(
+	attemptId: number,
+	deadlineAt: number,
+	now: number,
+	items: { questionId: number; versionId: number; optionOrder: string[] }[],
+	versions: Map<number, questions.QuestionVersion>,
+	answers: Map<number, string[]>
+): AttemptView {
 	return {
-		attemptId: attempt.id,
-		deadline: new Date(attempt.deadline_at).toISOString(),
+		attemptId,
+		deadline: new Date(deadlineAt).toISOString(),
 		serverNow: new Date(now).toISOString(),
 		questions: items.map((it) => {
 			const v = versions.get(it.versionId)!;
@@ -191,24 +202,16 @@ async function startOrResumeOnce(
 		}
 		const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
 		const versions = await questions.getVersions(trx, picked.map((id) => versionOf.get(id)!));
-		const attemptId = await repo.insertAttempt(trx, {
-			roundId,
-			userId,
-			attemptNo: used + 1,
-			startedAt: now,
-			deadlineAt: attemptDeadline(now, round.timeLimitSeconds, round.closesAt),
-			total: picked.length
+		const deadlineAt = attemptDeadline(now, round.timeLimitSeconds, round.closesAt);
+		const attemptId = await repo.insertAttempt(trx, { roundId, userId, attemptNo: used + 1, startedAt: now, deadlineAt, total: picked.length });
+		const items = picked.map((qid, i) => {
+			const v = versions.get(versionOf.get(qid)!)!;
+			return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
 		});
-		await repo.insertAttemptQuestions(
-			trx,
-			picked.map((qid, i) => {
-				const v = versions.get(versionOf.get(qid)!)!;
-				return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
-			})
-		);
+		await repo.insertAttemptQuestions(trx, items);
 		if (origin) await events.recordEvent(trx, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
-		const attempt = (await repo.findAttempt(trx, attemptId))!;
-		return { ok: true, resumed: false, view: await viewOf(trx, attempt, now) };
+		// Everything the view needs is in hand: no need to read back what was just written.
+		return { ok: true, resumed: false, view: buildView(attemptId, deadlineAt, now, items, versions, new Map()) };
 	});
 }
 

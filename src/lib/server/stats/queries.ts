@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
-import { COUNTED } from '../attempts/leaderboard';
+import { COUNTED, COUNTED_ATTEMPT } from '../attempts/counted';
 
 /**
  * Dashboard and report queries. They gather counts and sums only; figures (rates, facility,
@@ -200,9 +200,9 @@ function participantsQuery(db: Executor, f: ParticipantFilter) {
 
 /** A unit's registered people with their counted attempts and best score in scope, one page. */
 export async function listUnitParticipants(db: Executor, f: ParticipantFilter, page: number, pageSize: number) {
-	const stats = sql<number>`(select count(*) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
-	const best = sql<number | null>`(select max(a.score) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
-	const last = sql<number | null>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and a.status in ('submitted','expired') and a.disqualified_at is null)`;
+	const stats = sql<number>`(select count(*) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
+	const best = sql<number | null>`(select max(a.score) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
+	const last = sql<number | null>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
 	const base = participantsQuery(db, f);
 	let rowsQ = base
 		.select([
