@@ -73,7 +73,7 @@ async function startTarget(t: Target) {
 	const dbPath = workPath(t.name);
 	copyDb(dbPath);
 	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' };
-	t.proc = spawn(process.execPath, t.name === 'ours' ? ['build'] : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	t.proc = spawn(process.execPath, t.name === 'ours' ? ['scripts/serve.js'] : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 300; i++) {
 		try {
 			await fetch(`http://localhost:${t.port}/`);

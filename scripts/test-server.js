@@ -30,7 +30,7 @@ export async function startTestServer({ db, port, env = {} }) {
 	});
 	if (seed.status !== 0) throw new Error('Seeding failed:\n' + seed.stdout + seed.stderr);
 	const url = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: root,
 		// `env` comes last so a test can turn the rate limits back on (HOITHI_DISABLE_RATE_LIMITS=0).
 		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },

@@ -1,14 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, migrateToLatest } from '$lib/server/db';
-import {
-	SESSION_COOKIE,
-	deleteSessionCookie,
-	setSessionCookie,
-	validateSessionToken
-} from '$lib/server/auth/sessions';
+import { identify } from '$lib/server/auth/request';
 import { expireOverdue } from '$lib/server/attempts/service';
-import { ensureDeviceId } from '$lib/server/fairness/fingerprint';
+import { SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '$lib/server/http';
+import { registerHotApi } from '$lib/server/api/node';
 
 /** Migrations run at start-up, so a deployed build never serves an old schema. */
 export const init: ServerInit = async () => {
@@ -19,14 +15,13 @@ export const init: ServerInit = async () => {
 		expireOverdue(getDb()).catch((e) => console.error('[hoithi] expiring attempts failed', e));
 	}, 30_000);
 	timer.unref();
+	// Production entry (scripts/serve.js) answers the hot attempt API before SvelteKit (api/node.ts).
+	registerHotApi();
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
 	return response;
 };
 
@@ -36,7 +31,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
  * Form actions read `request.formData()`, which throws on bodies that are not forms — notably
  * text/plain, which browsers may send cross-site and SvelteKit lets through to actions. Refuse
  * those (and bodiless posts) up front with 415 instead of letting the action fail with a 500.
- * The JSON API under /api/ validates its own bodies (http.ts readJson).
+ * The JSON API under /api/ validates its own bodies (http.ts parseJsonText).
  */
 const formBodies: Handle = async ({ event, resolve }) => {
 	const { method } = event.request;
@@ -52,24 +47,12 @@ const formBodies: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** The one place that reads the session cookie (STYLE.md convention 2). */
+/** Who is asking (auth/request.ts, shared with the hot API). */
 const auth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.user = null;
-	event.locals.session = null;
-	// Fairness: a first-party device id for everyone; only its keyed hash is ever stored.
-	event.locals.deviceId = ensureDeviceId(event.cookies);
-	if (token) {
-		const res = await validateSessionToken(getDb(), token);
-		if (res) {
-			event.locals.user = res.user;
-			event.locals.session = res.session;
-			// The cookie is re-sent only when the expiry slid forward: no Set-Cookie on every answer.
-			if (res.extended) setSessionCookie(event.cookies, token, res.session.expiresAt);
-		} else {
-			deleteSessionCookie(event.cookies);
-		}
-	}
+	const who = await identify(event.cookies);
+	event.locals.user = who.user;
+	event.locals.session = who.session;
+	event.locals.deviceId = who.deviceId;
 	return resolve(event);
 };
 
@@ -81,6 +64,6 @@ export const handleError: HandleServerError = ({ error, status }) => {
 		message:
 			status === 404
 				? 'Không tìm thấy trang bạn cần.'
-				: 'Đã có lỗi xảy ra phía máy chủ. Câu trả lời đã lưu của bạn không bị mất — vui lòng thử lại sau ít phút.'
+				: SERVER_ERROR_MESSAGE
 	};
 };

@@ -1,113 +1,94 @@
-import type { Executor } from '../db';
+import type { Conn, Executor } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 
-/** Queries for attempts, their drawn questions and saved answers. No contest rules here. */
+/**
+ * Queries for attempts, their drawn questions and saved answers. No contest rules here.
+ * The ones the attempt lifecycle uses run synchronously on the connection (`Conn`, inside
+ * `exclusive`): they are the hot path when a round opens. Listings for pages use Kysely.
+ */
 
-export async function findAttempt(db: Executor, id: number): Promise<AttemptRow | undefined> {
-	return db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
+export function findAttempt(c: Conn, id: number): AttemptRow | undefined {
+	return c.get<AttemptRow>('select * from attempts where id = ?', id);
 }
 
-export async function findOpenAttempt(db: Executor, roundId: number, userId: number): Promise<AttemptRow | undefined> {
-	return db
-		.selectFrom('attempts')
-		.selectAll()
-		.where('round_id', '=', roundId)
-		.where('user_id', '=', userId)
-		.where('status', '=', 'open')
-		.executeTakeFirst();
+export function findOpenAttempt(c: Conn, roundId: number, userId: number): AttemptRow | undefined {
+	return c.get<AttemptRow>("select * from attempts where round_id = ? and user_id = ? and status = 'open'", roundId, userId);
 }
 
-export async function countUserAttempts(db: Executor, roundId: number, userId: number): Promise<number> {
-	const r = await db
-		.selectFrom('attempts')
-		.select((eb) => eb.fn.max<number | null>('attempt_no').as('n'))
-		.where('round_id', '=', roundId)
-		.where('user_id', '=', userId)
-		.executeTakeFirstOrThrow();
-	return Number(r.n ?? 0);
+export function countUserAttempts(c: Conn, roundId: number, userId: number): number {
+	return c.get<{ n: number | null }>('select max(attempt_no) as n from attempts where round_id = ? and user_id = ?', roundId, userId)?.n ?? 0;
 }
 
-export async function insertAttempt(
-	db: Executor,
+export function insertAttempt(
+	c: Conn,
 	a: { roundId: number; userId: number; attemptNo: number; startedAt: number; deadlineAt: number; total: number }
-): Promise<number> {
-	const r = await db
-		.insertInto('attempts')
-		.values({
-			round_id: a.roundId,
-			user_id: a.userId,
-			attempt_no: a.attemptNo,
-			status: 'open',
-			started_at: a.startedAt,
-			deadline_at: a.deadlineAt,
-			total: a.total
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return r.id;
+): number {
+	const r = c.run(
+		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?)",
+		a.roundId,
+		a.userId,
+		a.attemptNo,
+		a.startedAt,
+		a.deadlineAt,
+		a.total
+	);
+	return Number(r.lastInsertRowid);
 }
 
-export async function insertAttemptQuestions(
-	db: Executor,
+export function insertAttemptQuestions(
+	c: Conn,
 	rows: { attemptId: number; position: number; questionId: number; versionId: number; optionOrder: string[] }[]
-): Promise<void> {
-	if (rows.length === 0) return;
-	await db
-		.insertInto('attempt_questions')
-		.values(
-			rows.map((r) => ({
-				attempt_id: r.attemptId,
-				position: r.position,
-				question_id: r.questionId,
-				question_version_id: r.versionId,
-				option_order_json: JSON.stringify(r.optionOrder)
-			}))
-		)
-		.execute();
+): void {
+	for (const r of rows)
+		c.run(
+			'insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values (?, ?, ?, ?, ?)',
+			r.attemptId,
+			r.position,
+			r.questionId,
+			r.versionId,
+			JSON.stringify(r.optionOrder)
+		);
 }
 
-export async function listAttemptQuestions(
-	db: Executor,
+export function listAttemptQuestions(
+	c: Conn,
 	attemptId: number
-): Promise<{ position: number; questionId: number; versionId: number; optionOrder: string[] }[]> {
-	const rows = await db
-		.selectFrom('attempt_questions')
-		.select(['position', 'question_id', 'question_version_id', 'option_order_json'])
-		.where('attempt_id', '=', attemptId)
-		.orderBy('position')
-		.execute();
-	return rows.map((r) => ({
-		position: r.position,
-		questionId: r.question_id,
-		versionId: r.question_version_id,
-		optionOrder: JSON.parse(r.option_order_json) as string[]
-	}));
+): { position: number; questionId: number; versionId: number; optionOrder: string[] }[] {
+	return c
+		.all<{ position: number; question_id: number; question_version_id: number; option_order_json: string }>(
+			'select position, question_id, question_version_id, option_order_json from attempt_questions where attempt_id = ? order by position',
+			attemptId
+		)
+		.map((r) => ({
+			position: r.position,
+			questionId: r.question_id,
+			versionId: r.question_version_id,
+			optionOrder: JSON.parse(r.option_order_json) as string[]
+		}));
 }
 
-export async function listAnswers(db: Executor, attemptId: number): Promise<Map<number, string[]>> {
-	const rows = await db
-		.selectFrom('attempt_answers')
-		.select(['question_id', 'option_ids_json'])
-		.where('attempt_id', '=', attemptId)
-		.execute();
+export function listAnswers(c: Conn, attemptId: number): Map<number, string[]> {
+	const rows = c.all<{ question_id: number; option_ids_json: string }>('select question_id, option_ids_json from attempt_answers where attempt_id = ?', attemptId);
 	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.option_ids_json) as string[]]));
 }
 
 /** Upsert: saving the same answer twice is harmless (autosave retries). */
-export async function upsertAnswer(db: Executor, attemptId: number, questionId: number, optionIds: string[], now: number): Promise<void> {
-	const json = JSON.stringify(optionIds);
-	await db
-		.insertInto('attempt_answers')
-		.values({ attempt_id: attemptId, question_id: questionId, option_ids_json: json, saved_at: now })
-		.onConflict((oc) => oc.columns(['attempt_id', 'question_id']).doUpdateSet({ option_ids_json: json, saved_at: now }))
-		.execute();
+export function upsertAnswer(c: Conn, attemptId: number, questionId: number, optionIds: string[], now: number): void {
+	c.run(
+		`insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?)
+		on conflict (attempt_id, question_id) do update set option_ids_json = excluded.option_ids_json, saved_at = excluded.saved_at`,
+		attemptId,
+		questionId,
+		JSON.stringify(optionIds),
+		now
+	);
 }
 
 /** Closes an open attempt; returns false when it was already closed (someone else won the race). */
-export async function closeAttempt(
-	db: Executor,
+export function closeAttempt(
+	c: Conn,
 	id: number,
-	c: {
+	x: {
 		status: 'submitted' | 'expired';
 		submittedAt: number;
 		durationMs: number;
@@ -115,43 +96,43 @@ export async function closeAttempt(
 		correct: number;
 		prediction: number | null;
 	}
-): Promise<boolean> {
-	const r = await db
-		.updateTable('attempts')
-		.set({
-			status: c.status,
-			submitted_at: c.submittedAt,
-			duration_ms: c.durationMs,
-			score: c.score,
-			correct_count: c.correct,
-			prediction: c.prediction
-		})
-		.where('id', '=', id)
-		.where('status', '=', 'open')
-		.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
+): boolean {
+	const r = c.run(
+		"update attempts set status = ?, submitted_at = ?, duration_ms = ?, score = ?, correct_count = ?, prediction = ? where id = ? and status = 'open'",
+		x.status,
+		x.submittedAt,
+		x.durationMs,
+		x.score,
+		x.correct,
+		x.prediction,
+		id
+	);
+	return r.changes === 1;
 }
 
 /** Records which drawn questions were answered correctly (knowledge-gap map, item analysis). */
-export async function markQuestionsCorrect(db: Executor, attemptId: number, correctQuestionIds: readonly number[]): Promise<void> {
-	await db
-		.updateTable('attempt_questions')
-		.set((eb) => ({
-			correct: correctQuestionIds.length === 0 ? eb.lit(0) : eb.case().when('question_id', 'in', [...correctQuestionIds]).then(1).else(0).end()
-		}))
-		.where('attempt_id', '=', attemptId)
-		.execute();
+export function markQuestionsCorrect(c: Conn, attemptId: number, correctQuestionIds: readonly number[]): void {
+	c.run(
+		'update attempt_questions set correct = (question_id in (select value from json_each(?))) where attempt_id = ?',
+		JSON.stringify(correctQuestionIds),
+		attemptId
+	);
 }
 
-export async function listOverdueAttemptIds(db: Executor, before: number, limit = 500): Promise<number[]> {
-	const rows = await db
-		.selectFrom('attempts')
-		.select('id')
-		.where('status', '=', 'open')
-		.where('deadline_at', '<', before)
-		.limit(limit)
-		.execute();
-	return rows.map((r) => r.id);
+export function listOverdueAttemptIds(c: Conn, before: number, limit = 500): number[] {
+	return c.all<{ id: number }>("select id from attempts where status = 'open' and deadline_at < ? limit ?", before, limit).map((r) => r.id);
+}
+
+/** One drawn question of an attempt with its kind: all an autosave needs to validate a choice. */
+export function findAttemptItem(c: Conn, attemptId: number, questionId: number): { optionOrder: string[]; kind: QuestionKind } | undefined {
+	const row = c.get<{ option_order_json: string; kind: QuestionKind }>(
+		`select aq.option_order_json, qv.kind from attempt_questions aq
+		join question_versions qv on qv.id = aq.question_version_id
+		where aq.attempt_id = ? and aq.question_id = ?`,
+		attemptId,
+		questionId
+	);
+	return row && { optionOrder: JSON.parse(row.option_order_json) as string[], kind: row.kind };
 }
 
 export async function listUserAttempts(db: Executor, userId: number) {
@@ -191,20 +172,4 @@ export async function countUserAttemptsByRound(db: Executor, userId: number): Pr
 		.groupBy('round_id')
 		.execute();
 	return new Map(rows.map((m) => [m.round_id, Number(m.n)]));
-}
-
-/** One drawn question of an attempt with its kind: all an autosave needs to validate a choice. */
-export async function findAttemptItem(
-	db: Executor,
-	attemptId: number,
-	questionId: number
-): Promise<{ optionOrder: string[]; kind: QuestionKind } | undefined> {
-	const row = await db
-		.selectFrom('attempt_questions')
-		.innerJoin('question_versions', 'question_versions.id', 'attempt_questions.question_version_id')
-		.select(['attempt_questions.option_order_json', 'question_versions.kind'])
-		.where('attempt_questions.attempt_id', '=', attemptId)
-		.where('attempt_questions.question_id', '=', questionId)
-		.executeTakeFirst();
-	return row && { optionOrder: JSON.parse(row.option_order_json) as string[], kind: row.kind };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db';
-import { COUNTED } from './counted';
+import type { Conn, Executor } from '../db';
+import { COUNTED, COUNTED_SQL } from './counted';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -12,7 +12,7 @@ import { COUNTED } from './counted';
  * merging — goes through the functions below, inside its own transaction.
  */
 
-const BETTER = sql`excluded.score > round_best.score
+const BETTER = `excluded.score > round_best.score
 	or (excluded.score = round_best.score and (excluded.duration_ms < round_best.duration_ms
 	or (excluded.duration_ms = round_best.duration_ms and (excluded.submitted_at < round_best.submitted_at
 	or (excluded.submitted_at = round_best.submitted_at and excluded.attempt_id < round_best.attempt_id)))))`;
@@ -20,13 +20,14 @@ const BETTER = sql`excluded.score > round_best.score
 /**
  * After an attempt is scored: it counts one more attempt for the person and becomes their best if
  * it beats the current one. (Every column compares with the row as it was before the update.)
+ * Runs in the scoring transaction, on the synchronous connection (service.ts finalize).
  */
-export async function offerAttempt(db: Executor, attemptId: number): Promise<void> {
-	await sql`
-		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
+export function offerAttempt(c: Conn, attemptId: number): void {
+	c.run(
+		`insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
 		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
 		from attempts a join users u on u.id = a.user_id
-		where a.id = ${attemptId} and ${COUNTED}
+		where a.id = ? and ${COUNTED_SQL}
 		on conflict (round_id, user_id) do update set
 			attempts = round_best.attempts + 1,
 			attempt_id = case when ${BETTER} then excluded.attempt_id else round_best.attempt_id end,
@@ -34,7 +35,9 @@ export async function offerAttempt(db: Executor, attemptId: number): Promise<voi
 			total = case when ${BETTER} then excluded.total else round_best.total end,
 			duration_ms = case when ${BETTER} then excluded.duration_ms else round_best.duration_ms end,
 			submitted_at = case when ${BETTER} then excluded.submitted_at else round_best.submitted_at end,
-			prediction = case when ${BETTER} then excluded.prediction else round_best.prediction end`.execute(db);
+			prediction = case when ${BETTER} then excluded.prediction else round_best.prediction end`,
+		attemptId
+	);
 }
 
 /** Recomputes one person's best in one round (after a disqualification, reinstatement or merge). */

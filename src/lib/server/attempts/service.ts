@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Db, Executor } from '../db';
+import { exclusive, withConn, type Conn, type Db } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 import { config } from '../config';
 import * as contests from '../contests/contests';
@@ -8,7 +8,7 @@ import * as repo from './attempts';
 import * as roundBest from './round-best';
 import * as leaderboard from './leaderboard';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
-import { DrawError, drawQuestions, shuffle, type Rng } from './draw';
+import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from './draw';
 import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 import * as events from '../fairness/events';
 import type { Fingerprint } from '../fairness/fingerprint';
@@ -53,10 +53,10 @@ const fail = (status: 400 | 404 | 409, message: string): ServiceError => ({ ok: 
 const grace = () => config().ANSWER_GRACE_MS;
 
 /** The questions as the participant sees them: shuffled options, no correctness, saved answers. */
-async function viewOf(db: Executor, attempt: AttemptRow, now: number): Promise<AttemptView> {
-	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
-	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
-	return buildView(attempt.id, attempt.deadline_at, now, items, versions, answers);
+function viewOf(c: Conn, attempt: AttemptRow, now: number): AttemptView {
+	const items = repo.listAttemptQuestions(c, attempt.id);
+	const versions = questions.getVersionsSync(c, items.map((i) => i.versionId));
+	return buildView(attempt.id, attempt.deadline_at, now, items, versions, repo.listAnswers(c, attempt.id));
 }
 
 function buildView(
@@ -85,7 +85,7 @@ function buildView(
 	};
 }
 
-function resultOf(a: AttemptRow): AttemptResult {
+function resultOf(a: Pick<AttemptRow, 'score' | 'correct_count' | 'total' | 'duration_ms' | 'submitted_at' | 'deadline_at' | 'attempt_no'>): AttemptResult {
 	return {
 		score: a.score ?? 0,
 		correct: a.correct_count ?? 0,
@@ -96,14 +96,15 @@ function resultOf(a: AttemptRow): AttemptResult {
 	};
 }
 
-/** Scores an open attempt on its saved answers and closes it. Idempotent through `status = 'open'`. */
-async function finalize(
-	db: Executor,
-	attempt: AttemptRow,
-	opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }
-): Promise<AttemptRow> {
-	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attempt.id), repo.listAnswers(db, attempt.id)]);
-	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+/**
+ * Scores an open attempt on its saved answers and closes it. Idempotent through `status = 'open'`.
+ * Runs inside `exclusive` (one transaction, nothing else on the connection meanwhile), so the row
+ * it was given is still the row in the database: no need to read it back.
+ */
+function finalize(c: Conn, attempt: AttemptRow, opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }): AttemptRow {
+	const items = repo.listAttemptQuestions(c, attempt.id);
+	const answers = repo.listAnswers(c, attempt.id);
+	const versions = questions.getVersionsSync(c, items.map((i) => i.versionId));
 	const graded = items.map((it) => {
 		const v = versions.get(it.versionId)!;
 		return { questionId: it.questionId, kind: v.kind, options: v.options, chosen: answers.get(it.questionId) ?? null };
@@ -111,31 +112,36 @@ async function finalize(
 	const sheet = scoreSheet(graded);
 	// An expired attempt counts as handed in at its deadline, not when someone noticed.
 	const submittedAt = opts.status === 'expired' ? attempt.deadline_at : Math.min(opts.at, attempt.deadline_at + grace());
-	const closedNow = await repo.closeAttempt(db, attempt.id, {
+	const closing = {
 		status: opts.status,
 		submittedAt,
 		durationMs: countedDuration(attempt.started_at, submittedAt, attempt.deadline_at),
 		score: sheet.score,
 		correct: sheet.correct,
 		prediction: opts.prediction
+	};
+	if (!repo.closeAttempt(c, attempt.id, closing)) return repo.findAttempt(c, attempt.id)!;
+	repo.markQuestionsCorrect(
+		c,
+		attempt.id,
+		graded.filter((g) => g.chosen && isAnswerCorrect(g.kind, g.options, g.chosen)).map((g) => g.questionId)
+	);
+	roundBest.offerAttempt(c, attempt.id);
+	leaderboard.noteScored(attempt.round_id, attempt.user_id, {
+		score: closing.score,
+		prediction: closing.prediction,
+		durationMs: closing.durationMs,
+		submittedAt
 	});
-	if (closedNow)
-		await repo.markQuestionsCorrect(
-			db,
-			attempt.id,
-			graded.filter((g) => g.chosen && isAnswerCorrect(g.kind, g.options, g.chosen)).map((g) => g.questionId)
-		);
-	const closed = (await repo.findAttempt(db, attempt.id))!;
-	if (closedNow) {
-		await roundBest.offerAttempt(db, attempt.id);
-		leaderboard.noteScored(closed.round_id, closed.user_id, {
-			score: closed.score ?? 0,
-			prediction: closed.prediction,
-			durationMs: closed.duration_ms ?? 0,
-			submittedAt: closed.submitted_at ?? closed.deadline_at
-		});
-	}
-	return closed;
+	return {
+		...attempt,
+		status: opts.status,
+		submitted_at: submittedAt,
+		duration_ms: closing.durationMs,
+		score: closing.score,
+		correct_count: closing.correct,
+		prediction: closing.prediction
+	};
 }
 
 /** A write lost a race against a unique index (one open attempt, unique attempt numbers). */
@@ -157,65 +163,65 @@ export async function startOrResume(
 	rng: Rng = cryptoRng,
 	origin: Fingerprint | null = null
 ): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
+	// The published pool is cached (questions.ts); read it before taking the connection.
+	const pool = await questions.listDrawPool(db);
+	const once = () => exclusive(db, (c) => startOrResumeOnce(c, pool, userId, roundId, now, rng, origin));
 	try {
-		return await startOrResumeOnce(db, userId, roundId, now, rng, origin);
+		return await once();
 	} catch (e) {
 		if (!isUniqueViolation(e)) throw e;
-		return startOrResumeOnce(db, userId, roundId, now, rng, origin);
+		return once();
 	}
 }
 
-async function startOrResumeOnce(
-	db: Db,
+function startOrResumeOnce(
+	c: Conn,
+	pool: (PoolItem & { versionId: number })[],
 	userId: number,
 	roundId: number,
 	now: number,
 	rng: Rng,
 	origin: Fingerprint | null
-): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
-	return db.transaction().execute(async (trx) => {
-		const round = await contests.findRound(trx, roundId);
-		const contest = round && (await contests.findContest(trx, round.contestId));
-		if (!round || !contest || contest.status !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
-		const phase = roundPhase(now, round.opensAt, round.closesAt);
+): Ok<{ resumed: boolean; view: AttemptView }> | ServiceError {
+	const found = contests.findRoundForAttempt(c, roundId);
+	if (!found || found.contestStatus !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
+	const { round, quotas } = found;
+	const phase = roundPhase(now, round.opensAt, round.closesAt);
 
-		let open = await repo.findOpenAttempt(trx, roundId, userId);
-		if (open && isOverdue(now, open.deadline_at, grace())) {
-			await finalize(trx, open, { status: 'expired', at: now, prediction: null });
-			open = undefined;
-		}
-		if (open) return { ok: true, resumed: true, view: await viewOf(trx, open, now) };
+	let open = repo.findOpenAttempt(c, roundId, userId);
+	if (open && isOverdue(now, open.deadline_at, grace())) {
+		finalize(c, open, { status: 'expired', at: now, prediction: null });
+		open = undefined;
+	}
+	if (open) return { ok: true, resumed: true, view: viewOf(c, open, now) };
 
-		if (phase === 'upcoming') return fail(409, 'Đợt thi chưa mở. Vui lòng quay lại khi đợt thi bắt đầu.');
-		if (phase === 'closed') return fail(409, 'Đợt thi đã kết thúc.');
-		const used = await repo.countUserAttempts(trx, roundId, userId);
-		if (used >= round.maxAttempts)
-			return fail(409, `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`);
+	if (phase === 'upcoming') return fail(409, 'Đợt thi chưa mở. Vui lòng quay lại khi đợt thi bắt đầu.');
+	if (phase === 'closed') return fail(409, 'Đợt thi đã kết thúc.');
+	const used = repo.countUserAttempts(c, roundId, userId);
+	if (used >= round.maxAttempts) return fail(409, `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`);
 
-		const pool = await questions.listDrawPool(trx);
-		let picked: number[];
-		try {
-			picked = drawQuestions(pool, await contests.listQuotas(trx, roundId), round.questionCount, rng);
-		} catch (e) {
-			if (e instanceof DrawError) return fail(409, 'Đợt thi chưa sẵn sàng: ' + e.message);
-			throw e;
-		}
-		const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
-		const versions = await questions.getVersions(trx, picked.map((id) => versionOf.get(id)!));
-		const deadlineAt = attemptDeadline(now, round.timeLimitSeconds, round.closesAt);
-		const attemptId = await repo.insertAttempt(trx, { roundId, userId, attemptNo: used + 1, startedAt: now, deadlineAt, total: picked.length });
-		const items = picked.map((qid, i) => {
-			const v = versions.get(versionOf.get(qid)!)!;
-			return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
-		});
-		await repo.insertAttemptQuestions(trx, items);
-		if (origin) await events.recordEvent(trx, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
-		// Everything the view needs is in hand: no need to read back what was just written.
-		return { ok: true, resumed: false, view: buildView(attemptId, deadlineAt, now, items, versions, new Map()) };
+	let picked: number[];
+	try {
+		picked = drawQuestions(pool, quotas, round.questionCount, rng);
+	} catch (e) {
+		if (e instanceof DrawError) return fail(409, 'Đợt thi chưa sẵn sàng: ' + e.message);
+		throw e;
+	}
+	const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
+	const versions = questions.getVersionsSync(c, picked.map((id) => versionOf.get(id)!));
+	const deadlineAt = attemptDeadline(now, round.timeLimitSeconds, round.closesAt);
+	const attemptId = repo.insertAttempt(c, { roundId, userId, attemptNo: used + 1, startedAt: now, deadlineAt, total: picked.length });
+	const items = picked.map((qid, i) => {
+		const v = versions.get(versionOf.get(qid)!)!;
+		return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
 	});
+	repo.insertAttemptQuestions(c, items);
+	if (origin) events.recordEventSync(c, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
+	// Everything the view needs is in hand: no need to read back what was just written.
+	return { ok: true, resumed: false, view: buildView(attemptId, deadlineAt, now, items, versions, new Map()) };
 }
 
-export async function saveAnswer(
+export function saveAnswer(
 	db: Db,
 	userId: number,
 	attemptId: number,
@@ -223,63 +229,57 @@ export async function saveAnswer(
 	optionIds: string[],
 	now = Date.now()
 ): Promise<{ ok: true } | ServiceError> {
-	return db.transaction().execute(async (trx) => {
-		const attempt = await repo.findAttempt(trx, attemptId);
+	return exclusive(db, (c) => {
+		const attempt = repo.findAttempt(c, attemptId);
 		// Someone else's attempt is indistinguishable from a missing one.
 		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
 		if (attempt.status !== 'open') return fail(409, 'Bài thi đã được nộp, không thể sửa câu trả lời.');
 		if (!acceptsWrites(now, attempt.deadline_at, grace())) {
-			await finalize(trx, attempt, { status: 'expired', at: now, prediction: null });
+			finalize(c, attempt, { status: 'expired', at: now, prediction: null });
 			return fail(409, 'Đã hết giờ làm bài. Câu trả lời này không được ghi nhận.');
 		}
-		const item = await repo.findAttemptItem(trx, attemptId, questionId);
+		const item = repo.findAttemptItem(c, attemptId, questionId);
 		if (!item) return fail(400, 'Câu hỏi không thuộc lượt thi này.');
 		const problem = validateChoice(item.kind, item.optionOrder, optionIds);
 		if (problem) return fail(400, problem);
-		await repo.upsertAnswer(trx, attemptId, questionId, optionIds, now);
+		repo.upsertAnswer(c, attemptId, questionId, optionIds, now);
 		return { ok: true };
 	});
 }
 
-export async function submit(
+export function submit(
 	db: Db,
 	userId: number,
 	attemptId: number,
 	prediction: number | null,
 	now = Date.now()
 ): Promise<Ok<{ result: AttemptResult }> | ServiceError> {
-	return db.transaction().execute(async (trx) => {
-		const attempt = await repo.findAttempt(trx, attemptId);
+	return exclusive(db, (c) => {
+		const attempt = repo.findAttempt(c, attemptId);
 		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
 		// Fairness rule 3: a repeated submit returns the stored result, never re-scores.
 		if (attempt.status !== 'open') return { ok: true, result: resultOf(attempt) };
-		if (isOverdue(now, attempt.deadline_at, grace())) {
-			const closed = await finalize(trx, attempt, { status: 'expired', at: now, prediction: null });
-			return { ok: true, result: resultOf(closed) };
-		}
-		const round = (await contests.findRound(trx, attempt.round_id))!;
+		if (isOverdue(now, attempt.deadline_at, grace()))
+			return { ok: true, result: resultOf(finalize(c, attempt, { status: 'expired', at: now, prediction: null })) };
+		const predictionKind = c.get<{ k: string | null }>('select prediction_kind as k from rounds where id = ?', attempt.round_id)?.k ?? null;
 		// The prediction is required while there is time to type it; an automatic hand-in at the
 		// deadline (within the grace) goes through without it rather than losing the answers.
-		if (round.predictionKind && prediction == null && now <= attempt.deadline_at)
+		if (predictionKind && prediction == null && now <= attempt.deadline_at)
 			return fail(400, 'Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.');
-		const closed = await finalize(trx, attempt, {
-			status: 'submitted',
-			at: now,
-			prediction: round.predictionKind ? prediction : null
-		});
+		const closed = finalize(c, attempt, { status: 'submitted', at: now, prediction: predictionKind ? prediction : null });
 		return { ok: true, result: resultOf(closed) };
 	});
 }
 
 /** Closes attempts whose deadline (plus grace) has passed; run periodically and lazily. */
 export async function expireOverdue(db: Db, now = Date.now()): Promise<number> {
-	const ids = await repo.listOverdueAttemptIds(db, now - grace());
+	const ids = await withConn(db, (c) => repo.listOverdueAttemptIds(c, now - grace()));
 	let n = 0;
 	for (const id of ids) {
-		await db.transaction().execute(async (trx) => {
-			const a = await repo.findAttempt(trx, id);
+		await exclusive(db, (c) => {
+			const a = repo.findAttempt(c, id);
 			if (a && a.status === 'open') {
-				await finalize(trx, a, { status: 'expired', at: now, prediction: null });
+				finalize(c, a, { status: 'expired', at: now, prediction: null });
 				n++;
 			}
 		});
@@ -302,7 +302,7 @@ export interface ReviewItem {
  * only when the round's reveal policy allows it at `now`.
  */
 export async function getResult(db: Db, userId: number, attemptId: number, now = Date.now()) {
-	const attempt = await repo.findAttempt(db, attemptId);
+	const attempt = await withConn(db, (c) => repo.findAttempt(c, attemptId));
 	if (!attempt || attempt.user_id !== userId) return null;
 	if (attempt.status === 'open' && isOverdue(now, attempt.deadline_at, grace())) {
 		await expireOverdue(db, now);
@@ -312,7 +312,7 @@ export async function getResult(db: Db, userId: number, attemptId: number, now =
 	const contest = (await contests.findContest(db, round.contestId))!;
 	const finished = attempt.status !== 'open';
 	const reveal = finished && (round.revealPolicy === 'after_submit' || now >= round.closesAt);
-	const [items, answers] = await Promise.all([repo.listAttemptQuestions(db, attemptId), repo.listAnswers(db, attemptId)]);
+	const { items, answers } = await withConn(db, (c) => ({ items: repo.listAttemptQuestions(c, attemptId), answers: repo.listAnswers(c, attemptId) }));
 	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
 	const review: ReviewItem[] = finished
 		? items.map((it) => {

@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { getRandomValues } from 'node:crypto';
-import type { Executor } from '../db';
+import { withConn, type Db, type Executor } from '../db';
 import type { Role } from '../db/types';
 import { isSecureOrigin } from '../config';
 
@@ -61,44 +61,41 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session };
 }
 
-export async function validateSessionToken(
-	db: Executor,
+/**
+ * Runs on every request (hooks and the hot API), so it is one prepared statement on the
+ * synchronous connection rather than a Kysely query.
+ */
+export function validateSessionToken(
+	db: Db,
 	token: string,
 	now = Date.now()
 ): Promise<{ session: Session; user: SessionUser; extended: boolean } | null> {
 	const [id, secret, extra] = token.split('.');
-	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-	const row = await db
-		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select([
-			'sessions.id',
-			'sessions.secret_hash',
-			'sessions.expires_at',
-			'users.id as user_id',
-			'users.full_name',
-			'users.role',
-			'users.unit_id'
-		])
-		.where('sessions.id', '=', id)
-		.executeTakeFirst();
-	if (!row) return null;
-	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
-	if (now >= row.expires_at) {
-		await db.deleteFrom('sessions').where('id', '=', id).execute();
-		return null;
-	}
-	let expiresAt = row.expires_at;
-	const extended = expiresAt - now < SESSION_TTL_MS / 2;
-	if (extended) {
-		expiresAt = now + SESSION_TTL_MS;
-		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
-	}
-	return {
-		extended,
-		session: { id: row.id, userId: row.user_id, expiresAt },
-		user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
-	};
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return Promise.resolve(null);
+	return withConn(db, (c) => {
+		const row = c.get<{ id: string; secret_hash: Uint8Array; expires_at: number; user_id: number; full_name: string; role: Role; unit_id: number }>(
+			`select sessions.id, sessions.secret_hash, sessions.expires_at, users.id as user_id, users.full_name, users.role, users.unit_id
+			from sessions join users on users.id = sessions.user_id where sessions.id = ?`,
+			id
+		);
+		if (!row) return null;
+		if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+		if (now >= row.expires_at) {
+			c.run('delete from sessions where id = ?', id);
+			return null;
+		}
+		let expiresAt = row.expires_at;
+		const extended = expiresAt - now < SESSION_TTL_MS / 2;
+		if (extended) {
+			expiresAt = now + SESSION_TTL_MS;
+			c.run('update sessions set expires_at = ? where id = ?', expiresAt, id);
+		}
+		return {
+			extended,
+			session: { id: row.id, userId: row.user_id, expiresAt },
+			user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
+		};
+	});
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
@@ -129,7 +126,7 @@ export async function countActiveSessions(db: Executor, userId: number, now = Da
 	return Number(r.n);
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
+export function setSessionCookie(cookies: Pick<Cookies, 'set'>, token: string, expiresAt: number): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
@@ -139,6 +136,6 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: num
 	});
 }
 
-export function deleteSessionCookie(cookies: Cookies): void {
+export function deleteSessionCookie(cookies: Pick<Cookies, 'delete'>): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureOrigin() });
 }

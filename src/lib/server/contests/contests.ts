@@ -1,4 +1,4 @@
-import type { Executor } from '../db';
+import type { Conn, Executor } from '../db';
 import { TtlCache } from '../cache';
 import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
@@ -111,6 +111,22 @@ export async function listRounds(db: Executor, contestId: number): Promise<Round
 export async function findRound(db: Executor, id: number): Promise<Round | undefined> {
 	const r = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
 	return r && toRound(r);
+}
+
+/**
+ * A round with its contest's status and its quotas, on the synchronous connection: what starting
+ * or handing in an attempt needs to know (service.ts).
+ */
+export function findRoundForAttempt(c: Conn, id: number): { round: Round; contestStatus: ContestStatus; quotas: Quota[] } | undefined {
+	const r = c.get<RoundRow & { contest_status: ContestStatus }>(
+		'select rounds.*, contests.status as contest_status from rounds join contests on contests.id = rounds.contest_id where rounds.id = ?',
+		id
+	);
+	if (!r) return undefined;
+	const quotas = c
+		.all<{ topic_id: number | null; difficulty: number | null; count: number }>('select topic_id, difficulty, count from round_quotas where round_id = ? order by id', id)
+		.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }));
+	return { round: toRound(r), contestStatus: r.contest_status, quotas };
 }
 
 /** Rounds open at `now` in published contests, soonest closing first. */

@@ -39,6 +39,7 @@ export function openSqlite(file: string): SQLite.Database {
 function withStatementCache(sqlite: SQLite.Database, max = 2000) {
 	const cache = new Map<string, SQLite.Statement>();
 	return {
+		sqlite,
 		close: () => sqlite.close(),
 		prepare(sql: string) {
 			let stmt = cache.get(sql);
@@ -52,8 +53,65 @@ function withStatementCache(sqlite: SQLite.Database, max = 2000) {
 	};
 }
 
+/**
+ * The one SQLite connection, used synchronously: the hot attempt paths (start, autosave, submit,
+ * session lookup) run their few statements back to back as prepared statements, without the
+ * per-query cost of building, compiling and awaiting a Kysely query. Obtain one only through
+ * `exclusive` / `withConn`, which hold Kysely's connection lock, so these statements never
+ * interleave with a Kysely transaction that is awaiting between its statements.
+ */
+export interface Conn {
+	get<T>(sql: string, ...params: unknown[]): T | undefined;
+	all<T>(sql: string, ...params: unknown[]): T[];
+	run(sql: string, ...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+}
+
+function connOf(db: ReturnType<typeof withStatementCache>): Conn {
+	return {
+		get: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined,
+		all: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
+		run: (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params)
+	};
+}
+
+const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database }>();
+
+function connFor(db: Db) {
+	const c = conns.get(db);
+	if (!c) throw new Error('exclusive()/withConn() need a database opened by openDatabase()');
+	return c;
+}
+
+/** Runs `fn` on the connection while holding Kysely's lock (no transaction: single reads). */
+export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+	const { conn } = connFor(db);
+	return db.connection().execute(async () => fn(conn));
+}
+
+/**
+ * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) while
+ * holding Kysely's lock. `fn` is synchronous: nothing else can run on the connection meanwhile.
+ * Never call it from inside a Kysely transaction (the lock is already taken there).
+ */
+export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+	const { conn, sqlite } = connFor(db);
+	return db.connection().execute(async () => {
+		conn.run('BEGIN IMMEDIATE');
+		try {
+			const out = fn(conn);
+			conn.run('COMMIT');
+			return out;
+		} catch (e) {
+			if (sqlite.inTransaction) conn.run('ROLLBACK');
+			throw e;
+		}
+	});
+}
+
 export function openDatabase(file: string): Db {
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
+	const cached = withStatementCache(openSqlite(file));
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+	conns.set(db, { conn: connOf(cached), sqlite: cached.sqlite });
 	registerFile(db, file);
 	return db;
 }

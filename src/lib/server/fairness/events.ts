@@ -1,4 +1,4 @@
-import type { Executor } from '../db';
+import type { Conn, Executor } from '../db';
 import type { AccessEventKind } from '../db/types';
 import type { Fingerprint } from './fingerprint';
 
@@ -20,6 +20,23 @@ export async function recordEvent(
 			ip_hash: e.ipHash
 		})
 		.execute();
+}
+
+/** The same insert on the synchronous connection (starting an attempt, service.ts). */
+export function recordEventSync(
+	c: Conn,
+	e: { kind: AccessEventKind; userId: number; at: number; roundId?: number | null; attemptId?: number | null } & Fingerprint
+): void {
+	c.run(
+		'insert into access_events (kind, user_id, at, round_id, attempt_id, device_hash, ip_hash) values (?, ?, ?, ?, ?, ?, ?)',
+		e.kind,
+		e.userId,
+		e.at,
+		e.roundId ?? null,
+		e.attemptId ?? null,
+		e.deviceHash,
+		e.ipHash
+	);
 }
 
 /** Whether this device has registered or logged in successfully as this person before. */

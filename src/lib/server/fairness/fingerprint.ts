@@ -18,7 +18,7 @@ export interface Fingerprint {
 }
 
 /** Returns the browser's device id, creating and setting one when it is missing or malformed. */
-export function ensureDeviceId(cookies: Cookies): string {
+export function ensureDeviceId(cookies: Pick<Cookies, 'get' | 'set'>): string {
 	const existing = cookies.get(DEVICE_COOKIE);
 	if (existing && /^[a-z2-7]{32}$/.test(existing)) return existing;
 	const bytes = new Uint8Array(20);
@@ -42,7 +42,7 @@ export function hashIp(ip: string): string {
 	return keyedHash('ip', ip);
 }
 
-function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
 	try {
 		return event.getClientAddress();
 	} catch {
@@ -50,11 +50,12 @@ function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null 
 	}
 }
 
-/** The keyed hashes of the request's device id and IP, for access events and limit keys. */
+/** The keyed hashes of a device id and an IP address, for access events and limit keys. */
+export function fingerprint(deviceId: string | null, ip: string | null): Fingerprint {
+	return { deviceHash: deviceId ? hashDevice(deviceId) : null, ipHash: ip ? hashIp(ip) : null };
+}
+
+/** The keyed hashes of the request's device id and IP. */
 export function fingerprintOf(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>): Fingerprint {
-	const ip = clientIp(event);
-	return {
-		deviceHash: event.locals.deviceId ? hashDevice(event.locals.deviceId) : null,
-		ipHash: ip ? hashIp(ip) : null
-	};
+	return fingerprint(event.locals.deviceId || null, clientIp(event));
 }

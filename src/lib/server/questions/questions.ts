@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import type { Executor } from '../db';
+import type { Conn, Executor } from '../db';
 import { TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { StoredOption } from '../attempts/scoring';
@@ -116,33 +116,56 @@ export function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: num
 	});
 }
 
-/** Versions by id (callers must not mutate them: they are shared). */
-export async function getVersions(db: Executor, versionIds: readonly number[]): Promise<Map<number, QuestionVersion>> {
-	const missing = versionIds.filter((id) => !versionCache.has(id));
-	if (missing.length) {
-		const rows = await db
-			.selectFrom('question_versions')
-			.select(['id', 'question_id', 'kind', 'stem', 'options_json', 'explanation', 'legal_ref'])
-			.where('id', 'in', missing)
-			.execute();
-		if (versionCache.size + rows.length > VERSION_CACHE_MAX) versionCache.clear();
-		for (const r of rows)
-			versionCache.set(r.id, {
-				id: r.id,
-				questionId: r.question_id,
-				kind: r.kind,
-				stem: r.stem,
-				options: JSON.parse(r.options_json) as StoredOption[],
-				explanation: r.explanation,
-				legalRef: r.legal_ref
-			});
-	}
+type VersionRow = { id: number; question_id: number; kind: QuestionKind; stem: string; options_json: string; explanation: string; legal_ref: string };
+
+function remember(rows: VersionRow[]): void {
+	if (versionCache.size + rows.length > VERSION_CACHE_MAX) versionCache.clear();
+	for (const r of rows)
+		versionCache.set(r.id, {
+			id: r.id,
+			questionId: r.question_id,
+			kind: r.kind,
+			stem: r.stem,
+			options: JSON.parse(r.options_json) as StoredOption[],
+			explanation: r.explanation,
+			legalRef: r.legal_ref
+		});
+}
+
+function cachedVersions(versionIds: readonly number[]): Map<number, QuestionVersion> {
 	const out = new Map<number, QuestionVersion>();
 	for (const id of versionIds) {
 		const v = versionCache.get(id);
 		if (v) out.set(id, v);
 	}
 	return out;
+}
+
+/** Versions by id (callers must not mutate them: they are shared). */
+export async function getVersions(db: Executor, versionIds: readonly number[]): Promise<Map<number, QuestionVersion>> {
+	const missing = versionIds.filter((id) => !versionCache.has(id));
+	if (missing.length)
+		remember(
+			await db
+				.selectFrom('question_versions')
+				.select(['id', 'question_id', 'kind', 'stem', 'options_json', 'explanation', 'legal_ref'])
+				.where('id', 'in', missing)
+				.execute()
+		);
+	return cachedVersions(versionIds);
+}
+
+/** The same, on the synchronous connection (the attempt lifecycle in service.ts). */
+export function getVersionsSync(c: Conn, versionIds: readonly number[]): Map<number, QuestionVersion> {
+	const missing = versionIds.filter((id) => !versionCache.has(id));
+	if (missing.length)
+		remember(
+			c.all<VersionRow>(
+				'select id, question_id, kind, stem, options_json, explanation, legal_ref from question_versions where id in (select value from json_each(?))',
+				JSON.stringify(missing)
+			)
+		);
+	return cachedVersions(versionIds);
 }
 
 export async function countQuestions(db: Executor): Promise<number> {

@@ -1,25 +1,9 @@
-import { getDb } from '$lib/server/db';
-import { requireApiUser } from '$lib/server/auth/guards';
-import { jsonError, jsonTooMany, parseId, readJson } from '$lib/server/http';
-import { attemptWriteByIp, attemptWriteByUser, takeAll } from '$lib/server/auth/limits';
-import { fingerprintOf } from '$lib/server/fairness/fingerprint';
-import { SaveAnswerSchema } from '$lib/schemas/attempt';
-import * as attempts from '$lib/server/attempts/service';
+import { saveAnswer } from '$lib/server/api/endpoints';
+import { bodyOf, callerOf, toResponse } from '$lib/server/api/sveltekit';
 import type { RequestHandler } from './$types';
 
-/** Autosave of one answer; idempotent (the last write for a question wins). */
+/** Autosave of one answer; idempotent (the last write for a question wins). In production api/node.ts answers first. */
 export const PUT: RequestHandler = async (event) => {
-	const user = requireApiUser(event);
-	const attemptId = parseId(event.params.attemptId);
-	if (attemptId == null) return jsonError(400, 'Mã lượt thi không hợp lệ.');
-	const wait = takeAll([
-		[attemptWriteByUser, String(user.id)],
-		[attemptWriteByIp, fingerprintOf(event).ipHash ?? '']
-	]);
-	if (wait > 0) return jsonTooMany(wait);
-	const body = await readJson(event.request, SaveAnswerSchema);
-	if (!body.ok) return body.response;
-	const res = await attempts.saveAnswer(getDb(), user.id, attemptId, body.data.questionId, body.data.optionIds);
-	if (!res.ok) return jsonError(res.status, res.message);
-	return new Response(null, { status: 204 });
+	const body = await bodyOf(event.request);
+	return body instanceof Response ? body : toResponse(await saveAnswer(callerOf(event), event.params.attemptId, body));
 };

@@ -1,0 +1,97 @@
+import { getDb } from '../db';
+import type { SessionUser } from '../auth/sessions';
+import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, takeAll } from '../auth/limits';
+import { fingerprint, hashIp } from '../fairness/fingerprint';
+import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
+import { SaveAnswerSchema, SubmitSchema } from '../../schemas/attempt';
+import * as attempts from '../attempts/service';
+
+/**
+ * The attempt API — start/resume, autosave, hand in — written once, free of any web framework.
+ * Two thin adapters serve it: the SvelteKit routes under src/routes/api (dev server, and any
+ * path the hot server does not take) and api/node.ts, which answers these paths in production
+ * before SvelteKit sees them (the load when a round opens is almost entirely these three).
+ */
+
+export interface ApiCaller {
+	user: SessionUser | null;
+	/** The device id from the device cookie and the client's IP address (hashed before use). */
+	deviceId: string | null;
+	ip: string | null;
+}
+
+/** What an endpoint answers: a status and a JSON body (none for 204) plus extra headers. */
+export interface ApiAnswer {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+/** A request body as the adapters read it: the text, or null when it was over the size limit. */
+export type BodyText = string | null;
+
+const NO_STORE = { 'cache-control': 'no-store' };
+const err = (status: number, message: string, extra: Record<string, unknown> = {}): ApiAnswer => ({ status, body: { message, ...extra } });
+export const UNAUTHENTICATED: ApiAnswer = err(401, 'Bạn cần đăng nhập để tiếp tục.');
+
+function tooMany(waitMs: number): ApiAnswer {
+	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) } };
+}
+
+/** POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200). */
+export async function startAttempt(caller: ApiCaller, roundParam: string | undefined): Promise<ApiAnswer> {
+	const user = caller.user;
+	if (!user) return UNAUTHENTICATED;
+	const roundId = parseId(roundParam);
+	if (roundId == null) return err(400, 'Mã đợt thi không hợp lệ.');
+	const fp = fingerprint(caller.deviceId, caller.ip);
+	const wait = takeAll([
+		[attemptStartByUser, String(user.id)],
+		[attemptStartByIp, fp.ipHash ?? '']
+	]);
+	if (wait > 0) return tooMany(wait);
+	const res = await attempts.startOrResume(getDb(), user.id, roundId, Date.now(), attempts.cryptoRng, fp);
+	if (!res.ok) return err(res.status, res.message);
+	return { status: res.resumed ? 200 : 201, body: res.view, headers: NO_STORE };
+}
+
+/** Checks shared by autosave and hand-in: signed in, a valid id, within the write limits. */
+function writeGuard(caller: ApiCaller, attemptParam: string | undefined): { answer: ApiAnswer } | { userId: number; attemptId: number } {
+	if (!caller.user) return { answer: UNAUTHENTICATED };
+	const attemptId = parseId(attemptParam);
+	if (attemptId == null) return { answer: err(400, 'Mã lượt thi không hợp lệ.') };
+	const wait = takeAll([
+		[attemptWriteByUser, String(caller.user.id)],
+		[attemptWriteByIp, caller.ip ? hashIp(caller.ip) : '']
+	]);
+	if (wait > 0) return { answer: tooMany(wait) };
+	return { userId: caller.user.id, attemptId };
+}
+
+function badBody(p: { status: number; message: string; field?: string }): ApiAnswer {
+	return err(p.status, p.message, p.field === undefined ? {} : { field: p.field });
+}
+
+/** PUT /api/attempts/:attemptId/answers — autosave of one answer (204); the last write wins. */
+export async function saveAnswer(caller: ApiCaller, attemptParam: string | undefined, text: BodyText): Promise<ApiAnswer> {
+	const g = writeGuard(caller, attemptParam);
+	if ('answer' in g) return g.answer;
+	if (text === null) return err(413, TOO_LARGE_MESSAGE);
+	const body = parseJsonText(text, SaveAnswerSchema);
+	if (!body.ok) return badBody(body);
+	const res = await attempts.saveAnswer(getDb(), g.userId, g.attemptId, body.data.questionId, body.data.optionIds);
+	if (!res.ok) return err(res.status, res.message);
+	return { status: 204 };
+}
+
+/** POST /api/attempts/:attemptId/submit — hands an attempt in; a repeat returns the stored result. */
+export async function submitAttempt(caller: ApiCaller, attemptParam: string | undefined, text: BodyText): Promise<ApiAnswer> {
+	const g = writeGuard(caller, attemptParam);
+	if ('answer' in g) return g.answer;
+	if (text === null) return err(413, TOO_LARGE_MESSAGE);
+	const body = parseJsonText(text, SubmitSchema);
+	if (!body.ok) return badBody(body);
+	const res = await attempts.submit(getDb(), g.userId, g.attemptId, body.data.prediction ?? null);
+	if (!res.ok) return err(res.status, res.message);
+	return { status: 200, body: res.result, headers: NO_STORE };
+}
