@@ -1,13 +1,14 @@
 /**
  * npm run gen -- [--participants 200000] [--attempts 1000000] [--out bench/data/gen.db]
- *                [--bench-users 40000] [--answers 1]
+ *                [--bench-users 120000] [--answers 1]
  *
  * Writes a realistic large database through the real schema: the demo contest and question bank
  * (the demo seed), then participants with skewed participation per district and finished attempts
  * with their drawn questions, answers, scores and timings in the closed and the open round.
- * For the benchmarks it also prepares `--bench-users` accounts with sessions: half have nothing in
- * the open round (they start attempts), half have an open attempt (they autosave and submit);
- * their tokens and attempts go to <out>.bench.json.
+ * For the benchmarks it also prepares `--bench-users` accounts with sessions, on top of the
+ * participants: a sixth have nothing in the open round (they start attempts), the rest have an
+ * open attempt each (they autosave and hand in; each hand-in in the benchmarks uses a fresh one, so
+ * no run measures repeated, already-scored submits); their tokens and attempts go to <out>.bench.json.
  *
  * Bulk rows are written with prepared statements in large transactions on a raw better-sqlite3
  * handle (journal off while generating); the file is switched back to WAL at the end.
@@ -30,13 +31,13 @@ const { values } = parseArgs({
 		participants: { type: 'string', default: '200000' },
 		attempts: { type: 'string', default: '1000000' },
 		out: { type: 'string', default: 'bench/data/gen.db' },
-		'bench-users': { type: 'string', default: '40000' },
+		'bench-users': { type: 'string', default: '120000' },
 		answers: { type: 'string', default: '1' }
 	}
 });
 const P = Number(values.participants);
 const A = Number(values.attempts);
-const BENCH = Math.min(Number(values['bench-users']), P);
+const BENCH = Number(values['bench-users']);
 const ANSWER_SHARE = Number(values.answers);
 const out = values.out!;
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -114,7 +115,7 @@ const unitFor = () => {
 
 const firstUserId = (db.prepare('select coalesce(max(id), 0) + 1 as n from users').get() as { n: number }).n;
 db.transaction(() => {
-	for (let i = 0; i < P; i++) {
+	for (let i = 0; i < P + BENCH; i++) {
 		const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
 		const y = 1950 + Math.floor(rng() * 60);
 		insertUser.run(
@@ -132,9 +133,9 @@ db.transaction(() => {
 })();
 const tUsers = Date.now();
 
-// Attempts: the bench users are kept apart (no finished attempts in the open round); everyone
-// else shares A attempts, 1–3 per round they take part in, best one counts.
-const regular = P - BENCH;
+// Attempts: the P participants share A attempts, 1–3 per round they take part in, best one counts.
+// The bench users come after them and have no finished attempts.
+const regular = P;
 let attemptsLeft = A;
 let answers = 0;
 const perUser = A / Math.max(1, regular);
@@ -197,7 +198,7 @@ db.transaction(() => {
 })();
 const tAttempts = Date.now();
 
-// Bench accounts: sessions for everyone, an open attempt for the second half.
+// Bench accounts: sessions for everyone, an open attempt for five in six.
 const bench: { starters: string[]; takers: { token: string; attemptId: number; questions: { id: number; options: string[] }[] }[]; openRoundId: number; closedRoundId: number } = {
 	starters: [],
 	takers: [],
@@ -212,7 +213,7 @@ db.transaction(() => {
 		const secret = random();
 		insertSession.run(id, Buffer.from(sha256(new TextEncoder().encode(secret))), userId, now, now + 30 * 86_400_000);
 		const token = `${id}.${secret}`;
-		if (i % 2 === 0) bench.starters.push(token);
+		if (i % 6 === 0) bench.starters.push(token);
 		else {
 			const { attemptId, qs } = writeAttempt(openRound.id, openRound.opens_at, openRound.closes_at, userId, 1, 0.8, 'open');
 			bench.takers.push({ token, attemptId, questions: qs.map((q) => ({ id: q.id, options: JSON.parse(q.order) })) });

@@ -6,6 +6,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverArgs } from './server-command.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -37,7 +38,7 @@ const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
 run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts', '--if-empty']);
 
 console.log(`\nhoithi is starting on ${origin}  (database: ${process.env.DATABASE_PATH ?? 'data/hoithi.db'})\n`);
-const server = spawn(process.execPath, ['scripts/serve.js'], {
+const server = spawn(process.execPath, serverArgs(), {
 	stdio: 'inherit',
 	// BODY_SIZE_LIMIT: question-bank uploads are up to 5 MB (adapter-node's default is 512 kB).
 	env: { NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', BODY_SIZE_LIMIT: '6M', ...process.env, PORT: port, ORIGIN: origin }

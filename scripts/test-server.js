@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverArgs } from './server-command.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,7 +31,7 @@ export async function startTestServer({ db, port, env = {} }) {
 	});
 	if (seed.status !== 0) throw new Error('Seeding failed:\n' + seed.stdout + seed.stderr);
 	const url = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
+	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
 		// `env` comes last so a test can turn the rate limits back on (HOITHI_DISABLE_RATE_LIMITS=0).
 		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },

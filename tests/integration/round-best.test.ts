@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, migrateToLatest, type Db } from '../../src/lib/server/db';
+import { openDatabase, migrateToLatest, withConn, type Db } from '../../src/lib/server/db';
 import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { disqualifyAttempt, disqualifyUser, reinstateAttempt, reinstateUser } from '../../src/lib/server/fairness/decisions';
 import { rankInRound, topOfRound } from '../../src/lib/server/attempts/round-best';
 import { roundLeaderboard } from '../../src/lib/server/attempts/leaderboard';
+import { boardJson, boardView, getBoard } from '../../src/lib/server/stats/dashboards';
 
 /**
  * round_best must always equal "each person's best counted attempt" computed from the attempts,
@@ -63,7 +64,33 @@ describe('round_best', () => {
 
 	it('gives every person the rank the full leaderboard gives them', async () => {
 		const board = await roundLeaderboard(db, roundId, { limit: 10_000, now });
-		for (const row of board.rows) expect((await rankInRound(db, roundId, row.userId))?.rank).toBe(row.rank);
+		for (const row of board.rows) expect((await withConn(db, (c) => rankInRound(c, roundId, row.userId)))?.rank).toBe(row.rank);
 		expect(board.people).toBe(board.rows.length);
+	});
+
+	it('serves polls the exact board view, pieced together from the once-serialised board', async () => {
+		const full = await getBoard(db, { roundId }, null, now);
+		// Only three people "in the top", so that there are viewers outside it too.
+		const board = { ...full, top: full.top.slice(0, 3), topUserIds: full.topUserIds.slice(0, 3) };
+		const outside = full.topUserIds[5];
+		const viewers: [number | null, boolean][] = [
+			[null, false],
+			[board.topUserIds[1], false],
+			[outside, false],
+			[organiserId, false],
+			[outside, true]
+		];
+		for (const [viewer, staff] of viewers) {
+			for (const extra of [{ open: true }, {}]) {
+				const text = await boardJson(db, board, viewer, staff, extra);
+				expect(JSON.parse(text)).toEqual({ ...(await boardView(db, board, viewer, staff)), ...extra });
+				const lean = await boardJson(db, board, viewer, staff, extra, false);
+				expect(JSON.parse(lean)).toEqual({ ...(await boardView(db, board, viewer, staff)), units: [], unitsOmitted: true, ...extra });
+			}
+		}
+		const mine = JSON.parse(await boardJson(db, board, outside, false, {}));
+		expect(mine.me?.rank).toBe(6);
+		expect(mine.top.filter((r: { isViewer: boolean }) => r.isViewer)).toHaveLength(0);
+		expect(JSON.parse(await boardJson(db, board, board.topUserIds[1], false, {})).top[1].isViewer).toBe(true);
 	});
 });

@@ -28,6 +28,19 @@ const partsFmt = new Intl.DateTimeFormat('en-GB', {
 	hourCycle: 'h23'
 });
 
+const clockFmt = new Intl.DateTimeFormat('vi-VN', {
+	timeZone: TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** hh:mm:ss in Vietnam time (a formatter made once: making one per call is slow). */
+export function formatClock(ms: number): string {
+	return clockFmt.format(new Date(ms));
+}
+
 function parts(ms: number): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const p of partsFmt.formatToParts(new Date(ms))) out[p.type] = p.value;

@@ -24,7 +24,7 @@ export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'
 	const db = getDb();
 	const unit = await db.selectFrom('units').select(['id', 'name', 'code', 'target_count']).where('id', '=', unitId).executeTakeFirst();
 	if (!unit) error(404, { message: 'Không tìm thấy đơn vị.' });
-	const resolved = await resolveScope(db, event.url);
+	const resolved = await resolveScope(db, event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const search = foldVietnamese(event.url.searchParams.get('q') ?? '').slice(0, 80);
 	return { user, staff, db, unit, search, ...resolved };

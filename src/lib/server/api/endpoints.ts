@@ -1,4 +1,6 @@
 import { getDb } from '../db';
+import { hasRole } from '../auth/guards';
+import { boardJson, getBoard, resolvePollScope } from '../stats/dashboards';
 import type { SessionUser } from '../auth/sessions';
 import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, takeAll } from '../auth/limits';
 import { fingerprint, hashIp } from '../fairness/fingerprint';
@@ -20,10 +22,11 @@ export interface ApiCaller {
 	ip: string | null;
 }
 
-/** What an endpoint answers: a status and a JSON body (none for 204) plus extra headers. */
+/** What an endpoint answers: a status and a JSON body (none for 204; or JSON text already made) plus extra headers. */
 export interface ApiAnswer {
 	status: number;
 	body?: unknown;
+	json?: string;
 	headers?: Record<string, string>;
 }
 
@@ -94,4 +97,21 @@ export async function submitAttempt(caller: ApiCaller, attemptParam: string | un
 	const res = await attempts.submit(getDb(), g.userId, g.attemptId, body.data.prediction ?? null);
 	if (!res.ok) return err(res.status, res.message);
 	return { status: 200, body: res.result, headers: NO_STORE };
+}
+
+/**
+ * GET /api/leaderboard?round= | ?contest= [&kind=] [&units=0] — the public board for polling. The ranking
+ * comes from a board shared by all viewers and refreshed at most every few seconds; only the
+ * viewer's own row is looked up per request (cached too), and the shared part is serialised once.
+ */
+export async function leaderboardPoll(caller: ApiCaller, search: URLSearchParams): Promise<ApiAnswer> {
+	const db = getDb();
+	const resolved = await resolvePollScope(db, search);
+	if (!resolved || resolved.contest.status === 'draft') return err(404, 'Không tìm thấy bảng xếp hạng.');
+	const kind = search.get('kind')?.slice(0, 40) || null;
+	const board = await getBoard(db, resolved.scope, kind);
+	// The people tab polls with units=0: the unit ranking is most of the payload.
+	const withUnits = search.get('units') !== '0';
+	const json = await boardJson(db, board, caller.user?.id ?? null, hasRole(caller.user, 'organiser'), { open: resolved.open }, withUnits);
+	return { status: 200, json, headers: { 'cache-control': 'private, no-store' } };
 }

@@ -3,7 +3,7 @@ import { parse as parseCookies, serialize as serializeCookie, type CookieSeriali
 import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
 import { MAX_JSON_BYTES, SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '../http';
-import { saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
+import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
 
 /**
  * The hot attempt API on bare node:http, in front of SvelteKit (scripts/serve.js). When a round
@@ -15,12 +15,19 @@ import { saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller
  * security headers, and a JSON 500 that never leaks details.
  */
 
-type Route = { method: string; pattern: RegExp; run: (caller: ApiCaller, param: string, body: BodyText) => Promise<ApiAnswer> };
+type Route = {
+	method: string;
+	pattern: RegExp;
+	/** Whether a body is read (GET has none). */
+	body: boolean;
+	run: (caller: ApiCaller, param: string, body: BodyText, search: URLSearchParams) => Promise<ApiAnswer>;
+};
 
 const ROUTES: Route[] = [
-	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, run: (caller, id) => startAttempt(caller, id) },
-	{ method: 'PUT', pattern: /^\/api\/attempts\/([^/]+)\/answers$/, run: saveAnswer },
-	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, run: submitAttempt }
+	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, body: true, run: (caller, id) => startAttempt(caller, id) },
+	{ method: 'PUT', pattern: /^\/api\/attempts\/([^/]+)\/answers$/, body: true, run: saveAnswer },
+	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, body: true, run: submitAttempt },
+	{ method: 'GET', pattern: /^\/api\/leaderboard()$/, body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
 ];
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -62,7 +69,7 @@ function ownOrigin(req: IncomingMessage): string {
 }
 
 function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
-	const body = a.body === undefined ? undefined : JSON.stringify(a.body);
+	const body = a.json ?? (a.body === undefined ? undefined : JSON.stringify(a.body));
 	const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS, ...a.headers };
 	if (cookies.length) headers['set-cookie'] = cookies;
 	if (body !== undefined) {
@@ -91,17 +98,17 @@ function readBody(req: IncomingMessage): Promise<BodyText | undefined> {
 	});
 }
 
-async function answer(route: Route, param: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	if (FORM_TYPES.includes(type) && req.headers.origin !== ownOrigin(req)) {
 		req.resume();
 		return send(res, { status: 403, body: { message: `Cross-site ${req.method} form submissions are forbidden` } });
 	}
-	const body = await readBody(req);
+	const body = route.body ? await readBody(req) : '';
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
 	const cookies = new NodeCookies(req.headers.cookie);
 	const who = await identify(cookies);
-	const result = await route.run({ user: who.user, deviceId: who.deviceId, ip: clientAddress(req) }, param, body);
+	const result = await route.run({ user: who.user, deviceId: who.deviceId, ip: clientAddress(req) }, param, body, new URLSearchParams(query));
 	send(res, result, cookies.outgoing);
 }
 
@@ -112,7 +119,8 @@ async function answer(route: Route, param: string, req: IncomingMessage, res: Se
 export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 	const url = req.url ?? '';
 	if (!url.startsWith('/api/')) return false;
-	const path = url.split('?', 1)[0];
+	const q = url.indexOf('?');
+	const path = q < 0 ? url : url.slice(0, q);
 	for (const route of ROUTES) {
 		if (route.method !== req.method) continue;
 		const m = route.pattern.exec(path);
@@ -123,7 +131,7 @@ export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 		} catch {
 			return false;
 		}
-		answer(route, param, req, res).catch((e) => {
+		answer(route, param, q < 0 ? '' : url.slice(q + 1), req, res).catch((e) => {
 			console.error(e);
 			if (!res.headersSent) send(res, { status: 500, body: { message: SERVER_ERROR_MESSAGE } });
 			else res.destroy();

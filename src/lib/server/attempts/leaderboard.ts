@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { offloaded, type Db, type Executor } from '../db';
+import { offloaded, withConn, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
@@ -8,6 +8,7 @@ import * as roundBest from './round-best';
 import { COUNTED } from './counted';
 import { TtlCache } from '../cache';
 import { compareResults, type RankedResult } from './ranking';
+import { CompactRanking } from './compact-ranking';
 
 /** The name the public sees: masked, or the anonymous label for someone erased on request. */
 export function publicName(fullName: string, anonymisedAt: number | null): string {
@@ -102,10 +103,11 @@ export async function roundLeaderboard(
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
  * A person's own rank is cached a little longer; decisions that change results clear both.
  */
-const topCache = new TtlCache<{ top: roundBest.BestRow[]; people: number }, number>(2_000, 200, Date.now, true);
+const topCache = new TtlCache<{ top: LeaderboardRow[]; people: number }, number>(2_000, 200, Date.now, true);
 const rankCache = new TtlCache<roundBest.BestRow | undefined>(5_000, 20_000);
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
 const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
+/** Rows handed out are shared with the cache: callers copy, never mutate them. */
 const TOP = 50;
 
 export function forgetCachedRankings(): void {
@@ -130,19 +132,32 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
 	const { top: cached, people } = await topCache.get(roundId, async () => {
 		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP), roundBest.countPeople(db, roundId)]);
 		cutoffs.set(roundId, { last: top.at(-1) ?? null, full: top.length >= TOP });
-		return { top, people };
+		// Masked once per refresh, not once per viewer.
+		return { top: top.map((r) => toRow(r, null)), people };
 	});
 	// Lists longer than the cached 50 (tests, exports) go to the database directly.
-	const top = limit <= TOP ? cached.slice(0, limit) : await roundBest.topOfRound(db, roundId, limit);
-	const mine =
-		viewerId != null && !top.some((r) => r.userId === viewerId)
-			? await rankCache.get(`${roundId}:${viewerId}`, () => roundBest.rankInRound(db, roundId, viewerId))
-			: undefined;
+	const top = limit <= TOP ? cached.slice(0, limit) : (await roundBest.topOfRound(db, roundId, limit)).map((r) => toRow(r, null));
+	const inTop = viewerId != null && top.some((r) => r.userId === viewerId);
+	const mine = viewerId != null && !inTop ? await viewerBest(db, roundId, viewerId) : undefined;
 	return {
 		actual: null,
 		people,
-		rows: [...top, ...(mine ? [mine] : [])].map(({ fullName, anonymisedAt, ...r }) => ({ ...r, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId }))
+		rows: [...(inTop ? top.map((r) => (r.userId === viewerId ? { ...r, isViewer: true } : r)) : top), ...(mine ? [mine] : [])]
 	};
+}
+
+function toRow({ fullName, anonymisedAt, ...r }: roundBest.BestRow, viewerId: number | null): LeaderboardRow {
+	return { ...r, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId };
+}
+
+/**
+ * A person's own row on a board that needs no prediction tie-break (an open round, or one without a
+ * prediction question): their best from round_best and 1 + the number of people ahead, cached a
+ * few seconds; a new result of theirs clears it (noteScored).
+ */
+export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<LeaderboardRow | undefined> {
+	const row = await rankCache.get(`${roundId}:${viewerId}`, () => withConn(db, (c) => roundBest.rankInRound(c, roundId, viewerId)));
+	return row && toRow(row, viewerId);
 }
 
 /**
@@ -150,21 +165,21 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
  * clears the cache): its full ranking is computed once — a few seconds for a city-wide round —
  * and each viewer's row is then a lookup.
  */
-const settledCache = new TtlCache<{ actual: number | null; entries: RankedEntry[]; byUser: Map<number, number> }, number>(10 * 60_000, 50);
+const settledCache = new TtlCache<{ actual: number | null; ranking: CompactRanking }, number>(10 * 60_000, 20);
 
 async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
-	const ranking = await settledCache.get(roundId, async () => {
+	const { actual, ranking } = await settledCache.get(roundId, async () => {
 		// Seconds on a city-wide round: on the worker connection, never blocking participants.
 		const r = await rankRound(offloaded(db), roundId, now);
-		return { ...r, byUser: new Map(r.entries.map((e, i) => [e.userId, i])) };
+		return { actual: r.actual, ranking: new CompactRanking(r.entries) };
 	});
-	const head = ranking.entries.slice(0, limit);
-	const mine = viewerId == null ? undefined : ranking.byUser.get(viewerId);
-	const shown = mine != null && mine >= limit ? [...head, ranking.entries[mine]] : head;
+	const head = ranking.head(limit);
+	const mine = viewerId == null ? -1 : ranking.indexOf(viewerId);
+	const shown = mine >= limit ? [...head, ranking.at(mine)] : head;
 	const names = await publicNames(db, shown.map((e) => e.userId));
 	return {
-		actual: ranking.actual,
-		people: ranking.entries.length,
+		actual,
+		people: ranking.size,
 		rows: shown.map((e) => ({
 			rank: e.rank,
 			userId: e.userId,

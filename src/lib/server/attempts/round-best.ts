@@ -110,22 +110,37 @@ export async function topOfRound(db: Executor, roundId: number, limit: number): 
 	}));
 }
 
-/** One person's row and rank in a round (rank = 1 + people ahead of them), or undefined. */
-export async function rankInRound(db: Executor, roundId: number, userId: number): Promise<BestRow | undefined> {
-	const me = await sql<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
-		select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+/**
+ * One person's row and rank in a round (rank = 1 + people ahead of them), or undefined. Asked on
+ * every leaderboard poll of a person outside the top: two indexed lookups, run as prepared
+ * statements on the synchronous connection.
+ */
+export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
+	const m = c.get<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>(
+		`select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
-		where b.round_id = ${roundId} and b.user_id = ${userId}`.execute(db);
-	const m = me.rows[0];
+		where b.round_id = ? and b.user_id = ?`,
+		roundId,
+		userId
+	);
 	if (!m) return undefined;
-	const ahead = await sql<{ n: number }>`
-		select count(*) as n from round_best b
-		where b.round_id = ${roundId} and (b.score > ${m.score}
-			or (b.score = ${m.score} and (b.duration_ms < ${m.duration_ms}
-			or (b.duration_ms = ${m.duration_ms} and (b.submitted_at < ${m.submitted_at}
-			or (b.submitted_at = ${m.submitted_at} and b.attempt_id < ${m.attempt_id}))))))`.execute(db);
+	const ahead = c.get<{ n: number }>(
+		`select count(*) as n from round_best b
+		where b.round_id = ? and (b.score > ?
+			or (b.score = ? and (b.duration_ms < ?
+			or (b.duration_ms = ? and (b.submitted_at < ?
+			or (b.submitted_at = ? and b.attempt_id < ?))))))`,
+		roundId,
+		m.score,
+		m.score,
+		m.duration_ms,
+		m.duration_ms,
+		m.submitted_at,
+		m.submitted_at,
+		m.attempt_id
+	)!;
 	return {
-		rank: Number(ahead.rows[0].n) + 1,
+		rank: ahead.n + 1,
 		userId,
 		fullName: m.full_name,
 		anonymisedAt: m.anonymised_at,

@@ -72,6 +72,20 @@ export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; ro
 }
 function contestsChanged(): void {
 	featuredCache.clear();
+	roundPages.clear();
+}
+
+/**
+ * A round with its contest and the contest's rounds, for the public round pages (leaderboard):
+ * cached 5 s like the home page's, and cleared by every write to a contest or round.
+ */
+const roundPages = new TtlCache<{ round: Round; contest: Contest; rounds: Round[] } | null, number>(5_000, 500);
+export function roundWithContest(db: Executor, roundId: number): Promise<{ round: Round; contest: Contest; rounds: Round[] } | null> {
+	return roundPages.get(roundId, async () => {
+		const round = await findRound(db, roundId);
+		const contest = round && (await findContest(db, round.contestId));
+		return round && contest ? { round, contest, rounds: await listRounds(db, contest.id) } : null;
+	});
 }
 
 /** The contest shown on the home page: the newest published one. */

@@ -1,8 +1,9 @@
 import { offloaded, type Db } from '../db';
 import type { StoredOption } from '../attempts/scoring';
 import * as contests from '../contests/contests';
-import { publicNames, rankContest, roundLeaderboard, type RankedEntry } from '../attempts/leaderboard';
+import { publicNames, rankContest, roundLeaderboard, viewerBest, type RankedEntry } from '../attempts/leaderboard';
 import { TtlCache } from '../cache';
+import { CompactRanking } from '../attempts/compact-ranking';
 import * as q from './queries';
 import {
 	AGE_GROUPS,
@@ -79,13 +80,12 @@ export interface Board {
 	topUserIds: number[];
 	/** Set for a round's board: the viewer's row then comes from the leaderboard module. */
 	roundId?: number;
-	/** userId → index in `entries`, for the viewer's own row (whole-contest boards). */
-	byUser: Map<number, number>;
-	entries: RankedEntry[];
+	/** The whole ranking, for the viewer's own row (whole-contest boards). */
+	ranking?: CompactRanking;
 }
 
 export const BOARD_TTL_MS = 5000;
-const boards = new TtlCache<Board>(BOARD_TTL_MS, 100, Date.now, true);
+const boards = new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true);
 export const TOP_N = 50;
 
 /**
@@ -108,26 +108,25 @@ export function getBoard(db: Db, scope: q.Scope, unitKind: string | null, now = 
 				top: board.rows.map(({ rank, name, unitName, score, total, durationMs, prediction }) => ({ rank, name, unitName, score, total, durationMs, prediction })),
 				topUserIds: board.rows.map((r) => r.userId),
 				units: await units,
-				roundId: scope.roundId,
-				byUser: new Map(),
-				entries: []
+				roundId: scope.roundId
 			};
 		}
-		const entries = await rankContest(offloaded(db), scope.contestId);
-		const head = entries.slice(0, TOP_N);
+		// The people's ranking does not depend on the unit level: one per contest, shared.
+		const ranking = await contestRankings.get(scope.contestId, async () => new CompactRanking(await rankContest(offloaded(db), scope.contestId)));
+		const head = ranking.head(TOP_N);
 		const names = await publicNames(db, head.map((e) => e.userId));
 		return {
 			computedAt: now,
 			actual: null,
-			people: entries.length,
+			people: ranking.size,
 			top: head.map((e) => toPerson(e, names.get(e.userId))),
 			topUserIds: head.map((e) => e.userId),
 			units: await units,
-			byUser: new Map(entries.map((e, i) => [e.userId, i])),
-			entries
+			ranking
 		};
 	});
 }
+const contestRankings = new TtlCache<CompactRanking, number>(BOARD_TTL_MS, 10, Date.now, true);
 
 function toPerson(e: RankedEntry, n: { name: string; unitName: string } | undefined): BoardPerson {
 	return {
@@ -145,26 +144,46 @@ function toPerson(e: RankedEntry, n: { name: string; unitName: string } | undefi
 export async function viewerRow(db: Db, board: Board, viewerId: number | null): Promise<BoardPerson | null> {
 	if (viewerId == null) return null;
 	if (board.roundId != null) {
-		const mine = (await roundLeaderboard(db, board.roundId, { limit: TOP_N, viewerId })).rows.find((r) => r.isViewer);
+		// Without a settled prediction figure the order is round_best's: one cached lookup.
+		const mine =
+			board.actual == null
+				? await viewerBest(db, board.roundId, viewerId)
+				: (await roundLeaderboard(db, board.roundId, { limit: TOP_N, viewerId })).rows.find((r) => r.isViewer);
 		return mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, score: mine.score, total: mine.total, durationMs: mine.durationMs, prediction: mine.prediction } : null;
 	}
-	const i = board.byUser.get(viewerId);
-	if (i == null) return null;
-	const e = board.entries[i];
+	const i = board.ranking ? board.ranking.indexOf(viewerId) : -1;
+	if (i < 0) return null;
+	const e = board.ranking!.at(i);
 	const names = await publicNames(db, [viewerId]);
 	return toPerson(e, names.get(viewerId));
 }
 
+/**
+ * The scope of a public board poll and whether it is live, cached as long as the board itself
+ * (BOARD_TTL_MS): polls then cost no query to find their round and contest.
+ */
+const pollScopes = new TtlCache<{ scope: q.Scope; contest: contests.Contest; round: contests.Round | null; open: boolean } | null>(BOARD_TTL_MS, 1000);
+export function resolvePollScope(db: Db, search: URLSearchParams) {
+	const key = `${search.get('round') ?? ''}|${search.get('contest') ?? ''}`;
+	return pollScopes.get(key, async () => {
+		const r = await resolveScope(db, search);
+		if (!r) return null;
+		const now = Date.now();
+		const open = r.round ? now < r.round.closesAt : (await contests.listOpenRounds(db, now)).some((x) => x.contestId === r.contest.id);
+		return { ...r, open };
+	});
+}
+
 /** Which contest or round a dashboard shows: ?round=, else ?contest=, else the featured contest. */
-export async function resolveScope(db: Db, url: URL): Promise<{ scope: q.Scope; contest: contests.Contest; round: contests.Round | null } | null> {
-	const roundId = Number(url.searchParams.get('round'));
+export async function resolveScope(db: Db, search: URLSearchParams): Promise<{ scope: q.Scope; contest: contests.Contest; round: contests.Round | null } | null> {
+	const roundId = Number(search.get('round'));
 	if (Number.isSafeInteger(roundId) && roundId > 0) {
 		const round = await contests.findRound(db, roundId);
 		const contest = round && (await contests.findContest(db, round.contestId));
 		if (round && contest) return { scope: { roundId }, contest, round };
 		return null;
 	}
-	const contestId = Number(url.searchParams.get('contest'));
+	const contestId = Number(search.get('contest'));
 	const contest =
 		Number.isSafeInteger(contestId) && contestId > 0 ? await contests.findContest(db, contestId) : await contests.findFeaturedContest(db);
 	return contest ? { scope: { contestId: contest.id }, contest, round: null } : null;
@@ -308,6 +327,8 @@ export interface BoardView {
 	top: (BoardPerson & { isViewer: boolean; reviewId: number | null })[];
 	me: (BoardPerson & { isViewer: true; reviewId: number | null }) | null;
 	units: Pick<UnitRankRow, 'unitId' | 'name' | 'target' | 'participants' | 'attempts' | 'rate' | 'avgBestShare' | 'rankByParticipants' | 'rankByRate'>[];
+	/** Set by pages that leave the units out of the first render (Leaderboard.svelte fetches them). */
+	unitsOmitted?: true;
 }
 
 export function publicUnits(units: UnitRankRow[]): BoardView['units'] {
@@ -339,6 +360,42 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
 		me: me && viewerId != null ? { ...me, isViewer: true, reviewId: staff ? viewerId : null } : null,
 		units: publicUnits(board.units)
 	};
+}
+
+/** The shared parts of a board, serialised once per board (it is recomputed every BOARD_TTL_MS). */
+const serialised = new WeakMap<Board, { rows: string[]; joined: string; units: string }>();
+
+/**
+ * boardView() as JSON text plus `extra` fields, for the polling endpoint: thousands of viewers
+ * poll the same board, so its rows and units are serialised once and each viewer's answer is
+ * pieced together around their own row. Organisers (review links on every row) get the plain
+ * serialisation. The result parses to exactly { ...boardView(…), ...extra } (round-best test);
+ * without units (the people tab polls without them) `units` is [] and `unitsOmitted` true.
+ */
+export async function boardJson(
+	db: Db,
+	board: Board,
+	viewerId: number | null,
+	staff: boolean,
+	extra: Record<string, unknown>,
+	withUnits = true
+): Promise<string> {
+	const omitted = withUnits ? {} : { units: [], unitsOmitted: true };
+	if (staff) return JSON.stringify({ ...(await boardView(db, board, viewerId, staff)), ...omitted, ...extra });
+	let s = serialised.get(board);
+	if (!s) {
+		const rows = board.top.map((p) => JSON.stringify({ ...p, isViewer: false, reviewId: null }));
+		s = { rows, joined: rows.join(','), units: JSON.stringify(publicUnits(board.units)) };
+		serialised.set(board, s);
+	}
+	const at = viewerId == null ? -1 : board.topUserIds.indexOf(viewerId);
+	const me = viewerId != null && at < 0 ? await viewerRow(db, board, viewerId) : null;
+	const rows = at < 0 ? s.joined : s.rows.map((r, i) => (i === at ? JSON.stringify({ ...board.top[i], isViewer: true, reviewId: null }) : r)).join(',');
+	const meJson = me ? JSON.stringify({ ...me, isViewer: true, reviewId: null }) : 'null';
+	const head = JSON.stringify({ computedAt: board.computedAt, actual: board.actual, people: board.people });
+	const tail = JSON.stringify(extra).slice(1);
+	const units = withUnits ? s.units : '[],"unitsOmitted":true';
+	return `${head.slice(0, -1)},"top":[${rows}],"me":${meJson},"units":${units}${tail === '}' ? '}' : ',' + tail}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { TtlCache } from '../cache';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
 import { COUNTED, COUNTED_ATTEMPT } from '../attempts/counted';
@@ -72,9 +73,13 @@ export async function unitCounts(db: Executor, scope: Scope, unitKind?: string |
 	}));
 }
 
-export async function listUnitKinds(db: Executor): Promise<string[]> {
-	const rows = await db.selectFrom('units').select('kind').distinct().where('parent_id', 'is not', null).orderBy('kind').execute();
-	return rows.map((r) => r.kind);
+/** Unit levels for the board filters; units change only by import, so a minute's cache is plenty. */
+const unitKinds = new TtlCache<string[], 'kinds'>(60_000, 1);
+export function listUnitKinds(db: Executor): Promise<string[]> {
+	return unitKinds.get('kinds', async () => {
+		const rows = await db.selectFrom('units').select('kind').distinct().where('parent_id', 'is not', null).orderBy('kind').execute();
+		return rows.map((r) => r.kind);
+	});
 }
 
 /** Per day (Vietnam time): people who handed in an attempt that day, and attempts. */

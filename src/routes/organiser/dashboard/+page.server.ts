@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const db = getDb();
-	const resolved = await resolveScope(db, event.url);
+	const resolved = await resolveScope(db, event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const [rounds, units, gaps, all] = await Promise.all([
 		roundTotals(db, resolved.contest.id),

@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const db = getDb();
-	const resolved = await resolveScope(db, event.url);
+	const resolved = await resolveScope(db, event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const [items, rounds] = await Promise.all([cachedItemAnalysis(db, resolved.scope), contests.listRounds(db, resolved.contest.id)]);
 	const flaggedOnly = event.url.searchParams.get('flagged') === '1';

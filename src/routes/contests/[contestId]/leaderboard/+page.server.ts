@@ -22,6 +22,7 @@ export const load = (async ({ params, locals, url }) => {
 		open: rounds.some((r) => r.opensAt <= now && now < r.closesAt),
 		kind,
 		kinds,
-		board: await boardView(db, board, locals.user?.id ?? null, hasRole(locals.user, 'organiser'))
+		// The units tab is not the first view: Leaderboard.svelte fetches it when opened.
+		board: { ...(await boardView(db, board, locals.user?.id ?? null, hasRole(locals.user, 'organiser'))), units: [], unitsOmitted: true as const }
 	};
 }) satisfies PageServerLoad;
