@@ -101,8 +101,12 @@ function readBody(req: IncomingMessage): Promise<BodyText | undefined> {
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	if (FORM_TYPES.includes(type) && req.headers.origin !== ownOrigin(req)) {
+		// SvelteKit's CSRF answer, word for word (JSON only when asked for).
 		req.resume();
-		return send(res, { status: 403, body: { message: `Cross-site ${req.method} form submissions are forbidden` } });
+		const message = `Cross-site ${req.method} form submissions are forbidden`;
+		if (req.headers.accept === 'application/json') return send(res, { status: 403, body: { message } });
+		res.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+		return void res.end(message);
 	}
 	const body = route.body ? await readBody(req) : '';
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
