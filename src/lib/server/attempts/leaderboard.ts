@@ -104,7 +104,7 @@ export async function roundLeaderboard(
  * A person's own rank is cached a little longer; decisions that change results clear both.
  */
 const topCache = new TtlCache<{ top: LeaderboardRow[]; people: number }, number>(2_000, 200, Date.now, true);
-const rankCache = new TtlCache<roundBest.BestRow | undefined>(5_000, 20_000);
+const rankCache = new TtlCache<LeaderboardRow | undefined>(5_000, 20_000);
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
 const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
 /** Rows handed out are shared with the cache: callers copy, never mutate them. */
@@ -156,8 +156,13 @@ function toRow({ fullName, anonymisedAt, ...r }: roundBest.BestRow, viewerId: nu
  * few seconds; a new result of theirs clears it (noteScored).
  */
 export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<LeaderboardRow | undefined> {
-	const row = await rankCache.get(`${roundId}:${viewerId}`, () => withConn(db, (c) => roundBest.rankInRound(c, roundId, viewerId)));
-	return row && toRow(row, viewerId);
+	// Cached as shown (masked name), not as stored: the mask is worked out once per refresh.
+	return rankCache.get(`${roundId}:${viewerId}`, () =>
+		withConn(db, (c) => {
+			const row = roundBest.rankInRound(c, roundId, viewerId);
+			return row && toRow(row, viewerId);
+		})
+	);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { getRandomValues } from 'node:crypto';
+import { createHash, getRandomValues } from 'node:crypto';
 import { withConn, type Db, type Executor } from '../db';
 import type { Role } from '../db/types';
 import { isSecureOrigin } from '../config';
@@ -36,8 +35,9 @@ function randomString(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** SHA-256 (node's native one: this runs on every request). */
 function hashSecret(secret: string): Uint8Array {
-	return sha256(new TextEncoder().encode(secret));
+	return new Uint8Array(createHash('sha256').update(secret, 'utf8').digest());
 }
 
 export async function createSession(

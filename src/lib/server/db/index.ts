@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
@@ -74,7 +74,57 @@ function connOf(db: ReturnType<typeof withStatementCache>): Conn {
 	};
 }
 
-const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database }>();
+/**
+ * Kysely's SQLite driver with a count of connections handed out. Kysely holds the one connection
+ * from acquire to release — across the awaits of a transaction — so while the count is 0 nothing
+ * of Kysely's is in flight on it, and synchronous work can run at once (see `withConn`).
+ */
+class TrackedDriver implements Driver {
+	held = 0;
+	constructor(private readonly inner: Driver) {}
+	init() {
+		return this.inner.init();
+	}
+	async acquireConnection() {
+		const c = await this.inner.acquireConnection();
+		this.held++;
+		return c;
+	}
+	async releaseConnection(c: DatabaseConnection) {
+		this.held--;
+		return this.inner.releaseConnection(c);
+	}
+	beginTransaction(...a: Parameters<Driver['beginTransaction']>) {
+		return this.inner.beginTransaction(...a);
+	}
+	commitTransaction(c: DatabaseConnection) {
+		return this.inner.commitTransaction(c);
+	}
+	rollbackTransaction(c: DatabaseConnection) {
+		return this.inner.rollbackTransaction(c);
+	}
+	savepoint(...a: Parameters<NonNullable<Driver['savepoint']>>) {
+		return this.inner.savepoint!(...a);
+	}
+	rollbackToSavepoint(...a: Parameters<NonNullable<Driver['rollbackToSavepoint']>>) {
+		return this.inner.rollbackToSavepoint!(...a);
+	}
+	releaseSavepoint(...a: Parameters<NonNullable<Driver['releaseSavepoint']>>) {
+		return this.inner.releaseSavepoint!(...a);
+	}
+	destroy() {
+		return this.inner.destroy();
+	}
+}
+
+class TrackedSqliteDialect extends SqliteDialect {
+	driver?: TrackedDriver;
+	createDriver(): Driver {
+		return (this.driver = new TrackedDriver(super.createDriver()));
+	}
+}
+
+const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect }>();
 
 function connFor(db: Db) {
 	const c = conns.get(db);
@@ -82,20 +132,37 @@ function connFor(db: Db) {
 	return c;
 }
 
-/** Runs `fn` on the connection while holding Kysely's lock (no transaction: single reads). */
+/**
+ * Runs `fn` on the connection: at once when Kysely holds no connection (JavaScript being single-
+ * threaded, synchronous code cannot interleave with anything then), otherwise after taking
+ * Kysely's lock — never in the middle of a Kysely transaction that is awaiting between statements.
+ */
+function onConnection<T>(db: Db, fn: () => T): Promise<T> {
+	const { dialect } = connFor(db);
+	if (dialect.driver && dialect.driver.held === 0) {
+		try {
+			return Promise.resolve(fn());
+		} catch (e) {
+			return Promise.reject(e);
+		}
+	}
+	return db.connection().execute(async () => fn());
+}
+
+/** Runs `fn` on the connection (no transaction: single reads, single writes). */
 export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 	const { conn } = connFor(db);
-	return db.connection().execute(async () => fn(conn));
+	return onConnection(db, () => fn(conn));
 }
 
 /**
- * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) while
- * holding Kysely's lock. `fn` is synchronous: nothing else can run on the connection meanwhile.
- * Never call it from inside a Kysely transaction (the lock is already taken there).
+ * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) on the
+ * connection. `fn` is synchronous: nothing else can run on the connection meanwhile. Never call it
+ * from inside a Kysely transaction (that holds the lock: it would wait for itself).
  */
 export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 	const { conn, sqlite } = connFor(db);
-	return db.connection().execute(async () => {
+	return onConnection(db, () => {
 		conn.run('BEGIN IMMEDIATE');
 		try {
 			const out = fn(conn);
@@ -110,8 +177,9 @@ export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 
 export function openDatabase(file: string): Db {
 	const cached = withStatementCache(openSqlite(file));
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
-	conns.set(db, { conn: connOf(cached), sqlite: cached.sqlite });
+	const dialect = new TrackedSqliteDialect({ database: cached });
+	const db = new Kysely<Database>({ dialect });
+	conns.set(db, { conn: connOf(cached), sqlite: cached.sqlite, dialect });
 	registerFile(db, file);
 	return db;
 }
