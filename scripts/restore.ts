@@ -55,4 +55,4 @@ if (fs.existsSync(target)) {
 fs.mkdirSync(path.dirname(target), { recursive: true });
 fs.copyFileSync(backup, target + '.restoring');
 fs.renameSync(target + '.restoring', target);
-console.log(`Restored ${backup} → ${target}. Start the server again (npm start / node build); it applies any newer migrations.`);
+console.log(`Restored ${backup} → ${target}. Start the server again (npm start / node scripts/serve.js); it applies any newer migrations.`);

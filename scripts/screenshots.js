@@ -91,7 +91,7 @@ try {
 	}
 	const kb = (n) => (n / 1024).toFixed(1);
 	const lines = [
-		'# Page weight (transferred, compressed as served by `node build`)',
+		'# Page weight (transferred, compressed as served by the production server (scripts/serve.js))',
 		'',
 		'Measured by `npm run screenshots` at 360 px, first visit (empty cache).',
 		'',

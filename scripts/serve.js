@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The production server: `node scripts/serve.js` (npm start runs it). It is adapter-node's
- * `node build` with one addition: the hot attempt API (start, autosave, hand-in) is answered by
+ * `node build` with one addition: the hot API (start, autosave, hand-in, leaderboard poll) is answered by
  * src/lib/server/api/node.ts on bare node:http before SvelteKit sees the request — the same
  * endpoint code the SvelteKit routes run, without the framework's per-request cost. Everything
  * else goes to SvelteKit's handler. Environment as for adapter-node: PORT, HOST, ORIGIN,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Starts the built app (`node build`) on a fresh, migrated, demo-seeded SQLite file, for the
+ * Starts the built app (scripts/serve.js, as in production) on a fresh, migrated, demo-seeded SQLite file, for the
  * integration tests (vitest global setup) and Playwright (webServer). Rate limits are off so a
  * test run from one address is not throttled; everything else is the production server.
  *

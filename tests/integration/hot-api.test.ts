@@ -86,7 +86,7 @@ async function walk(base: string): Promise<Seen[]> {
 	out.push(await see('submit, bad prediction', await me.json('POST', submit, { prediction: -3 })));
 	const first = await me.json('POST', submit, { prediction: 120 });
 	const firstBody = await first.clone().text();
-	out.push(await see('submit', first, (b) => [b.correct, b.total, b.attemptNo]));
+	out.push(await see('submit', first, (b) => [typeof b.correct, b.total, b.attemptNo]));
 	const again = await me.json('POST', submit, { prediction: 5 });
 	expect(await again.clone().text()).toBe(firstBody);
 	out.push(await see('submit again', again));
