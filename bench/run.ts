@@ -44,6 +44,8 @@ if (!fs.existsSync('build/index.js')) {
 }
 const manifest = JSON.parse(fs.readFileSync(values.db + '.bench.json', 'utf8')) as {
 	starters: string[];
+	/** Participants with a result in the open round (their own rank is looked up on every poll). */
+	watchers: string[];
 	takers: { token: string; attemptId: number; questions: { id: number; options: string[] }[] }[];
 	openRoundId: number;
 	closedRoundId: number;
@@ -149,6 +151,9 @@ async function load(
 	return { rps: latencies.length / (res.duration || duration), p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), p99: round1(pct(latencies, 99)), non2xx, total: latencies.length, peakRss };
 }
 
+/** Who polls the leaderboard: people with a result in the round (older data sets: starters). */
+const viewers = manifest.watchers?.length ? manifest.watchers : manifest.starters;
+
 /**
  * Every hand-in uses an attempt that is still open (a fresh one per request, across all scenarios
  * of a target), so no figure is flattered by repeated submits that only return a stored result.
@@ -208,7 +213,7 @@ const scenarios: Scenario[] = [
 			})
 	},
 	{
-		name: 'leaderboard poll: top 50 + own rank (people tab), while 1,000 hand-ins/s run',
+		name: 'leaderboard poll: top 50 + own rank (people tab, viewers ranked anywhere), while 1,000 hand-ins/s run',
 		budget: 'p95 < 20 ms, ≥ 2,000/s',
 		run: async (t) => {
 			const writers = load(
@@ -221,7 +226,7 @@ const scenarios: Scenario[] = [
 				DURATION,
 				WRITER_RATE
 			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}&units=0`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}&units=0`, headers: cookie(viewers[i % viewers.length]) }));
 			const [r, w] = await Promise.all([board, writers]);
 			return { ...r, background: w };
 		}
@@ -240,7 +245,7 @@ const scenarios: Scenario[] = [
 				DURATION,
 				WRITER_RATE
 			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}`, headers: cookie(viewers[i % viewers.length]) }));
 			const [r, w] = await Promise.all([board, writers]);
 			return { ...r, background: w };
 		}
@@ -260,7 +265,7 @@ const scenarios: Scenario[] = [
 				DURATION,
 				WRITER_RATE
 			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/leaderboard`, headers: cookie(manifest.starters[i % manifest.starters.length]) }));
+			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/leaderboard`, headers: cookie(viewers[i % viewers.length]) }));
 			const [r, w] = await Promise.all([board, writers]);
 			return { ...r, background: w };
 		}

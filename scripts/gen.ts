@@ -8,7 +8,9 @@
  * For the benchmarks it also prepares `--bench-users` accounts with sessions, on top of the
  * participants: a sixth have nothing in the open round (they start attempts), the rest have an
  * open attempt each (they autosave and hand in; each hand-in in the benchmarks uses a fresh one, so
- * no run measures repeated, already-scored submits); their tokens and attempts go to <out>.bench.json.
+ * no run measures repeated, already-scored submits); and sessions for up to 20,000 participants
+ * with a result in the open round (they watch the leaderboard: their own rank is looked up). Their
+ * tokens and attempts go to <out>.bench.json.
  *
  * Bulk rows are written with prepared statements in large transactions on a raw better-sqlite3
  * handle (journal off while generating); the file is switched back to WAL at the end.
@@ -228,7 +230,23 @@ const kdb2 = openDatabase(out);
 await rebuildAll(kdb2);
 await sql`analyze`.execute(kdb2);
 await kdb2.destroy();
-fs.writeFileSync(out + '.bench.json', JSON.stringify(bench));
+
+// Watchers: sessions for participants who have a result in the open round, spread over the whole
+// ranking (their own rank is what a leaderboard poll looks up), for the leaderboard benchmarks.
+const wdb = new SQLite(out);
+const watcherIds = wdb.prepare('select user_id from round_best where round_id = ? order by random() limit ?').pluck().all(openRound.id, Math.min(20_000, BENCH)) as number[];
+const insertWatcher = wdb.prepare('insert into sessions (id, secret_hash, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)');
+const watchers: string[] = [];
+wdb.transaction(() => {
+	for (const userId of watcherIds) {
+		const id = random();
+		const secret = random();
+		insertWatcher.run(id, Buffer.from(sha256(new TextEncoder().encode(secret))), userId, now, now + 30 * 86_400_000);
+		watchers.push(`${id}.${secret}`);
+	}
+})();
+wdb.close();
+fs.writeFileSync(out + '.bench.json', JSON.stringify({ ...bench, watchers }));
 const size = fs.statSync(out).size;
 console.log(
 	`Generated ${out}: ${P} participants, ${A - attemptsLeft} finished attempts (${answers} answers), ${BENCH} bench accounts ` +

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { offloaded, withConn, type Db, type Executor } from '../db';
+import { numericColumns, offloaded, withConn, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
 import { maskName } from '../../vn/text';
@@ -114,6 +114,7 @@ export function forgetCachedRankings(): void {
 	settledCache.clear();
 	topCache.clear();
 	rankCache.clear();
+	orderCache.clear();
 	cutoffs.clear();
 }
 
@@ -130,7 +131,8 @@ export function noteScored(roundId: number, userId: number, result: RankedResult
 
 async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null) {
 	const { top: cached, people } = await topCache.get(roundId, async () => {
-		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP), roundBest.countPeople(db, roundId)]);
+		// The head count walks the round's index (milliseconds for a city): on the worker connection.
+		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP), roundBest.countPeople(offloaded(db), roundId)]);
 		cutoffs.set(roundId, { last: top.at(-1) ?? null, full: top.length >= TOP });
 		// Masked once per refresh, not once per viewer.
 		return { top: top.map((r) => toRow(r, null)), people };
@@ -151,18 +153,28 @@ function toRow({ fullName, anonymisedAt, ...r }: roundBest.BestRow, viewerId: nu
 }
 
 /**
+ * Everyone's place in an open round, as an order snapshot (sorted columns off round_best_rank_idx,
+ * read on the worker connection and moved here without per-row objects), refreshed at most every
+ * 5 s. A person's rank is then a binary search for their current best in it: O(log n) instead of
+ * counting everyone ahead (milliseconds for someone 100,000th).
+ */
+const orderCache = new TtlCache<Float64Array[], number>(5_000, 200, Date.now, true);
+
+/**
  * A person's own row on a board that needs no prediction tie-break (an open round, or one without a
- * prediction question): their best from round_best and 1 + the number of people ahead, cached a
- * few seconds; a new result of theirs clears it (noteScored).
+ * prediction question): their current best from round_best, ranked among everyone else's results
+ * as of the last order snapshot (at most a few seconds old), cached a few seconds; a new result of
+ * theirs clears it (noteScored).
  */
 export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<LeaderboardRow | undefined> {
 	// Cached as shown (masked name), not as stored: the mask is worked out once per refresh.
-	return rankCache.get(`${roundId}:${viewerId}`, () =>
-		withConn(db, (c) => {
-			const row = roundBest.rankInRound(c, roundId, viewerId);
-			return row && toRow(row, viewerId);
-		})
-	);
+	return rankCache.get(`${roundId}:${viewerId}`, async () => {
+		const mine = await withConn(db, (c) => roundBest.bestOf(c, roundId, viewerId));
+		if (!mine) return undefined;
+		const order = await orderCache.get(roundId, () => numericColumns(db, roundBest.RANK_ORDER_SQL, [roundId]));
+		const { attemptId, ...row } = mine;
+		return toRow({ ...row, rank: roundBest.countAhead(order, { ...mine, attemptId }) + 1 }, viewerId);
+	});
 }
 
 /**

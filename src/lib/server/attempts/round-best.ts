@@ -110,12 +110,8 @@ export async function topOfRound(db: Executor, roundId: number, limit: number): 
 	}));
 }
 
-/**
- * One person's row and rank in a round (rank = 1 + people ahead of them), or undefined. Asked on
- * every leaderboard poll of a person outside the top: two indexed lookups, run as prepared
- * statements on the synchronous connection.
- */
-export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
+/** One person's best in a round (no rank), or undefined: one indexed lookup. */
+export function bestOf(c: Conn, roundId: number, userId: number): (Omit<BestRow, 'rank'> & { attemptId: number }) | undefined {
 	const m = c.get<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>(
 		`select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
@@ -123,6 +119,29 @@ export function rankInRound(c: Conn, roundId: number, userId: number): BestRow |
 		roundId,
 		userId
 	);
+	return (
+		m && {
+			attemptId: m.attempt_id,
+			userId,
+			fullName: m.full_name,
+			anonymisedAt: m.anonymised_at,
+			unitName: m.unit_name,
+			score: m.score,
+			total: m.total,
+			durationMs: m.duration_ms,
+			prediction: m.prediction,
+			submittedAt: m.submitted_at
+		}
+	);
+}
+
+/**
+ * One person's row and exact rank in a round (1 + the people ahead). The count walks the index
+ * up to the person, so it costs O(rank) — milliseconds deep in a city-wide round. Kept as the
+ * reference the tests compare against; polls use a rank order snapshot instead (leaderboard.ts).
+ */
+export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
+	const m = bestOf(c, roundId, userId);
 	if (!m) return undefined;
 	const ahead = c.get<{ n: number }>(
 		`select count(*) as n from round_best b
@@ -133,24 +152,38 @@ export function rankInRound(c: Conn, roundId: number, userId: number): BestRow |
 		roundId,
 		m.score,
 		m.score,
-		m.duration_ms,
-		m.duration_ms,
-		m.submitted_at,
-		m.submitted_at,
-		m.attempt_id
+		m.durationMs,
+		m.durationMs,
+		m.submittedAt,
+		m.submittedAt,
+		m.attemptId
 	)!;
-	return {
-		rank: ahead.n + 1,
-		userId,
-		fullName: m.full_name,
-		anonymisedAt: m.anonymised_at,
-		unitName: m.unit_name,
-		score: m.score,
-		total: m.total,
-		durationMs: m.duration_ms,
-		prediction: m.prediction,
-		submittedAt: m.submitted_at
-	};
+	const { attemptId: _a, ...row } = m;
+	return { rank: ahead.n + 1, ...row };
+}
+
+/** Everyone's result in a round in rank order, as columns: score, duration, submit time, attempt id. */
+export const RANK_ORDER_SQL = `select score, duration_ms, submitted_at, attempt_id from round_best
+	where round_id = ? order by score desc, duration_ms asc, submitted_at asc, attempt_id asc`;
+
+/**
+ * How many results in an order snapshot (columns of RANK_ORDER_SQL) come strictly before `r`:
+ * a binary search, O(log n). Same order as BETTER above and topOfRound below.
+ */
+export function countAhead(cols: Float64Array[], r: { score: number; durationMs: number; submittedAt: number; attemptId: number }): number {
+	const [score, duration, submitted, attempt] = cols;
+	const before = (i: number) =>
+		score[i] > r.score ||
+		(score[i] === r.score &&
+			(duration[i] < r.durationMs || (duration[i] === r.durationMs && (submitted[i] < r.submittedAt || (submitted[i] === r.submittedAt && attempt[i] < r.attemptId)))));
+	let lo = 0;
+	let hi = score.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (before(mid)) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /** How many people have a counted result in a round. */

@@ -26,7 +26,14 @@ parentPort.on('message', (m) => {
 			statements.set(m.sql, st);
 		}
 		if (!st.reader) throw new Error('read-only connection: ' + m.sql.slice(0, 40));
-		parentPort.postMessage({ id: m.id, rows: st.all(m.params) });
+		if (!m.columns) return parentPort.postMessage({ id: m.id, rows: st.all(m.params) });
+		// Columnar: one Float64Array per column, moved (not copied) to the main thread.
+		const rows = st.raw(true).all(m.params);
+		st.raw(false);
+		const n = st.columns().length;
+		const cols = Array.from({ length: n }, () => new Float64Array(rows.length));
+		for (let i = 0; i < rows.length; i++) for (let j = 0; j < n; j++) cols[j][i] = rows[i][j] ?? NaN;
+		parentPort.postMessage({ id: m.id, columns: cols }, cols.map((c) => c.buffer));
 	} catch (e) {
 		parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
 	}
@@ -45,13 +52,13 @@ class WorkerDriver implements Driver {
 		if (this.worker) return this.worker;
 		const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 		const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
-		w.on('message', (m: { id: number; rows?: unknown[]; error?: string }) => {
+		w.on('message', (m: { id: number; rows?: unknown[]; columns?: Float64Array[]; error?: string }) => {
 			const p = this.pending.get(m.id);
 			if (!p) return;
 			this.pending.delete(m.id);
 			if (this.pending.size === 0) w.unref();
 			if (m.error) p.reject(new Error(m.error));
-			else p.resolve(m.rows ?? []);
+			else p.resolve(m.columns ?? m.rows ?? []);
 		});
 		const fail = (e: unknown) => {
 			for (const p of this.pending.values()) p.reject(e instanceof Error ? e : new Error(String(e)));
@@ -69,12 +76,21 @@ class WorkerDriver implements Driver {
 	}
 
 	private run(query: CompiledQuery): Promise<unknown[]> {
+		return this.send({ sql: query.sql, params: query.parameters }) as Promise<unknown[]>;
+	}
+
+	/** A numeric query answered column by column (see `columns`). */
+	columns(sql: string, params: readonly unknown[]): Promise<Float64Array[]> {
+		return this.send({ sql, params, columns: true }) as Promise<Float64Array[]>;
+	}
+
+	private send(message: { sql: string; params: readonly unknown[]; columns?: boolean }): Promise<unknown> {
 		const id = ++this.seq;
 		return new Promise((resolve, reject) => {
 			const w = this.ensureWorker();
-			this.pending.set(id, { resolve, reject });
+			this.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
 			w.ref();
-			w.postMessage({ id, sql: query.sql, params: query.parameters });
+			w.postMessage({ id, ...message });
 		});
 	}
 
@@ -101,12 +117,27 @@ class WorkerDriver implements Driver {
 }
 
 class WorkerDialect extends SqliteDialect {
-	constructor(private readonly file: string) {
+	readonly driver: WorkerDriver;
+	constructor(file: string) {
 		super({ database: { close() {}, prepare: () => { throw new Error('unused'); } } as never });
+		this.driver = new WorkerDriver(file);
 	}
 	override createDriver(): Driver {
-		return new WorkerDriver(this.file);
+		return this.driver;
 	}
+}
+
+const dialects = new WeakMap<Db, WorkerDialect>();
+
+/**
+ * A read query whose columns are all numbers, answered as one Float64Array per column (NULL → NaN),
+ * run on the worker connection and moved to the main thread without copying: large result sets
+ * (a whole round's ranking order) then cost the main thread nothing to receive. In-memory databases
+ * (tests) run it in place.
+ */
+export async function offloadedColumns(db: Db, sql: string, params: readonly unknown[], inline: () => Float64Array[]): Promise<Float64Array[]> {
+	const dialect = offloaded(db) === db ? undefined : dialects.get(db);
+	return dialect ? dialect.driver.columns(sql, params) : inline();
 }
 
 const reportDbs = new WeakMap<Db, Db>();
@@ -126,8 +157,10 @@ export function offloaded(db: Db): Db {
 	if (!file || file === ':memory:' || process.env.HOITHI_INLINE_REPORTS === '1') return db;
 	let twin = reportDbs.get(db);
 	if (!twin) {
-		twin = new Kysely<Database>({ dialect: new WorkerDialect(file) });
+		const dialect = new WorkerDialect(file);
+		twin = new Kysely<Database>({ dialect });
 		reportDbs.set(db, twin);
+		dialects.set(db, dialect);
 	}
 	return twin;
 }
