@@ -27,12 +27,25 @@ parentPort.on('message', (m) => {
 		}
 		if (!st.reader) throw new Error('read-only connection: ' + m.sql.slice(0, 40));
 		if (!m.columns) return parentPort.postMessage({ id: m.id, rows: st.all(m.params) });
-		// Columnar: one Float64Array per column, moved (not copied) to the main thread.
-		const rows = st.raw(true).all(m.params);
-		st.raw(false);
+		// Columnar: one Float64Array per column, filled row by row (no array of rows is ever held)
+		// and moved, not copied, to the main thread.
 		const n = st.columns().length;
-		const cols = Array.from({ length: n }, () => new Float64Array(rows.length));
-		for (let i = 0; i < rows.length; i++) for (let j = 0; j < n; j++) cols[j][i] = rows[i][j] ?? NaN;
+		let cap = 1024;
+		let cols = Array.from({ length: n }, () => new Float64Array(cap));
+		let len = 0;
+		try {
+			for (const row of st.raw(true).iterate(m.params)) {
+				if (len === cap) {
+					cap *= 2;
+					cols = cols.map((c) => { const g = new Float64Array(cap); g.set(c); return g; });
+				}
+				for (let j = 0; j < n; j++) cols[j][len] = row[j] ?? NaN;
+				len++;
+			}
+		} finally {
+			st.raw(false);
+		}
+		cols = cols.map((c) => c.slice(0, len));
 		parentPort.postMessage({ id: m.id, columns: cols }, cols.map((c) => c.buffer));
 	} catch (e) {
 		parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
@@ -51,7 +64,9 @@ class WorkerDriver implements Driver {
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
 		const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-		const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
+		// Its own heap cap: an oversized report fails that query (the worker is started afresh for
+		// the next one) instead of growing the process past its memory budget.
+		const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file }, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
 		w.on('message', (m: { id: number; rows?: unknown[]; columns?: Float64Array[]; error?: string }) => {
 			const p = this.pending.get(m.id);
 			if (!p) return;
