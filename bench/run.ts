@@ -104,6 +104,7 @@ interface Result {
 	p50: number;
 	p95: number;
 	p99: number;
+	max: number;
 	non2xx: number;
 	total: number;
 	peakRss: number;
@@ -148,7 +149,7 @@ async function load(
 	clearInterval(sampler);
 	latencies.sort((a, b) => a - b);
 	t.peakRss = Math.max(t.peakRss, peakRss);
-	return { rps: latencies.length / (res.duration || duration), p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), p99: round1(pct(latencies, 99)), non2xx, total: latencies.length, peakRss };
+	return { rps: latencies.length / (res.duration || duration), p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), p99: round1(pct(latencies, 99)), max: round1(latencies.at(-1) ?? 0), non2xx, total: latencies.length, peakRss };
 }
 
 /** Who polls the leaderboard: people with a result in the round (older data sets: starters). */
@@ -288,7 +289,7 @@ for (const t of targets) {
 	for (const s of selected) {
 		if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
 		const r = await s.run(t);
-		console.log(`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`);
+		console.log(`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`);
 		if (r.background) console.log(`${''.padEnd(10)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`);
 		rs.push(r);
 	}

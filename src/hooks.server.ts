@@ -1,7 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { checkpointInBackground, getDb, migrateToLatest } from '$lib/server/db';
-import { config } from '$lib/server/config';
+import { getDb, migrateToLatest } from '$lib/server/db';
 import { identify } from '$lib/server/auth/request';
 import { expireOverdue } from '$lib/server/attempts/service';
 import { SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '$lib/server/http';
@@ -11,8 +10,6 @@ import { registerHotApi } from '$lib/server/api/node';
 export const init: ServerInit = async () => {
 	const applied = await migrateToLatest(getDb());
 	if (applied.length) console.log(`[hoithi] migrations applied: ${applied.join(', ')}`);
-	// WAL checkpoints on a worker thread, so no participant's commit waits for one (db/checkpoint.ts).
-	checkpointInBackground(getDb(), config().DATABASE_PATH);
 	// Attempts nobody submitted are closed and scored shortly after their deadline.
 	const timer = setInterval(() => {
 		expireOverdue(getDb()).catch((e) => console.error('[hoithi] expiring attempts failed', e));

@@ -6,7 +6,6 @@ import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
 import { offloadedColumns, registerFile } from './offload';
-import { startCheckpointer, type Checkpointer } from './checkpoint';
 export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
@@ -191,16 +190,6 @@ export function numericColumns(db: Db, sql: string, params: readonly unknown[]):
 		rows.forEach((r, i) => r.forEach((v, j) => (cols[j][i] = v == null ? Number.NaN : Number(v))));
 		return cols;
 	});
-}
-
-/**
- * Moves WAL checkpoints of a file database off the main thread (db/checkpoint.ts): the server
- * does this at start-up. Scripts and tests keep SQLite's automatic checkpoints.
- */
-export function checkpointInBackground(db: Db, file: string, everyMs = 1000): Checkpointer | null {
-	if (file === ':memory:') return null;
-	const { sqlite } = connFor(db);
-	return startCheckpointer(path.resolve(file), (pages) => sqlite.pragma(`wal_autocheckpoint = ${pages}`), everyMs);
 }
 
 export function openDatabase(file: string): Db {
