@@ -25,10 +25,25 @@ function cached(key, compute) {
 	cache.set(key, { at: Date.now(), value });
 	return value;
 }
+/**
+ * A person's rank as ours computes it: their best (one lookup) placed by binary search in the
+ * round's order, read at most every 5 s (ours reads it on a worker thread; here it is inline).
+ */
 function ownRank(roundId, userId) {
 	return cached(`rank:${roundId}:${userId}`, () => {
 		const me = q.mine.get(roundId, userId);
-		return me ? q.ahead.get(roundId, me.score, me.score, me.duration_ms, me.duration_ms, me.submitted_at, me.submitted_at, me.attempt_id).n + 1 : null;
+		if (!me) return null;
+		const order = cached(`order:${roundId}`, () => q.order.raw(true).all(roundId));
+		const before = (r) =>
+			r[0] > me.score || (r[0] === me.score && (r[1] < me.duration_ms || (r[1] === me.duration_ms && (r[2] < me.submitted_at || (r[2] === me.submitted_at && r[3] < me.attempt_id)))));
+		let lo = 0;
+		let hi = order.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (before(order[mid])) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo + 1;
 	});
 }
 
@@ -62,11 +77,11 @@ const q = {
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? order by b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc limit ?`),
 	people: db.prepare('select count(*) as n from round_best where round_id = ?'),
+	order: db.prepare('select score, duration_ms, submitted_at, attempt_id from round_best where round_id = ? order by score desc, duration_ms asc, submitted_at asc, attempt_id asc'),
 	units: db.prepare(`select un.id, un.name, count(*) as participants, sum(b.attempts) as attempts, avg(b.score * 1.0 / b.total) as avg_best
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id where b.round_id = ? group by un.id`),
-	mine: db.prepare(`select b.attempt_id, b.score, b.duration_ms, b.submitted_at from round_best b where b.round_id = ? and b.user_id = ?`),
-	ahead: db.prepare(`select count(*) as n from round_best b where b.round_id = ? and (b.score > ? or (b.score = ? and (b.duration_ms < ?
-		or (b.duration_ms = ? and (b.submitted_at < ? or (b.submitted_at = ? and b.attempt_id < ?))))))`),
+	// The viewer's own row, with the name and unit shown on the board (as ours).
+	mine: db.prepare(`select b.attempt_id, b.score, b.total, b.duration_ms, b.submitted_at, u.full_name, un.name as unit_name from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id where b.round_id = ? and b.user_id = ?`),
 	offer: db.prepare(`insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
 		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction from attempts a where a.id = ?
 		on conflict (round_id, user_id) do update set attempts = round_best.attempts + 1,
