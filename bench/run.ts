@@ -180,6 +180,26 @@ const json = { 'content-type': 'application/json' };
  */
 const WRITER_RATE = 1000;
 
+/**
+ * Viewers GET `path` (100 connections, as fast as answered) while 20 connections hand in fresh
+ * attempts at WRITER_RATE; the viewers' figures, with the hand-ins' as `background`.
+ */
+async function duringHandIns(t: Target, path: string): Promise<Result> {
+	const writers = load(
+		t,
+		() => {
+			const a = freshTaker();
+			return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
+		},
+		20,
+		DURATION,
+		WRITER_RATE
+	);
+	const viewing = load(t, (i) => ({ method: 'GET', path, headers: cookie(viewers[i % viewers.length]) }));
+	const [r, w] = await Promise.all([viewing, writers]);
+	return { ...r, background: w };
+}
+
 type Scenario = { name: string; budget: string; run: (t: Target) => Promise<Result> };
 const scenarios: Scenario[] = [
 	{ name: 'framework floor: GET /api/health (no database)', budget: '—', run: (t) => load(t, () => ({ method: 'GET', path: '/api/health' })) },
@@ -216,60 +236,17 @@ const scenarios: Scenario[] = [
 	{
 		name: 'leaderboard poll: top 50 + own rank (people tab, viewers ranked anywhere), while 1,000 hand-ins/s run',
 		budget: 'p95 < 20 ms, ≥ 2,000/s',
-		run: async (t) => {
-			const writers = load(
-				t,
-				(i) => {
-					const a = freshTaker();
-					return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
-				},
-				20,
-				DURATION,
-				WRITER_RATE
-			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}&units=0`, headers: cookie(viewers[i % viewers.length]) }));
-			const [r, w] = await Promise.all([board, writers]);
-			return { ...r, background: w };
-		}
+		run: (t) => duringHandIns(t, `/api/leaderboard?round=${manifest.openRoundId}&units=0`)
 	},
 	{
 		name: 'unit ranking poll: all units + top 50 + own rank (units tab), while 1,000 hand-ins/s run',
 		budget: 'p95 < 20 ms, ≥ 2,000/s',
-		run: async (t) => {
-			const writers = load(
-				t,
-				(i) => {
-					const a = freshTaker();
-					return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
-				},
-				20,
-				DURATION,
-				WRITER_RATE
-			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/api/leaderboard?round=${manifest.openRoundId}`, headers: cookie(viewers[i % viewers.length]) }));
-			const [r, w] = await Promise.all([board, writers]);
-			return { ...r, background: w };
-		}
+		run: (t) => duringHandIns(t, `/api/leaderboard?round=${manifest.openRoundId}`)
 	},
 	{
 		name: 'round leaderboard page (SSR), while 1,000 hand-ins/s run',
 		budget: '— (not a budgeted page)',
-		run: async (t) => {
-			// Background writers: 20 connections handing in fresh attempts at WRITER_RATE.
-			const writers = load(
-				t,
-				(i) => {
-					const a = freshTaker();
-					return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
-				},
-				20,
-				DURATION,
-				WRITER_RATE
-			);
-			const board = load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/leaderboard`, headers: cookie(viewers[i % viewers.length]) }));
-			const [r, w] = await Promise.all([board, writers]);
-			return { ...r, background: w };
-		}
+		run: (t) => duringHandIns(t, `/rounds/${manifest.openRoundId}/leaderboard`)
 	}
 ];
 const wanted = values.only?.split(',');

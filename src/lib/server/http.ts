@@ -1,10 +1,4 @@
-import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-
-/** JSON error body used by every API endpoint: `{ message }` in Vietnamese. */
-export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}): Response {
-	return json({ message, ...extra }, { status });
-}
 
 /** Positive integer id from a route parameter, or null. */
 export function parseId(value: string | undefined): number | null {
@@ -59,11 +53,4 @@ export async function readSmallBody(request: Request): Promise<string | null | u
 	} catch {
 		return undefined;
 	}
-}
-
-/** 429 for the JSON API, with Retry-After in whole seconds. */
-export function jsonTooMany(waitMs: number): Response {
-	const res = jsonError(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.');
-	res.headers.set('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-	return res;
 }

@@ -1,9 +1,9 @@
 import { getDb } from '../db';
-import { hasRole } from '../auth/guards';
+import { hasRole, UNAUTHENTICATED_MESSAGE } from '../auth/guards';
 import { boardJson, getBoard, resolvePollScope } from '../stats/dashboards';
 import type { SessionUser } from '../auth/sessions';
-import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, takeAll } from '../auth/limits';
-import { fingerprint, hashIp } from '../fairness/fingerprint';
+import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, retryAfterSeconds, takeAll } from '../auth/limits';
+import { fingerprint } from '../fairness/fingerprint';
 import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
 import { SaveAnswerSchema, SubmitSchema } from '../../schemas/attempt';
 import * as attempts from '../attempts/service';
@@ -35,10 +35,10 @@ export type BodyText = string | null;
 
 const NO_STORE = { 'cache-control': 'no-store' };
 const err = (status: number, message: string, extra: Record<string, unknown> = {}): ApiAnswer => ({ status, body: { message, ...extra } });
-export const UNAUTHENTICATED: ApiAnswer = err(401, 'Bạn cần đăng nhập để tiếp tục.');
+export const UNAUTHENTICATED: ApiAnswer = err(401, UNAUTHENTICATED_MESSAGE);
 
 function tooMany(waitMs: number): ApiAnswer {
-	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) } };
+	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': retryAfterSeconds(waitMs) } };
 }
 
 /** POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200). */
@@ -65,7 +65,7 @@ function writeGuard(caller: ApiCaller, attemptParam: string | undefined): { answ
 	if (attemptId == null) return { answer: err(400, 'Mã lượt thi không hợp lệ.') };
 	const wait = takeAll([
 		[attemptWriteByUser, String(caller.user.id)],
-		[attemptWriteByIp, caller.ip ? hashIp(caller.ip) : '']
+		[attemptWriteByIp, fingerprint(null, caller.ip).ipHash ?? '']
 	]);
 	if (wait > 0) return { answer: tooMany(wait) };
 	return { userId: caller.user.id, attemptId };

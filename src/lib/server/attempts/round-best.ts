@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
 import { COUNTED, COUNTED_SQL } from './counted';
+import { compareResults, type RankedResult } from './ranking';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -168,14 +169,15 @@ export const RANK_ORDER_SQL = `select score, duration_ms, submitted_at, attempt_
 
 /**
  * How many results in an order snapshot (columns of RANK_ORDER_SQL) come strictly before `r`:
- * a binary search, O(log n). Same order as BETTER above and topOfRound below.
+ * a binary search, O(log n), by the ranking rule itself (compareResults, no prediction: an open
+ * round's order) with the attempt id as the last tie-break, as in round_best_rank_idx.
  */
-export function countAhead(cols: Float64Array[], r: { score: number; durationMs: number; submittedAt: number; attemptId: number }): number {
+export function countAhead(cols: Float64Array[], r: RankedResult & { attemptId: number }): number {
 	const [score, duration, submitted, attempt] = cols;
-	const before = (i: number) =>
-		score[i] > r.score ||
-		(score[i] === r.score &&
-			(duration[i] < r.durationMs || (duration[i] === r.durationMs && (submitted[i] < r.submittedAt || (submitted[i] === r.submittedAt && attempt[i] < r.attemptId)))));
+	const before = (i: number) => {
+		const c = compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i] }, r, null);
+		return c < 0 || (c === 0 && attempt[i] < r.attemptId);
+	};
 	let lo = 0;
 	let hi = score.length;
 	while (lo < hi) {

@@ -34,10 +34,12 @@ export function requireRole(
 	return user;
 }
 
+export const UNAUTHENTICATED_MESSAGE = 'Bạn cần đăng nhập để tiếp tục.';
+
 /** API guard: JSON 401 rather than a redirect. */
 export function requireApiUser(event: Pick<RequestEvent, 'locals'>): SessionUser {
 	const user = event.locals.user;
-	if (!user) error(401, { message: 'Bạn cần đăng nhập để tiếp tục.' });
+	if (!user) error(401, { message: UNAUTHENTICATED_MESSAGE });
 	return user;
 }
 
