@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
  * Keeps the generator and the benchmark harness from rotting: a tiny database, one second of
  * load per path against both servers. No timing is asserted — only that every path answered.
  */
+// Ports next to the integration server's, so two checkouts can run the suite side by side.
+const BASE = Number(process.env.INTEGRATION_PORT ?? 4174);
+
 describe('benchmark harness (smoke)', () => {
 	it('generates a small database and benchmarks every hot path against the reference', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-bench-'));
@@ -19,7 +22,7 @@ describe('benchmark harness (smoke)', () => {
 		expect(gen.stdout).toMatch(/400 participants, 1500 finished attempts/);
 		const bench = spawnSync(process.execPath, [tsx, 'bench/run.ts', '--db', db, '--duration', '1', '--warmup', '0', '--connections', '4', '--out', out, '--label', 'smoke'], {
 			encoding: 'utf8',
-			env: { ...process.env, BENCH_PORT_OURS: '4676', BENCH_PORT_REF: '4677' }
+			env: { ...process.env, BENCH_PORT_OURS: String(BASE + 502), BENCH_PORT_REF: String(BASE + 503) }
 		});
 		expect(bench.status, bench.stderr + bench.stdout).toBe(0);
 		const table = fs.readFileSync(out, 'utf8');
