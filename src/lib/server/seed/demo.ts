@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../db';
 import type { Gender, Role } from '../db/types';
 import * as units from '../units/units';
@@ -10,14 +13,21 @@ import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../attempts/draw';
-import { starterQuestions, starterTopics } from './starter-bank';
-import { seedBankRows } from './bank-rows';
-import { previewRows, writePlan, formatErrors } from '../questions/bank';
+import { previewFile, writePlan, formatErrors } from '../questions/bank';
 import { listTopics } from '../questions/questions';
 import { seedSuspicious } from './suspicious';
 import * as roundBest from '../attempts/round-best';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The starter bank (146 questions, 6 topics): a CSV in the bank's import layout, written only from
+ * facts in shared/CONTENT.md marked [V] or [S+] and the law texts in shared/content/legal-excerpts.md.
+ * Organisers and reviewers edit it in Excel (UTF-8 with BOM; save as "CSV UTF-8"). Found next to
+ * this module, so it loads the same under tsx (npm run seed / gen) and vitest; the built server
+ * never seeds.
+ */
+export const STARTER_BANK_FILE = fileURLToPath(new URL('./starter-bank.csv', import.meta.url));
 
 export const DEMO_PASSWORD = 'hoithi-demo-2026';
 
@@ -60,10 +70,11 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 			hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 2000 + ((i * 7919) % 9) * 1000 })),
 			{ deactivateOthers: false, now }
 		);
-		// The starter bank goes through the same validate + write path as an uploaded file.
-		const { report, plan } = await previewRows(trx, seedBankRows(starterTopics, starterQuestions));
-		if (!plan) throw new Error('The starter bank does not validate:\n' + formatErrors(report.errors).join('\n'));
-		await writePlan(trx, plan, null, now);
+		// The starter bank goes through the same read + validate + write path as an uploaded file.
+		const read = await previewFile(trx, { name: path.basename(STARTER_BANK_FILE), bytes: fs.readFileSync(STARTER_BANK_FILE) });
+		if (!read.ok) throw new Error(`${STARTER_BANK_FILE}: ${read.message}`);
+		if (!read.plan) throw new Error(`${STARTER_BANK_FILE} does not validate:\n` + formatErrors(read.report.errors).join('\n'));
+		await writePlan(trx, read.plan, null, now);
 		const topicId = new Map((await listTopics(trx)).map((t) => [t.code, t.id]));
 		// The open round draws like the real contest: 4 law, 3 safety skills, 3 children (issue 3).
 		const weekTwoQuotas = [
