@@ -93,10 +93,12 @@ export function normaliseContent(raw: {
 			message: nCorrect === 0 ? 'Chưa chọn đáp án đúng.' : `Câu ${KIND_LABELS[raw.kind].toLowerCase()} chỉ được có 1 đáp án đúng (đang có ${nCorrect}).`
 		});
 
+	// Options are compared as written (NFC, spacing and case ignored) but with their diacritics:
+	// "Bà" and "Ba", "Có" and "Cỏ" are different words in Vietnamese.
 	const seen = new Map<string, number>();
 	texts.forEach((t, i) => {
 		if (t === '') return;
-		const k = foldVietnamese(t);
+		const k = textKey(t);
 		const j = seen.get(k);
 		if (j !== undefined)
 			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} trùng với phương án ${OPTION_LETTERS[j]}.` });
@@ -116,8 +118,22 @@ export function normaliseContent(raw: {
 	};
 }
 
-/** Key for duplicate detection: the stem folded (case, diacritics, spacing ignored). */
+/** A text as written, for comparisons: NFC, spacing collapsed, case ignored, diacritics kept. */
+export function textKey(s: string): string {
+	return cleanText(s).toLowerCase();
+}
+
+/**
+ * Key for duplicate stems: the same question is the same text ignoring case and spacing. Stems
+ * that differ only in diacritics ("bà" / "ba") are different questions that merely look alike —
+ * see `stemLookalikeKey`.
+ */
 export function stemKey(stem: string): string {
+	return textKey(stem);
+}
+
+/** Stems equal once case, spacing and diacritics are folded: a warning to look at, not an error. */
+export function stemLookalikeKey(stem: string): string {
 	return foldVietnamese(stem);
 }
 
