@@ -62,6 +62,35 @@ describe('district dashboard scoping', () => {
 		expect(csv).not.toContain(outsiderName);
 	});
 
+	it('finds a person by the phone number typed as the list shows it, or as +84 / with dots', async () => {
+		const own = await registeredClient({ unitCode: '001', fullName: 'Lê Thị Tìm Theo Số' });
+		const p = own.form.phone; // 09xxxxxxxx
+		const shown = `${p.slice(0, 4)} ${p.slice(4, 7)} ${p.slice(7)}`;
+		expect(await (await lead.get('/district')).text()).toContain(shown);
+		for (const typed of [shown, `+84 ${p.slice(1, 4)} ${p.slice(4, 7)} ${p.slice(7)}`, `${p.slice(0, 4)}.${p.slice(4, 7)}.${p.slice(7)}`, p, `${p.slice(4, 7)} ${p.slice(7)}`]) {
+			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
+			expect(html, typed).toContain('Lê Thị Tìm Theo Số');
+			expect(html, typed).toMatch(/Người dự thi của đơn vị \(1\)/);
+		}
+		const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(shown)}`)).text();
+		expect(csv).toContain('Lê Thị Tìm Theo Số');
+		expect(csv.trim().split('\r\n')).toHaveLength(2);
+	});
+
+	it('takes "%" and "_" in a search literally, on the page and in the export', async () => {
+		const all = await (await lead.get('/district')).text();
+		expect(all).not.toMatch(/Người dự thi của đơn vị \(0\)/);
+		for (const typed of ['%', '_', '%%', 'a%', '_h']) {
+			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
+			expect(html, typed).toMatch(/Người dự thi của đơn vị \(0\)/);
+			expect(html, typed).toContain('Không tìm thấy ai khớp với từ khóa.');
+			const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(typed)}`)).text();
+			expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n'), typed).toHaveLength(1);
+		}
+		const bank = await (await organiser.get(`/organiser/questions?q=${encodeURIComponent('%')}`)).text();
+		expect(bank).toMatch(/>0 câu hỏi phù hợp</);
+	});
+
 	it('exports the lead’s own unit as CSV and XLSX and logs each export', async () => {
 		const csvRes = await lead.get('/district/export?format=csv');
 		expect(csvRes.status).toBe(200);

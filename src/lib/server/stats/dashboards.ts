@@ -5,6 +5,8 @@ import { publicNames, rankContest, roundLeaderboard, viewerBest, type RankedEntr
 import { TtlCache } from '../cache';
 import { CompactRanking } from '../attempts/compact-ranking';
 import * as q from './queries';
+import { foldVietnamese } from '../../vn/text';
+import { phoneSearchDigits } from '../../vn/phone';
 import {
 	AGE_GROUPS,
 	ageGroup,
@@ -196,6 +198,18 @@ const rankings = new TtlCache<UnitRankRow[]>(60_000, 50);
  */
 export function sharedUnitRanking(db: Db, scope: q.Scope): Promise<UnitRankRow[]> {
 	return rankings.get(JSON.stringify(scope), () => unitRanking(db, scope));
+}
+
+/**
+ * What a district lead typed into the people search: a phone number as the list shows it
+ * ("0981 000 007", "+84 981…", "0981.000.007") or part of one finds the phone; anything else is a
+ * name fragment, compared without case or diacritics. Empty → no search.
+ */
+export function participantSearch(typed: string): q.ParticipantSearch | null {
+	const phoneDigits = phoneSearchDigits(typed);
+	if (phoneDigits) return { phoneDigits };
+	const name = foldVietnamese(typed);
+	return name ? { name } : null;
 }
 
 /** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
