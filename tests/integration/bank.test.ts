@@ -181,9 +181,9 @@ describe('importing a file', () => {
 		const { status, body } = await upload(c, bytes, 'that.xlsx');
 		expect(status).toBe(200);
 		const p = body!.data.preview;
-		expect(p).toMatchObject({ sheet: 'câu hỏi', total: 3, valid: 3, errorCount: 0, warningCount: 1, hiddenRows: [6], hiddenIncluded: false });
-		expect(p.hiddenNotice).toMatch(/^Dòng 6 đang bị ẩn trong Excel nên không được nhập/);
-		expect(p.warnings).toEqual([{ row: 5, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 4 ở dấu thanh\/dấu chữ/) }]);
+		expect(p).toMatchObject({ sheet: 'câu hỏi', total: 3, valid: 3, errorCount: 0, warningCount: 1, hiddenRows: [5], hiddenIncluded: false });
+		expect(p.hiddenNotice).toMatch(/^Dòng 5 đang bị ẩn trong Excel nên không được nhập/);
+		expect(p.warnings).toEqual([{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 3 ở dấu thanh\/dấu chữ/) }]);
 		expect(p.token).toEqual(expect.any(String));
 		const page = await (await c.get('/organiser/questions/import')).text();
 		expect(page).toContain('Nhập cả các dòng đang bị ẩn');
