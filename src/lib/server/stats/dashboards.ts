@@ -6,11 +6,13 @@ import { TtlCache } from '../cache';
 import { CompactRanking } from '../attempts/compact-ranking';
 import * as q from './queries';
 import { foldVietnamese } from '../../vn/text';
+import { toLocalInput } from '../../vn/time';
 import { phoneSearchDigits } from '../../vn/phone';
 import {
 	AGE_GROUPS,
 	ageGroup,
 	facility,
+	fillDays,
 	flagItem,
 	heatLevel,
 	mean,
@@ -212,8 +214,11 @@ export function participantSearch(typed: string): q.ParticipantSearch | null {
 	return name ? { name } : null;
 }
 
-/** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
-export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
+/**
+ * One unit's picture: per-day activity (every day of `days`, zero on quiet ones), its rank among
+ * units, the city average, the score histogram.
+ */
+export async function unitDashboard(db: Db, scope: q.Scope, unitId: number, days: { from: number; to: number } | null = null) {
 	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(offloaded(db), scope, unitId), q.bestScoreCounts(offloaded(db), scope, unitId)]);
 	const me = units.find((u) => u.unitId === unitId) ?? null;
 	return {
@@ -225,7 +230,7 @@ export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
 			rate: mean(units.map((u) => u.rate)),
 			avgBestShare: mean(units.map((u) => u.avgBestShare))
 		},
-		daily,
+		daily: fillDays(daily, days && toLocalInput(days.from).slice(0, 10), days && toLocalInput(days.to).slice(0, 10)),
 		histogram: { total: dist.total, bins: scoreHistogram(dist.scores, dist.total) }
 	};
 }
