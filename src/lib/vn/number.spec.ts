@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatMegabytes, formatNumber, formatPercent, formatSeconds } from './number';
+import { formatFixed, formatMegabytes, formatNumber, formatPercent, formatSeconds, percentDigits } from './number';
 
 describe('Vietnamese number format', () => {
 	it('groups thousands with "." and writes decimals with ","', () => {
@@ -24,5 +24,10 @@ describe('Vietnamese number format', () => {
 		expect(formatMegabytes(5 * 1024 * 1024)).toBe('5\u00A0MB');
 		expect(formatMegabytes(1.34 * 1024 * 1024)).toBe('1,3\u00A0MB');
 		expect(formatPercent(0.125)).not.toMatch(/ /);
+	});
+
+	it('gives small rates enough decimals to tell them apart', () => {
+		expect([0.5, 0.123, 0.01, 0.0042, 0.00042, 0.000042, 0, Number.NaN].map(percentDigits)).toEqual([1, 1, 1, 2, 3, 4, 1, 1]);
+		expect([0.0042, 0.0031].map((x) => formatPercent(x, percentDigits(0.0042)))).toEqual(['0,42\u00A0%', '0,31\u00A0%']);
 	});
 });

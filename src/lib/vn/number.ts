@@ -41,6 +41,16 @@ export function formatPercent(share: Maybe, maxDigits = 1, minDigits = 0): strin
 	return formatNumber(share * 100, maxDigits, minDigits) + NBSP + '%';
 }
 
+/**
+ * Decimals that keep percentages up to `maxShare` apart: rates of a few per mille rounded to
+ * 0,1 % all look alike. 12,3 % · 0,42 % · 0,042 % (two significant digits for the largest).
+ */
+export function percentDigits(maxShare: number): number {
+	const p = Math.abs(maxShare) * 100;
+	if (!(p > 0) || p >= 1) return 1;
+	return Math.min(4, 1 - Math.floor(Math.log10(p)));
+}
+
 /** A duration in seconds, to tenths: 1500 ms → "1,5 giây". */
 export function formatSeconds(ms: Maybe, maxDigits = 1): string {
 	if (missing(ms)) return NONE;
