@@ -1,8 +1,10 @@
 /**
- * npm run bank:import -- <file.xlsx|file.csv> [--dry-run] [--skip-existing]
+ * npm run bank:import -- <file.xlsx|file.csv> [--dry-run] [--skip-existing] [--include-hidden]
  * Validates every row with the same code as the organiser page and prints one line per problem
  * (row, column, what). Any rejected row → exit code 1 and nothing written; otherwise all rows are
- * written in one transaction (--dry-run: only the report).
+ * written in one transaction (--dry-run: only the report). Warnings (stems that differ from
+ * another only in diacritics) are printed and do not stop the import; rows hidden in Excel are
+ * left out unless --include-hidden.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +14,16 @@ import { config } from '../src/lib/server/config';
 import * as bank from '../src/lib/server/questions/bank';
 
 const { values, positionals } = parseArgs({
-	options: { 'dry-run': { type: 'boolean', default: false }, 'skip-existing': { type: 'boolean', default: false } },
+	options: {
+		'dry-run': { type: 'boolean', default: false },
+		'skip-existing': { type: 'boolean', default: false },
+		'include-hidden': { type: 'boolean', default: false }
+	},
 	allowPositionals: true
 });
 const file = positionals[0];
 if (!file) {
-	console.error('Usage: npm run bank:import -- <file.xlsx|file.csv> [--dry-run] [--skip-existing]');
+	console.error('Usage: npm run bank:import -- <file.xlsx|file.csv> [--dry-run] [--skip-existing] [--include-hidden]');
 	process.exit(2);
 }
 let bytes: Uint8Array;
@@ -30,7 +36,7 @@ try {
 const db = getDb();
 await migrateToLatest(db);
 const t0 = performance.now();
-const res = await bank.previewFile(db, { name: path.basename(file), bytes }, { skipExisting: values['skip-existing'] });
+const res = await bank.previewFile(db, { name: path.basename(file), bytes }, { skipExisting: values['skip-existing'], includeHidden: values['include-hidden'] });
 if (!res.ok) {
 	console.error(res.message);
 	console.error('Không có câu nào được nhập.');
@@ -38,7 +44,11 @@ if (!res.ok) {
 	process.exit(1);
 }
 const { report, plan } = res;
+if (report.sheet) console.log(`Trang tính: “${report.sheet}”`);
+const hidden = bank.hiddenRowsNotice(report, 'chạy lại với --include-hidden');
+if (hidden) console.log(hidden);
 for (const line of bank.formatErrors(report.errors)) console.error(line);
+for (const line of bank.formatErrors(report.warnings)) console.log(`Cảnh báo — ${line}`);
 for (const s of report.skipped) console.log(`Dòng ${s.row}: đã có trong ngân hàng (câu số ${s.questionId}), bỏ qua.`);
 for (const t of report.newTopics) console.log(`Chủ đề mới: ${t.code} — ${t.name}`);
 console.log(

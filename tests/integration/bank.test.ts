@@ -158,6 +158,57 @@ describe('importing a file', () => {
 		expect(JSON.parse(stored.options_json)[0].text).toBe('Có, được bảo vệ'.normalize('NFC'));
 	});
 
+	it('reads the sheet “câu hỏi” as typed, keeps typed dates, leaves hidden rows out with a notice, and only warns about diacritic look-alikes', async () => {
+		const c = await loggedIn('0900000002');
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Hướng dẫn').addRow(['Đọc kỹ trước khi nhập']);
+		const ws = wb.addWorksheet('câu hỏi'.normalize('NFD'));
+		ws.addRow(COLUMNS);
+		const add = (r: Row, hidden = false) => {
+			const x = ws.addRow(COLUMNS.map((k) => r[k] ?? null));
+			x.hidden = hidden;
+			return x;
+		};
+		const dated = add(row(30, { stem: `Luật ${tag} có hiệu lực từ ngày nào?`, option_a: 0, option_b: 'Ba', option_c: 'Bà' }));
+		dated.getCell(COLUMNS.indexOf('option_a') + 1).value = new Date(Date.UTC(2023, 6, 1));
+		dated.getCell(COLUMNS.indexOf('option_a') + 1).numFmt = 'dd/mm/yyyy';
+		add(row(31, { stem: `Bà ${tag} có được nhận nuôi cháu không?` }));
+		add(row(32, { stem: `Ba ${tag} có được nhận nuôi cháu không?` }));
+		add(row(33, { stem: `Dòng ẩn ${tag}: không được nhập?` }), true);
+		const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+		const before = countQuestions();
+
+		const { status, body } = await upload(c, bytes, 'that.xlsx');
+		expect(status).toBe(200);
+		const p = body!.data.preview;
+		expect(p).toMatchObject({ sheet: 'câu hỏi', total: 3, valid: 3, errorCount: 0, warningCount: 1, hiddenRows: [5], hiddenIncluded: false });
+		expect(p.hiddenNotice).toMatch(/^Dòng 5 đang bị ẩn trong Excel nên không được nhập/);
+		expect(p.warnings).toEqual([{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 3 ở dấu thanh\/dấu chữ/) }]);
+		expect(p.token).toEqual(expect.any(String));
+		const page = await (await c.get('/organiser/questions/import')).text();
+		expect(page).toContain('Nhập cả các dòng đang bị ẩn');
+
+		const done = await c.action('/organiser/questions/import?/confirm', { token: p.token });
+		expect(done.body).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/organiser\/questions\?imported=3&skipped=0&/) });
+		expect(countQuestions()).toBe(before + 3);
+		const db = openTestDb();
+		const stored = db.prepare(`select v.options_json from questions q join question_versions v on v.id = q.current_version_id where v.stem = ?`).get(`Luật ${tag} có hiệu lực từ ngày nào?`) as { options_json: string };
+		const hidden = db.prepare(`select count(*) as n from question_versions where stem like ?`).get(`Dòng ẩn ${tag}%`) as { n: number };
+		db.close();
+		expect(JSON.parse(stored.options_json).map((o: { text: string }) => o.text)).toEqual(['01/07/2023', 'Ba', 'Bà']);
+		expect(hidden.n).toBe(0);
+	});
+
+	it('says which sheet it read when the file has no “Câu hỏi” sheet', async () => {
+		const c = await loggedIn('0900000002');
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Ghi chú').addRow(['Danh sách câu hỏi ở trang sau']);
+		wb.addWorksheet('Dữ liệu').addRow(COLUMNS);
+		const { status, body } = await upload(c, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'sai-trang.xlsx');
+		expect(status).toBe(400);
+		expect(body!.data.message).toMatch(/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp thiếu cột bắt buộc/);
+	});
+
 	it('refuses a file that is not XLSX/CSV, an empty file and one with missing columns, with a clear message', async () => {
 		const c = await loggedIn('0900000002');
 		expect((await upload(c, new TextEncoder().encode('%PDF-1.7'), 'de-thi.pdf')).body!.data.message).toBe('Chỉ nhận tệp .xlsx (Excel) hoặc .csv.');

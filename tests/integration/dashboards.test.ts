@@ -62,6 +62,35 @@ describe('district dashboard scoping', () => {
 		expect(csv).not.toContain(outsiderName);
 	});
 
+	it('finds a person by the phone number typed as the list shows it, or as +84 / with dots', async () => {
+		const own = await registeredClient({ unitCode: '001', fullName: 'Lê Thị Tìm Theo Số' });
+		const p = own.form.phone; // 09xxxxxxxx
+		const shown = `${p.slice(0, 4)} ${p.slice(4, 7)} ${p.slice(7)}`;
+		expect(await (await lead.get('/district')).text()).toContain(shown);
+		for (const typed of [shown, `+84 ${p.slice(1, 4)} ${p.slice(4, 7)} ${p.slice(7)}`, `${p.slice(0, 4)}.${p.slice(4, 7)}.${p.slice(7)}`, p, `${p.slice(4, 7)} ${p.slice(7)}`]) {
+			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
+			expect(html, typed).toContain('Lê Thị Tìm Theo Số');
+			expect(html, typed).toMatch(/Người dự thi của đơn vị \(1\)/);
+		}
+		const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(shown)}`)).text();
+		expect(csv).toContain('Lê Thị Tìm Theo Số');
+		expect(csv.trim().split('\r\n')).toHaveLength(2);
+	});
+
+	it('takes "%" and "_" in a search literally, on the page and in the export', async () => {
+		const all = await (await lead.get('/district')).text();
+		expect(all).not.toMatch(/Người dự thi của đơn vị \(0\)/);
+		for (const typed of ['%', '_', '%%', 'a%', '_h']) {
+			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
+			expect(html, typed).toMatch(/Người dự thi của đơn vị \(0\)/);
+			expect(html, typed).toContain('Không tìm thấy ai khớp với từ khóa.');
+			const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(typed)}`)).text();
+			expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n'), typed).toHaveLength(1);
+		}
+		const bank = await (await organiser.get(`/organiser/questions?q=${encodeURIComponent('%')}`)).text();
+		expect(bank).toMatch(/>0 câu hỏi phù hợp</);
+	});
+
 	it('exports the lead’s own unit as CSV and XLSX and logs each export', async () => {
 		const csvRes = await lead.get('/district/export?format=csv');
 		expect(csvRes.status).toBe(200);
@@ -127,6 +156,55 @@ describe('organiser dashboards scoping', () => {
 		const items = await organiser.get('/organiser/items');
 		expect(items.status).toBe(200);
 		expect(await items.text()).toContain('Độ phân biệt');
+	});
+
+	it('pages the item analysis 50 at a time, keeping the scope and flags in the URL, with Dễ/Trung bình/Khó', async () => {
+		// Without SvelteKit's hydration comments, so the text reads as shown.
+		const page = async (path: string) => (await (await organiser.get(path)).text()).replace(/<!--.*?-->/g, '');
+		const first = await page('/organiser/items');
+		const total = Number(/(\d[\d.]*) câu hỏi, câu 1–50/.exec(first)?.[1].replace(/\./g, ''));
+		expect(total).toBeGreaterThan(50);
+		const cards = (html: string) => html.match(/<li class="card[^"]*">/g)?.length ?? 0;
+		expect(cards(first)).toBe(50);
+		const pages = Math.ceil(total / 50);
+		expect(first).toContain(`Trang 1/${pages}`);
+		const next = /href="(\?contest=\d+&amp;page=2)"/.exec(first)?.[1].replace(/&amp;/g, '&');
+		expect(next).toBeDefined();
+		const second = await page(`/organiser/items${next}`);
+		expect(second).toContain(`Trang 2/${pages}`);
+		expect(cards(second)).toBe(Math.min(50, total - 50));
+		const ids = (html: string) => [...html.matchAll(/href="\/organiser\/questions\/(\d+)"/g)].map((m) => m[1]);
+		expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
+		// A page past the end shows the last page; the flag filter stays in the page links.
+		expect(await page('/organiser/items?page=999')).toContain(`Trang ${pages}/${pages}`);
+		const flagged = await page(`/organiser/items?${next!.slice(1).replace('page=2', 'flagged=1')}`);
+		if (/Trang 1\/[2-9]/.test(flagged)) expect(flagged).toMatch(/href="\?contest=\d+&amp;flagged=1&amp;page=2"/);
+		for (const html of [first, second]) {
+			expect(html).not.toMatch(/· mức \d/);
+			expect(html).toMatch(/· (Dễ|Trung bình|Khó)/);
+			expect(html).toMatch(/\d+(,\d)?\u00A0%/);
+			expect(html).not.toMatch(/\d %/);
+		}
+	});
+
+	it('shows participation rates with enough decimals to tell units apart, and "%" bound to its number', async () => {
+		const dash = await (await organiser.get('/organiser/dashboard')).text();
+		// The demo's units have a few participants each against targets of thousands: per-mille rates.
+		expect(dash).toMatch(/>0,\d{2,4}\u00A0%</);
+		expect(dash).not.toMatch(/\d %/);
+	});
+
+	it('shows every day of a round in the district daily chart, quiet days as zero', async () => {
+		const db = openTestDb();
+		const week1 = db.prepare('select id, opens_at, closes_at from rounds order by opens_at limit 1').get() as { id: number; opens_at: number; closes_at: number };
+		db.close();
+		const html = await (await lead.get(`/district?round=${week1.id}`)).text();
+		const table = html.slice(html.indexOf('Bảng số liệu theo ngày'), html.indexOf('</table>', html.indexOf('Bảng số liệu theo ngày')));
+		const days = [...table.matchAll(/<td[^>]*>(\d{2})\/(\d{2})\/(\d{4})<\/td>/g)].map((m) => Date.UTC(+m[3], +m[2] - 1, +m[1]));
+		const vnDay = (ms: number) => Math.floor((ms + 7 * 3600_000) / 86_400_000) * 86_400_000;
+		expect(days[0]).toBe(vnDay(week1.opens_at));
+		expect(days.at(-1)).toBe(vnDay(week1.closes_at));
+		days.forEach((d, i) => i > 0 && expect(d - days[i - 1]).toBe(86_400_000));
 	});
 
 	it('downloads the period report with a summary and a per-unit sheet', async () => {

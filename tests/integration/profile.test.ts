@@ -114,7 +114,7 @@ describe('profile edits on the account page', () => {
 		const page = await (await client.get('/account')).text();
 		expect(page).not.toContain(mine);
 		expect(page).toContain('Bạn đã khai số CCCD');
-		expect(page).toContain('Xoá số CCCD đã khai');
+		expect(page).toContain('Xóa số CCCD đã khai');
 
 		// An empty box keeps the stored CCCD; the checkbox removes it.
 		await client.action('/account?/profile', profileForm(form, { fullName: 'Đỗ Thị Lan' }));

@@ -236,7 +236,7 @@ describe('ProfileSchema', () => {
 
 	it('refuses a new CCCD together with removing the stored one, and a malformed CCCD', () => {
 		const both = ProfileSchema.safeParse({ ...profile, nationalId: '001234567890', removeNationalId: 'on' });
-		expect(both.success ? {} : fieldErrors(both.error)).toEqual({ nationalId: 'Hãy để trống số CCCD khi chọn xoá số đã khai.' });
+		expect(both.success ? {} : fieldErrors(both.error)).toEqual({ nationalId: 'Hãy để trống số CCCD khi chọn xóa số đã khai.' });
 		const bad = ProfileSchema.safeParse({ ...profile, nationalId: '12345' });
 		expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({ nationalId: 'Số CCCD phải gồm đúng 12 chữ số.' });
 	});

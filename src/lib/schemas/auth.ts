@@ -157,7 +157,7 @@ export const ProfileSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if (v.removeNationalId && v.nationalId)
-			ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'Hãy để trống số CCCD khi chọn xoá số đã khai.' });
+			ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'Hãy để trống số CCCD khi chọn xóa số đã khai.' });
 	});
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseContent, parseQuestionForm, stemKey, type QuestionFormValues } from './question';
+import { normaliseContent, parseQuestionForm, stemKey, stemLookalikeKey, type QuestionFormValues } from './question';
 
 const base = { kind: 'single' as const, stem: 'Câu hỏi mẫu?', optionTexts: ['A1', 'B1'], correct: [true, false], explanation: '', legalRef: '' };
 
@@ -39,6 +39,15 @@ describe('normaliseContent', () => {
 		expect(dangling.issues).toContainEqual(expect.objectContaining({ field: 'correct', message: expect.stringMatching(/phương án không có nội dung/) }));
 		const twice = normaliseContent({ ...base, optionTexts: ['Công an', 'CÔNG AN '], correct: [true, false] });
 		expect(twice.issues).toContainEqual(expect.objectContaining({ option: 1, message: 'Phương án B trùng với phương án A.' }));
+		const nfd = normaliseContent({ ...base, optionTexts: ['Bà ngoại', 'BÀ  NGOẠI'.normalize('NFD')], correct: [true, false] });
+		expect(nfd.issues).toContainEqual(expect.objectContaining({ option: 1, message: 'Phương án B trùng với phương án A.' }));
+	});
+
+	it('keeps options that differ only in diacritics: they are different words', () => {
+		for (const pair of [['Bà', 'Ba'], ['Có', 'Cỏ'], ['Đúng', 'Dung'], ['Ma', 'Mà', 'Má', 'Mả', 'Mã', 'Mạ']]) {
+			const { issues } = normaliseContent({ ...base, optionTexts: pair, correct: pair.map((_, i) => i === 0) });
+			expect(issues, pair.join('/')).toEqual([]);
+		}
 	});
 
 	it('needs a stem and at least two options', () => {
@@ -48,9 +57,13 @@ describe('normaliseContent', () => {
 });
 
 describe('stemKey', () => {
-	it('ignores case, diacritics, Unicode form and spacing', () => {
+	it('ignores case, Unicode form and spacing, but not diacritics', () => {
 		expect(stemKey('Bạo lực  gia đình?')).toBe(stemKey('BẠO LỰC GIA ĐÌNH?'.normalize('NFD')));
 		expect(stemKey('Bạo lực gia đình?')).not.toBe(stemKey('Bạo lực gia đình là gì?'));
+		expect(stemKey('Bà nội là ai?')).not.toBe(stemKey('Ba nội là ai?'));
+	});
+	it('has a look-alike key that folds diacritics too', () => {
+		expect(stemLookalikeKey('Bà nội là ai?')).toBe(stemLookalikeKey('BA NOI LA AI?'));
 	});
 });
 

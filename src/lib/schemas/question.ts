@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanMultiline, cleanText, foldVietnamese } from '../vn/text';
+import { formatNumber } from '../vn/number';
 
 /**
  * The content rules of a question, in one place: used by the authoring form, the import
@@ -59,7 +60,7 @@ export function normaliseContent(raw: {
 	const issues: ContentIssue[] = [];
 	const stem = cleanMultiline(raw.stem);
 	if (stem.length < LIMITS.stemMin) issues.push({ field: 'stem', message: 'Nội dung câu hỏi còn trống hoặc quá ngắn (ít nhất 5 ký tự).' });
-	else if (stem.length > LIMITS.stem) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá dài (tối đa ${LIMITS.stem} ký tự).` });
+	else if (stem.length > LIMITS.stem) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá dài (tối đa ${formatNumber(LIMITS.stem)} ký tự).` });
 
 	let texts = raw.optionTexts.slice(0, MAX_OPTIONS).map((t) => cleanText(t ?? ''));
 	let correct = texts.map((_, i) => Boolean(raw.correct[i]));
@@ -70,7 +71,7 @@ export function normaliseContent(raw: {
 		if (texts[i] === '')
 			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} để trống nhưng phương án sau nó có nội dung.` });
 		else if (texts[i].length > LIMITS.option)
-			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} quá dài (tối đa ${LIMITS.option} ký tự).` });
+			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} quá dài (tối đa ${formatNumber(LIMITS.option)} ký tự).` });
 	}
 	let dangling = false;
 	for (let i = texts.length; i < raw.correct.length; i++)
@@ -93,10 +94,12 @@ export function normaliseContent(raw: {
 			message: nCorrect === 0 ? 'Chưa chọn đáp án đúng.' : `Câu ${KIND_LABELS[raw.kind].toLowerCase()} chỉ được có 1 đáp án đúng (đang có ${nCorrect}).`
 		});
 
+	// Options are compared as written (NFC, spacing and case ignored) but with their diacritics:
+	// "Bà" and "Ba", "Có" and "Cỏ" are different words in Vietnamese.
 	const seen = new Map<string, number>();
 	texts.forEach((t, i) => {
 		if (t === '') return;
-		const k = foldVietnamese(t);
+		const k = textKey(t);
 		const j = seen.get(k);
 		if (j !== undefined)
 			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} trùng với phương án ${OPTION_LETTERS[j]}.` });
@@ -105,10 +108,10 @@ export function normaliseContent(raw: {
 
 	const explanation = cleanMultiline(raw.explanation ?? '');
 	if (explanation.length > LIMITS.explanation)
-		issues.push({ field: 'explanation', message: `Giải thích quá dài (tối đa ${LIMITS.explanation} ký tự).` });
+		issues.push({ field: 'explanation', message: `Giải thích quá dài (tối đa ${formatNumber(LIMITS.explanation)} ký tự).` });
 	const legalRef = cleanText(raw.legalRef ?? '');
 	if (legalRef.length > LIMITS.legalRef)
-		issues.push({ field: 'legalRef', message: `Căn cứ pháp lý quá dài (tối đa ${LIMITS.legalRef} ký tự).` });
+		issues.push({ field: 'legalRef', message: `Căn cứ pháp lý quá dài (tối đa ${formatNumber(LIMITS.legalRef)} ký tự).` });
 
 	return {
 		content: { kind: raw.kind, stem, options: texts.map((text, i) => ({ text, correct: correct[i] })), explanation, legalRef },
@@ -116,8 +119,22 @@ export function normaliseContent(raw: {
 	};
 }
 
-/** Key for duplicate detection: the stem folded (case, diacritics, spacing ignored). */
+/** A text as written, for comparisons: NFC, spacing collapsed, case ignored, diacritics kept. */
+export function textKey(s: string): string {
+	return cleanText(s).toLowerCase();
+}
+
+/**
+ * Key for duplicate stems: the same question is the same text ignoring case and spacing. Stems
+ * that differ only in diacritics ("bà" / "ba") are different questions that merely look alike —
+ * see `stemLookalikeKey`.
+ */
 export function stemKey(stem: string): string {
+	return textKey(stem);
+}
+
+/** Stems equal once case, spacing and diacritics are folded: a warning to look at, not an error. */
+export function stemLookalikeKey(stem: string): string {
 	return foldVietnamese(stem);
 }
 

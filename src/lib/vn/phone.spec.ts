@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatPhone, normalisePhone } from './phone';
+import { formatPhone, normalisePhone, phoneSearchDigits } from './phone';
 
 describe('normalisePhone', () => {
 	it.each([
@@ -72,5 +72,24 @@ describe('formatPhone', () => {
 
 	it('round-trips with normalisePhone', () => {
 		expect(normalisePhone(formatPhone('+84987654321'))).toBe('+84987654321');
+	});
+});
+
+describe('phoneSearchDigits', () => {
+	it('reads a phone typed as the list shows it, or in any usual spelling', () => {
+		for (const typed of ['0981 000 007', '0981.000.007', '0981-000-007', '+84 981 000 007', '+84981000007', '84981000007', '0084 981 000 007', ' 0981000007 '])
+			expect(phoneSearchDigits(typed), typed).toBe('981000007');
+	});
+
+	it('reads part of a number', () => {
+		expect(phoneSearchDigits('000 007')).toBe('00007');
+		expect(phoneSearchDigits('0981')).toBe('981');
+	});
+
+	it('leaves names and too-short fragments to the name search', () => {
+		expect(phoneSearchDigits('Nguyễn')).toBeNull();
+		expect(phoneSearchDigits('0981 abc')).toBeNull();
+		expect(phoneSearchDigits('%')).toBeNull();
+		expect(phoneSearchDigits('12')).toBeNull();
 	});
 });

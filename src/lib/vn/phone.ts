@@ -23,3 +23,20 @@ export function formatPhone(e164: string): string {
 	const n = '0' + e164.slice(3);
 	return n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : n;
 }
+
+/**
+ * A search box's text read as (part of) a phone number, the way lists show and people type them:
+ * "0981 000 007", "0981.000.007", "+84 981 000 007", "84981000007", "000 007". Returns the national
+ * digits without the leading 0 (what follows +84 in the stored E.164), or null when the text is
+ * not a phone number (letters, or fewer than 3 digits).
+ */
+export function phoneSearchDigits(input: string): string | null {
+	const t = input.normalize('NFKC').trim();
+	if (!/^\+?[\d\s.\-()]+$/.test(t)) return null;
+	let digits = t.replace(/\D/g, '');
+	if (t.startsWith('+84')) digits = digits.slice(2);
+	else if (digits.startsWith('0084')) digits = digits.slice(4);
+	else if (/^84\d{9}$/.test(digits)) digits = digits.slice(2);
+	if (digits.startsWith('0')) digits = digits.slice(1);
+	return digits.length >= 3 ? digits : null;
+}

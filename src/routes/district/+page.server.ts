@@ -11,10 +11,15 @@ const PAGE_SIZE = 20;
 export const load = (async (event) => {
 	const ctx = await districtContext(event);
 	const page = Math.max(1, Math.min(100_000, Number(event.url.searchParams.get('page')) || 1));
-	const [dash, people, rounds, allUnits] = await Promise.all([
-		unitDashboard(ctx.db, ctx.scope, ctx.unit.id),
+	const rounds = await contests.listRounds(ctx.db, ctx.contest.id);
+	// The chart's days: the round (or the contest's rounds) from opening to closing, or to today.
+	const spanned = ctx.round ? [ctx.round] : rounds;
+	const days = spanned.length
+		? { from: Math.min(...spanned.map((r) => r.opensAt)), to: Math.min(Date.now(), Math.max(...spanned.map((r) => r.closesAt))) }
+		: null;
+	const [dash, people, allUnits] = await Promise.all([
+		unitDashboard(ctx.db, ctx.scope, ctx.unit.id, days && days.from <= days.to ? days : null),
 		listUnitParticipants(ctx.db, { unitId: ctx.unit.id, scope: ctx.scope, search: ctx.search }, page, PAGE_SIZE),
-		contests.listRounds(ctx.db, ctx.contest.id),
 		ctx.staff ? ctx.db.selectFrom('units').select(['id', 'name']).where('parent_id', 'is not', null).orderBy('name').execute() : Promise.resolve([])
 	]);
 	return {

@@ -2,8 +2,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { hasRole, requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import { foldVietnamese } from '$lib/vn/text';
-import { resolveScope } from '$lib/server/stats/dashboards';
+import { participantSearch, resolveScope } from '$lib/server/stats/dashboards';
 
 /**
  * Which unit a /district request may see. A district lead sees exactly their own unit
@@ -26,6 +25,6 @@ export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'
 	if (!unit) error(404, { message: 'Không tìm thấy đơn vị.' });
 	const resolved = await resolveScope(db, event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
-	const search = foldVietnamese(event.url.searchParams.get('q') ?? '').slice(0, 80);
-	return { user, staff, db, unit, search, ...resolved };
+	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 80);
+	return { user, staff, db, unit, q, search: participantSearch(q), ...resolved };
 }

@@ -1,4 +1,4 @@
-import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+import type { Chart as ChartType, ChartConfiguration, TooltipItem } from 'chart.js';
 
 let loaded: Promise<typeof ChartType> | null = null;
 
@@ -26,3 +26,33 @@ export function loadChart(): Promise<typeof ChartType> {
 }
 
 export type ChartConfig = ChartConfiguration<'line' | 'bar', number[], string>;
+
+/**
+ * The config with Vietnamese number formatting: chart.js's own number labels follow `locale`,
+ * and the value axis's ticks and the tooltips are written by `format` (e.g. "0,42 %").
+ */
+export function withValueFormat(cfg: ChartConfig, format: (v: number) => string): ChartConfig {
+	const options = cfg.options ?? {};
+	const axis = options.indexAxis === 'y' ? 'x' : 'y';
+	const scales = (options.scales ?? {}) as Record<string, Record<string, unknown>>;
+	const scale = scales[axis] ?? {};
+	const tooltip = options.plugins?.tooltip ?? {};
+	return {
+		...cfg,
+		options: {
+			...options,
+			locale: 'vi-VN',
+			scales: { ...scales, [axis]: { ...scale, ticks: { ...(scale.ticks as object), callback: (v: number | string) => format(Number(v)) } } },
+			plugins: {
+				...options.plugins,
+				tooltip: {
+					...tooltip,
+					callbacks: {
+						...tooltip.callbacks,
+						label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label ? item.dataset.label + ': ' : ''}${format(item.parsed[axis] ?? 0)}`
+					}
+				}
+			}
+		} as ChartConfig['options']
+	};
+}

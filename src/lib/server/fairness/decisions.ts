@@ -2,6 +2,7 @@ import type { Db, Executor } from '../db';
 import * as roundBest from '../attempts/round-best';
 import { forgetCachedRankings } from '../attempts/leaderboard';
 import { audit } from '../audit';
+import { formatNumber } from '../../vn/number';
 import { invalidateUserSessions } from '../auth/sessions';
 
 /**
@@ -173,6 +174,6 @@ export async function mergeDuplicate(
 			at: now,
 			details: { keptUserId: keepId, duplicateUserId: dupId, movedAttempts: moved, disqualifiedAttempts: disqualified, reason }
 		});
-		return { ...ok(`Đã gộp tài khoản #${dupId} vào #${keepId}: chuyển ${moved.length} lượt thi, loại ${disqualified.length} lượt thi trùng đợt.`), moved, disqualified };
+		return { ...ok(`Đã gộp tài khoản #${dupId} vào #${keepId}: chuyển ${formatNumber(moved.length)} lượt thi, loại ${formatNumber(disqualified.length)} lượt thi trùng đợt.`), moved, disqualified };
 	});
 }

@@ -79,13 +79,29 @@ describe('validateRows', () => {
 		]);
 	});
 
-	it('reports a stem that appears twice in the file, ignoring case, diacritics and spaces', () => {
-		const r = validateRows([good(2, { stem: 'Bạo lực gia đình là gì?' }), good(7, { stem: 'BAO LUC  gia dinh la gi?' })], ctx);
+	it('reports a stem that appears twice in the file, ignoring case, Unicode form and spaces', () => {
+		const r = validateRows([good(2, { stem: 'Bạo lực gia đình là gì?' }), good(7, { stem: 'BẠO LỰC  gia đình là gì?'.normalize('NFD') })], ctx);
 		expect(r.errors).toEqual([{ row: 7, column: 'stem', message: 'Câu hỏi trùng với dòng 2 trong tệp.' }]);
+		expect(r.warnings).toEqual([]);
+	});
+
+	it('only warns about stems that differ in diacritics alone, and keeps both', () => {
+		const r = validateRows([good(2, { stem: 'Bà nội có quyền gì với cháu?' }), good(3, { stem: 'Ba nội có quyền gì với cháu?' })], ctx);
+		expect(r.errors).toEqual([]);
+		expect(r.valid.map((q) => q.row)).toEqual([2, 3]);
+		expect(r.warnings).toEqual([{ row: 3, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 2 ở dấu thanh\/dấu chữ/) }]);
+		const bank = validateRows([good(4, { stem: 'Ba noi co quyen gi voi chau?' })], { ...ctx, lookalikes: new Map([['ba noi co quyen gi voi chau?', 9]]) });
+		expect([bank.errors, bank.valid.length]).toEqual([[], 1]);
+		expect(bank.warnings).toEqual([{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác câu số 9 trong ngân hàng/) }]);
+	});
+
+	it('explains a difficulty that Excel shows as a date', () => {
+		const r = validateRows([good(2, { difficulty: '02/01/1900' })], ctx);
+		expect(r.errors).toEqual([{ row: 2, column: 'difficulty', message: expect.stringMatching(/^Độ khó “02\/01\/1900” không hợp lệ.*định dạng ngày tháng/) }]);
 	});
 
 	it('reports a stem already in the bank, or skips it when asked to', () => {
-		const existing = new Map([['bao luc gia dinh la gi?', 42]]);
+		const existing = new Map([['bạo lực gia đình là gì?', 42]]);
 		const rows = [good(2, { stem: 'Bạo lực gia đình là gì?' }), good(3)];
 		expect(validateRows(rows, { ...ctx, existing }).errors).toEqual([{ row: 2, column: 'stem', message: 'Câu hỏi đã có trong ngân hàng (câu số 42).' }]);
 		const skipping = validateRows(rows, { ...ctx, existing, skipExisting: true });

@@ -6,6 +6,7 @@ import {
 	STATUSES,
 	normaliseContent,
 	stemKey,
+	stemLookalikeKey,
 	type Kind,
 	type QuestionContent,
 	type Status
@@ -148,8 +149,10 @@ export interface ImportQuestion {
 export interface ValidationContext {
 	/** Topics already in the bank, by code. */
 	topics: ReadonlyMap<string, { name: string }>;
-	/** Folded stems already in the bank → question id. */
+	/** Stems already in the bank (`stemKey`) → question id. */
 	existing: ReadonlyMap<string, number>;
+	/** Stems already in the bank with diacritics folded (`stemLookalikeKey`) → question id. */
+	lookalikes?: ReadonlyMap<string, number>;
 	/** Questions already in the bank are skipped (reported) instead of rejected. */
 	skipExisting?: boolean;
 }
@@ -158,6 +161,8 @@ export interface ValidationResult {
 	total: number;
 	valid: ImportQuestion[];
 	errors: RowError[];
+	/** Worth a look but not blocking: stems that differ from another only in diacritics. */
+	warnings: RowError[];
 	skipped: { row: number; questionId: number }[];
 	newTopics: { code: string; name: string }[];
 }
@@ -176,8 +181,14 @@ export function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKe
 	if (topicName.length > 120) err('topic_name', 'Tên chủ đề quá dài (tối đa 120 ký tự).');
 
 	const difficulty = parseDifficulty(c('difficulty'));
-	if (difficulty == null)
-		err('difficulty', c('difficulty').trim() === '' ? 'Thiếu độ khó (1, 2, 3 hoặc dễ/trung bình/khó).' : `Độ khó “${cleanText(c('difficulty')).slice(0, 30)}” không hợp lệ; dùng 1, 2, 3 hoặc dễ/trung bình/khó.`);
+	if (difficulty == null) {
+		const typed = cleanText(c('difficulty'));
+		// A difficulty of 2 in a cell Excel formats as a date shows as 02/01/1900.
+		const dateHint = /^\d{1,2}\/\d{1,2}\/\d{4}/.test(typed)
+			? ' Ô này đang được Excel định dạng ngày tháng: hãy đổi định dạng ô sang Số (Number) hoặc Văn bản (Text) rồi gõ lại độ khó.'
+			: '';
+		err('difficulty', typed === '' ? 'Thiếu độ khó (1, 2, 3 hoặc dễ/trung bình/khó).' : `Độ khó “${typed.slice(0, 30)}” không hợp lệ; dùng 1, 2, 3 hoặc dễ/trung bình/khó.${dateHint}`);
+	}
 	const kind = parseKind(c('kind'));
 	if (kind == null)
 		err('kind', c('kind').trim() === '' ? 'Thiếu loại câu hỏi (single, multiple hoặc true_false).' : `Loại câu hỏi “${cleanText(c('kind')).slice(0, 30)}” không hợp lệ; dùng single, multiple hoặc true_false.`);
@@ -220,14 +231,18 @@ export function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKe
 
 /**
  * Validates every row: each on its own, then topics (a new code needs a name) and duplicates —
- * the same stem (ignoring case, diacritics and spacing) twice in the file or already in the bank.
+ * the same stem (ignoring case and spacing) twice in the file or already in the bank is an error;
+ * a stem that differs from another only in diacritics is a warning (in Vietnamese those are
+ * usually different words, but a missing accent is also a common typo).
  */
 export function validateRows(rows: readonly RawRow[], ctx: ValidationContext): ValidationResult {
 	const errors: RowError[] = [];
+	const warnings: RowError[] = [];
 	const valid: ImportQuestion[] = [];
 	const skipped: { row: number; questionId: number }[] = [];
 	const newTopics = new Map<string, string>();
 	const inFile = new Map<string, number>();
+	const lookalikeInFile = new Map<string, number>();
 	for (const r of rows) {
 		const { question, errors: rowErrors } = validateRow(r);
 		errors.push(...rowErrors);
@@ -245,6 +260,14 @@ export function validateRows(rows: readonly RawRow[], ctx: ValidationContext): V
 			else errors.push({ row: r.row, column: 'stem', message: `Câu hỏi đã có trong ngân hàng (câu số ${existingId}).` });
 			continue;
 		}
+		const folded = stemLookalikeKey(question.content.stem);
+		const similarRow = lookalikeInFile.get(folded);
+		const similarId = ctx.lookalikes?.get(folded);
+		if (similarRow !== undefined)
+			warnings.push({ row: r.row, column: 'stem', message: `Câu hỏi chỉ khác dòng ${similarRow} ở dấu thanh/dấu chữ. Nếu đây là hai câu khác nhau, có thể nhập cả hai.` });
+		else if (similarId !== undefined)
+			warnings.push({ row: r.row, column: 'stem', message: `Câu hỏi chỉ khác câu số ${similarId} trong ngân hàng ở dấu thanh/dấu chữ. Nếu đây là câu khác, có thể nhập.` });
+		if (similarRow === undefined) lookalikeInFile.set(folded, r.row);
 		const known = ctx.topics.get(question.topicCode);
 		if (!known) {
 			const pending = newTopics.get(question.topicCode);
@@ -260,7 +283,7 @@ export function validateRows(rows: readonly RawRow[], ctx: ValidationContext): V
 	}
 	// Rows with an error on their own and a missing topic name elsewhere are all reported, in sheet order.
 	errors.sort((a, b) => a.row - b.row);
-	return { total: rows.length, valid, errors, skipped, newTopics: [...newTopics].map(([code, name]) => ({ code, name })) };
+	return { total: rows.length, valid, errors, warnings, skipped, newTopics: [...newTopics].map(([code, name]) => ({ code, name })) };
 }
 
 /** A question → the cells of its row (export, template example, seed). */

@@ -96,6 +96,88 @@ describe('import', () => {
 	});
 });
 
+/** A workbook built like Excel saves one: sheets in order, cells with their number formats, hidden rows. */
+async function workbook(sheets: { name: string; rows: Cells[]; formats?: Partial<Record<ColumnKey, string>>; hidden?: number[] }[]) {
+	const wb = new ExcelJS.Workbook();
+	for (const s of sheets) {
+		const ws = wb.addWorksheet(s.name);
+		ws.addRow(COLUMN_KEYS);
+		s.rows.forEach((r, i) => {
+			const added = ws.addRow(COLUMN_KEYS.map((k) => r[k] ?? null));
+			for (const [k, fmt] of Object.entries(s.formats ?? {})) added.getCell(COLUMN_KEYS.indexOf(k as ColumnKey) + 1).numFmt = fmt;
+			if (s.hidden?.includes(i)) added.hidden = true;
+		});
+	}
+	return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('what Excel shows is what is imported', () => {
+	it('keeps options that Excel stores as dates as they were typed (dd/mm/yyyy)', async () => {
+		const typed = (d: number) => new Date(Date.UTC(2023, 6, d)) as unknown as string;
+		const bytes = await workbook([
+			{
+				name: 'Câu hỏi',
+				rows: [row(1, { stem: 'Luật có hiệu lực từ ngày nào?', option_a: typed(1), option_b: typed(2), option_c: 0.125 as unknown as string, correct: 'A' })],
+				formats: { option_a: 'dd/mm/yyyy', option_b: 'mm-dd-yy', option_c: '0.0%' }
+			}
+		]);
+		const res = await bank.previewFile(db, { name: 'ngay.xlsx', bytes });
+		if (!res.ok || !res.plan) throw new Error(JSON.stringify(res));
+		expect(res.plan.questions[0].content.options.map((o) => o.text)).toEqual(['01/07/2023', '02/07/2023', '12,5%']);
+	});
+
+	it('reports a date-formatted difficulty as Excel shows it, on the right day', async () => {
+		const bytes = await workbook([{ name: 'Câu hỏi', rows: [row(1, { difficulty: 2 }), row(2, { difficulty: 3 })], formats: { difficulty: 'dd/mm/yyyy' } }]);
+		const res = await bank.previewFile(db, { name: 'do-kho.xlsx', bytes });
+		expect(res.ok && res.report.errors).toEqual([
+			{ row: 2, column: 'difficulty', message: expect.stringMatching(/^Độ khó “02\/01\/1900” không hợp lệ/) },
+			{ row: 3, column: 'difficulty', message: expect.stringMatching(/^Độ khó “03\/01\/1900” không hợp lệ/) }
+		]);
+	});
+
+	it('finds the “Câu hỏi” sheet in any case or Unicode form and says which sheet it read', async () => {
+		for (const name of ['câu hỏi', 'CÂU HỎI'.normalize('NFD')]) {
+			const bytes = await workbook([{ name: 'Hướng dẫn', rows: [] }, { name, rows: [row(1)] }]);
+			const res = await bank.previewFile(db, { name: 'a.xlsx', bytes });
+			if (!res.ok) throw new Error(res.message);
+			expect(res.report.sheet?.normalize('NFC')).toBe(name.normalize('NFC'));
+			expect(res.report.total).toBe(1);
+		}
+		const other = await workbook([{ name: 'Ghi chú', rows: [] }, { name: 'Dữ liệu', rows: [row(1)] }]);
+		const r = await readSheet(other, 'b.xlsx');
+		expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp không có câu hỏi nào/) });
+	});
+
+	it('leaves out rows hidden in Excel and lists them, or imports them when asked to', async () => {
+		const bytes = await workbook([{ name: 'Câu hỏi', rows: [row(1), row(2), row(3), row(4), row(5)], hidden: [1, 2, 4] }]);
+		const res = await bank.previewFile(db, { name: 'an.xlsx', bytes });
+		if (!res.ok || !res.plan) throw new Error(JSON.stringify(res));
+		expect([res.report.total, res.report.hiddenRows, res.report.hiddenIncluded]).toEqual([2, [3, 4, 6], false]);
+		expect(res.plan.questions.map((q) => q.row)).toEqual([2, 5]);
+		expect(bank.hiddenRowsNotice(res.report)).toMatch(/^3 dòng 3–4, 6 đang bị ẩn trong Excel nên không được nhập/);
+		const all = await bank.previewFile(db, { name: 'an.xlsx', bytes }, { includeHidden: true });
+		if (!all.ok || !all.plan) throw new Error(JSON.stringify(all));
+		expect(all.plan.questions.map((q) => q.row)).toEqual([2, 3, 4, 5, 6]);
+		expect(bank.hiddenRowsNotice(all.report)).toMatch(/và được nhập như các dòng khác\.$/);
+	});
+
+	it('imports options and stems that differ only in diacritics; a look-alike of a bank stem is a warning', async () => {
+		await importBytes('a.xlsx', await xlsx([row(1, { stem: 'Bà nội có được nuôi cháu không?', option_a: 'Bà', option_b: 'Ba' })]));
+		const res = await bank.previewFile(db, { name: 'b.xlsx', bytes: await xlsx([row(2, { stem: 'Ba nội có được nuôi cháu không?', option_a: 'Má', option_b: 'Mà' })]) });
+		if (!res.ok || !res.plan) throw new Error(JSON.stringify(res));
+		expect(res.report.errors).toEqual([]);
+		expect(res.report.warnings).toEqual([{ row: 2, column: 'stem', message: expect.stringMatching(/chỉ khác câu số \d+ trong ngân hàng ở dấu/) }]);
+		await bank.applyImport(db, res.plan, null);
+		const list = await questions.listForExport(db, {});
+		expect(list.map((q) => [q.stem, q.options.map((o) => o.text)])).toEqual([
+			['Bà nội có được nuôi cháu không?', ['Bà', 'Ba']],
+			['Ba nội có được nuôi cháu không?', ['Má', 'Mà']]
+		]);
+		const again = await bank.previewFile(db, { name: 'c.xlsx', bytes: await xlsx([row(3, { stem: 'BÀ NỘI  có được nuôi cháu không?' })]) });
+		expect(again.ok && again.report.errors).toEqual([{ row: 2, column: 'stem', message: expect.stringMatching(/^Câu hỏi đã có trong ngân hàng/) }]);
+	});
+});
+
 describe('export → import round trip', () => {
 	for (const format of ['xlsx', 'csv'] as const) {
 		it(`gives back exactly the same bank through ${format.toUpperCase()}`, async () => {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../db';
+import { formatNumber } from '../../vn/number';
 import { checkSupply, type Quota, type SupplyReport } from '../attempts/draw';
 import { audit } from '../audit';
 import * as questions from './questions';
@@ -16,6 +17,13 @@ export interface ImportReport {
 	total: number;
 	valid: number;
 	errors: RowError[];
+	/** Not blocking: the organiser reads them and may still confirm. */
+	warnings: RowError[];
+	/** The XLSX worksheet that was read (null for CSV and plain rows). */
+	sheet: string | null;
+	/** Rows hidden in Excel, and whether they were imported (see `ReadOptions.includeHidden`). */
+	hiddenRows: number[];
+	hiddenIncluded: boolean;
 	skipped: { row: number; questionId: number }[];
 	newTopics: { code: string; name: string }[];
 	/** Row numbers with at least one error. */
@@ -35,16 +43,21 @@ export type PreviewResult =
 	| { ok: true; report: ImportReport; plan: ImportPlan | null };
 
 async function contextOf(db: Executor, skipExisting: boolean) {
-	const [topics, existing] = await Promise.all([questions.listTopics(db), questions.mapStems(db)]);
-	return { topics: new Map(topics.map((t) => [t.code, { name: t.name }])), existing, skipExisting };
+	const [topics, stems] = await Promise.all([questions.listTopics(db), questions.mapStems(db)]);
+	return { topics: new Map(topics.map((t) => [t.code, { name: t.name }])), existing: stems.exact, lookalikes: stems.lookalike, skipExisting };
 }
 
-function reportOf(format: ImportReport['format'], v: ValidationResult): ImportReport {
+type FileFacts = Pick<ImportReport, 'sheet' | 'hiddenRows' | 'hiddenIncluded'>;
+const NO_FILE: FileFacts = { sheet: null, hiddenRows: [], hiddenIncluded: false };
+
+function reportOf(format: ImportReport['format'], v: ValidationResult, file: FileFacts): ImportReport {
 	return {
 		format,
 		total: v.total,
 		valid: v.valid.length,
 		errors: v.errors,
+		warnings: v.warnings,
+		...file,
 		skipped: v.skipped,
 		newTopics: v.newTopics,
 		rejectedRows: new Set(v.errors.map((e) => e.row)).size,
@@ -56,19 +69,27 @@ function reportOf(format: ImportReport['format'], v: ValidationResult): ImportRe
 }
 
 /** Validates rows against the bank. `plan` is null when any row is rejected: then nothing may be written. */
-export async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format'] } = {}) {
+export async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format']; file?: FileFacts } = {}) {
 	const skipExisting = opts.skipExisting ?? false;
 	const v = validateRows(rows, await contextOf(db, skipExisting));
-	const report = reportOf(opts.format ?? 'rows', v);
+	const report = reportOf(opts.format ?? 'rows', v, opts.file ?? NO_FILE);
 	const plan: ImportPlan | null = v.errors.length === 0 ? { questions: v.valid, newTopics: v.newTopics, skipExisting } : null;
 	return { report, plan };
 }
 
 /** Reads and validates an uploaded file. Writes nothing. */
-export async function previewFile(db: Executor, file: { name: string; bytes: Uint8Array }, opts: { skipExisting?: boolean } = {}): Promise<PreviewResult> {
-	const read = await readSheet(file.bytes, file.name);
+export async function previewFile(
+	db: Executor,
+	file: { name: string; bytes: Uint8Array },
+	opts: { skipExisting?: boolean; includeHidden?: boolean } = {}
+): Promise<PreviewResult> {
+	const read = await readSheet(file.bytes, file.name, { includeHidden: opts.includeHidden });
 	if (!read.ok) return read;
-	const { report, plan } = await previewRows(db, read.rows, { ...opts, format: read.format });
+	const { report, plan } = await previewRows(db, read.rows, {
+		skipExisting: opts.skipExisting,
+		format: read.format,
+		file: { sheet: read.sheet, hiddenRows: read.hiddenRows, hiddenIncluded: read.hiddenIncluded }
+	});
 	return { ok: true, report, plan };
 }
 
@@ -95,7 +116,8 @@ export async function writePlan(
 	now = Date.now()
 ): Promise<{ created: number; skipped: number; topicsCreated: number }> {
 	{
-		const existing = await questions.mapStems(trx);
+		// Only an exact duplicate is a conflict; a look-alike was a warning the organiser accepted.
+		const existing = (await questions.mapStems(trx)).exact;
 		const topicIds = new Map((await questions.listTopics(trx)).map((t) => [t.code, t.id]));
 		let topicsCreated = 0;
 		for (const t of plan.newTopics)
@@ -176,6 +198,35 @@ export const CONTENT_TYPES: Record<SheetFormat, string> = {
 /** One line per problem, for the command line: "Dòng 7, cột correct: …". */
 export function formatErrors(errors: readonly RowError[]): string[] {
 	return errors.map((e) => `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}: ${e.message}`);
+}
+
+/** Row numbers as short ranges: [4, 7, 8, 9] → "4, 7–9". */
+export function rowRanges(rows: readonly number[]): string {
+	const sorted = [...new Set(rows)].sort((a, b) => a - b);
+	const out: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+		i = j;
+	}
+	return out.join(', ');
+}
+
+/**
+ * The sentence about rows hidden in Excel, for the preview and the command line (null when none);
+ * `howToInclude` says how to take them in (a checkbox on the page, a flag on the command line).
+ */
+export function hiddenRowsNotice(
+	report: Pick<ImportReport, 'hiddenRows' | 'hiddenIncluded'>,
+	howToInclude = 'chọn “Nhập cả các dòng đang bị ẩn” rồi xem trước lại'
+): string | null {
+	const n = report.hiddenRows.length;
+	if (n === 0) return null;
+	const which = `${n === 1 ? 'Dòng' : `${formatNumber(n)} dòng`} ${rowRanges(report.hiddenRows)} đang bị ẩn trong Excel`;
+	return report.hiddenIncluded
+		? `${which} và được nhập như các dòng khác.`
+		: `${which} nên không được nhập. Muốn nhập cả các dòng này, hãy ${howToInclude}.`;
 }
 
 /** Can the published bank serve a round with this count and these quotas? (same rule as the draw) */

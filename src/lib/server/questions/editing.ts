@@ -3,6 +3,7 @@ import type { QuestionStatus } from '../db/types';
 import { audit } from '../audit';
 import type { QuestionContent } from '../../schemas/question';
 import * as questions from './questions';
+import { formatNumber } from '../../vn/number';
 
 /**
  * Versioning rules of the question bank.
@@ -120,7 +121,7 @@ export async function deleteQuestion(db: Db, id: number, actorUserId: number | n
 			return {
 				ok: false,
 				status: 409,
-				message: `Câu hỏi đã xuất hiện trong ${uses} lượt thi nên không thể xóa (để giữ nguyên kết quả). Hãy chuyển sang “Ngừng sử dụng”.`
+				message: `Câu hỏi đã xuất hiện trong ${formatNumber(uses)} lượt thi nên không thể xóa (để giữ nguyên kết quả). Hãy chuyển sang “Ngừng sử dụng”.`
 			} as const;
 		await questions.deleteQuestionRow(trx, id);
 		await audit(trx, { actorUserId, action: 'question.delete', entity: 'question', entityId: id, details: { stem: q.stem.slice(0, 200) }, at: now });

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Conn, Executor } from '../db';
+import { containsText } from '../db/like';
 import { TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { StoredOption } from '../attempts/scoring';
 import type { PoolItem } from '../attempts/draw';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../vn/text';
+import { stemKey } from '../../schemas/question';
 
 export interface Topic {
 	id: number;
@@ -183,15 +185,10 @@ export interface QuestionFilter {
 	status?: QuestionStatus | null;
 }
 
-/** "%", "_" and "\" typed in a search box are literal characters, not wildcards. */
-function likePattern(s: string): string {
-	return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
 function filtered(db: Executor, f: QuestionFilter) {
 	let query = db.selectFrom('questions');
 	const folded = f.q ? foldVietnamese(f.q) : '';
-	if (folded) query = query.where(sql<boolean>`questions.stem_folded like ${likePattern(folded)} escape '\\'`);
+	if (folded) query = query.where(containsText('questions.stem_folded', folded));
 	if (f.topicId) query = query.where('questions.topic_id', '=', f.topicId);
 	if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
 	if (f.kind) query = query.where('questions.kind', '=', f.kind);
@@ -419,10 +416,26 @@ export async function deleteQuestionRow(db: Executor, id: number): Promise<void>
 	bankChanged();
 }
 
-/** Folded stem → question id, for duplicate detection on import. */
-export async function mapStems(db: Executor): Promise<Map<string, number>> {
-	const rows = await db.selectFrom('questions').select(['id', 'stem_folded']).execute();
-	return new Map(rows.map((r) => [r.stem_folded, r.id]));
+/**
+ * The bank's stems for duplicate detection on import: by `stemKey` (the same question) and by
+ * `stemLookalikeKey` (differs only in diacritics: a warning). Keys are made with the same
+ * functions as the file's, so the two sides always compare alike.
+ */
+export async function mapStems(db: Executor): Promise<{ exact: Map<string, number>; lookalike: Map<string, number> }> {
+	const rows = await db
+		.selectFrom('questions')
+		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
+		.select(['questions.id', 'questions.stem_folded', 'v.stem'])
+		.orderBy('questions.id')
+		.execute();
+	const exact = new Map<string, number>();
+	const lookalike = new Map<string, number>();
+	for (const r of rows) {
+		const k = stemKey(r.stem);
+		if (!exact.has(k)) exact.set(k, r.id);
+		if (!lookalike.has(r.stem_folded)) lookalike.set(r.stem_folded, r.id);
+	}
+	return { exact, lookalike };
 }
 
 /** Questions with their current version and topic, for export. */

@@ -48,7 +48,8 @@ export async function periodReportXlsx(r: PeriodReport, period: Period, now = Da
 			{ header: 'Đơn vị', width: 28 },
 			{ header: 'Chỉ tiêu', width: 12, numFmt: '#,##0' },
 			{ header: 'Người dự thi', width: 14, numFmt: '#,##0' },
-			{ header: 'Tỉ lệ tham gia', width: 14, numFmt: '0.0%' },
+			// Two decimals: participation is often a few per mille, which 0.0% shows as 0,0%.
+			{ header: 'Tỉ lệ tham gia', width: 14, numFmt: '0.00%' },
 			{ header: 'Lượt thi', width: 12, numFmt: '#,##0' },
 			{ header: 'Đạt điểm tối đa', width: 16, numFmt: '#,##0' },
 			{ header: 'Điểm TB (% số câu)', width: 18, numFmt: '0.0%' },

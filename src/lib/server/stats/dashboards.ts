@@ -5,10 +5,14 @@ import { publicNames, rankContest, roundLeaderboard, viewerBest, type RankedEntr
 import { TtlCache } from '../cache';
 import { CompactRanking } from '../attempts/compact-ranking';
 import * as q from './queries';
+import { foldVietnamese } from '../../vn/text';
+import { toLocalInput } from '../../vn/time';
+import { phoneSearchDigits } from '../../vn/phone';
 import {
 	AGE_GROUPS,
 	ageGroup,
 	facility,
+	fillDays,
 	flagItem,
 	heatLevel,
 	mean,
@@ -198,8 +202,23 @@ export function sharedUnitRanking(db: Db, scope: q.Scope): Promise<UnitRankRow[]
 	return rankings.get(JSON.stringify(scope), () => unitRanking(db, scope));
 }
 
-/** One unit's picture: per-day activity, its rank among units, the city average, the score histogram. */
-export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
+/**
+ * What a district lead typed into the people search: a phone number as the list shows it
+ * ("0981 000 007", "+84 981…", "0981.000.007") or part of one finds the phone; anything else is a
+ * name fragment, compared without case or diacritics. Empty → no search.
+ */
+export function participantSearch(typed: string): q.ParticipantSearch | null {
+	const phoneDigits = phoneSearchDigits(typed);
+	if (phoneDigits) return { phoneDigits };
+	const name = foldVietnamese(typed);
+	return name ? { name } : null;
+}
+
+/**
+ * One unit's picture: per-day activity (every day of `days`, zero on quiet ones), its rank among
+ * units, the city average, the score histogram.
+ */
+export async function unitDashboard(db: Db, scope: q.Scope, unitId: number, days: { from: number; to: number } | null = null) {
 	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(offloaded(db), scope, unitId), q.bestScoreCounts(offloaded(db), scope, unitId)]);
 	const me = units.find((u) => u.unitId === unitId) ?? null;
 	return {
@@ -211,7 +230,7 @@ export async function unitDashboard(db: Db, scope: q.Scope, unitId: number) {
 			rate: mean(units.map((u) => u.rate)),
 			avgBestShare: mean(units.map((u) => u.avgBestShare))
 		},
-		daily,
+		daily: fillDays(daily, days && toLocalInput(days.from).slice(0, 10), days && toLocalInput(days.to).slice(0, 10)),
 		histogram: { total: dist.total, bins: scoreHistogram(dist.scores, dist.total) }
 	};
 }

@@ -1,6 +1,7 @@
 import { TtlCache } from '../cache';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
+import { containsText } from '../db/like';
 import { COUNTED, COUNTED_ATTEMPT } from '../attempts/counted';
 
 /**
@@ -187,19 +188,20 @@ export async function questionHeads(db: Executor, ids: readonly number[]) {
 		.execute();
 }
 
+/** What a search box asked for (`participantSearch` in stats/dashboards.ts reads the typed text). */
+export type ParticipantSearch = { name: string } | { phoneDigits: string };
+
 export interface ParticipantFilter {
 	unitId: number;
 	scope: Scope;
-	/** Folded (no diacritics, lower case) name fragment or phone digits. */
-	search?: string;
+	/** A folded name fragment, or national phone digits (E.164 without +84) to find inside the phone. */
+	search?: ParticipantSearch | null;
 }
 
 function participantsQuery(db: Executor, f: ParticipantFilter) {
 	let q = db.selectFrom('users as u').where('u.unit_id', '=', f.unitId).where('u.merged_into', 'is', null);
-	if (f.search) {
-		const s = f.search;
-		q = q.where((eb) => eb.or([eb('u.name_folded', 'like', `%${s}%`), eb('u.phone', 'like', `%${s.replace(/^0/, '')}%`)]));
-	}
+	const s = f.search;
+	if (s) q = q.where('name' in s ? containsText('u.name_folded', s.name) : containsText('u.phone', s.phoneDigits));
 	return q;
 }
 

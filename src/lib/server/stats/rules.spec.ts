@@ -3,6 +3,7 @@ import {
 	ageGroup,
 		biserialSums,
 	facility,
+	fillDays,
 	flagItem,
 	heatLevel,
 	mean,
@@ -123,5 +124,33 @@ describe('unit comparison', () => {
 	});
 	it('colours shares from weak to strong', () => {
 		expect([null, 0.4, 0.6, 0.7, 0.8, 0.9].map(heatLevel)).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+});
+
+describe('days of a chart', () => {
+	const d = (day: string, participants: number, attempts = participants) => ({ day, participants, attempts });
+
+	it('shows every day of the range, with zero on days nobody handed in', () => {
+		expect(fillDays([d('2026-11-02', 3, 4), d('2026-11-05', 1)], '2026-11-01', '2026-11-06')).toEqual([
+			d('2026-11-01', 0),
+			d('2026-11-02', 3, 4),
+			d('2026-11-03', 0),
+			d('2026-11-04', 0),
+			d('2026-11-05', 1),
+			d('2026-11-06', 0)
+		]);
+	});
+
+	it('crosses month and year ends and leap days', () => {
+		expect(fillDays([], '2027-12-30', '2028-01-02').map((x) => x.day)).toEqual(['2027-12-30', '2027-12-31', '2028-01-01', '2028-01-02']);
+		expect(fillDays([], '2028-02-28', '2028-03-01').map((x) => x.day)).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+	});
+
+	it('widens the range to days with counts outside it, and keeps the last days when it is too long', () => {
+		expect(fillDays([d('2026-10-31', 2)], '2026-11-01', '2026-11-02').map((x) => x.day)).toEqual(['2026-10-31', '2026-11-01', '2026-11-02']);
+		expect(fillDays([d('2026-11-03', 1)], null, null)).toEqual([d('2026-11-03', 1)]);
+		expect(fillDays([], null, null)).toEqual([]);
+		const long = fillDays([], '2020-01-01', '2026-12-31', 10);
+		expect([long.length, long[0].day, long[9].day]).toEqual([10, '2026-12-22', '2026-12-31']);
 	});
 });

@@ -136,3 +136,33 @@ export function heatLevel(share: number | null): 0 | 1 | 2 | 3 | 4 | 5 {
 	if (share < 0.85) return 4;
 	return 5;
 }
+
+export interface DayCounts {
+	/** YYYY-MM-DD (Vietnam time). */
+	day: string;
+	participants: number;
+	attempts: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+const isoDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Every day from `from` to `to` (YYYY-MM-DD, inclusive) with its counts, zero on days without any:
+ * a chart over the days with activity only would draw a quiet week as one step. Days with counts
+ * outside the range widen it; at most the last `maxDays` days are kept.
+ */
+export function fillDays(rows: readonly DayCounts[], from: string | null, to: string | null, maxDays = 366): DayCounts[] {
+	const byDay = new Map(rows.map((r) => [r.day, r]));
+	const ends = [from, to, ...rows.map((r) => r.day)].filter((d): d is string => d != null).map(dayNumber);
+	if (ends.length === 0) return [];
+	const last = Math.max(...ends);
+	const first = Math.max(Math.min(...ends), last - maxDays + 1);
+	const out: DayCounts[] = [];
+	for (let n = first; n <= last; n++) {
+		const day = isoDay(n);
+		out.push(byDay.get(day) ?? { day, participants: 0, attempts: 0 });
+	}
+	return out;
+}

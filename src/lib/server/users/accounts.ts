@@ -156,7 +156,7 @@ export type UpdateProfileResult =
 const SENSITIVE: ProfileField[] = ['phone', 'email', 'nationalId'];
 
 export const PROFILE_MESSAGES = {
-	closed: 'Tài khoản này đã bị xoá dữ liệu hoặc đã được gộp vào tài khoản khác nên không thể sửa thông tin.',
+	closed: 'Tài khoản này đã bị xóa dữ liệu hoặc đã được gộp vào tài khoản khác nên không thể sửa thông tin.',
 	passwordNeeded: 'Vui lòng nhập mật khẩu hiện tại để đổi số điện thoại, email hoặc số CCCD.',
 	passwordWrong: 'Mật khẩu hiện tại không đúng.',
 	unit: 'Đơn vị không tồn tại hoặc không còn nhận người dự thi.'

@@ -98,7 +98,7 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 				phone: u.phone,
 				email: u.email,
 				nationalId: u.national_id_hash
-					? 'Chỉ lưu mã băm có khoá (HMAC) của số CCCD, không lưu số gốc.'
+					? 'Chỉ lưu mã băm có khóa (HMAC) của số CCCD, không lưu số gốc.'
 					: 'Không cung cấp.',
 				unit: u.unit_name,
 				role: u.role,
@@ -146,11 +146,11 @@ export async function requestDeletion(db: Db, userId: number, reason: string, no
 		try {
 			row = await trx.insertInto('deletion_requests').values({ user_id: userId, requested_at: now, reason }).returning('id').executeTakeFirstOrThrow();
 		} catch (e) {
-			if (e instanceof Error && e.message.includes('UNIQUE')) return { ok: false, status: 409, message: 'Yêu cầu xoá dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
+			if (e instanceof Error && e.message.includes('UNIQUE')) return { ok: false, status: 409, message: 'Yêu cầu xóa dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
 			throw e;
 		}
 		await audit(trx, { actorUserId: userId, action: 'personal_data.deletion_request', entity: 'user', entityId: userId, details: { requestId: row.id }, at: now });
-		return { ok: true, message: 'Đã gửi yêu cầu xoá dữ liệu. Ban Tổ chức sẽ xử lý và thông báo cho bạn.' };
+		return { ok: true, message: 'Đã gửi yêu cầu xóa dữ liệu. Ban Tổ chức sẽ xử lý và thông báo cho bạn.' };
 	});
 }
 
@@ -209,7 +209,7 @@ export async function confirmDeletion(db: Db, actorUserId: number, requestId: nu
 		if (req.status !== 'pending') return { ok: false, status: 409, message: 'Yêu cầu này đã được xử lý.' };
 		const u = await trx.selectFrom('users').select(['id', 'role', 'birth_date']).where('id', '=', req.user_id).executeTakeFirstOrThrow();
 		if (u.role !== 'participant') {
-			return { ok: false, status: 409, message: 'Tài khoản cán bộ cần được đổi về vai trò người dự thi trước khi xoá dữ liệu.' };
+			return { ok: false, status: 409, message: 'Tài khoản cán bộ cần được đổi về vai trò người dự thi trước khi xóa dữ liệu.' };
 		}
 		await trx
 			.updateTable('users')
@@ -235,7 +235,7 @@ export async function confirmDeletion(db: Db, actorUserId: number, requestId: nu
 			.where('id', '=', requestId)
 			.execute();
 		await audit(trx, { actorUserId, action: 'personal_data.erase', entity: 'user', entityId: u.id, details: { requestId }, at: now });
-		return { ok: true, message: 'Đã xoá dữ liệu cá nhân; kết quả thi được giữ ở dạng ẩn danh.' };
+		return { ok: true, message: 'Đã xóa dữ liệu cá nhân; kết quả thi được giữ ở dạng ẩn danh.' };
 	});
 }
 

@@ -44,7 +44,7 @@ export const GET: RequestHandler = async (event) => {
 		action: 'participants.export',
 		entity: 'unit',
 		entityId: ctx.unit.id,
-		details: { format, count: rows.length, search: ctx.search || undefined, scope: ctx.scope }
+		details: { format, count: rows.length, search: ctx.q || undefined, scope: ctx.scope }
 	});
 	const stamp = new Date().toISOString().slice(0, 10);
 	return new Response(bytes as BodyInit, {

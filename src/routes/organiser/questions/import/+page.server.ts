@@ -5,6 +5,7 @@ import * as bank from '$lib/server/questions/bank';
 import * as pending from '$lib/server/questions/pending-imports';
 import { MAX_FILE_BYTES, MAX_ROWS } from '$lib/server/questions/bank-file';
 import { COLUMNS } from '$lib/server/questions/bank-format';
+import { formatMegabytes } from '$lib/vn/number';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Errors shown on the page; the counts always cover all of them. */
@@ -31,15 +32,27 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	if (!(file instanceof File) || file.size === 0)
 		return fail(400, { message: file instanceof File && file.name ? 'Tệp trống.' : 'Vui lòng chọn tệp .xlsx hoặc .csv.' });
 	if (file.size > MAX_FILE_BYTES)
-		return fail(400, { message: `Tệp quá lớn (${(file.size / 1024 / 1024).toFixed(1)} MB). Giới hạn là ${MAX_FILE_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp.` });
+		return fail(400, { message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(MAX_FILE_BYTES)}; hãy chia thành nhiều tệp.` });
 	const skipExisting = form.get('skipExisting') === 'on';
+	const includeHidden = form.get('includeHidden') === 'on';
 	const fileName = file.name.slice(0, 200);
-	const res = await bank.previewFile(getDb(), { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting });
-	if (!res.ok) return fail(400, { message: res.message, fileName });
+	const res = await bank.previewFile(getDb(), { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting, includeHidden });
+	if (!res.ok) return fail(400, { message: res.message, fileName, skipExisting, includeHidden });
 	const token = res.plan ? pending.put(user.id, fileName, res.plan, res.report) : null;
-	const { errors, ...report } = res.report;
+	const { errors, warnings, ...report } = res.report;
 	return {
-		preview: { fileName, token, skipExisting, ...report, errorCount: errors.length, errors: errors.slice(0, SHOWN_ERRORS) }
+		preview: {
+			fileName,
+			token,
+			skipExisting,
+			includeHidden,
+			...report,
+			hiddenNotice: bank.hiddenRowsNotice(res.report),
+			errorCount: errors.length,
+			errors: errors.slice(0, SHOWN_ERRORS),
+			warningCount: warnings.length,
+			warnings: warnings.slice(0, SHOWN_ERRORS)
+		}
 	};
 }
 
