@@ -5,12 +5,13 @@ import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
 import { registerByDevice, registerByIp, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { fingerprintOf } from '$lib/server/fairness/fingerprint';
 import { recordEvent } from '$lib/server/fairness/events';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
-	if (locals.user) redirect(303, '/');
+export const load = (async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	const list = await units.listSelectable(getDb());
 	return { units: list.map((u) => ({ code: u.code, name: u.name })) };
 }) satisfies PageServerLoad;
@@ -40,7 +41,8 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const { token, session } = await createSession(db, res.userId);
 	setSessionCookie(event.cookies, token, session.expiresAt);
-	redirect(303, '/?welcome=1');
+	// Someone sent to log in on the way to a page (requireUser) and who registered instead goes there.
+	redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, '/?welcome=1'));
 }
 
 export const actions = { default: register } satisfies Actions;
