@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
-import { registerByDevice, registerByIp, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
+import { registerByDevice, registerByIp, registerByIpLong, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { fingerprintOf } from '$lib/server/fairness/fingerprint';
@@ -24,6 +24,7 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	const fp = fingerprintOf(event);
 	const wait = takeAll([
 		[registerByIp, fp.ipHash ?? ''],
+		[registerByIpLong, fp.ipHash ?? ''],
 		[registerByDevice, fp.deviceHash ?? '']
 	]);
 	if (wait > 0) {
