@@ -25,8 +25,9 @@ export async function startTestServer({ db, port, env = {}, origin = true }) {
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
 	if (!fs.existsSync(path.join(root, 'build/index.js'))) throw new Error('No build/ — run `npm run build` first.');
+	/** @type {Record<string, string | undefined>} */
 	const baseEnv = { ...process.env, DATABASE_PATH: dbPath, ...env };
-	delete baseEnv.ORIGIN;
+	if (!('ORIGIN' in env)) delete baseEnv.ORIGIN;
 	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
 		cwd: root,
 		env: baseEnv,

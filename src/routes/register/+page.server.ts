@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
+import { groupUnits } from '$lib/vn/unit-groups';
 import { registerByDevice, registerByIp, registerByIpLong, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	const list = await units.listSelectable(getDb());
-	return { units: list.map((u) => ({ code: u.code, name: u.name })) };
+	return { units: groupUnits(list) };
 }) satisfies PageServerLoad;
 
 async function register(event: Parameters<Actions['default']>[0]) {
