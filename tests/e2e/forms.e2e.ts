@@ -21,6 +21,7 @@ test('a form sent from another address than the configured one says so in Vietna
 	await page.getByLabel('Số điện thoại hoặc email').fill('0900000004');
 	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page.getByRole('heading', { name: 'Chưa gửi được biểu mẫu' })).toBeVisible();
 	await expect(page.getByText(`Vui lòng mở hội thi tại ${baseURL} rồi thử lại.`)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toHaveCount(0);
 });

@@ -174,11 +174,12 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  */
 function refuseForm(req: IncomingMessage, res: ServerResponse, message: string, ownOrigin: string): void {
 	req.resume();
-	if (headerValue(req, 'accept') === 'application/json') return send(res, { status: 403, body: { type: 'error', error: { message } } });
+	const title = 'Chưa gửi được biểu mẫu';
+	if (headerValue(req, 'accept') === 'application/json') return send(res, { status: 403, body: { type: 'error', error: { message, title } } });
 	const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Chưa gửi được biểu mẫu · Hội thi trực tuyến</title></head>
-<body><h1>Chưa gửi được biểu mẫu</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(ownOrigin)}/">Mở hội thi tại ${escapeHtml(ownOrigin)}</a></p></body></html>
+<title>${title} · Hội thi trực tuyến</title></head>
+<body><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(ownOrigin)}/">Mở hội thi tại ${escapeHtml(ownOrigin)}</a></p></body></html>
 `;
 	res.writeHead(403, { ...NON_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
 	res.end(html);
