@@ -171,7 +171,8 @@ function freshTaker() {
 
 // Browsers carry the device cookie too (set on their first visit); its id is any 32-char base32 string.
 const cookie = (token: string) => ({ cookie: `hoithi_session=${token}; hoithi_device=${token.split(".")[0]}` });
-const json = { 'content-type': 'application/json' };
+/** What a browser's fetch from our own page sends with every API write (the server refuses writes without both). */
+const json = (t: Target) => ({ 'content-type': 'application/json', origin: `http://localhost:${t.port}` });
 
 /**
  * Hand-ins per second in the background of the leaderboard scenarios: a fixed rate (60,000 a minute,
@@ -189,7 +190,7 @@ async function duringHandIns(t: Target, path: string): Promise<Result> {
 		t,
 		() => {
 			const a = freshTaker();
-			return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: '{"prediction":5}' };
+			return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json(t) }, body: '{"prediction":5}' };
 		},
 		20,
 		DURATION,
@@ -212,7 +213,7 @@ const scenarios: Scenario[] = [
 	{
 		name: 'start attempt (distinct people)',
 		budget: '≥ 1,500/s',
-		run: (t) => load(t, (i) => ({ method: 'POST', path: `/api/rounds/${manifest.openRoundId}/attempts`, headers: { ...cookie(manifest.starters[i % manifest.starters.length]), ...json } }))
+		run: (t) => load(t, (i) => ({ method: 'POST', path: `/api/rounds/${manifest.openRoundId}/attempts`, headers: { ...cookie(manifest.starters[i % manifest.starters.length]), ...json(t) } }))
 	},
 	{
 		name: 'autosave answer',
@@ -221,7 +222,7 @@ const scenarios: Scenario[] = [
 			load(t, (i) => {
 				const a = manifest.takers[i % manifest.takers.length];
 				const q = a.questions[Math.floor(i / manifest.takers.length) % a.questions.length];
-				return { method: 'PUT', path: `/api/attempts/${a.attemptId}/answers`, headers: { ...cookie(a.token), ...json }, body: JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]] }) };
+				return { method: 'PUT', path: `/api/attempts/${a.attemptId}/answers`, headers: { ...cookie(a.token), ...json(t) }, body: JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]] }) };
 			})
 	},
 	{
@@ -230,7 +231,7 @@ const scenarios: Scenario[] = [
 		run: (t) =>
 			load(t, (i) => {
 				const a = freshTaker();
-				return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json }, body: JSON.stringify({ prediction: 1000 + (i % 5000) }) };
+				return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json(t) }, body: JSON.stringify({ prediction: 1000 + (i % 5000) }) };
 			})
 	},
 	{

@@ -4,24 +4,43 @@
  * `node build` with one addition: the hot API (start, autosave, hand-in, leaderboard poll) is answered by
  * src/lib/server/api/node.ts on bare node:http before SvelteKit sees the request — the same
  * endpoint code the SvelteKit routes run, without the framework's per-request cost. Everything
- * else goes to SvelteKit's handler. Environment as for adapter-node: PORT, HOST, ORIGIN,
+ * else goes to SvelteKit's handler. Environment as for adapter-node: PORT, HOST, ORIGIN (optional: see below),
  * BODY_SIZE_LIMIT, ADDRESS_HEADER, XFF_DEPTH, SHUTDOWN_TIMEOUT, KEEP_ALIVE_TIMEOUT.
  * HOITHI_HOT_API=0 sends everything to SvelteKit (to compare both paths).
  */
 import http from 'node:http';
 import process from 'node:process';
-// Importing the handler initialises the app (hooks `init`: migrations, timers, the hot API).
-import { handler } from '../build/handler.js';
 
-const hot = process.env.HOITHI_HOT_API === '0' ? undefined : globalThis[Symbol.for('hoithi.hotApi')];
+/**
+ * Without ORIGIN, adapter-node takes the origin from the request's Host header — which is what a
+ * demo reached at localhost, 127.0.0.1 or a LAN address from a phone needs — but assumes https
+ * unless PROTOCOL_HEADER names a header saying otherwise. This server speaks plain http, so when
+ * the operator configured neither, it names its own header and fills it in on every request
+ * (overwriting whatever a client sent). With ORIGIN set (a real deployment) nothing changes: the
+ * origin is ORIGIN and requests from anywhere else are refused.
+ */
+const OWN_PROTOCOL_HEADER = 'x-hoithi-protocol';
+if (process.env.ORIGIN?.trim() === '') delete process.env.ORIGIN;
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
+// Importing the handler initialises the app (hooks `init`: migrations, timers, the front door).
+// A dynamic import, so that it reads the environment set above.
+const { handler } = await import('../build/handler.js');
+
+const hot = process.env.HOITHI_HOT_API !== '0';
 const notFound = (_req, res) => {
 	res.statusCode = 404;
 	res.end('Not found');
 };
+// src/lib/server/api/node.ts: security headers on every response, then the hot API, then SvelteKit.
+const frontDoor = globalThis[Symbol.for('hoithi.frontDoor')];
+if (!frontDoor) throw new Error('The build did not register its front door (hooks init).');
+const listener = frontDoor((req, res) => handler(req, res, () => notFound(req, res)), { hot });
 
 const server = http.createServer((req, res) => {
-	if (hot && hot(req, res)) return;
-	handler(req, res, () => notFound(req, res));
+	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'http';
+	listener(req, res);
 });
 const keepAlive = Number(process.env.KEEP_ALIVE_TIMEOUT ?? '');
 if (keepAlive > 0) server.keepAliveTimeout = keepAlive * 1000;

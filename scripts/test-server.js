@@ -15,15 +15,19 @@ import { serverArgs } from './server-command.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * @param {{ db: string, port: number, env?: Record<string, string> }} opts
+ * ORIGIN is set to the test URL as in a real deployment (strict origin check); `origin: false`
+ * leaves it unset, as `npm start` does, so the app works at whatever address it is reached by.
+ * @param {{ db: string, port: number, env?: Record<string, string>, origin?: boolean }} opts
  * @returns {Promise<{ url: string, dbPath: string, stop: () => Promise<unknown> }>}
  */
-export async function startTestServer({ db, port, env = {} }) {
+export async function startTestServer({ db, port, env = {}, origin = true }) {
 	const dbPath = path.resolve(root, db);
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
 	if (!fs.existsSync(path.join(root, 'build/index.js'))) throw new Error('No build/ — run `npm run build` first.');
+	/** @type {Record<string, string | undefined>} */
 	const baseEnv = { ...process.env, DATABASE_PATH: dbPath, ...env };
+	if (!('ORIGIN' in env)) delete baseEnv.ORIGIN;
 	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
 		cwd: root,
 		env: baseEnv,
@@ -34,7 +38,7 @@ export async function startTestServer({ db, port, env = {} }) {
 	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
 		// `env` comes last so a test can turn the rate limits back on (HOITHI_DISABLE_RATE_LIMITS=0).
-		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },
+		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), ...(origin ? { ORIGIN: url } : {}), HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	for (let i = 0; i < 100; i++) {

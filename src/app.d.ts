@@ -10,6 +10,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** A heading for the error page when the status's own would mislead (api/node.ts refuseForm). */
+			title?: string;
 		}
 	}
 }

@@ -1,9 +1,9 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, migrateToLatest } from '$lib/server/db';
 import { identify } from '$lib/server/auth/request';
 import { expireOverdue } from '$lib/server/attempts/service';
-import { SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '$lib/server/http';
+import { NON_PAGE_CSP, refuseApiWrite, SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '$lib/server/http';
 import { registerHotApi } from '$lib/server/api/node';
 
 /** Migrations run at start-up, so a deployed build never serves an old schema. */
@@ -22,7 +22,28 @@ export const init: ServerInit = async () => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+	// Pages carry kit.csp's policy; JSON (the API, __data.json) gets the one for non-pages.
+	const type = response.headers.get('content-type') ?? '';
+	if (!response.headers.has('content-security-policy') && (event.url.pathname.startsWith('/api/') || type.startsWith('application/json')))
+		response.headers.set('content-security-policy', NON_PAGE_CSP);
 	return response;
+};
+
+/**
+ * State-changing API requests: our own pages' JSON only (http.ts refuseApiWrite — the rule the hot
+ * path in api/node.ts applies too). SvelteKit itself has already refused form-typed bodies from
+ * other origins before the hooks run; this adds JSON-less and Origin-less requests and foreign JSON.
+ */
+const apiWrites: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/api/')) {
+		const { request } = event;
+		const refused = refuseApiWrite(
+			{ method: request.method, origin: request.headers.get('origin'), contentType: request.headers.get('content-type') },
+			event.url.origin
+		);
+		if (refused) return json({ message: refused.message }, { status: refused.status });
+	}
+	return resolve(event);
 };
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -56,7 +77,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, formBodies, auth);
+export const handle = sequence(securityHeaders, apiWrites, formBodies, auth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

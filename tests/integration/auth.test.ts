@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, freshPhone, loggedIn, openTestDb, registeredClient, registration } from './client';
+import { Client, DEMO_PASSWORD, freshPhone, loggedIn, openTestDb, registeredClient, registration } from './client';
 
 describe('registration', () => {
 	it('creates an account, logs the person in and sends them home', async () => {
@@ -155,5 +155,66 @@ describe('authorisation', () => {
 	it('rejects form posts from another origin (CSRF)', async () => {
 		const { status } = await new Client().action('/register', registration(), 'https://evil.example');
 		expect(status).toBe(403);
+	});
+});
+
+describe('where login sends people (?redirectTo=)', () => {
+	/** Targets that a browser would follow to another site, as they arrive in the query string. */
+	const ELSEWHERE = [
+		'%2F%09%2Fevil.example',
+		'%2F%0A%2Fevil.example',
+		'%2F%2Fevil.example',
+		'%2F%5Cevil.example',
+		'%5C%5Cevil.example',
+		'%2F.%2F%2Fevil.example',
+		'https%3A%2F%2Fevil.example%2F',
+		'javascript%3Aalert(1)',
+		'%20%2F%2Fevil.example'
+	];
+	const native = (c: Client, path: string) =>
+		c.request('POST', path, {
+			body: new URLSearchParams({ identifier: '0900000004', password: DEMO_PASSWORD }).toString(),
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: c.base }
+		});
+
+	it('sends someone who logs in home instead of to another site (with and without JavaScript)', async () => {
+		for (const q of ELSEWHERE) {
+			const { body } = await new Client().action(`/login?redirectTo=${q}`, { identifier: '0900000004', password: DEMO_PASSWORD });
+			expect(body?.location, q).toBe('/');
+			const res = await native(new Client(), `/login?redirectTo=${q}`);
+			expect([res.status, res.headers.get('location')], q).toEqual([303, '/']);
+		}
+	});
+
+	it('sends someone already logged in home at once', async () => {
+		const c = await loggedIn('0900000004');
+		for (const q of ELSEWHERE) {
+			const res = await c.get(`/login?redirectTo=${q}`);
+			expect([res.status, res.headers.get('location')], q).toEqual([303, '/']);
+		}
+	});
+
+	it('brings people back to a page of this site, non-ASCII paths included, never with a 500', async () => {
+		const res = await native(new Client(), '/login?redirectTo=%2Frounds%2F2%2Fattempt');
+		expect([res.status, res.headers.get('location')]).toEqual([303, '/rounds/2/attempt']);
+		for (const q of ['%2Fk%E1%BA%BFt-qu%E1%BA%A3', '%2Fme%2Fresults%3Ft%C3%AAn%3DH%E1%BA%B1ng', '%2F%F0%9F%98%80', '%2F%00%2F', '%E0%A4%A']) {
+			const c = new Client();
+			const { body, status } = await c.action(`/login?redirectTo=${q}`, { identifier: '0900000004', password: DEMO_PASSWORD });
+			expect([status, body?.type], q).toEqual([303, 'redirect']);
+			const viaForm = await native(new Client(), `/login?redirectTo=${q}`);
+			expect(viaForm.status, q).toBe(303);
+			const again = await c.get(`/login?redirectTo=${q}`);
+			expect(again.status, q).toBe(303);
+			expect(again.headers.get('location'), q).toMatch(/^\/(?!\/)[\x21-\x7e]*$/);
+		}
+		const c = await loggedIn('0900000004');
+		expect((await c.get('/login?redirectTo=%2Fk%E1%BA%BFt-qu%E1%BA%A3')).headers.get('location')).toBe('/k%E1%BA%BFt-qu%E1%BA%A3');
+	});
+
+	it('lets someone who registers instead of logging in continue to the page they wanted, and nowhere else', async () => {
+		const wanted = await new Client().action('/register?redirectTo=%2Frounds%2F2%2Fattempt', registration());
+		expect(wanted.body).toMatchObject({ type: 'redirect', location: '/rounds/2/attempt' });
+		const evil = await new Client().action('/register?redirectTo=%2F%09%2Fevil.example', registration());
+		expect(evil.body).toMatchObject({ type: 'redirect', location: '/?welcome=1' });
 	});
 });

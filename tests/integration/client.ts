@@ -28,6 +28,13 @@ export class Client {
 		}
 	}
 
+	/** The same browser (its cookies) on another network, e.g. `{ 'x-forwarded-for': ip }`. */
+	elsewhere(headers: Record<string, string>): Client {
+		const c = new Client(this.base, headers);
+		c.cookies = this.cookies;
+		return c;
+	}
+
 	get hasSession(): boolean {
 		return this.cookies.has('hoithi_session');
 	}

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, registration } from './client';
 
@@ -43,7 +44,7 @@ async function see(step: string, res: Response, extra?: (body: any) => unknown):
 }
 
 /** The same conversation with one server; answers the list of what was seen. */
-async function walk(base: string): Promise<Seen[]> {
+async function walk(base: string, dbPath: string): Promise<Seen[]> {
 	const out: Seen[] = [];
 	const anon = new Client(base);
 	const rounds = (await (await anon.get('/api/rounds/current')).json()) as { rounds: { id: number; prediction: unknown }[] };
@@ -74,6 +75,18 @@ async function walk(base: string): Promise<Seen[]> {
 			await me.request('PUT', answers, { body: JSON.stringify({ questionId: q.id, optionIds: [] }), headers: { 'content-type': 'text/plain', origin: 'https://evil.example' } })
 		)
 	);
+	out.push(await see('autosave, own origin, JSON with charset', await me.request('PUT', answers, { body: JSON.stringify({ questionId: q.id, optionIds: [q.options[0].id] }), headers: { 'content-type': 'application/json; charset=utf-8', origin: base } })));
+	// Cross-site requests of every other shape, and our own origin without JSON: each refused, nothing saved.
+	const body = JSON.stringify({ questionId: q.id, optionIds: [q.options[1].id] });
+	const sameSite = base.replace('localhost', '127.0.0.1');
+	out.push(await see('autosave, cross-site JSON', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } })));
+	out.push(await see('autosave, same-site other port', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: base.replace(/:\d+$/, ':1') } })));
+	out.push(await see('autosave, other host', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: sameSite } })));
+	out.push(await see('autosave, no Origin', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json' } })));
+	out.push(await see('autosave, Origin null', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'null' } })));
+	out.push(await see('autosave, own origin, text/plain', await me.request('PUT', answers, { body, headers: { 'content-type': 'text/plain', origin: base } })));
+	out.push(await see('autosave, own origin, no content type', await me.request('PUT', answers, { body: new Blob([body]), headers: { origin: base } })));
+	out.push(await see('start, own origin, no content type', await me.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { origin: base } })));
 	out.push(await see('autosave, bad attempt id', await me.json('PUT', '/api/attempts/0/answers', { questionId: q.id, optionIds: [] })));
 
 	const other = new Client(base);
@@ -82,6 +95,10 @@ async function walk(base: string): Promise<Seen[]> {
 	out.push(await see('submit, someone else', await other.json('POST', `/api/attempts/${view.attemptId}/submit`, { prediction: 1 })));
 
 	const submit = `/api/attempts/${view.attemptId}/submit`;
+	// What a page elsewhere can send without a preflight (fetch no-cors: no content type, or text/plain).
+	out.push(await see('submit, cross-site no-cors without body', await me.request('POST', submit, { headers: { origin: 'http://localhost:1' } })));
+	out.push(await see('submit, cross-site no-cors text/plain', await me.request('POST', submit, { body: '{}', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://localhost:1' } })));
+	out.push(await see('submit, no Origin', await me.request('POST', submit, { body: '{}', headers: { 'content-type': 'application/json' } })));
 	if (round.prediction) out.push(await see('submit without the prediction', await me.json('POST', submit, {})));
 	out.push(await see('submit, bad prediction', await me.json('POST', submit, { prediction: -3 })));
 	const first = await me.json('POST', submit, { prediction: 120 });
@@ -96,27 +113,77 @@ async function walk(base: string): Promise<Seen[]> {
 	out.push(await see('poll, mine', await me.get(`/api/leaderboard?round=${round.id}`), (b) => [b.me?.isViewer ?? b.top.some((r: { isViewer: boolean }) => r.isViewer)]));
 	out.push(await see('poll, people tab', await me.get(`/api/leaderboard?round=${round.id}&units=0`), (b) => [b.units, b.unitsOmitted]));
 	out.push(await see('poll, missing round', await anon.get('/api/leaderboard?round=999999')));
+
+	// Nothing a refused request sent was kept: the answer is the last accepted one, and the attempt
+	// was handed in by its owner's own request (prediction 120), not by a cross-site one.
+	const db = new SQLite(dbPath, { readonly: true });
+	const saved = db.prepare('select option_ids_json as ids from attempt_answers where attempt_id = ? and question_id = ?').get(view.attemptId, q.id) as { ids: string };
+	const handedIn = db.prepare('select prediction from attempts where id = ?').get(view.attemptId) as { prediction: number | null };
+	db.close();
+	expect(JSON.parse(saved.ids)).toEqual([q.options[0].id]);
+	if (round.prediction) expect(handedIn.prediction).toBe(120);
 	return out;
 }
 
 describe('hot API in front of SvelteKit', () => {
 	it('answers exactly like the SvelteKit routes, good and bad paths alike', async () => {
-		const hot = await walk(new Client().base);
-		const sveltekit = await walk(plain.url);
+		const hot = await walk(new Client().base, inject('dbPath'));
+		const sveltekit = await walk(plain.url, plain.dbPath);
 		expect(hot.map((s) => s.step)).toEqual(sveltekit.map((s) => s.step));
+		// SvelteKit itself refuses cross-site form-typed bodies (text/plain included) before its hooks
+		// run: the same 403, in its own words and without our headers.
+		const kitFirst = ['autosave, cross-site text/plain', 'submit, cross-site no-cors text/plain'];
 		for (const [i, s] of hot.entries()) {
-			// SvelteKit refuses cross-site forms before its hooks run: no security headers there.
-			const same = s.step === 'autosave, cross-site text/plain' ? { ...s, type: sveltekit[i].type, nosniff: sveltekit[i].nosniff } : s;
+			const same = kitFirst.includes(s.step) ? { ...s, type: sveltekit[i].type, nosniff: sveltekit[i].nosniff, message: sveltekit[i].message } : s;
 			expect(same, s.step).toEqual(sveltekit[i]);
 		}
 		// And the answers are the right ones.
 		const by = Object.fromEntries(hot.map((s) => [s.step, s]));
 		expect([by['anonymous start'].status, by['start'].status, by['resume'].status, by['resume'].extra]).toEqual([401, 201, 200, true]);
 		expect([by['autosave'].status, by['autosave, not JSON'].status, by['autosave, 20 kB body'].status, by['autosave, cross-site text/plain'].status]).toEqual([204, 400, 413, 403]);
+		const refused = Object.keys(by).filter((k) => /cross-site|other port|other host|Origin|own origin, (text|no content)/.test(k));
+		expect(refused).toHaveLength(12);
+		for (const k of refused) expect([k, by[k].status], k).toEqual([k, /own origin/.test(k) ? 415 : 403]);
+		for (const k of refused.filter((k) => !kitFirst.includes(k))) expect(by[k].message, k).toMatch(/bị từ chối|JSON/);
+		expect(by['autosave, own origin, JSON with charset'].status).toBe(204);
 		expect([by['autosave, someone else'].status, by['submit, someone else'].status, by['autosave after submit'].status]).toEqual([404, 404, 409]);
 		expect([by['submit'].status, by['submit'].cache, by['start'].cache]).toEqual([200, 'no-store', 'no-store']);
 		expect(by['poll, people tab'].extra).toEqual([[], true]);
 		expect(by['poll, missing round'].status).toBe(404);
 		for (const s of hot) expect(s.nosniff, s.step).toBe('nosniff');
+	});
+});
+
+describe('security headers on everything the production server sends', () => {
+	const NON_PAGE = "default-src 'none'; frame-ancestors 'none'";
+	it('puts a CSP and nosniff on JSON answers and on static files (scripts, styles, fonts, SVG), on both paths', async () => {
+		for (const base of [new Client().base, plain.url]) {
+			const c = new Client(base);
+			const html = await (await c.get('/')).text();
+			const script = /\/_app\/immutable\/[^"']+\.js/.exec(html)?.[0];
+			const style = /\/_app\/immutable\/[^"']+\.css/.exec(html)?.[0];
+			expect([script, style], base).not.toContain(undefined);
+			const round = ((await (await c.get('/api/rounds/current')).json()) as { rounds: { id: number }[] }).rounds[0];
+			const answers: [string, Response][] = [
+				['rounds (SvelteKit route)', await c.get('/api/rounds/current')],
+				['leaderboard poll (hot path)', await c.get(`/api/leaderboard?round=${round.id}`)],
+				['refused write', await c.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { origin: 'https://evil.example', 'content-type': 'application/json' } })],
+				['401 JSON', await c.json('POST', `/api/rounds/${round.id}/attempts`)],
+				['page data', await c.get('/__data.json')],
+				['script', await c.get(script!)],
+				['style', await c.get(style!)],
+				['font', await c.get('/fonts/noto-sans-vietnamese-wght-normal.woff2')],
+				['SVG', await c.get('/favicon.svg')]
+			];
+			for (const [what, res] of answers) {
+				await res.arrayBuffer();
+				expect(res.status, `${base} ${what}`).toBeLessThan(500);
+				expect([what, res.headers.get('x-content-type-options'), res.headers.get('content-security-policy')], base).toEqual([what, 'nosniff', NON_PAGE]);
+				expect(res.headers.get('x-frame-options'), `${base} ${what}`).toBe('DENY');
+			}
+			// Pages keep their own policy (kit.csp), not the one for non-pages.
+			const page = await c.get('/');
+			expect(page.headers.get('content-security-policy'), base).toMatch(/script-src 'self'/);
+		}
 	});
 });

@@ -63,12 +63,41 @@ describe('registration limits', () => {
 		expect(Number(fourth.res.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
 
-	it('allows ten accounts per IP (new devices each time), then answers 429', async () => {
-		const results = [];
-		for (let i = 0; i < 11; i++) results.push(await from('10.6.0.1').action('/register', registration({ phone: freshPhone() })));
-		expect(results.slice(0, 10).map((r) => r.body?.type)).toEqual(Array(10).fill('redirect'));
-		expect(results[10].status).toBe(429);
+	it('lets a class of 40 register from the school’s one address, and the burst shows in the round’s fairness report', async () => {
+		const school = '10.6.0.1';
+		const pupils: Client[] = [];
+		for (let i = 0; i < 40; i++) {
+			const pupil = from(school);
+			const r = await pupil.action('/register', registration({ phone: freshPhone() }));
+			expect([i, r.body?.type]).toEqual([i, 'redirect']);
+			pupils.push(pupil);
+		}
+		// They take the open round later, each from home: the registrations alone make the cluster.
+		const rounds = (await (await pupils[0].get('/api/rounds/current')).json()).rounds as { id: number }[];
+		for (const [i, p] of pupils.entries()) {
+			const home = p.elsewhere({ 'x-forwarded-for': `10.60.${i}.1` });
+			expect([200, 201]).toContain((await home.json('POST', `/api/rounds/${rounds[0].id}/attempts`)).status);
+		}
+		const organiser = from('10.6.9.9');
+		expect((await login(organiser, '0900000002', DEMO_PASSWORD)).body?.type).toBe('redirect');
+		const html = await (await organiser.get(`/organiser/fairness/rounds/${rounds[0].id}`)).text();
+		const clusters = html
+			.split('<li class="card">')
+			.filter((item) => item.includes('cùng một địa chỉ mạng'))
+			.map((item) => [Number(/<strong>(\d+) tài khoản<\/strong>/.exec(item)?.[1]), Number(/<strong>(\d+) lượt đăng ký tài khoản<\/strong>/.exec(item)?.[1] ?? 0)]);
+		expect(clusters).toContainEqual([40, 40]);
 	});
+
+	it('stops a script creating hundreds of accounts from one address (new devices each time)', async () => {
+		const results = [];
+		for (let i = 0; i < 300; i++) results.push(await from('10.6.0.2').action('/register', registration({ phone: freshPhone() })));
+		const created = results.filter((r) => r.body?.type === 'redirect').length;
+		expect(created).toBeGreaterThanOrEqual(40);
+		expect(created).toBeLessThanOrEqual(61);
+		expect(results.slice(-200).map((r) => r.status)).toEqual(Array(200).fill(429));
+		expect(Number(results[299].res.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(results[299].body?.data.errors.form).toMatch(/quá nhiều lượt đăng ký/);
+	}, 120_000);
 });
 
 describe('attempt API limits', () => {

@@ -247,3 +247,36 @@ describe('ProfileSchema', () => {
 		expect(keepProfileValues({ ...profile, currentPassword: 'bí mật' })).not.toHaveProperty('currentPassword');
 	});
 });
+
+describe('empty required fields', () => {
+	it('say "Vui lòng nhập …" (or "chọn …") on registration, whether empty, blank or missing — not "không hợp lệ"', () => {
+		const expected = {
+			fullName: 'Vui lòng nhập họ và tên.',
+			birthDate: 'Vui lòng nhập ngày sinh.',
+			gender: 'Vui lòng chọn giới tính.',
+			phone: 'Vui lòng nhập số điện thoại.',
+			unitCode: 'Vui lòng chọn đơn vị.',
+			password: 'Vui lòng nhập mật khẩu.',
+			consent: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.'
+		};
+		expect(errorsOf({})).toEqual(expected);
+		expect(errorsOf({ fullName: '', birthDate: '', gender: '', phone: '', unitCode: '', password: '', email: '', nationalId: '' })).toEqual(expected);
+		expect(errorsOf({ fullName: '   ', birthDate: ' ', gender: '', phone: '  ', unitCode: ' ', password: '   ' })).toEqual(expected);
+	});
+
+	it('keep the format messages for something typed wrong', () => {
+		expect(errorsOf({ ...valid, phone: '12' })).toEqual({ phone: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
+		expect(errorsOf({ ...valid, birthDate: '20/05/1990' })).toEqual({ birthDate: 'Ngày sinh không hợp lệ.' });
+		expect(errorsOf({ ...valid, fullName: 'A' })).toEqual({ fullName: 'Vui lòng nhập đầy đủ họ và tên.' });
+		expect(errorsOf({ ...valid, password: 'ngan' })).toEqual({ password: 'Mật khẩu cần ít nhất 8 ký tự.' });
+	});
+
+	it('say "Vui lòng nhập …" on the login form and the profile form', () => {
+		const login = LoginSchema.safeParse({});
+		expect(login.success ? {} : fieldErrors(login.error)).toEqual({ identifier: 'Vui lòng nhập số điện thoại hoặc email.', password: 'Vui lòng nhập mật khẩu.' });
+		const blank = LoginSchema.safeParse({ identifier: '  ', password: '' });
+		expect(blank.success ? {} : fieldErrors(blank.error)).toEqual({ identifier: 'Vui lòng nhập số điện thoại hoặc email.', password: 'Vui lòng nhập mật khẩu.' });
+		const profile = ProfileSchema.safeParse({ fullName: ' ', phone: '', unitCode: '' });
+		expect(profile.success ? {} : fieldErrors(profile.error)).toEqual({ fullName: 'Vui lòng nhập họ và tên.', phone: 'Vui lòng nhập số điện thoại.', unitCode: 'Vui lòng chọn đơn vị.' });
+	});
+});

@@ -4,6 +4,7 @@ import { normaliseEmail, normaliseNationalId } from '../vn/identity';
 import { cleanText } from '../vn/text';
 import { toLocalInput } from '../vn/time';
 import { passwordProblem } from './password';
+import { required } from './required';
 
 /** Version of the personal-data consent text shown at registration; stored with the consent. */
 export const CONSENT_VERSION = '2026-12-01';
@@ -35,24 +36,30 @@ const optionalText = (max: number) =>
  * output is already normalised: phone in E.164, email lowercased, CCCD as 12 digits (hashed by
  * the server).
  */
-export const fullNameField = z
-	.string({ error: 'Vui lòng nhập họ và tên.' })
-	.transform(cleanText)
-	.pipe(
-		z
-			.string()
-			.min(2, 'Vui lòng nhập họ và tên.')
-			.max(100, 'Họ và tên quá dài (tối đa 100 ký tự).')
-			.regex(/^[\p{L}\p{M}' .-]+$/u, 'Họ và tên chỉ gồm chữ cái và khoảng trắng.')
-	);
-export const phoneField = z.string({ error: 'Vui lòng nhập số điện thoại.' }).transform((s, ctx) => {
-	const p = normalisePhone(s);
-	if (!p) {
-		ctx.addIssue({ code: 'custom', message: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
-		return z.NEVER;
-	}
-	return p;
-});
+export const fullNameField = required(
+	'họ và tên',
+	z
+		.string({ error: 'Họ và tên không hợp lệ.' })
+		.transform(cleanText)
+		.pipe(
+			z
+				.string()
+				.min(2, 'Vui lòng nhập đầy đủ họ và tên.')
+				.max(100, 'Họ và tên quá dài (tối đa 100 ký tự).')
+				.regex(/^[\p{L}\p{M}' .-]+$/u, 'Họ và tên chỉ gồm chữ cái và khoảng trắng.')
+		)
+);
+export const phoneField = required(
+	'số điện thoại',
+	z.string({ error: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' }).transform((s, ctx) => {
+		const p = normalisePhone(s);
+		if (!p) {
+			ctx.addIssue({ code: 'custom', message: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' });
+			return z.NEVER;
+		}
+		return p;
+	})
+);
 export const emailField = z
 	.string()
 	.optional()
@@ -82,24 +89,24 @@ export const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' })
 /** Registration form. Shared by the form (labels, hints) and the server (parsing). */
 export const RegisterSchema = z.object({
 	fullName: fullNameField,
-	birthDate: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh không hợp lệ.')
-		// Date.parse rolls 2000-02-30 over to 1 March; a real date survives the round trip.
-		.refine((s) => {
-			const t = Date.parse(s + 'T00:00:00Z');
-			return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-		}, 'Ngày sinh không hợp lệ.')
-		.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.'),
+	birthDate: required(
+		'ngày sinh',
+		z
+			.string({ error: 'Ngày sinh không hợp lệ.' })
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh không hợp lệ.')
+			// Date.parse rolls 2000-02-30 over to 1 March; a real date survives the round trip.
+			.refine((s) => {
+				const t = Date.parse(s + 'T00:00:00Z');
+				return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+			}, 'Ngày sinh không hợp lệ.')
+			.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.')
+	),
 	gender: z.enum(['female', 'male', 'other'], { error: 'Vui lòng chọn giới tính.' }),
 	phone: phoneField,
 	email: emailField,
 	nationalId: nationalIdField,
 	unitCode: unitCodeField,
-	password: z
-		.string()
-		.min(8, 'Mật khẩu cần ít nhất 8 ký tự.')
-		.max(200, 'Mật khẩu quá dài.'),
+	password: required('mật khẩu', z.string({ error: 'Mật khẩu không hợp lệ.' }).min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(200, 'Mật khẩu quá dài.')),
 	consent: z.literal('on', { error: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' }),
 	// Only for children under 16 (checked below); ignored for adults.
 	guardianName: optionalText(100),
@@ -128,8 +135,8 @@ export const RegisterSchema = z.object({
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const LoginSchema = z.object({
-	identifier: z.string().trim().min(1, 'Vui lòng nhập số điện thoại hoặc email.').max(254),
-	password: z.string().min(1, 'Vui lòng nhập mật khẩu.').max(200)
+	identifier: required('số điện thoại hoặc email', z.string({ error: 'Số điện thoại hoặc email không hợp lệ.' }).trim().max(254, 'Số điện thoại hoặc email quá dài.')),
+	password: required('mật khẩu', z.string({ error: 'Mật khẩu không hợp lệ.' }).max(200, 'Mật khẩu quá dài.'))
 });
 
 /**

@@ -118,7 +118,7 @@ describe('RoundSchema via roundFormToObject', () => {
 	});
 
 	it('reports an unknown reveal policy on revealPolicy', () => {
-		expect(errorsOf(form({ revealPolicy: 'never' }))).toEqual({ revealPolicy: 'Chọn thời điểm công bố đáp án.' });
+		expect(errorsOf(form({ revealPolicy: 'never' }))).toEqual({ revealPolicy: 'Vui lòng chọn thời điểm công bố đáp án.' });
 	});
 
 	it('requires a title', () => {
@@ -154,5 +154,32 @@ describe('ContestSchema', () => {
 		const r = ContestSchema.safeParse({ title: 'Thi', status: 'deleted' });
 		expect(r.success).toBe(false);
 		if (!r.success) expect(Object.keys(fieldErrors(r.error)).sort()).toEqual(['status', 'title']);
+	});
+});
+
+describe('empty required fields', () => {
+	it('say "Vui lòng nhập …" on the round form, empty or missing — not "không hợp lệ" or "tối thiểu"', () => {
+		const expected = {
+			title: 'Vui lòng nhập tên đợt thi.',
+			opensAt: 'Vui lòng nhập thời gian mở.',
+			closesAt: 'Vui lòng nhập thời gian đóng.',
+			questionCount: 'Vui lòng nhập số câu hỏi.',
+			timeLimitMinutes: 'Vui lòng nhập thời gian làm bài.',
+			maxAttempts: 'Vui lòng nhập số lượt thi tối đa.',
+			revealPolicy: 'Vui lòng chọn thời điểm công bố đáp án.'
+		};
+		const blank = { title: ' ', opensAt: '', closesAt: '', questionCount: '', timeLimitMinutes: ' ', maxAttempts: '', revealPolicy: '' };
+		expect(errorsOf(form(blank))).toEqual(expected);
+		const missing = Object.fromEntries(Object.keys(blank).map((k) => [k, undefined]));
+		expect(errorsOf(form(missing))).toEqual(expected);
+	});
+
+	it('say "Vui lòng nhập tên cuộc thi." on the contest form', () => {
+		for (const title of ['', '   ', undefined]) {
+			const r = ContestSchema.safeParse({ title, rules: '', status: 'draft' });
+			expect(r.success ? {} : fieldErrors(r.error)).toEqual({ title: 'Vui lòng nhập tên cuộc thi.' });
+		}
+		const short = ContestSchema.safeParse({ title: 'Thi', rules: '', status: 'draft' });
+		expect(short.success ? {} : fieldErrors(short.error)).toEqual({ title: 'Tên cuộc thi cần ít nhất 5 ký tự.' });
 	});
 });

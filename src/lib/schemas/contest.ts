@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { cleanMultiline, cleanText } from '../vn/text';
 import { fromLocalInput } from '../vn/time';
+import { required } from './required';
 
 export const ContestSchema = z.object({
-	title: z
-		.string()
-		.transform(cleanText)
-		.pipe(z.string().min(5, 'Tên cuộc thi cần ít nhất 5 ký tự.').max(200, 'Tên cuộc thi tối đa 200 ký tự.')),
+	title: required(
+		'tên cuộc thi',
+		z
+			.string({ error: 'Tên cuộc thi không hợp lệ.' })
+			.transform(cleanText)
+			.pipe(z.string().min(5, 'Tên cuộc thi cần ít nhất 5 ký tự.').max(200, 'Tên cuộc thi tối đa 200 ký tự.'))
+	),
 	rules: z
 		.string()
 		.default('')
@@ -16,22 +20,31 @@ export const ContestSchema = z.object({
 });
 export type ContestInput = z.infer<typeof ContestSchema>;
 
+/** "Thời gian mở" → "thời gian mở", for "Vui lòng nhập thời gian mở." */
+const lower = (label: string) => label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+
 const localDateTime = (label: string) =>
-	z.string().transform((s, ctx) => {
-		const ms = fromLocalInput(s);
-		if (ms == null) {
-			ctx.addIssue({ code: 'custom', message: `${label} không hợp lệ (dd/mm/yyyy hh:mm).` });
-			return z.NEVER;
-		}
-		return ms;
-	});
+	required(
+		lower(label),
+		z.string({ error: `${label} không hợp lệ (dd/mm/yyyy hh:mm).` }).transform((s, ctx) => {
+			const ms = fromLocalInput(s);
+			if (ms == null) {
+				ctx.addIssue({ code: 'custom', message: `${label} không hợp lệ (dd/mm/yyyy hh:mm).` });
+				return z.NEVER;
+			}
+			return ms;
+		})
+	);
 
 const int = (label: string, min: number, max: number) =>
-	z.coerce
-		.number({ error: `${label} phải là một số.` })
-		.int(`${label} phải là số nguyên.`)
-		.min(min, `${label} tối thiểu là ${min}.`)
-		.max(max, `${label} tối đa là ${max}.`);
+	required(
+		lower(label),
+		z.coerce
+			.number({ error: `${label} phải là một số.` })
+			.int(`${label} phải là số nguyên.`)
+			.min(min, `${label} tối thiểu là ${min}.`)
+			.max(max, `${label} tối đa là ${max}.`)
+	);
 
 export const QuotaSchema = z.object({
 	topicId: z.number().int().positive('Chủ đề không hợp lệ.').nullable(),
@@ -49,16 +62,19 @@ export const QuotaSchema = z.object({
  */
 export const RoundSchema = z
 	.object({
-		title: z
-			.string()
-			.transform(cleanText)
-			.pipe(z.string().min(2, 'Vui lòng nhập tên đợt thi.').max(200, 'Tên đợt thi tối đa 200 ký tự.')),
+		title: required(
+			'tên đợt thi',
+			z
+				.string({ error: 'Tên đợt thi không hợp lệ.' })
+				.transform(cleanText)
+				.pipe(z.string().min(2, 'Tên đợt thi cần ít nhất 2 ký tự.').max(200, 'Tên đợt thi tối đa 200 ký tự.'))
+		),
 		opensAt: localDateTime('Thời gian mở'),
 		closesAt: localDateTime('Thời gian đóng'),
 		questionCount: int('Số câu hỏi', 1, 100),
 		timeLimitMinutes: int('Thời gian làm bài', 1, 180),
 		maxAttempts: int('Số lượt thi tối đa', 1, 20),
-		revealPolicy: z.enum(['after_submit', 'after_close'], { error: 'Chọn thời điểm công bố đáp án.' }),
+		revealPolicy: z.enum(['after_submit', 'after_close'], { error: 'Vui lòng chọn thời điểm công bố đáp án.' }),
 		predictionKind: z
 			.enum(['', 'participants', 'attempts', 'perfect_scores'], { error: 'Loại câu dự đoán không hợp lệ.' })
 			.transform((v) => (v === '' ? null : v)),

@@ -93,3 +93,12 @@ describe('parseQuestionForm', () => {
 		}
 	});
 });
+
+describe('empty required fields of the question form', () => {
+	it('say "Vui lòng nhập nội dung câu hỏi." for an empty stem, and what is wrong for a short one', () => {
+		const empty = parseQuestionForm({ topicId: '1', difficulty: '1', kind: 'single', status: 'draft', stem: '  ', options: ['Có', 'Không', '', '', '', ''], correct: [true, false, false, false, false, false], explanation: '', legalRef: '' });
+		expect(empty.ok ? {} : empty.errors).toEqual({ stem: 'Vui lòng nhập nội dung câu hỏi.' });
+		const short = normaliseContent({ ...base, stem: 'Ai?' });
+		expect(short.issues).toEqual([{ field: 'stem', message: 'Nội dung câu hỏi quá ngắn (ít nhất 5 ký tự).' }]);
+	});
+});

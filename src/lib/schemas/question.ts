@@ -59,7 +59,8 @@ export function normaliseContent(raw: {
 }): { content: QuestionContent; issues: ContentIssue[] } {
 	const issues: ContentIssue[] = [];
 	const stem = cleanMultiline(raw.stem);
-	if (stem.length < LIMITS.stemMin) issues.push({ field: 'stem', message: 'Nội dung câu hỏi còn trống hoặc quá ngắn (ít nhất 5 ký tự).' });
+	if (stem === '') issues.push({ field: 'stem', message: 'Vui lòng nhập nội dung câu hỏi.' });
+	else if (stem.length < LIMITS.stemMin) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá ngắn (ít nhất ${LIMITS.stemMin} ký tự).` });
 	else if (stem.length > LIMITS.stem) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá dài (tối đa ${formatNumber(LIMITS.stem)} ký tự).` });
 
 	let texts = raw.optionTexts.slice(0, MAX_OPTIONS).map((t) => cleanText(t ?? ''));

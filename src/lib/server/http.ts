@@ -15,6 +15,75 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()'
 };
 
+/**
+ * The CSP of everything that is not one of our pages (JSON, scripts, styles, fonts, SVG): such a
+ * response never needs to load or run anything as a document, so if one is ever opened as one
+ * (an SVG or a JSON body with markup in it, typed into the address bar or framed) nothing in it
+ * runs. Pages get their own policy from `kit.csp`.
+ */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Headers of JSON answers and of static files (api/node.ts sets them on every response first). */
+export const NON_PAGE_HEADERS: Readonly<Record<string, string>> = {
+	...SECURITY_HEADERS,
+	'Content-Security-Policy': NON_PAGE_CSP
+};
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const CROSS_SITE_MESSAGE =
+	'Yêu cầu bị từ chối vì không được gửi từ trang của hội thi. Vui lòng mở lại trang hội thi rồi thử lại.';
+export const JSON_ONLY_MESSAGE = 'Dữ liệu gửi lên phải ở dạng JSON (Content-Type: application/json).';
+
+/**
+ * The rule for every state-changing request to the JSON API (`/api/*`), on both paths (hooks for
+ * SvelteKit's routes, api/node.ts for the hot path): it must come from one of our own pages
+ * (`Origin` present and equal to our origin) and carry `Content-Type: application/json`.
+ *
+ * Why both: browsers send `Origin` on every POST/PUT/PATCH/DELETE, same-origin fetches included,
+ * so a missing one is a script or a very old browser; and a page elsewhere — even a same-site
+ * one on another port or subdomain, which SameSite=Lax cookies do not stop — can send a
+ * credentialed request without a CORS preflight only with a "simple" content type (a form type,
+ * text/plain, or none at all). application/json needs a preflight, which we never grant.
+ * `ownOrigin` is the origin this request was addressed to: ORIGIN when the operator set it,
+ * otherwise the one the request's own Host header names (see scripts/serve.js).
+ */
+export function refuseApiWrite(
+	request: { method: string; origin: string | null | undefined; contentType: string | null | undefined },
+	ownOrigin: string
+): { status: 403 | 415; message: string } | null {
+	if (!WRITE_METHODS.has(request.method.toUpperCase())) return null;
+	if (!request.origin || request.origin !== ownOrigin) return { status: 403, message: CROSS_SITE_MESSAGE };
+	const type = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (type !== 'application/json') return { status: 415, message: JSON_ONLY_MESSAGE };
+	return null;
+}
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * SvelteKit's own CSRF rule for pages and form actions — a form-typed write whose `Origin` is not
+ * ours is refused — answered with a message that says what to do. The production server checks
+ * it first (api/node.ts frontDoor); SvelteKit's check stays behind it. The usual cause is not an
+ * attack but a page opened at another address than ORIGIN (127.0.0.1, a LAN address), where
+ * SvelteKit's bare 403 looked like nothing happened (the login form just emptied itself).
+ */
+export function refuseCrossSiteForm(
+	request: { method: string; origin: string | null | undefined; contentType: string | null | undefined },
+	ownOrigin: string
+): string | null {
+	if (!WRITE_METHODS.has(request.method.toUpperCase())) return null;
+	const type = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (!FORM_TYPES.includes(type) || request.origin === ownOrigin) return null;
+	const where = request.origin && request.origin !== 'null' ? `trang đang được mở ở địa chỉ ${request.origin}, không phải địa chỉ của hội thi` : 'không rõ trang gửi từ đâu';
+	return `Biểu mẫu chưa được gửi vì ${where}. Vui lòng mở hội thi tại ${ownOrigin} rồi thử lại.`;
+}
+
+/** Text for an HTML page (the few pages written without Svelte, api/node.ts). */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** The 500 message everywhere (hooks handleError, api/node.ts): reassuring, no details. */
 export const SERVER_ERROR_MESSAGE =
 	'Đã có lỗi xảy ra phía máy chủ. Câu trả lời đã lưu của bạn không bị mất — vui lòng thử lại sau ít phút.';

@@ -7,6 +7,7 @@ import { pendingDeletion, requestDeletion } from '$lib/server/users/privacy';
 import { findProfile } from '$lib/server/users/users';
 import { updateProfile } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
+import { groupUnits } from '$lib/vn/unit-groups';
 import { DeletionRequestSchema } from '$lib/schemas/privacy';
 import { ProfileSchema, fieldErrors, keepProfileValues } from '$lib/schemas/auth';
 import { formatPhone } from '$lib/vn/phone';
@@ -23,9 +24,9 @@ export const load = (async (event) => {
 		units.listSelectable(db)
 	]);
 	if (!profile) redirect(303, '/login');
-	const unitList = selectable.map((u) => ({ code: u.code, name: u.name }));
+	const unitList = selectable.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
 	// Someone in a unit no longer offered (or the city itself) still sees, and may keep, their own.
-	if (!unitList.some((u) => u.code === profile.unitCode)) unitList.unshift({ code: profile.unitCode, name: profile.unitName });
+	if (!unitList.some((u) => u.code === profile.unitCode)) unitList.unshift({ code: profile.unitCode, name: profile.unitName, kind: '' });
 	return {
 		fullName: profile.fullName,
 		role: user.role,
@@ -42,7 +43,7 @@ export const load = (async (event) => {
 			unitCode: profile.unitCode,
 			editable: profile.anonymisedAt == null && profile.mergedInto == null
 		},
-		units: unitList
+		units: groupUnits(unitList)
 	};
 }) satisfies PageServerLoad;
 

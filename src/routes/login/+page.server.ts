@@ -20,7 +20,7 @@ import { foldVietnamese } from '$lib/vn/text';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	return {};
 }) satisfies PageServerLoad;
 
@@ -79,7 +79,7 @@ async function login(event: Parameters<Actions['default']>[0]) {
 	const { token, session } = await createSession(db, userId);
 	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
 	setSessionCookie(event.cookies, token, session.expiresAt);
-	redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+	redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin));
 }
 
 export const actions = { default: login } satisfies Actions;

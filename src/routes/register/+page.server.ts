@@ -3,16 +3,18 @@ import { getDb } from '$lib/server/db';
 import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
-import { registerByDevice, registerByIp, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
+import { groupUnits } from '$lib/vn/unit-groups';
+import { registerByDevice, registerByIp, registerByIpLong, retryAfterSeconds, takeAll } from '$lib/server/auth/limits';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { fingerprintOf } from '$lib/server/fairness/fingerprint';
 import { recordEvent } from '$lib/server/fairness/events';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
-	if (locals.user) redirect(303, '/');
+export const load = (async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	const list = await units.listSelectable(getDb());
-	return { units: list.map((u) => ({ code: u.code, name: u.name })) };
+	return { units: groupUnits(list) };
 }) satisfies PageServerLoad;
 
 async function register(event: Parameters<Actions['default']>[0]) {
@@ -23,6 +25,7 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	const fp = fingerprintOf(event);
 	const wait = takeAll([
 		[registerByIp, fp.ipHash ?? ''],
+		[registerByIpLong, fp.ipHash ?? ''],
 		[registerByDevice, fp.deviceHash ?? '']
 	]);
 	if (wait > 0) {
@@ -40,7 +43,8 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const { token, session } = await createSession(db, res.userId);
 	setSessionCookie(event.cookies, token, session.expiresAt);
-	redirect(303, '/?welcome=1');
+	// Someone sent to log in on the way to a page (requireUser) and who registered instead goes there.
+	redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, '/?welcome=1'));
 }
 
 export const actions = { default: register } satisfies Actions;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type CookieSerializeOptions } from 'cookie';
 import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
-import { MAX_JSON_BYTES, SECURITY_HEADERS, SERVER_ERROR_MESSAGE } from '../http';
+import { escapeHtml, MAX_JSON_BYTES, NON_PAGE_HEADERS, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
 
 /**
@@ -11,8 +11,9 @@ import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswe
  * framework's per-request work (Request/Response objects, routing, hooks), which costs more than
  * the few prepared statements behind each of them. The endpoints themselves are the same code the
  * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them:
- * cookies and session (auth/request.ts), client address, body limit, the cross-site form check,
- * security headers, and a JSON 500 that never leaks details.
+ * cookies and session (auth/request.ts), client address, body limit, the cross-site check
+ * (http.ts refuseApiWrite, the same rule the hooks apply), security headers, and a JSON 500 that
+ * never leaks details.
  */
 
 type Route = {
@@ -29,8 +30,6 @@ const ROUTES: Route[] = [
 	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, body: true, run: submitAttempt },
 	{ method: 'GET', pattern: /^\/api\/leaderboard()$/, body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
 ];
-
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /** SvelteKit's `cookies`, reduced to what authentication uses, over node's headers. */
 class NodeCookies implements CookieJar {
@@ -64,13 +63,38 @@ function clientAddress(req: IncomingMessage): string | null {
 	return req.socket.remoteAddress ?? null;
 }
 
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+	const v = req.headers[name];
+	return Array.isArray(v) ? v[0] : v;
+}
+
+let fixedOrigin: string | null | undefined;
+
+/**
+ * The origin this request was addressed to, as adapter-node computes SvelteKit's `url.origin`:
+ * ORIGIN when the operator set it; otherwise protocol from PROTOCOL_HEADER (scripts/serve.js
+ * names its own header and fills it in when nobody configured one), host from HOST_HEADER or Host.
+ */
 function ownOrigin(req: IncomingMessage): string {
-	return config().ORIGIN ?? `http://${req.headers.host ?? 'localhost'}`;
+	if (fixedOrigin === undefined) {
+		const configured = config().ORIGIN?.trim();
+		fixedOrigin = configured ? new URL(configured).origin : null;
+	}
+	if (fixedOrigin) return fixedOrigin;
+	const env = (name: string) => (process.env[name] ?? '').toLowerCase();
+	const protocol = (env('PROTOCOL_HEADER') && headerValue(req, env('PROTOCOL_HEADER'))) || 'https';
+	const host = (env('HOST_HEADER') && headerValue(req, env('HOST_HEADER'))) || headerValue(req, 'host') || '';
+	const port = env('PORT_HEADER') && headerValue(req, env('PORT_HEADER'));
+	try {
+		return new URL(`${protocol}://${host}${port ? ':' + port : ''}`).origin;
+	} catch {
+		return 'null';
+	}
 }
 
 function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
 	const body = a.json ?? (a.body === undefined ? undefined : JSON.stringify(a.body));
-	const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS, ...a.headers };
+	const headers: Record<string, string | string[] | number> = { ...NON_PAGE_HEADERS, ...a.headers };
 	if (cookies.length) headers['set-cookie'] = cookies;
 	if (body !== undefined) {
 		headers['content-type'] = 'application/json';
@@ -99,14 +123,10 @@ function readBody(req: IncomingMessage): Promise<BodyText | undefined> {
 }
 
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	if (FORM_TYPES.includes(type) && req.headers.origin !== ownOrigin(req)) {
-		// SvelteKit's CSRF answer, word for word (JSON only when asked for).
+	const refused = refuseApiWrite({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, ownOrigin(req));
+	if (refused) {
 		req.resume();
-		const message = `Cross-site ${req.method} form submissions are forbidden`;
-		if (req.headers.accept === 'application/json') return send(res, { status: 403, body: { message } });
-		res.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-		return void res.end(message);
+		return send(res, { status: refused.status, body: { message: refused.message } });
 	}
 	const body = route.body ? await readBody(req) : '';
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
@@ -145,9 +165,51 @@ export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 	return false;
 }
 
-const KEY = Symbol.for('hoithi.hotApi');
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A form from another origin (refuseCrossSiteForm), answered the way SvelteKit would — an action
+ * result of type "error" for `use:enhance`, which shows the error page, or a page for a plain
+ * form post — but in Vietnamese and naming the address to open.
+ */
+function refuseForm(req: IncomingMessage, res: ServerResponse, message: string, ownOrigin: string): void {
+	req.resume();
+	const title = 'Chưa gửi được biểu mẫu';
+	if (headerValue(req, 'accept') === 'application/json') return send(res, { status: 403, body: { type: 'error', error: { message, title } } });
+	const html = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Hội thi trực tuyến</title></head>
+<body><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(ownOrigin)}/">Mở hội thi tại ${escapeHtml(ownOrigin)}</a></p></body></html>
+`;
+	res.writeHead(403, { ...NON_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+	res.end(html);
+}
+
+/**
+ * The production server's request listener (scripts/serve.js): every response starts with the
+ * non-page security headers — static files from adapter-node's sirv (scripts, styles, fonts, SVG)
+ * included, which SvelteKit's hooks never see; SvelteKit's pages replace the CSP with their own
+ * (kit.csp). Then the hot API answers its four paths; a form from another origin gets a readable
+ * refusal; `next` (adapter-node's handler) takes the rest. API paths SvelteKit serves are checked
+ * by the hooks with the same rule as the hot ones (refuseApiWrite).
+ */
+export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
+	const headers = Object.entries(NON_PAGE_HEADERS);
+	return (req, res) => {
+		for (const [k, v] of headers) res.setHeader(k, v);
+		if (opts.hot && hotApi(req, res)) return;
+		if (!(req.url ?? '').startsWith('/api/')) {
+			const own = ownOrigin(req);
+			const message = refuseCrossSiteForm({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, own);
+			if (message) return refuseForm(req, res, message, own);
+		}
+		next(req, res);
+	};
+}
+
+const KEY = Symbol.for('hoithi.frontDoor');
 
 /** Called by the server's init hook: the production entry (scripts/serve.js) picks it up. */
 export function registerHotApi(): void {
-	(globalThis as Record<symbol, unknown>)[KEY] = hotApi;
+	(globalThis as Record<symbol, unknown>)[KEY] = frontDoor;
 }

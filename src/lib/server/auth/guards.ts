@@ -43,8 +43,22 @@ export function requireApiUser(event: Pick<RequestEvent, 'locals'>): SessionUser
 	return user;
 }
 
-/** Only same-site relative paths, so ?redirectTo= cannot send people to another site. */
-export function safeRedirectTarget(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	return value;
+/**
+ * Where `?redirectTo=` may send someone: only a page of this site. The target is resolved the way
+ * the browser will resolve it (`new URL`, which drops tabs and newlines, turns `\` into `/` and
+ * reads `//host` as another host) and must land on our own origin; anything else — `//evil`,
+ * `/\evil`, `/%09/evil`, `javascript:`, other sites — goes to the fallback. The answer is the
+ * resolved path, query and fragment, percent-encoded: always ASCII (so a Location header can carry
+ * `/kết-quả`) and never starting with `//` (which a browser would read as another host).
+ */
+export function safeRedirectTarget(value: string | null | undefined, ownOrigin: string, fallback = '/'): string {
+	if (!value || value.length > 2000) return fallback;
+	let target: URL;
+	try {
+		target = new URL(value, ownOrigin);
+	} catch {
+		return fallback;
+	}
+	if (target.origin !== new URL(ownOrigin).origin || target.pathname.startsWith('//')) return fallback;
+	return target.pathname + target.search + target.hash;
 }

@@ -48,6 +48,17 @@ describe('findSharedOrigins', () => {
 		const slow = [1, 2, 3, 4, 5].map((u, i) => ev(u, T0 + i * 5 * MIN, null, 'ip1'));
 		expect(findSharedOrigins(slow)).toEqual([]);
 	});
+
+	it('reports a burst of registrations from one IP (a class of 40, or a script) as one cluster, with the sign-ups counted', () => {
+		// 40 pupils register from the school's address within 8 minutes; each on their own device.
+		const signUps = Array.from({ length: 40 }, (_, i): OriginEvent => ({ userId: 100 + i, at: T0 + i * 12_000, deviceHash: `d${i}`, ipHash: 'school', kind: 'register' }));
+		// Later some of them start the round from home.
+		const starts = [100, 101, 102].map((u, i): OriginEvent => ({ userId: u, at: T0 + 2 * HOUR + i * MIN, deviceHash: `d${u - 100}`, ipHash: `home${u}`, kind: 'attempt_start' }));
+		const clusters = findSharedOrigins([...starts, ...signUps]);
+		expect(clusters).toHaveLength(1);
+		expect(clusters[0]).toMatchObject({ by: 'ip', hash: 'school', events: 40, registrations: 40, from: T0, to: T0 + 39 * 12_000 });
+		expect(clusters[0].userIds).toEqual(Array.from({ length: 40 }, (_, i) => 100 + i));
+	});
 });
 
 describe('findTwinSheets', () => {

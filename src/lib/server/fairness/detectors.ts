@@ -10,6 +10,8 @@ export interface OriginEvent {
 	at: number;
 	deviceHash: string | null;
 	ipHash: string | null;
+	/** 'register', 'login' or 'attempt_start' (access_events.kind); only counted. */
+	kind?: string;
 }
 
 export interface OriginCluster {
@@ -20,6 +22,8 @@ export interface OriginCluster {
 	from: number;
 	to: number;
 	events: number;
+	/** How many of the events were registrations: a burst of sign-ups from one place (a class, or a script). */
+	registrations: number;
 }
 
 export const ORIGIN_RULES = {
@@ -63,7 +67,8 @@ export function findSharedOrigins(events: OriginEvent[], rules = ORIGIN_RULES): 
 					userIds: [...new Set(slice.map((e) => e.userId))].sort((a, b) => a - b),
 					from: slice[0].at,
 					to: slice[slice.length - 1].at,
-					events: slice.length
+					events: slice.length,
+					registrations: slice.filter((e) => e.kind === 'register').length
 				});
 				range = null;
 			};
