@@ -73,7 +73,8 @@ test('an attempt in progress is resumed without asking', async ({ page }) => {
 	await page.locator('fieldset input').first().check();
 	await expect(page.getByText('Đã lưu ✓')).toBeVisible();
 	await page.goto('/');
-	await page.getByRole('link', { name: /Vào thi|Thi lượt/ }).first().click();
+	// The home page says what the button does now.
+	await page.getByRole('link', { name: 'Tiếp tục làm bài' }).click();
 	await expect(page.getByRole('button', { name: 'Câu 1, đã trả lời' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Bắt đầu làm bài' })).toHaveCount(0);
 	expect(attemptsOf(phone)).toBe(1);
