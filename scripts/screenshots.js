@@ -69,6 +69,8 @@ try {
 			await page.getByRole('button', { name: 'Đăng ký' }).click();
 			await page.waitForURL(/welcome/);
 			await page.goto(server.url + '/rounds/2/attempt');
+			await shot('attempt-start');
+			await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 			await page.getByRole('heading', { name: /^Câu / }).waitFor();
 			await page.locator('fieldset input').first().check();
 			await shot('attempt');

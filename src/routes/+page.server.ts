@@ -11,7 +11,7 @@ export const load = (async ({ locals }) => {
 	if (!featured) return { now, contest: null, rounds: [], next: null };
 	const { contest, rounds } = featured;
 	const next = rounds.find((r) => r.opensAt > now);
-	const used = locals.user ? await attemptsRepo.countUserAttemptsByRound(db, locals.user.id) : new Map<number, number>();
+	const mine = locals.user ? await attemptsRepo.userAttemptsByRound(db, locals.user.id) : new Map<number, { used: number; open: boolean }>();
 	return {
 		now,
 		contest: { id: contest.id, title: contest.title, rules: contest.rules },
@@ -23,7 +23,9 @@ export const load = (async ({ locals }) => {
 			questionCount: r.questionCount,
 			timeLimitSeconds: r.timeLimitSeconds,
 			maxAttempts: r.maxAttempts,
-			used: used.get(r.id) ?? 0,
+			revealPolicy: r.revealPolicy,
+			used: mine.get(r.id)?.used ?? 0,
+			inProgress: mine.get(r.id)?.open ?? false,
 			phase: roundPhase(now, r.opensAt, r.closesAt)
 		})),
 		next: next ? { title: next.title, opensAt: next.opensAt } : null

@@ -26,9 +26,10 @@ export async function login(page: Page, phone: string, password = DEMO_PASSWORD)
 	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 }
 
-/** Opens the open round's attempt page and waits for the first question. */
+/** Opens the open round's attempt page, confirms the start and waits for the first question. */
 export async function openAttempt(page: Page) {
 	await page.goto('/');
 	await page.getByRole('link', { name: /Vào thi|Thi lượt/ }).first().click();
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 	await expect(page.getByRole('heading', { name: /^Câu \d+\/10$/ })).toBeVisible();
 }

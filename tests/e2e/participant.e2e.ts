@@ -25,6 +25,8 @@ test('a new participant registers, takes a round on a phone, submits and sees th
 	await expect(page.getByText('Tài khoản đã được tạo')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Vào thi' }).click();
+	await expect(page.getByRole('heading', { name: 'Bắt đầu lượt thi thứ 1/3?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 	await expect(page.getByRole('heading', { name: 'Câu 1/10' })).toBeVisible();
 	await expect(page.getByRole('timer')).toContainText(/1[45]:\d\d/);
 

@@ -92,6 +92,29 @@ describe('starting an attempt', () => {
 		expect(again.body.questions[0].answer).toEqual([q.options[1].id]);
 	});
 
+	it('with ?resume=1 resumes the attempt in progress but never starts one (the attempt page on load)', async () => {
+		const { client, form } = await registeredClient();
+		const count = () => {
+			const db = openTestDb();
+			const row = db.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?').get('+84' + form.phone.slice(1)) as { n: number };
+			db.close();
+			return row.n;
+		};
+		const none = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
+		expect(none.status).toBe(409);
+		expect((await none.json()).message).toBe('Bạn không có lượt thi nào đang làm dở trong đợt này.');
+		expect(count()).toBe(0);
+		const first = await start(client);
+		expect(first.res.status).toBe(201);
+		const again = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
+		expect(again.status).toBe(200);
+		expect(((await again.json()) as View).attemptId).toBe(first.body.attemptId);
+		expect((await client.json('POST', `/api/attempts/${first.body.attemptId}/submit`, { prediction: 1 })).status).toBe(200);
+		const after = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
+		expect(after.status).toBe(409);
+		expect(count()).toBe(1);
+	});
+
 	it('answers 409 for a closed round and for a round not open yet', async () => {
 		const { client } = await registeredClient();
 		const closed = await start(client, closedRoundId);

@@ -123,6 +123,19 @@ describe('round leaderboard', () => {
 		expect(await computePredictionActual(db, roundId, 'attempts')).toBe(attempts.length - 1);
 	});
 
+	it('carries nobody’s prediction while the round is open, everybody’s once it has closed', async () => {
+		const open = await makeRound(false, 'attempts');
+		const openAttempts = await fill(open, 41);
+		const closed = await makeRound(true, 'attempts');
+		await fill(closed, 42);
+		await rebuildAll(db);
+		const viewer = openAttempts.find((a) => a.prediction != null)!.userId;
+		const live = await roundLeaderboard(db, open, { limit: 10_000, viewerId: viewer, now });
+		expect(live.rows.filter((r) => r.prediction != null)).toEqual([]);
+		const done = await roundLeaderboard(db, closed, { limit: 10_000, now });
+		expect(done.rows.filter((r) => r.prediction != null).length).toBeGreaterThan(40);
+	});
+
 	it('returns the top N plus the viewer’s own row, with masked names', async () => {
 		const roundId = await makeRound(false, null);
 		const attempts = await fill(roundId, 31);

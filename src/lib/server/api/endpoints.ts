@@ -41,8 +41,12 @@ function tooMany(waitMs: number): ApiAnswer {
 	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': retryAfterSeconds(waitMs) } };
 }
 
-/** POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200). */
-export async function startAttempt(caller: ApiCaller, roundParam: string | undefined): Promise<ApiAnswer> {
+/**
+ * POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200).
+ * With `?resume=1` it only resumes (409 when nothing is in progress): the attempt page resumes by
+ * itself on load, but starts a new attempt only when the person has said so.
+ */
+export async function startAttempt(caller: ApiCaller, roundParam: string | undefined, search?: URLSearchParams): Promise<ApiAnswer> {
 	const user = caller.user;
 	if (!user) return UNAUTHENTICATED;
 	const roundId = parseId(roundParam);
@@ -53,7 +57,8 @@ export async function startAttempt(caller: ApiCaller, roundParam: string | undef
 		[attemptStartByIp, fp.ipHash ?? '']
 	]);
 	if (wait > 0) return tooMany(wait);
-	const res = await attempts.startOrResume(getDb(), user.id, roundId, Date.now(), attempts.cryptoRng, fp);
+	const resumeOnly = search?.get('resume') === '1';
+	const res = await attempts.startOrResume(getDb(), user.id, roundId, Date.now(), attempts.cryptoRng, fp, { resumeOnly });
 	if (!res.ok) return err(res.status, res.message);
 	return { status: res.resumed ? 200 : 201, body: res.view, headers: NO_STORE };
 }

@@ -25,7 +25,7 @@ type Route = {
 };
 
 const ROUTES: Route[] = [
-	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, body: true, run: (caller, id) => startAttempt(caller, id) },
+	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
 	{ method: 'PUT', pattern: /^\/api\/attempts\/([^/]+)\/answers$/, body: true, run: saveAnswer },
 	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, body: true, run: submitAttempt },
 	{ method: 'GET', pattern: /^\/api\/leaderboard()$/, body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }

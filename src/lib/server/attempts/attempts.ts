@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 
@@ -162,14 +163,15 @@ export async function listUserAttempts(db: Executor, userId: number) {
 		.execute();
 }
 
-/** Attempts used per round by one person: Map(roundId → count). */
-export async function countUserAttemptsByRound(db: Executor, userId: number): Promise<Map<number, number>> {
+/** Per round, one person's attempts used and whether one is open: Map(roundId → { used, open }). */
+export async function userAttemptsByRound(db: Executor, userId: number): Promise<Map<number, { used: number; open: boolean }>> {
 	const rows = await db
 		.selectFrom('attempts')
 		.select(['round_id'])
 		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.select(sql<number>`max(status = 'open')`.as('open'))
 		.where('user_id', '=', userId)
 		.groupBy('round_id')
 		.execute();
-	return new Map(rows.map((m) => [m.round_id, Number(m.n)]));
+	return new Map(rows.map((m) => [m.round_id, { used: Number(m.n), open: Number(m.open) === 1 }]));
 }

@@ -93,7 +93,8 @@ export async function roundLeaderboard(
 	const limit = opts.limit ?? 50;
 	const actual = await settledActual(db, roundId, opts.now);
 	// Without a settled prediction figure (an open round, or one without a prediction question)
-	// the order needs no prediction: read it off round_best's index instead of ranking attempts.
+	// the order needs no prediction: read it off round_best's index instead of ranking attempts
+	// (and the rows carry no predictions: see toRow).
 	if (actual == null) return bestLeaderboard(db, roundId, limit, opts.viewerId ?? null);
 	return settledLeaderboard(db, roundId, limit, opts.viewerId ?? null, opts.now);
 }
@@ -148,8 +149,14 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
 	};
 }
 
+/**
+ * A row of a board ranked without a settled prediction figure: the round is still open (or asks
+ * no prediction). Nobody's guess leaves the server then, not even in data the page does not show:
+ * the guesses are the tie-break, and a late player who could read the leaders' could copy or
+ * undercut them. They become public with the ranking that uses them, once the round has closed.
+ */
 function toRow({ fullName, anonymisedAt, ...r }: roundBest.BestRow, viewerId: number | null): LeaderboardRow {
-	return { ...r, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId };
+	return { ...r, prediction: null, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId };
 }
 
 /**

@@ -161,11 +161,12 @@ export async function startOrResume(
 	roundId: number,
 	now = Date.now(),
 	rng: Rng = cryptoRng,
-	origin: Fingerprint | null = null
+	origin: Fingerprint | null = null,
+	opts: { resumeOnly?: boolean } = {}
 ): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
 	// The published pool is cached (questions.ts); read it before taking the connection.
 	const pool = await questions.listDrawPool(db);
-	const once = () => exclusive(db, (c) => startOrResumeOnce(c, pool, userId, roundId, now, rng, origin));
+	const once = () => exclusive(db, (c) => startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
 	try {
 		return await once();
 	} catch (e) {
@@ -181,7 +182,8 @@ function startOrResumeOnce(
 	roundId: number,
 	now: number,
 	rng: Rng,
-	origin: Fingerprint | null
+	origin: Fingerprint | null,
+	resumeOnly: boolean
 ): Ok<{ resumed: boolean; view: AttemptView }> | ServiceError {
 	const found = contests.findRoundForAttempt(c, roundId);
 	if (!found || found.contestStatus !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
@@ -194,6 +196,8 @@ function startOrResumeOnce(
 		open = undefined;
 	}
 	if (open) return { ok: true, resumed: true, view: viewOf(c, open, now) };
+	// The attempt page resumes on its own but never starts a new attempt unasked (issue 17).
+	if (resumeOnly) return fail(409, NOTHING_TO_RESUME);
 
 	if (phase === 'upcoming') return fail(409, 'Đợt thi chưa mở. Vui lòng quay lại khi đợt thi bắt đầu.');
 	if (phase === 'closed') return fail(409, 'Đợt thi đã kết thúc.');
@@ -219,6 +223,21 @@ function startOrResumeOnce(
 	if (origin) events.recordEventSync(c, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
 	// Everything the view needs is in hand: no need to read back what was just written.
 	return { ok: true, resumed: false, view: buildView(attemptId, deadlineAt, now, items, versions, new Map()) };
+}
+
+/** The answer of a resume-only start when the person has no attempt in progress. */
+export const NOTHING_TO_RESUME = 'Bạn không có lượt thi nào đang làm dở trong đợt này.';
+
+/**
+ * Where a person stands in a round, for the attempt page before it starts anything: whether an
+ * attempt is in progress (one past its deadline and grace is not: it is closed on the next
+ * access), and how many of the round's attempts are used. A read; it changes nothing.
+ */
+export function attemptStanding(db: Db, userId: number, roundId: number, now = Date.now()): Promise<{ inProgress: boolean; used: number }> {
+	return withConn(db, (c) => {
+		const open = repo.findOpenAttempt(c, roundId, userId);
+		return { inProgress: open != null && !isOverdue(now, open.deadline_at, grace()), used: repo.countUserAttempts(c, roundId, userId) };
+	});
 }
 
 export function saveAnswer(

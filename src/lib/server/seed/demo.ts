@@ -44,7 +44,7 @@ const RULES = `1. Đối tượng dự thi: hội viên phụ nữ, học sinh, 
 3. Mỗi người được thi tối đa 3 lượt trong một đợt; kết quả cao nhất được tính.
 4. Xếp hạng: điểm cao hơn → dự đoán gần đúng hơn (sau khi đợt thi kết thúc) → thời gian làm bài ngắn hơn → nộp bài sớm hơn.
 5. Mỗi người chỉ được đăng ký một tài khoản. Các trường hợp gian lận sẽ bị hủy kết quả.
-6. Đáp án và giải thích được công bố ngay sau khi nộp bài để người dự thi cùng tìm hiểu pháp luật.`;
+6. Đáp án và giải thích được công bố để người dự thi cùng tìm hiểu pháp luật: ngay sau khi nộp bài hoặc sau khi đợt thi kết thúc, tùy từng đợt (ghi ở mỗi đợt thi).`;
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
 const MIDDLE_F = ['Thị', 'Thu', 'Minh', 'Ngọc', 'Thanh'];

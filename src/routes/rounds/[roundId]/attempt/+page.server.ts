@@ -3,27 +3,41 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
+import { attemptStanding } from '$lib/server/attempts/service';
+import { roundPhase } from '$lib/server/attempts/deadline';
 import type { PageServerLoad } from './$types';
 
 /**
  * The attempt page itself is static about the round; the attempt is started or resumed by the
- * page through POST /api/rounds/{id}/attempts, so a reload never creates a second attempt.
+ * page through POST /api/rounds/{id}/attempts, so a reload never creates a second attempt. The
+ * load only says whether an attempt is in progress (the page then resumes it at once) and how
+ * many are used: with none in progress the page asks before starting one, so coming back to it
+ * (Back after handing in, an old tab) never starts an attempt by itself.
  */
 export const load = (async (event) => {
-	requireUser(event);
+	const user = requireUser(event);
 	const roundId = parseId(event.params.roundId);
 	const db = getDb();
 	const round = roundId == null ? undefined : await contests.findRound(db, roundId);
 	const contest = round && (await contests.findContest(db, round.contestId));
 	if (!round || !contest || contest.status !== 'published') error(404, { message: 'Không tìm thấy đợt thi.' });
+	const now = Date.now();
+	const standing = await attemptStanding(db, user.id, round.id, now);
 	return {
 		round: {
 			id: round.id,
 			title: round.title,
+			closesAt: round.closesAt,
 			questionCount: round.questionCount,
 			timeLimitSeconds: round.timeLimitSeconds,
+			maxAttempts: round.maxAttempts,
+			revealPolicy: round.revealPolicy,
 			predictionQuestion: round.predictionKind ? round.predictionQuestion : null
 		},
-		contest: { title: contest.title, rules: contest.rules }
+		contest: { title: contest.title, rules: contest.rules },
+		phase: roundPhase(now, round.opensAt, round.closesAt),
+		now,
+		inProgress: standing.inProgress,
+		used: standing.used
 	};
 }) satisfies PageServerLoad;

@@ -1,0 +1,203 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { login, registerParticipant } from './helpers';
+
+/**
+ * Every page a participant, a district lead and an organiser can reach fits a 360 px phone: the
+ * page itself never scrolls sideways (a wide table may scroll inside its own overflow-x wrapper).
+ * A failure names the elements that stick out of their parent, so the culprit is in the message.
+ * The last test checks that the pages listed here are every page the app has.
+ */
+
+/** Every page route (src/routes/…/+page.svelte) the tests below visit, by role. */
+const ROUTES = {
+	participant: [
+		'/',
+		'/login',
+		'/register',
+		'/rounds/[roundId]/attempt',
+		'/attempts/[attemptId]',
+		'/rounds/[roundId]/leaderboard',
+		'/contests/[contestId]/leaderboard',
+		'/me/results',
+		'/account'
+	],
+	districtLead: ['/district'],
+	organiser: [
+		'/organiser',
+		'/organiser/contests/new',
+		'/organiser/contests/[contestId]',
+		'/organiser/contests/[contestId]/rounds/new',
+		'/organiser/rounds/[roundId]',
+		'/organiser/questions',
+		'/organiser/questions/new',
+		'/organiser/questions/[questionId]',
+		'/organiser/questions/import',
+		'/organiser/questions/topics',
+		'/organiser/dashboard',
+		'/organiser/items',
+		'/organiser/reports',
+		'/organiser/fairness',
+		'/organiser/fairness/rounds/[roundId]',
+		'/organiser/duplicates',
+		'/organiser/audit',
+		'/organiser/privacy',
+		'/organiser/people/[userId]'
+	]
+};
+const LISTED = new Set(Object.values(ROUTES).flat());
+/** What the running test has visited: each test ends by checking it saw all of its role's routes. */
+const seen = new Set<string>();
+test.beforeEach(() => seen.clear());
+const expectAllVisited = (routes: string[]) => expect(routes.filter((r) => !seen.has(r)), 'listed but not visited').toEqual([]);
+
+/** Opens `url` (which stands for `route`) and checks it fits. */
+async function visit(page: Page, url: string, route = url.split('?')[0]) {
+	expect(LISTED.has(route), `${route} is listed in ROUTES`).toBe(true);
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+	await expectFits(page, url);
+	seen.add(route);
+}
+
+async function expectFits(page: Page, label: string) {
+	const problem = await page.evaluate(() => {
+		// With a phone's meta viewport Chromium widens innerWidth to the content (587 px on a page
+		// 587 px wide), so the screen's width is the root element's client width.
+		const width = Math.min(window.innerWidth, document.documentElement.clientWidth);
+		const scrollWidth = document.documentElement.scrollWidth;
+		if (scrollWidth <= width) return null;
+		const name = (el: Element) => {
+			const id = el.id ? `#${el.id}` : '';
+			const cls = el.classList.length ? '.' + [...el.classList].filter((c) => !c.startsWith('svelte-')).join('.') : '';
+			const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+			return `${el.tagName.toLowerCase()}${id}${cls} “${text}”`;
+		};
+		const scrolls = (el: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+		const out: string[] = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const right = el.getBoundingClientRect().right;
+			const parent = el.parentElement;
+			if (right <= width + 0.5 || !parent) continue;
+			const position = getComputedStyle(el).position;
+			const placed = position === 'absolute' || position === 'fixed';
+			// In flow, name only the outermost element that sticks out of its parent.
+			if (!placed && parent.getBoundingClientRect().right > width + 0.5) continue;
+			// Inside a scrolling wrapper is fine: the page itself does not move. A positioned element
+			// is clipped only by wrappers around its containing block.
+			let p: Element | null = position === 'fixed' ? null : parent;
+			if (position === 'absolute') while (p && p !== document.body && getComputedStyle(p).position === 'static') p = p.parentElement;
+			while (p && p !== document.body && !scrolls(p)) p = p.parentElement;
+			if (p && p !== document.body) continue;
+			out.push(`${name(el)} ends at ${Math.round(right)} px (in ${name(parent)})`);
+		}
+		return `scrollWidth ${scrollWidth} > ${width}: ${out.slice(0, 6).join('; ') || 'no single element found'}`;
+	});
+	expect.soft(problem, label).toBeNull();
+}
+
+test('a participant’s pages fit 360 px', async ({ page }) => {
+	for (const url of ['/', '/login', '/register']) await visit(page, url);
+	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');
+	await visit(page, '/rounds/2/leaderboard', '/rounds/[roundId]/leaderboard');
+	await visit(page, '/contests/1/leaderboard', '/contests/[contestId]/leaderboard');
+
+	await registerParticipant(page, 'Phan Thị Màn Hẹp');
+	await visit(page, '/');
+	await visit(page, '/rounds/2/attempt', '/rounds/[roundId]/attempt');
+	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+	// Every question: the page fits, and a radio or checkbox keeps its size next to a long option.
+	for (let i = 1; i <= 10; i++) {
+		await expect(page.getByRole('heading', { name: `Câu ${i}/10` })).toBeVisible();
+		await expectFits(page, `attempt: question ${i}`);
+		const widths = await page.locator('fieldset input').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+		expect.soft(Math.min(...widths), `question ${i}: narrowest radio/checkbox`).toBeGreaterThanOrEqual(20);
+		await page.locator('fieldset input').first().check();
+		await expect(page.getByText('Đã lưu ✓')).toBeVisible();
+		if (i < 10) await page.getByRole('button', { name: 'Câu sau →' }).click();
+	}
+	await page.getByRole('button', { name: 'Xem lại bài' }).click();
+	await expectFits(page, 'attempt: review');
+	// The review list's columns do not run into each other: a second column's bullets hang to the
+	// left of its text, so there must be room for them after the first column's text.
+	const gap = await page.locator('ul.review li').evaluateAll((els) => {
+		const rects = els.map((e) => e.getBoundingClientRect());
+		const lefts = [...new Set(rects.map((r) => Math.round(r.left)))].sort((a, b) => a - b);
+		if (lefts.length < 2) return Infinity;
+		const firstRight = Math.max(...rects.filter((r) => Math.round(r.left) === lefts[0]).map((r) => r.right));
+		return lefts[1] - firstRight;
+	});
+	expect.soft(gap, 'room between the review columns (px)').toBeGreaterThanOrEqual(32);
+	await page.getByLabel(/Câu hỏi dự đoán/).fill('500');
+	await page.getByRole('button', { name: 'Nộp bài', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Kết quả lượt thi thứ 1' })).toBeVisible();
+	await visit(page, page.url(), '/attempts/[attemptId]');
+	// A pill (“Đáp án đúng”, “Bạn chọn”) never breaks inside its label.
+	const broken = await page.locator('.tag').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30).map((e) => e.textContent));
+	expect.soft(broken, 'pills broken over two lines').toEqual([]);
+	// Coming back to the attempt page: its question before the next attempt fits too.
+	await visit(page, '/rounds/2/attempt', '/rounds/[roundId]/attempt');
+	await visit(page, '/me/results');
+	await expect(page.getByRole('link', { name: 'Xem chi tiết' }).first()).toBeInViewport();
+	await visit(page, '/account');
+	expectAllVisited(ROUTES.participant);
+});
+
+test('a district lead’s pages fit 360 px', async ({ page }) => {
+	await login(page, '0900000003');
+	await visit(page, '/district');
+	await visit(page, '/district?round=2');
+	await visit(page, '/district?q=Nguy%E1%BB%85n');
+	await visit(page, '/me/results');
+	await visit(page, '/account');
+	expectAllVisited(ROUTES.districtLead);
+});
+
+test('an organiser’s pages fit 360 px', async ({ page }) => {
+	await login(page, '0900000002');
+	for (const url of [
+		'/organiser',
+		'/organiser/contests/new',
+		'/organiser/questions',
+		'/organiser/questions/new',
+		'/organiser/questions/import',
+		'/organiser/questions/topics',
+		'/organiser/dashboard',
+		'/organiser/dashboard?round=2',
+		'/organiser/items',
+		'/organiser/reports',
+		'/organiser/reports?period=year&year=' + new Date().getFullYear(),
+		'/organiser/fairness',
+		'/organiser/duplicates',
+		'/organiser/audit',
+		'/organiser/privacy'
+	])
+		await visit(page, url);
+	await visit(page, '/organiser/contests/1', '/organiser/contests/[contestId]');
+	await visit(page, '/organiser/contests/1/rounds/new', '/organiser/contests/[contestId]/rounds/new');
+	for (const id of [1, 2, 3]) await visit(page, `/organiser/rounds/${id}`, '/organiser/rounds/[roundId]');
+	await visit(page, '/organiser/fairness/rounds/2', '/organiser/fairness/rounds/[roundId]');
+	await visit(page, '/organiser/questions/1', '/organiser/questions/[questionId]');
+	// A person's page, reached from a leaderboard's review link.
+	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');
+	const person = await page.locator('a[href^="/organiser/people/"]').first().getAttribute('href');
+	await visit(page, person!, '/organiser/people/[userId]');
+	await visit(page, '/district');
+	await visit(page, '/me/results');
+	await visit(page, '/account');
+	expectAllVisited(ROUTES.organiser);
+});
+
+test('the pages checked above are every page of the app', () => {
+	const root = path.resolve('src/routes');
+	const pages: string[] = [];
+	const walk = (dir: string) => {
+		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (e.isDirectory()) walk(path.join(dir, e.name));
+			else if (e.name === '+page.svelte') pages.push('/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
+		}
+	};
+	walk(root);
+	expect(pages.filter((p) => !LISTED.has(p)).sort()).toEqual([]);
+});
