@@ -24,17 +24,25 @@ if (process.env.ORIGIN?.trim() === '') delete process.env.ORIGIN;
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
+/**
+ * adapter-node's request handler (a polka middleware).
+ * @typedef {(req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void} Handler
+ */
 // Importing the handler initialises the app (hooks `init`: migrations, timers, the front door).
-// A dynamic import, so that it reads the environment set above.
-const { handler } = await import('../build/handler.js');
+// A dynamic import, so that it reads the environment set above; by URL, so that type-checking does
+// not depend on whether the app is built.
+const { handler } = /** @type {{ handler: Handler }} */ (await import(new URL('../build/handler.js', import.meta.url).href));
 
 const hot = process.env.HOITHI_HOT_API !== '0';
+/** @param {http.IncomingMessage} _req @param {http.ServerResponse} res */
 const notFound = (_req, res) => {
 	res.statusCode = 404;
 	res.end('Not found');
 };
 // src/lib/server/api/node.ts: security headers on every response, then the hot API, then SvelteKit.
-const frontDoor = globalThis[Symbol.for('hoithi.frontDoor')];
+const frontDoor = /** @type {typeof import('../src/lib/server/api/node').frontDoor | undefined} */ (
+	/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('hoithi.frontDoor')]
+);
 if (!frontDoor) throw new Error('The build did not register its front door (hooks init).');
 const listener = frontDoor((req, res) => handler(req, res, () => notFound(req, res)), { hot });
 
@@ -51,11 +59,13 @@ server.listen(port, host, () => console.log(`Listening on http://${host}:${port}
 
 /** Graceful stop as adapter-node does it: finish requests in flight, then close the database. */
 let stopping = false;
+/** @param {NodeJS.Signals} reason */
 function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
 	server.close(() => {
-		process.emit('sveltekit:shutdown', reason);
+		// adapter-node's signal for an app's own cleanup, emitted as `node build` does.
+		/** @type {NodeJS.EventEmitter} */ (process).emit('sveltekit:shutdown', reason);
 		process.exit(0);
 	});
 	server.closeIdleConnections();
