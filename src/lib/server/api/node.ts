@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type CookieSerializeOptions } from 'cookie';
 import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
-import { escapeHtml, MAX_JSON_BYTES, NON_PAGE_HEADERS, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
+import { clientAddress, escapeHtml, NON_PAGE_HEADERS, readLimitedBody, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
 
 /**
@@ -11,7 +11,8 @@ import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswe
  * framework's per-request work (Request/Response objects, routing, hooks), which costs more than
  * the few prepared statements behind each of them. The endpoints themselves are the same code the
  * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them:
- * cookies and session (auth/request.ts), client address, body limit, the cross-site check
+ * cookies and session (auth/request.ts), client address and body limit (http.ts clientAddress and
+ * readLimitedBody, the rules of both paths), the cross-site check
  * (http.ts refuseApiWrite, the same rule the hooks apply), security headers, and a JSON 500 that
  * never leaks details.
  */
@@ -47,20 +48,6 @@ class NodeCookies implements CookieJar {
 	delete(name: string, opts: CookieSerializeOptions & { path: string }): void {
 		this.outgoing.push(serializeCookie(name, '', { ...opts, maxAge: 0 }));
 	}
-}
-
-/** The client address as adapter-node's getClientAddress() sees it (ADDRESS_HEADER, XFF_DEPTH). */
-function clientAddress(req: IncomingMessage): string | null {
-	const header = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
-	if (header) {
-		const value = req.headers[header];
-		if (typeof value !== 'string' || !value) return null;
-		if (header !== 'x-forwarded-for') return value.trim();
-		const depth = Number.parseInt(process.env.XFF_DEPTH ?? '1', 10);
-		const addresses = value.split(',');
-		return depth > 0 && depth <= addresses.length ? addresses[addresses.length - depth].trim() : null;
-	}
-	return req.socket.remoteAddress ?? null;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -104,31 +91,15 @@ function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
 	res.end(body);
 }
 
-/** Reads at most MAX_JSON_BYTES of the body: the text, null when it was larger, undefined on a broken stream. */
-function readBody(req: IncomingMessage): Promise<BodyText | undefined> {
-	if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
-		req.resume();
-		return Promise.resolve(null);
-	}
-	return new Promise((resolve) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (c: Buffer) => {
-			size += c.length;
-			if (size <= MAX_JSON_BYTES) chunks.push(c);
-		});
-		req.on('end', () => resolve(size > MAX_JSON_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-		req.on('error', () => resolve(undefined));
-	});
-}
-
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const refused = refuseApiWrite({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, ownOrigin(req));
 	if (refused) {
 		req.resume();
 		return send(res, { status: refused.status, body: { message: refused.message } });
 	}
-	const body = route.body ? await readBody(req) : '';
+	const body = route.body ? await readLimitedBody(req.headers['content-length'], req) : '';
+	// A body refused unread (Content-Length over the limit) is drained, so the connection stays usable.
+	if (body === null) req.resume();
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
 	const cookies = new NodeCookies(req.headers.cookie);
 	const who = await identify(cookies);
