@@ -8,7 +8,7 @@ export function parseId(value: string | undefined): number | null {
 	return Number.isSafeInteger(n) ? n : null;
 }
 
-/** Headers on every response, pages and API alike (hooks.server.ts, api/node.ts). */
+/** Headers on every response, pages and API alike (pipeline.ts securityHeaders, api/node.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'strict-origin-when-cross-origin',

@@ -10,27 +10,35 @@ import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswe
  * opens nearly every request is a start, an autosave or a hand-in; answering those here skips the
  * framework's per-request work (Request/Response objects, routing, hooks), which costs more than
  * the few prepared statements behind each of them. The endpoints themselves are the same code the
- * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them:
- * cookies and session (auth/request.ts), client address and body limit (http.ts clientAddress and
- * readLimitedBody, the rules of both paths), the cross-site check
- * (http.ts refuseApiWrite, the same rule the hooks apply), security headers, and a JSON 500 that
- * never leaks details.
+ * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them.
+ * What that is — each hook step's counterpart here, and what replaces SvelteKit's and
+ * adapter-node's own work (routing, origin, client address, body limit, cookies, errors) — is
+ * declared in ../pipeline.ts and held to by pipeline.spec.ts.
  */
 
-type Route = {
-	method: string;
-	pattern: RegExp;
+export interface HotRoute {
+	method: 'GET' | 'POST' | 'PUT';
+	/** The SvelteKit route id (src/routes/…/+server.ts) that serves the same endpoint without the hot path. */
+	id: string;
 	/** Whether a body is read (GET has none). */
 	body: boolean;
 	run: (caller: ApiCaller, param: string, body: BodyText, search: URLSearchParams) => Promise<ApiAnswer>;
-};
+}
 
-const ROUTES: Route[] = [
-	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
-	{ method: 'PUT', pattern: /^\/api\/attempts\/([^/]+)\/answers$/, body: true, run: saveAnswer },
-	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, body: true, run: submitAttempt },
-	{ method: 'GET', pattern: /^\/api\/leaderboard()$/, body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
+export const HOT_ROUTES: readonly HotRoute[] = [
+	{ method: 'POST', id: '/api/rounds/[roundId]/attempts', body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
+	{ method: 'PUT', id: '/api/attempts/[attemptId]/answers', body: true, run: saveAnswer },
+	{ method: 'POST', id: '/api/attempts/[attemptId]/submit', body: true, run: submitAttempt },
+	{ method: 'GET', id: '/api/leaderboard', body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
 ];
+
+/** A route id as a pattern: each `[param]` is one path segment, captured. */
+function patternOf(id: string): RegExp {
+	return new RegExp(`^${id.replace(/[.*+?^${}()|\\]/g, '\\$&').replace(/\[\w+\]/g, '([^/]+)')}$`);
+}
+
+const ROUTES = HOT_ROUTES.map((route) => ({ ...route, pattern: patternOf(route.id) }));
+type Route = (typeof ROUTES)[number];
 
 /** SvelteKit's `cookies`, reduced to what authentication uses, over node's headers. */
 class NodeCookies implements CookieJar {
@@ -122,7 +130,7 @@ export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 		if (!m) continue;
 		let param: string;
 		try {
-			param = decodeURIComponent(m[1]);
+			param = m.length > 1 ? decodeURIComponent(m[1]) : '';
 		} catch {
 			return false;
 		}
@@ -178,9 +186,18 @@ export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
 	};
 }
 
-const KEY = Symbol.for('hoithi.frontDoor');
+/**
+ * How the production entry gets the front door — the one registration point. scripts/serve.js
+ * cannot import this module: adapter-node bundles the app into chunks with hashed names and its
+ * build exposes only `handler` (build/handler.js). Importing that handler runs the app's `init`
+ * hook, which leaves the front door in this global slot; serve.js takes it from there, typed with
+ * FrontDoor and with the key typed as FrontDoorKey (npm run check fails when the two differ).
+ */
+export const FRONT_DOOR_KEY = 'hoithi.frontDoor';
+export type FrontDoorKey = typeof FRONT_DOOR_KEY;
+export type FrontDoor = typeof frontDoor;
 
-/** Called by the server's init hook: the production entry (scripts/serve.js) picks it up. */
-export function registerHotApi(): void {
-	(globalThis as Record<symbol, unknown>)[KEY] = frontDoor;
+/** Called by the init hook (hooks.server.ts). */
+export function registerFrontDoor(): void {
+	(globalThis as Record<symbol, unknown>)[Symbol.for(FRONT_DOOR_KEY)] = frontDoor;
 }
