@@ -155,7 +155,7 @@ async function main() {
 	void board;
 	await time('district dashboard (one unit, whole contest; city ranking cached after run 1)', () => unitDashboard(db, { contestId }, someUnit));
 	await time('district participant list, page 1 (20 rows)', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId } }, 1, 20));
-	await time('district participant list, search "nguoi thu 12"', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId }, search: 'nguoi thu 12' }, 1, 20));
+	await time('district participant list, search "nguoi thu 12"', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId }, search: { name: 'nguoi thu 12' } }, 1, 20));
 	await time('knowledge-gap map (whole contest, 10 M answers)', () => gapMap(db, { contestId }), 1);
 	await time('item analysis (whole contest)', () => itemAnalysis(db, { contestId }), 1);
 	await time('period report (last 30 days)', () => periodReport(db, now - 30 * DAY, now + DAY, now), 1);

@@ -14,10 +14,12 @@ fs.mkdirSync(out, { recursive: true });
 const server = await startTestServer({ db: 'test-results/screenshots.db', port: Number(process.env.SHOTS_PORT ?? 4180) });
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update'] });
+/** @type {({ name: string } & ReturnType<typeof meter>)[]} */
 const weights = [];
 
 /** @param {import('@playwright/test').Page} page */
 function meter(page) {
+	/** @type {Record<'js' | 'css' | 'font' | 'doc', number>} */
 	const bytes = { js: 0, css: 0, font: 0, doc: 0 };
 	page.on('requestfinished', async (req) => {
 		const t = req.resourceType();
@@ -37,11 +39,13 @@ try {
 		for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
 			const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 			const page = await context.newPage();
+			/** @param {string} name */
 			const shot = async (name) => {
 				await page.waitForLoadState('networkidle');
 				await page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: width === 360 ? false : true });
 			};
 			// Weights are measured once (360 px, light) in a new context: empty cache, same cookies.
+			/** @param {string} name @param {(page: import('@playwright/test').Page) => Promise<unknown>} go */
 			const measure = async (name, go) => {
 				if (width !== 360 || colorScheme !== 'light') return;
 				const ctx = await browser.newContext({ viewport: { width, height }, storageState: await context.storageState() });
@@ -91,7 +95,7 @@ try {
 			await context.close();
 		}
 	}
-	const kb = (n) => (n / 1024).toFixed(1);
+	const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1);
 	const lines = [
 		'# Page weight (transferred, compressed as served by the production server (scripts/serve.js))',
 		'',

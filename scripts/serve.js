@@ -24,18 +24,33 @@ if (process.env.ORIGIN?.trim() === '') delete process.env.ORIGIN;
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
+/**
+ * adapter-node's request handler (a polka middleware).
+ * @typedef {(req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void} Handler
+ */
 // Importing the handler initialises the app (hooks `init`: migrations, timers, the front door).
-// A dynamic import, so that it reads the environment set above.
-const { handler } = await import('../build/handler.js');
+// A dynamic import, so that it reads the environment set above; by URL, so that type-checking does
+// not depend on whether the app is built.
+const { handler } = /** @type {{ handler: Handler }} */ (await import(new URL('../build/handler.js', import.meta.url).href));
 
 const hot = process.env.HOITHI_HOT_API !== '0';
+/** @param {http.IncomingMessage} _req @param {http.ServerResponse} res */
 const notFound = (_req, res) => {
 	res.statusCode = 404;
 	res.end('Not found');
 };
-// src/lib/server/api/node.ts: security headers on every response, then the hot API, then SvelteKit.
-const frontDoor = globalThis[Symbol.for('hoithi.frontDoor')];
-if (!frontDoor) throw new Error('The build did not register its front door (hooks init).');
+/**
+ * The front door (src/lib/server/api/node.ts frontDoor): security headers on every response, then
+ * the hot API, then SvelteKit. adapter-node's build exposes only `handler`, so the app's init hook
+ * leaves the front door in a global slot (registerFrontDoor) — the one registration point; the
+ * key's type is the app's FRONT_DOOR_KEY, so `npm run check` fails when the two differ.
+ * @type {import('../src/lib/server/api/node').FrontDoorKey}
+ */
+const FRONT_DOOR_KEY = 'hoithi.frontDoor';
+const frontDoor = /** @type {import('../src/lib/server/api/node').FrontDoor | undefined} */ (
+	/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for(FRONT_DOOR_KEY)]
+);
+if (!frontDoor) throw new Error('The build did not register its front door (hooks init: registerFrontDoor).');
 const listener = frontDoor((req, res) => handler(req, res, () => notFound(req, res)), { hot });
 
 const server = http.createServer((req, res) => {
@@ -49,13 +64,21 @@ const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? '3000');
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}${hot ? '' : ' (hot API off)'}`));
 
-/** Graceful stop as adapter-node does it: finish requests in flight, then close the database. */
+/**
+ * Graceful stop, as adapter-node's `node build` does it (its own entry starts its own server, so it
+ * cannot be reused here): stop accepting connections, close the idle keep-alive ones, let requests
+ * in flight finish — hot and SvelteKit alike, it is one server — and cut what is left after
+ * SHUTDOWN_TIMEOUT seconds; then emit `sveltekit:shutdown` (adapter-node's event for an app's own
+ * clean-up) and exit. The database is not closed by hand: in WAL mode every committed transaction
+ * is already in the -wal file when the process ends.
+ */
 let stopping = false;
+/** @param {NodeJS.Signals} reason */
 function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
 	server.close(() => {
-		process.emit('sveltekit:shutdown', reason);
+		/** @type {NodeJS.EventEmitter} */ (process).emit('sveltekit:shutdown', reason);
 		process.exit(0);
 	});
 	server.closeIdleConnections();

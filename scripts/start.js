@@ -19,6 +19,7 @@ import { serverArgs } from './server-command.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
+/** @param {string} p @returns {number} */
 function newestMtime(p) {
 	if (!fs.existsSync(p)) return 0;
 	const st = fs.statSync(p);
@@ -28,7 +29,10 @@ function newestMtime(p) {
 	return m;
 }
 
-/** Runs a step with its output held back; prints it only when the step fails. */
+/**
+ * Runs a step with its output held back; prints it only when the step fails.
+ * @param {string} label @param {string} cmd @param {string[]} args
+ */
 function quietly(label, cmd, args) {
 	const started = Date.now();
 	process.stdout.write(`${label}… `);
@@ -59,7 +63,7 @@ function addresses() {
 	if (host !== '0.0.0.0' && host !== '::') return [[`http://${host.includes(':') ? `[${host}]` : host}:${port}`, '']];
 	const lan = Object.values(os.networkInterfaces())
 		.flat()
-		.filter((a) => a && a.family === 'IPv4' && !a.internal)
+		.filter(/** @param {os.NetworkInterfaceInfo | undefined} a @returns {a is os.NetworkInterfaceInfo} */ (a) => a !== undefined && a.family === 'IPv4' && !a.internal)
 		.map((a) => [`http://${a.address}:${port}`, '← from a phone or another computer on the same network']);
 	return [[`http://localhost:${port}`, ''], [`http://127.0.0.1:${port}`, ''], ...lan];
 }
@@ -87,5 +91,5 @@ readline.createInterface({ input: server.stdout }).on('line', (l) => {
 	console.log(l);
 	if (l.startsWith('Listening on ')) banner();
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

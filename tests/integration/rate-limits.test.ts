@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, DEMO_PASSWORD, freshPhone, registration } from './client';
 
@@ -115,5 +116,32 @@ describe('attempt API limits', () => {
 		expect(statuses[11]).toBe(429);
 		expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect((await last!.json()).message).toMatch(/thao tác quá nhanh/);
+	});
+});
+
+describe('client address behind a proxy', () => {
+	it('is read the same way by SvelteKit and by the hot path (ADDRESS_HEADER, XFF_DEPTH)', async () => {
+		// XFF_DEPTH=1: the address the nearest proxy saw is the last one; what the client claimed before it is ignored.
+		const form = registration({ phone: freshPhone() });
+		const c = new Client(server.url, { 'x-forwarded-for': '203.0.113.9, 10.8.0.1' });
+		expect((await c.action('/register', form)).body?.type).toBe('redirect');
+		const rounds = (await (await c.get('/api/rounds/current')).json()).rounds as { id: number }[];
+		expect([200, 201]).toContain((await c.json('POST', `/api/rounds/${rounds[0].id}/attempts`)).status);
+		const other = new Client(server.url, { 'x-forwarded-for': '10.8.0.1' });
+		const otherForm = registration({ phone: freshPhone() });
+		expect((await other.action('/register', otherForm)).body?.type).toBe('redirect');
+		const db = new SQLite(server.dbPath, { readonly: true });
+		const hashes = (phone: string) =>
+			db
+				.prepare('select e.kind, e.ip_hash as ip from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id')
+				.all('+84' + phone.slice(1)) as { kind: string; ip: string | null }[];
+		const mine = hashes(form.phone);
+		const theirs = hashes(otherForm.phone);
+		db.close();
+		// register: SvelteKit's form action; attempt_start: the hot path (api/node.ts).
+		expect(mine.map((e) => e.kind)).toEqual(['register', 'attempt_start']);
+		expect(mine[0].ip).toMatch(/^[0-9a-f]{64}$/);
+		expect(mine[1].ip).toBe(mine[0].ip);
+		expect(theirs.map((e) => e.ip)).toEqual([mine[0].ip]);
 	});
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type CookieSerializeOptions } from 'cookie';
 import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
-import { escapeHtml, MAX_JSON_BYTES, NON_PAGE_HEADERS, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
+import { clientAddress, escapeHtml, NON_PAGE_HEADERS, readLimitedBody, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
 
 /**
@@ -10,26 +10,35 @@ import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswe
  * opens nearly every request is a start, an autosave or a hand-in; answering those here skips the
  * framework's per-request work (Request/Response objects, routing, hooks), which costs more than
  * the few prepared statements behind each of them. The endpoints themselves are the same code the
- * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them:
- * cookies and session (auth/request.ts), client address, body limit, the cross-site check
- * (http.ts refuseApiWrite, the same rule the hooks apply), security headers, and a JSON 500 that
- * never leaks details.
+ * SvelteKit routes run (endpoints.ts); this file only does what SvelteKit would do around them.
+ * What that is — each hook step's counterpart here, and what replaces SvelteKit's and
+ * adapter-node's own work (routing, origin, client address, body limit, cookies, errors) — is
+ * declared in ../pipeline.ts and held to by pipeline.spec.ts.
  */
 
-type Route = {
-	method: string;
-	pattern: RegExp;
+export interface HotRoute {
+	method: 'GET' | 'POST' | 'PUT';
+	/** The SvelteKit route id (src/routes/…/+server.ts) that serves the same endpoint without the hot path. */
+	id: string;
 	/** Whether a body is read (GET has none). */
 	body: boolean;
 	run: (caller: ApiCaller, param: string, body: BodyText, search: URLSearchParams) => Promise<ApiAnswer>;
-};
+}
 
-const ROUTES: Route[] = [
-	{ method: 'POST', pattern: /^\/api\/rounds\/([^/]+)\/attempts$/, body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
-	{ method: 'PUT', pattern: /^\/api\/attempts\/([^/]+)\/answers$/, body: true, run: saveAnswer },
-	{ method: 'POST', pattern: /^\/api\/attempts\/([^/]+)\/submit$/, body: true, run: submitAttempt },
-	{ method: 'GET', pattern: /^\/api\/leaderboard()$/, body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
+export const HOT_ROUTES: readonly HotRoute[] = [
+	{ method: 'POST', id: '/api/rounds/[roundId]/attempts', body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
+	{ method: 'PUT', id: '/api/attempts/[attemptId]/answers', body: true, run: saveAnswer },
+	{ method: 'POST', id: '/api/attempts/[attemptId]/submit', body: true, run: submitAttempt },
+	{ method: 'GET', id: '/api/leaderboard', body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
 ];
+
+/** A route id as a pattern: each `[param]` is one path segment, captured. */
+function patternOf(id: string): RegExp {
+	return new RegExp(`^${id.replace(/[.*+?^${}()|\\]/g, '\\$&').replace(/\[\w+\]/g, '([^/]+)')}$`);
+}
+
+const ROUTES = HOT_ROUTES.map((route) => ({ ...route, pattern: patternOf(route.id) }));
+type Route = (typeof ROUTES)[number];
 
 /** SvelteKit's `cookies`, reduced to what authentication uses, over node's headers. */
 class NodeCookies implements CookieJar {
@@ -47,20 +56,6 @@ class NodeCookies implements CookieJar {
 	delete(name: string, opts: CookieSerializeOptions & { path: string }): void {
 		this.outgoing.push(serializeCookie(name, '', { ...opts, maxAge: 0 }));
 	}
-}
-
-/** The client address as adapter-node's getClientAddress() sees it (ADDRESS_HEADER, XFF_DEPTH). */
-function clientAddress(req: IncomingMessage): string | null {
-	const header = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
-	if (header) {
-		const value = req.headers[header];
-		if (typeof value !== 'string' || !value) return null;
-		if (header !== 'x-forwarded-for') return value.trim();
-		const depth = Number.parseInt(process.env.XFF_DEPTH ?? '1', 10);
-		const addresses = value.split(',');
-		return depth > 0 && depth <= addresses.length ? addresses[addresses.length - depth].trim() : null;
-	}
-	return req.socket.remoteAddress ?? null;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -104,31 +99,15 @@ function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
 	res.end(body);
 }
 
-/** Reads at most MAX_JSON_BYTES of the body: the text, null when it was larger, undefined on a broken stream. */
-function readBody(req: IncomingMessage): Promise<BodyText | undefined> {
-	if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
-		req.resume();
-		return Promise.resolve(null);
-	}
-	return new Promise((resolve) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (c: Buffer) => {
-			size += c.length;
-			if (size <= MAX_JSON_BYTES) chunks.push(c);
-		});
-		req.on('end', () => resolve(size > MAX_JSON_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-		req.on('error', () => resolve(undefined));
-	});
-}
-
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const refused = refuseApiWrite({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, ownOrigin(req));
 	if (refused) {
 		req.resume();
 		return send(res, { status: refused.status, body: { message: refused.message } });
 	}
-	const body = route.body ? await readBody(req) : '';
+	const body = route.body ? await readLimitedBody(req.headers['content-length'], req) : '';
+	// A body refused unread (Content-Length over the limit) is drained, so the connection stays usable.
+	if (body === null) req.resume();
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
 	const cookies = new NodeCookies(req.headers.cookie);
 	const who = await identify(cookies);
@@ -151,7 +130,7 @@ export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 		if (!m) continue;
 		let param: string;
 		try {
-			param = decodeURIComponent(m[1]);
+			param = m.length > 1 ? decodeURIComponent(m[1]) : '';
 		} catch {
 			return false;
 		}
@@ -207,9 +186,18 @@ export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
 	};
 }
 
-const KEY = Symbol.for('hoithi.frontDoor');
+/**
+ * How the production entry gets the front door — the one registration point. scripts/serve.js
+ * cannot import this module: adapter-node bundles the app into chunks with hashed names and its
+ * build exposes only `handler` (build/handler.js). Importing that handler runs the app's `init`
+ * hook, which leaves the front door in this global slot; serve.js takes it from there, typed with
+ * FrontDoor and with the key typed as FrontDoorKey (npm run check fails when the two differ).
+ */
+export const FRONT_DOOR_KEY = 'hoithi.frontDoor';
+export type FrontDoorKey = typeof FRONT_DOOR_KEY;
+export type FrontDoor = typeof frontDoor;
 
-/** Called by the server's init hook: the production entry (scripts/serve.js) picks it up. */
-export function registerHotApi(): void {
-	(globalThis as Record<symbol, unknown>)[KEY] = frontDoor;
+/** Called by the init hook (hooks.server.ts). */
+export function registerFrontDoor(): void {
+	(globalThis as Record<symbol, unknown>)[Symbol.for(FRONT_DOOR_KEY)] = frontDoor;
 }

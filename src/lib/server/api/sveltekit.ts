@@ -5,7 +5,7 @@ import type { ApiAnswer, ApiCaller, BodyText } from './endpoints';
 
 /** The SvelteKit side of the attempt API (endpoints.ts): the caller, the body, the Response. */
 
-export function callerOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>): ApiCaller {
+export function callerOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress' | 'platform'>): ApiCaller {
 	return { user: event.locals.user, deviceId: event.locals.deviceId || null, ip: clientIp(event) };
 }
 

@@ -3,6 +3,7 @@ import { getRandomValues } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { keyedHash } from '../auth/keyed-hash';
 import { isSecureOrigin } from '../config';
+import { clientAddress } from '../http';
 
 /**
  * A first-party device id: a random value in an HttpOnly cookie, set for everyone by the hooks.
@@ -42,7 +43,13 @@ export function hashIp(ip: string): string {
 	return keyedHash('ip', ip);
 }
 
-export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+/**
+ * The client's address: in production through the same rule as the hot path (http.ts
+ * clientAddress, on adapter-node's node request); on the dev server, Vite's.
+ */
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress' | 'platform'>): string | null {
+	const req = event.platform?.req;
+	if (req) return clientAddress(req);
 	try {
 		return event.getClientAddress();
 	} catch {
@@ -56,6 +63,6 @@ export function fingerprint(deviceId: string | null, ip: string | null): Fingerp
 }
 
 /** The keyed hashes of the request's device id and IP. */
-export function fingerprintOf(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>): Fingerprint {
+export function fingerprintOf(event: Pick<RequestEvent, 'getClientAddress' | 'platform' | 'locals'>): Fingerprint {
 	return fingerprint(event.locals.deviceId || null, clientIp(event));
 }
