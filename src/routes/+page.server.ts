@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import * as contests from '$lib/server/contests/contests';
-import { roundPhase } from '$lib/server/attempts/deadline';
+import { roundPhase } from '$lib/contests/phase';
 import * as attemptsRepo from '$lib/server/attempts/attempts';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load = (async ({ locals }) => {
 	const featured = await contests.featuredWithRounds(db);
 	if (!featured) return { now, contest: null, rounds: [], next: null };
 	const { contest, rounds } = featured;
-	const next = rounds.find((r) => r.opensAt > now);
+	const next = rounds.find((r) => roundPhase(r, now) === 'upcoming');
 	const mine = locals.user ? await attemptsRepo.userAttemptsByRound(db, locals.user.id) : new Map<number, { used: number; open: boolean }>();
 	return {
 		now,
@@ -26,7 +26,7 @@ export const load = (async ({ locals }) => {
 			revealPolicy: r.revealPolicy,
 			used: mine.get(r.id)?.used ?? 0,
 			inProgress: mine.get(r.id)?.open ?? false,
-			phase: roundPhase(now, r.opensAt, r.closesAt)
+			phase: roundPhase(r, now)
 		})),
 		next: next ? { title: next.title, opensAt: next.opensAt } : null
 	};

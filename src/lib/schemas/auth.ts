@@ -198,13 +198,3 @@ export function keepRegisterValues(raw: Record<string, unknown>) {
 		guardianConsent: raw.guardianConsent === 'on'
 	};
 }
-
-/** zod issues → { field: first message }. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		out[key] ??= issue.message;
-	}
-	return out;
-}

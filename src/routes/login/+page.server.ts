@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { LoginSchema, fieldErrors } from '$lib/schemas/auth';
+import { LoginSchema } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { authenticate, findLoginAccount } from '$lib/server/users/accounts';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';

@@ -2,7 +2,7 @@ import type { RoundFormValues } from './RoundForm.svelte';
 import type { Executor } from '$lib/server/db';
 import { listTopics } from '$lib/server/questions/questions';
 import { RoundSchema, roundFormToObject, type RoundInput } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 
 /** Form handling shared by the "new round" and "edit round" actions. */
 

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { RegisterSchema, fieldErrors, keepRegisterValues } from '$lib/schemas/auth';
+import { RegisterSchema, keepRegisterValues } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { createAccount } from '$lib/server/users/accounts';
 import * as units from '$lib/server/units/units';
 import { groupUnits } from '$lib/vn/unit-groups';

@@ -1,7 +1,7 @@
 import { audit } from '$lib/server/audit';
 import { listUnitParticipants } from '$lib/server/stats/queries';
 import { CONTENT_TYPES, writeCsv, writeWorkbook, type SheetColumn } from '$lib/server/reports/sheets';
-import { GENDER_LABELS } from '$lib/server/stats/dashboards';
+import { genderLabel } from '$lib/labels';
 import { formatPhone } from '$lib/vn/phone';
 import { formatDateTime } from '$lib/vn/time';
 import { districtContext } from '../unit.server';
@@ -27,7 +27,7 @@ export const GET: RequestHandler = async (event) => {
 		i + 1,
 		p.fullName,
 		formatPhone(p.phone),
-		GENDER_LABELS[p.gender] ?? p.gender,
+		genderLabel(p.gender),
 		p.birthDate.split('-').reverse().join('/'),
 		p.attempts,
 		p.best,

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { DismissSchema, MergeSchema } from '$lib/schemas/fairness';
 import { listOpenCases } from '$lib/server/fairness/duplicates';
 import * as decisions from '$lib/server/fairness/decisions';

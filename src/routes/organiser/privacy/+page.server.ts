@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { DeletionDecisionSchema } from '$lib/schemas/privacy';
 import * as privacy from '$lib/server/users/privacy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

@@ -4,9 +4,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
-import { roundPhase } from '$lib/server/attempts/deadline';
+import { roundPhase } from '$lib/contests/phase';
 import { ContestSchema } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { keepContestValues } from '../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +36,7 @@ export const load = (async (event) => {
 			timeLimitMinutes: Math.round(r.timeLimitSeconds / 60),
 			maxAttempts: r.maxAttempts,
 			attempts: attemptCounts[i],
-			state: roundPhase(now, r.opensAt, r.closesAt)
+			state: roundPhase(r, now)
 		})),
 		saved: event.url.searchParams.get('saved') === '1'
 	};

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { audit } from '$lib/server/audit';
 import * as contests from '$lib/server/contests/contests';
 import { ContestSchema } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { keepContestValues } from '../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { AttemptDecisionSchema, PersonDecisionSchema } from '$lib/schemas/fairness';
 import * as decisions from '$lib/server/fairness/decisions';
 import * as accounts from '$lib/server/users/accounts';

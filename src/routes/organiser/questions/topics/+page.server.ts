@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { audit } from '$lib/server/audit';
 import * as questions from '$lib/server/questions/questions';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { cleanText } from '$lib/vn/text';
 import type { Actions, PageServerLoad } from './$types';
 

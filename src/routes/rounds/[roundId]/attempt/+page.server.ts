@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { attemptStanding } from '$lib/server/attempts/service';
-import { roundPhase } from '$lib/server/attempts/deadline';
+import { roundPhase } from '$lib/contests/phase';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -22,7 +22,7 @@ export const load = (async (event) => {
 	const contest = round && (await contests.findContest(db, round.contestId));
 	if (!round || !contest || contest.status !== 'published') error(404, { message: 'Không tìm thấy đợt thi.' });
 	const now = Date.now();
-	const standing = await attemptStanding(db, user.id, round.id, now);
+	const standing = await attemptStanding(user.id, round.id, now);
 	return {
 		round: {
 			id: round.id,
@@ -35,7 +35,7 @@ export const load = (async (event) => {
 			predictionQuestion: round.predictionKind ? round.predictionQuestion : null
 		},
 		contest: { title: contest.title, rules: contest.rules },
-		phase: roundPhase(now, round.opensAt, round.closesAt),
+		phase: roundPhase(round, now),
 		now,
 		inProgress: standing.inProgress,
 		used: standing.used
