@@ -1,7 +1,7 @@
 import { getDb, type Executor } from '../db';
 import { audit } from '../audit';
 import * as contests from './contests';
-import { listTopics } from '../questions/questions';
+import { listTopics, topicsExist } from '../questions/questions';
 import { publishedMatrix, supplyFor } from '../questions/bank';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
 import type { FormResult } from '../../schemas/form';
@@ -119,9 +119,8 @@ const QUOTA_TOPIC_GONE = 'Chủ đề trong hạn mức không tồn tại. Vui 
  * Whether every quota's topic is in the bank: a tampered (or meanwhile deleted) topic id would
  * otherwise surface as a foreign-key failure, i.e. a 500.
  */
-async function quotaTopicsExist(db: Executor, input: RoundInput): Promise<boolean> {
-	const topicIds = new Set((await listTopics(db)).map((t) => t.id));
-	return input.quotas.every((q) => q.topicId == null || topicIds.has(q.topicId));
+function quotaTopicsExist(db: Executor, input: RoundInput): Promise<boolean> {
+	return topicsExist(db, input.quotas.flatMap((q) => (q.topicId == null ? [] : [q.topicId])));
 }
 
 export async function createRound(actorUserId: number, contestId: number, input: RoundInput): Promise<FormResult<{ id: number }>> {
