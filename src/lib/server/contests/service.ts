@@ -123,6 +123,18 @@ function quotaTopicsExist(db: Executor, input: RoundInput): Promise<boolean> {
 	return topicsExist(db, input.quotas.flatMap((q) => (q.topicId == null ? [] : [q.topicId])));
 }
 
+/** What the audit log records of a round form. */
+function roundFacts(r: RoundInput) {
+	return {
+		title: r.title,
+		opensAt: r.opensAt,
+		closesAt: r.closesAt,
+		questionCount: r.questionCount,
+		timeLimitMinutes: r.timeLimitMinutes,
+		maxAttempts: r.maxAttempts
+	};
+}
+
 export async function createRound(actorUserId: number, contestId: number, input: RoundInput): Promise<FormResult<{ id: number }>> {
 	return getDb()
 		.transaction()
@@ -134,16 +146,7 @@ export async function createRound(actorUserId: number, contestId: number, input:
 				action: 'round.create',
 				entity: 'round',
 				entityId: id,
-				details: {
-					contestId,
-					title: input.title,
-					opensAt: input.opensAt,
-					closesAt: input.closesAt,
-					questionCount: input.questionCount,
-					timeLimitMinutes: input.timeLimitMinutes,
-					maxAttempts: input.maxAttempts,
-					quotas: input.quotas
-				}
+				details: { contestId, ...roundFacts(input), quotas: input.quotas }
 			});
 			return { ok: true, id };
 		});
@@ -174,16 +177,7 @@ export async function updateRound(actorUserId: number, round: contests.Round, in
 						maxAttempts: round.maxAttempts,
 						revealPolicy: round.revealPolicy
 					},
-					after: {
-						title: input.title,
-						opensAt: input.opensAt,
-						closesAt: input.closesAt,
-						questionCount: input.questionCount,
-						timeLimitMinutes: input.timeLimitMinutes,
-						maxAttempts: input.maxAttempts,
-						revealPolicy: input.revealPolicy,
-						quotas: input.quotas
-					}
+					after: { ...roundFacts(input), revealPolicy: input.revealPolicy, quotas: input.quotas }
 				}
 			});
 			return { ok: true };
