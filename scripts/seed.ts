@@ -5,6 +5,7 @@
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { config } from '../src/lib/server/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../src/lib/server/seed/demo';
+import { ROLE_LABELS } from '../src/lib/labels';
 
 const ifEmpty = process.argv.includes('--if-empty');
 const db = getDb();
@@ -19,12 +20,6 @@ if (await isEmpty(db)) {
 } else {
 	console.log(`Database ${config().DATABASE_PATH} already has data; demo seed skipped.`);
 }
-const roles: Record<string, string> = {
-	admin: 'quản trị',
-	organiser: 'ban tổ chức',
-	district_lead: 'cán bộ quận/huyện',
-	participant: 'người dự thi'
-};
 console.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):');
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(14)} ${a.phone}  ${a.fullName} (${roles[a.role]})`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(14)} ${a.phone}  ${a.fullName} (${ROLE_LABELS[a.role].toLocaleLowerCase('vi')})`);
 await db.destroy();

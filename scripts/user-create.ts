@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { createAccount } from '../src/lib/server/users/accounts';
-import { RegisterSchema, fieldErrors } from '../src/lib/schemas/auth';
+import { RegisterSchema } from '../src/lib/schemas/auth';
+import { fieldErrors } from '../src/lib/schemas/form';
 
 const { values } = parseArgs({
 	options: {

@@ -1,17 +1,15 @@
-import { getDb } from '$lib/server/db';
-import * as contests from '$lib/server/contests/contests';
-import { roundPhase } from '$lib/server/attempts/deadline';
-import * as attemptsRepo from '$lib/server/attempts/attempts';
+import * as contests from '$lib/server/contests/service';
+import { roundPhase } from '$lib/contests/phase';
+import { attemptsByRound } from '$lib/server/attempts/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
-	const db = getDb();
 	const now = Date.now();
-	const featured = await contests.featuredWithRounds(db);
+	const featured = await contests.featured();
 	if (!featured) return { now, contest: null, rounds: [], next: null };
 	const { contest, rounds } = featured;
-	const next = rounds.find((r) => r.opensAt > now);
-	const mine = locals.user ? await attemptsRepo.userAttemptsByRound(db, locals.user.id) : new Map<number, { used: number; open: boolean }>();
+	const next = rounds.find((r) => roundPhase(r, now) === 'upcoming');
+	const mine = locals.user ? await attemptsByRound(locals.user.id) : new Map<number, { used: number; open: boolean }>();
 	return {
 		now,
 		contest: { id: contest.id, title: contest.title, rules: contest.rules },
@@ -26,7 +24,7 @@ export const load = (async ({ locals }) => {
 			revealPolicy: r.revealPolicy,
 			used: mine.get(r.id)?.used ?? 0,
 			inProgress: mine.get(r.id)?.open ?? false,
-			phase: roundPhase(now, r.opensAt, r.closesAt)
+			phase: roundPhase(r, now)
 		})),
 		next: next ? { title: next.title, opensAt: next.opensAt } : null
 	};

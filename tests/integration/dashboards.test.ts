@@ -222,6 +222,19 @@ describe('organiser dashboards scoping', () => {
 		const bad = await organiser.get('/organiser/reports/download?kind=dates&from=2026-05-31&to=2026-05-01');
 		expect(bad.status).toBe(400);
 	});
+
+	it('names the period report’s file by the period’s first day in Hanoi and logs the download', async () => {
+		const res = await organiser.get('/organiser/reports/download?kind=year&year=2026');
+		expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-hoi-thi-2026-01-01.xlsx"');
+		await res.arrayBuffer();
+		const db = openTestDb();
+		const log = db
+			.prepare("select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1")
+			.get() as { details_json: string };
+		db.close();
+		// 1 January 2026, 00:00 in Hanoi is 31 December 2025, 17:00 UTC.
+		expect(JSON.parse(log.details_json)).toMatchObject({ from: Date.UTC(2025, 11, 31, 17), to: Date.UTC(2026, 11, 31, 17) });
+	});
 });
 
 describe('knowledge-gap data', () => {

@@ -140,6 +140,27 @@ describe('profile edits on the account page', () => {
 		expect(row(newPhone)).toBeUndefined();
 	});
 
+	it('after six wrong current passwords refuses a change that needs one with 429 and Retry-After for a while, but still saves a name', async () => {
+		const { client, form } = await registeredClient();
+		const newPhone = freshPhone();
+		for (let i = 0; i < 6; i++) {
+			const wrong = await client.action('/account?/profile', profileForm(form, { phone: newPhone, currentPassword: 'khong-phai-mat-khau' }));
+			expect(wrong.body?.data.errors.currentPassword).toBe('Mật khẩu hiện tại không đúng.');
+		}
+		const locked = await client.action('/account?/profile', profileForm(form, { phone: newPhone, currentPassword: PASSWORD }));
+		expect(locked.status).toBe(429);
+		expect(Number(locked.res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		expect(locked.body?.data).toMatchObject({
+			section: 'profile',
+			values: { phone: newPhone },
+			errors: { currentPassword: 'Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.' }
+		});
+		expect(row(newPhone)).toBeUndefined();
+		const name = await client.action('/account?/profile', profileForm(form, { fullName: 'Trịnh Thị Mơ' }));
+		expect(name.status).toBe(200);
+		expect(row(form.phone).full_name).toBe('Trịnh Thị Mơ');
+	});
+
 	it('a new phone logs in, the old one no longer does, and other sessions end while this one stays', async () => {
 		const { client, form } = await registeredClient();
 		const elsewhere = new Client();

@@ -104,6 +104,16 @@ describe('web security', () => {
 		expect((await bystander.client.get('/account')).status).toBe(200);
 	});
 
+	it('logs a log-out everywhere in the audit log, with the person as actor', async () => {
+		const { client, form } = await registeredClient();
+		await client.action('/account?/logoutEverywhere', {});
+		const db = openTestDb();
+		const user = db.prepare('select id from users where phone = ?').get('+84' + form.phone.slice(1)) as { id: number };
+		const logs = db.prepare("select actor_user_id from audit_log where action = 'user.logout_everywhere' and entity_id = ?").all(String(user.id));
+		db.close();
+		expect(logs).toEqual([{ actor_user_id: user.id }]);
+	});
+
 	it('refuses common passwords and the person’s own phone as password, with a clear message', async () => {
 		const form = registration({ password: 'matkhau123' });
 		const a = await new Client().action('/register', form);

@@ -36,7 +36,7 @@ const optionalText = (max: number) =>
  * output is already normalised: phone in E.164, email lowercased, CCCD as 12 digits (hashed by
  * the server).
  */
-export const fullNameField = required(
+const fullNameField = required(
 	'họ và tên',
 	z
 		.string({ error: 'Họ và tên không hợp lệ.' })
@@ -49,7 +49,7 @@ export const fullNameField = required(
 				.regex(/^[\p{L}\p{M}' .-]+$/u, 'Họ và tên chỉ gồm chữ cái và khoảng trắng.')
 		)
 );
-export const phoneField = required(
+const phoneField = required(
 	'số điện thoại',
 	z.string({ error: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).' }).transform((s, ctx) => {
 		const p = normalisePhone(s);
@@ -60,7 +60,7 @@ export const phoneField = required(
 		return p;
 	})
 );
-export const emailField = z
+const emailField = z
 	.string()
 	.optional()
 	.transform((s, ctx) => {
@@ -72,7 +72,7 @@ export const emailField = z
 		}
 		return e;
 	});
-export const nationalIdField = z
+const nationalIdField = z
 	.string()
 	.optional()
 	.transform((s, ctx) => {
@@ -84,7 +84,7 @@ export const nationalIdField = z
 		}
 		return n;
 	});
-export const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' }).trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.');
+const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' }).trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.');
 
 /** Registration form. Shared by the form (labels, hints) and the server (parsing). */
 export const RegisterSchema = z.object({
@@ -197,14 +197,4 @@ export function keepRegisterValues(raw: Record<string, unknown>) {
 		guardianPhone: pick('guardianPhone'),
 		guardianConsent: raw.guardianConsent === 'on'
 	};
-}
-
-/** zod issues → { field: first message }. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		out[key] ??= issue.message;
-	}
-	return out;
 }

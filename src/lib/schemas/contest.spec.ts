@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fieldErrors } from './auth';
+import { fieldErrors } from './form';
 import { ContestSchema, RoundSchema, roundFormToObject } from './contest';
 
 const base: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanMultiline, cleanText, foldVietnamese } from '../vn/text';
 import { formatNumber } from '../vn/number';
+import type { FieldErrors } from './form';
 
 /**
  * The content rules of a question, in one place: used by the authoring form, the import
@@ -27,7 +28,7 @@ export const STATUS_LABELS: Record<Status, string> = {
 };
 export const DIFFICULTY_LABELS: Record<1 | 2 | 3, string> = { 1: 'Dễ', 2: 'Trung bình', 3: 'Khó' };
 
-export const LIMITS = { stemMin: 5, stem: 2000, option: 500, explanation: 5000, legalRef: 500 } as const;
+const LIMITS = { stemMin: 5, stem: 2000, option: 500, explanation: 5000, legalRef: 500 } as const;
 
 export interface QuestionContent {
 	kind: Kind;
@@ -121,7 +122,7 @@ export function normaliseContent(raw: {
 }
 
 /** A text as written, for comparisons: NFC, spacing collapsed, case ignored, diacritics kept. */
-export function textKey(s: string): string {
+function textKey(s: string): string {
 	return cleanText(s).toLowerCase();
 }
 
@@ -140,7 +141,7 @@ export function stemLookalikeKey(stem: string): string {
 }
 
 /** The authoring form (topic, difficulty, kind, status + content fields as typed). */
-export const QuestionMetaSchema = z.object({
+const QuestionMetaSchema = z.object({
 	topicId: z.coerce.number({ error: 'Vui lòng chọn chủ đề.' }).int('Vui lòng chọn chủ đề.').positive('Vui lòng chọn chủ đề.'),
 	difficulty: z.coerce
 		.number({ error: 'Vui lòng chọn độ khó.' })
@@ -186,8 +187,8 @@ export function questionFormValues(form: FormData): QuestionFormValues {
 /** Checks a submitted form: meta with zod, content with normaliseContent; errors keyed by field. */
 export function parseQuestionForm(values: QuestionFormValues):
 	| { ok: true; meta: z.infer<typeof QuestionMetaSchema>; content: QuestionContent }
-	| { ok: false; errors: Record<string, string> } {
-	const errors: Record<string, string> = {};
+	| { ok: false; errors: FieldErrors } {
+	const errors: FieldErrors = {};
 	const meta = QuestionMetaSchema.safeParse(values);
 	if (!meta.success) for (const i of meta.error.issues) errors[String(i.path[0])] ??= i.message;
 	const kind = (KINDS as readonly string[]).includes(values.kind) ? (values.kind as Kind) : 'single';

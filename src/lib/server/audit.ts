@@ -1,4 +1,4 @@
-import type { Executor } from './db';
+import { getDb, type Executor } from './db';
 
 /** Appends to the audit log: who did what to which entity, with details (never secrets). */
 export async function audit(
@@ -35,7 +35,7 @@ export interface AuditFilter {
 }
 
 /** One page of the audit log, newest first, with the actor's name. */
-export async function listAudit(db: Executor, f: AuditFilter, page: number, pageSize = 50) {
+async function listAudit(db: Executor, f: AuditFilter, page: number, pageSize = 50) {
 	let q = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_user_id');
 	if (f.action) q = q.where('audit_log.action', '=', f.action);
 	if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
@@ -64,7 +64,14 @@ export async function listAudit(db: Executor, f: AuditFilter, page: number, page
 	return { rows, total: Number(count.n) };
 }
 
-export async function listAuditActions(db: Executor): Promise<string[]> {
+async function listAuditActions(db: Executor): Promise<string[]> {
 	const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
 	return rows.map((r) => r.action);
+}
+
+/** The audit-log page (a service a route calls: it gets the database itself): one page and the actions to filter by. */
+export async function readAuditLog(f: AuditFilter, page: number, pageSize: number) {
+	const db = getDb();
+	const [{ rows, total }, actions] = await Promise.all([listAudit(db, f, page, pageSize), listAuditActions(db)]);
+	return { rows, total, actions };
 }

@@ -64,7 +64,7 @@ export function toLocalInput(ms: number): string {
 }
 
 /** Offset of Hanoi from UTC at a given instant, in ms (always +7 h today). */
-function zoneOffsetMs(ms: number): number {
+export function utcOffsetMs(ms: number): number {
 	const p = parts(ms);
 	const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
 	return asUtc - Math.floor(ms / 1000) * 1000;
@@ -79,7 +79,7 @@ export function fromLocalInput(value: string): number | null {
 	if (Number.isNaN(guess)) return null;
 	const check = new Date(guess);
 	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d) return null;
-	return guess - zoneOffsetMs(guess);
+	return guess - utcOffsetMs(guess);
 }
 
 /** "12 phút 05 giây" style duration for results. */

@@ -1,30 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { countActiveSessions, deleteSessionCookie, invalidateUserSessions } from '$lib/server/auth/sessions';
-import { reauthFailuresByUser, retryAfterSeconds } from '$lib/server/auth/limits';
-import { pendingDeletion, requestDeletion } from '$lib/server/users/privacy';
-import { findProfile } from '$lib/server/users/users';
-import { updateProfile } from '$lib/server/users/accounts';
-import * as units from '$lib/server/units/units';
+import { deleteSessionCookie } from '$lib/server/auth/sessions';
+import { retryAfterSeconds } from '$lib/server/auth/limits';
+import * as users from '$lib/server/users/service';
 import { groupUnits } from '$lib/vn/unit-groups';
 import { DeletionRequestSchema } from '$lib/schemas/privacy';
-import { ProfileSchema, fieldErrors, keepProfileValues } from '$lib/schemas/auth';
+import { ProfileSchema, keepProfileValues } from '$lib/schemas/auth';
+import { fieldErrors, formError } from '$lib/schemas/form';
 import { formatPhone } from '$lib/vn/phone';
-import { audit } from '$lib/server/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const db = getDb();
-	const [profile, sessionCount, pending, selectable] = await Promise.all([
-		findProfile(db, user.id),
-		countActiveSessions(db, user.id),
-		pendingDeletion(db, user.id),
-		units.listSelectable(db)
-	]);
-	if (!profile) redirect(303, '/login');
-	const unitList = selectable.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+	const overview = await users.accountOverview(user.id);
+	if (!overview) redirect(303, '/login');
+	const { profile, sessionCount, pending } = overview;
+	const unitList = overview.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
 	// Someone in a unit no longer offered (or the city itself) still sees, and may keep, their own.
 	if (!unitList.some((u) => u.code === profile.unitCode)) unitList.unshift({ code: profile.unitCode, name: profile.unitName, kind: '' });
 	return {
@@ -59,22 +50,14 @@ async function profile(event: Parameters<Actions['profile']>[0]) {
 	const values = keepProfileValues(raw);
 	const parsed = ProfileSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { section: 'profile' as const, values, errors: fieldErrors(parsed.error) });
-	const key = String(user.id);
-	const wait = reauthFailuresByUser.retryAfter(key);
-	if (wait > 0 && parsed.data.currentPassword) {
-		event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
-		return fail(429, {
-			section: 'profile' as const,
-			values,
-			errors: { currentPassword: 'Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.' } as Record<string, string>
-		});
-	}
-	const res = await updateProfile(getDb(), user.id, parsed.data, Date.now(), event.locals.session?.id ?? null);
+	const res = await users.updateOwnProfile(user.id, parsed.data, event.locals.session?.id ?? null);
 	if (!res.ok) {
-		if (res.badPassword) reauthFailuresByUser.fail(key);
+		if ('waitMs' in res) {
+			event.setHeaders({ 'retry-after': retryAfterSeconds(res.waitMs) });
+			return fail(429, { section: 'profile' as const, values, errors: res.errors });
+		}
 		return fail(400, { section: 'profile' as const, values, errors: res.errors });
 	}
-	if (parsed.data.currentPassword) reauthFailuresByUser.reset(key);
 	const saved =
 		res.changed.length === 0
 			? 'Không có thông tin nào thay đổi.'
@@ -86,9 +69,7 @@ async function profile(event: Parameters<Actions['profile']>[0]) {
 /** Ends every session of this person, on every device (a lost phone, a shared computer). */
 async function logoutEverywhere(event: Parameters<Actions['logoutEverywhere']>[0]) {
 	const user = requireUser(event);
-	const db = getDb();
-	await invalidateUserSessions(db, user.id);
-	await audit(db, { actorUserId: user.id, action: 'user.logout_everywhere', entity: 'user', entityId: user.id });
+	await users.logOutEverywhere(user.id);
 	deleteSessionCookie(event.cookies);
 	redirect(303, '/login?loggedOut=all');
 }
@@ -99,8 +80,8 @@ async function deletion(event: Parameters<Actions['requestDeletion']>[0]) {
 	const reason = typeof raw.reason === 'string' ? raw.reason.slice(0, 1000) : '';
 	const parsed = DeletionRequestSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { reason, errors: fieldErrors(parsed.error) });
-	const res = await requestDeletion(getDb(), user.id, parsed.data.reason);
-	if (!res.ok) return fail(res.status, { reason, errors: { form: res.message } as Record<string, string> });
+	const res = await users.requestDeletion(user.id, parsed.data.reason);
+	if (!res.ok) return fail(res.status, { reason, errors: formError(res.message) });
 	return { done: res.message };
 }
 

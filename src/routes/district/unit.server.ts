@@ -1,8 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { hasRole, requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import { participantSearch, resolveScope } from '$lib/server/stats/dashboards';
+import { participantSearch } from '$lib/server/stats/dashboards';
+import * as stats from '$lib/server/stats/service';
 
 /**
  * Which unit a /district request may see. A district lead sees exactly their own unit
@@ -20,11 +20,10 @@ export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'
 		if (!staff && asked !== user.unitId) error(403, { message: 'Bạn chỉ được xem số liệu của đơn vị mình.' });
 		unitId = asked;
 	}
-	const db = getDb();
-	const unit = await db.selectFrom('units').select(['id', 'name', 'code', 'target_count']).where('id', '=', unitId).executeTakeFirst();
+	const unit = await stats.findUnit(unitId);
 	if (!unit) error(404, { message: 'Không tìm thấy đơn vị.' });
-	const resolved = await resolveScope(db, event.url.searchParams);
+	const resolved = await stats.findScope(event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 80);
-	return { user, staff, db, unit, q, search: participantSearch(q), ...resolved };
+	return { user, staff, unit, q, search: participantSearch(q), ...resolved };
 }

@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/sessions';
+import { deleteSessionCookie } from '$lib/server/auth/sessions';
+import { logOut } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, cookies }) => {
-		if (locals.session) await invalidateSession(getDb(), locals.session.id);
+		if (locals.session) await logOut(locals.session.id);
 		deleteSessionCookie(cookies);
 		redirect(303, '/');
 	}

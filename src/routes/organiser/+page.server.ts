@@ -1,11 +1,10 @@
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import * as contests from '$lib/server/contests/contests';
+import * as contests from '$lib/server/contests/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const list = await contests.listContests(getDb());
+	const list = await contests.listContests();
 	return {
 		contests: list.map((c) => ({ id: c.id, title: c.title, status: c.status, roundCount: c.roundCount }))
 	};

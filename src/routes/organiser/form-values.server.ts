@@ -1,13 +1,11 @@
 import type { RoundFormValues } from './RoundForm.svelte';
-import type { Executor } from '$lib/server/db';
-import { listTopics } from '$lib/server/questions/questions';
 import { RoundSchema, roundFormToObject, type RoundInput } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/form';
 
 /** Form handling shared by the "new round" and "edit round" actions. */
 
 /** Raw strings as typed, quota rows included, so a failed submit loses nothing. */
-export function keepRoundValues(form: FormData): RoundFormValues {
+function keepRoundValues(form: FormData): RoundFormValues {
 	const one = (k: string) => {
 		const v = form.get(k);
 		return typeof v === 'string' ? v.slice(0, 1000) : '';
@@ -37,7 +35,7 @@ export function keepRoundValues(form: FormData): RoundFormValues {
  * zod issues → { field: message }. Quota item issues carry zod's default (English) text and an
  * index into the non-empty rows only, so they are reworded with the row number the person sees.
  */
-export function roundErrors(err: Parameters<typeof fieldErrors>[0], values: RoundFormValues): Record<string, string> {
+function roundErrors(err: Parameters<typeof fieldErrors>[0], values: RoundFormValues): FieldErrors {
 	const errors = fieldErrors(err);
 	const filledRows = values.quotaCount.flatMap((c, i) => (c.trim() === '' ? [] : [i + 1]));
 	for (const issue of err.issues) {
@@ -56,19 +54,15 @@ export function roundErrors(err: Parameters<typeof fieldErrors>[0], values: Roun
 }
 
 /**
- * Parses a round form: zod first, then the quota topics against the bank (a tampered topic id
- * would otherwise surface as a foreign-key failure, i.e. a 500).
+ * Parses a round form with zod, keeping what was typed. The quota topics are checked against the
+ * bank by the contests service, in the transaction that writes the round.
  */
-export async function parseRoundForm(
-	db: Executor,
+export function parseRoundForm(
 	form: FormData
-): Promise<{ ok: true; input: RoundInput; values: RoundFormValues } | { ok: false; values: RoundFormValues; errors: Record<string, string> }> {
+): { ok: true; input: RoundInput; values: RoundFormValues } | { ok: false; values: RoundFormValues; errors: FieldErrors } {
 	const values = keepRoundValues(form);
 	const parsed = RoundSchema.safeParse(roundFormToObject(form));
 	if (!parsed.success) return { ok: false, values, errors: roundErrors(parsed.error, values) };
-	const topicIds = new Set((await listTopics(db)).map((t) => t.id));
-	if (parsed.data.quotas.some((q) => q.topicId != null && !topicIds.has(q.topicId)))
-		return { ok: false, values, errors: { quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' } };
 	return { ok: true, input: parsed.data, values };
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
+import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
 
 const start = Date.UTC(2026, 11, 1, 1, 0);
 const MIN = 60_000;
@@ -62,30 +62,5 @@ describe('countedDuration', () => {
 
 	it('is never negative', () => {
 		expect(countedDuration(start, start - 1_000, deadline)).toBe(0);
-	});
-});
-
-describe('roundPhase', () => {
-	const opensAt = start;
-	const closesAt = start + 60 * MIN;
-
-	it('is upcoming before the opening time', () => {
-		expect(roundPhase(opensAt - 1, opensAt, closesAt)).toBe('upcoming');
-	});
-
-	it('is open exactly at the opening time', () => {
-		expect(roundPhase(opensAt, opensAt, closesAt)).toBe('open');
-	});
-
-	it('is open one millisecond before the closing time', () => {
-		expect(roundPhase(closesAt - 1, opensAt, closesAt)).toBe('open');
-	});
-
-	it('is closed exactly at the closing time', () => {
-		expect(roundPhase(closesAt, opensAt, closesAt)).toBe('closed');
-	});
-
-	it('is closed after the closing time', () => {
-		expect(roundPhase(closesAt + 1, opensAt, closesAt)).toBe('closed');
 	});
 });

@@ -20,10 +20,3 @@ export function isOverdue(now: number, deadlineAt: number, graceMs: number): boo
 export function countedDuration(startedAt: number, submittedAt: number, deadlineAt: number): number {
 	return Math.max(0, Math.min(submittedAt, deadlineAt) - startedAt);
 }
-
-export type RoundPhase = 'upcoming' | 'open' | 'closed';
-export function roundPhase(now: number, opensAt: number, closesAt: number): RoundPhase {
-	if (now < opensAt) return 'upcoming';
-	if (now >= closesAt) return 'closed';
-	return 'open';
-}

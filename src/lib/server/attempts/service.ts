@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { exclusive, withConn, type Conn, type Db } from '../db';
+import { exclusive, getDb, withConn, type Conn, type Db } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 import { config } from '../config';
 import * as contests from '../contests/contests';
@@ -7,7 +7,8 @@ import * as questions from '../questions/questions';
 import * as repo from './attempts';
 import * as roundBest from './round-best';
 import * as leaderboard from './leaderboard';
-import { acceptsWrites, attemptDeadline, countedDuration, isOverdue, roundPhase } from './deadline';
+import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
+import { roundPhase } from '../../contests/phase';
 import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from './draw';
 import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 import * as events from '../fairness/events';
@@ -188,7 +189,7 @@ function startOrResumeOnce(
 	const found = contests.findRoundForAttempt(c, roundId);
 	if (!found || found.contestStatus !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
 	const { round, quotas } = found;
-	const phase = roundPhase(now, round.opensAt, round.closesAt);
+	const phase = roundPhase(round, now);
 
 	let open = repo.findOpenAttempt(c, roundId, userId);
 	if (open && isOverdue(now, open.deadline_at, grace())) {
@@ -233,8 +234,8 @@ export const NOTHING_TO_RESUME = 'Bạn không có lượt thi nào đang làm d
  * attempt is in progress (one past its deadline and grace is not: it is closed on the next
  * access), and how many of the round's attempts are used. A read; it changes nothing.
  */
-export function attemptStanding(db: Db, userId: number, roundId: number, now = Date.now()): Promise<{ inProgress: boolean; used: number }> {
-	return withConn(db, (c) => {
+export function attemptStanding(userId: number, roundId: number, now = Date.now()): Promise<{ inProgress: boolean; used: number }> {
+	return withConn(getDb(), (c) => {
 		const open = repo.findOpenAttempt(c, roundId, userId);
 		return { inProgress: open != null && !isOverdue(now, open.deadline_at, grace()), used: repo.countUserAttempts(c, roundId, userId) };
 	});
@@ -320,17 +321,19 @@ export interface ReviewItem {
  * The result page of one attempt, for its owner. Correct answers and explanations are included
  * only when the round's reveal policy allows it at `now`.
  */
-export async function getResult(db: Db, userId: number, attemptId: number, now = Date.now()) {
+export async function getResult(userId: number, attemptId: number, now = Date.now()) {
+	const db = getDb();
 	const attempt = await withConn(db, (c) => repo.findAttempt(c, attemptId));
 	if (!attempt || attempt.user_id !== userId) return null;
 	if (attempt.status === 'open' && isOverdue(now, attempt.deadline_at, grace())) {
 		await expireOverdue(db, now);
-		return getResult(db, userId, attemptId, now);
+		return getResult(userId, attemptId, now);
 	}
 	const round = (await contests.findRound(db, attempt.round_id))!;
 	const contest = (await contests.findContest(db, round.contestId))!;
 	const finished = attempt.status !== 'open';
-	const reveal = finished && (round.revealPolicy === 'after_submit' || now >= round.closesAt);
+	const phase = roundPhase(round, now);
+	const reveal = finished && (round.revealPolicy === 'after_submit' || phase === 'closed');
 	const { items, answers } = await withConn(db, (c) => ({ items: repo.listAttemptQuestions(c, attemptId), answers: repo.listAnswers(c, attemptId) }));
 	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
 	const review: ReviewItem[] = finished
@@ -376,10 +379,21 @@ export async function getResult(db: Db, userId: number, attemptId: number, now =
 			closesAt: round.closesAt,
 			revealPolicy: round.revealPolicy,
 			maxAttempts: round.maxAttempts,
-			predictionQuestion: round.predictionQuestion
+			predictionQuestion: round.predictionQuestion,
+			phase
 		},
 		contest: { id: contest.id, title: contest.title },
 		reveal,
 		review
 	};
+}
+
+/** A person's own attempts, newest first (at most 200), for “Kết quả của tôi”. */
+export function listMyAttempts(userId: number) {
+	return repo.listUserAttempts(getDb(), userId);
+}
+
+/** Per round, how many attempts a person used and whether one is in progress (the home page). */
+export function attemptsByRound(userId: number) {
+	return repo.userAttemptsByRound(getDb(), userId);
 }

@@ -2,8 +2,8 @@
  * Failed-login back-off, kept in memory per key. After `free` failures each further failure
  * locks the key for base · 2^(n−1), but never longer than `cap`; failures are forgotten once a
  * key has been quiet for `forgetMs`. So a lock always ends on its own: an attacker can slow a
- * victim's account down, never lock it for good (the login route also lets the owner's known
- * device and other IPs past the locks an attacker causes; see routes/login).
+ * victim's account down, never lock it for good (login also lets the owner's known device and
+ * other IPs past the locks an attacker causes; see logIn in users/service.ts).
  */
 export class BackoffLock {
 	private state = new Map<string, { failures: number; lastFailAt: number; lockedUntil: number }>();

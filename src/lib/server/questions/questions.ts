@@ -45,14 +45,12 @@ export async function listTopics(db: Executor): Promise<Topic[]> {
 	return db.selectFrom('topics').select(['id', 'code', 'name']).orderBy('name').execute();
 }
 
-export async function upsertTopic(db: Executor, code: string, name: string): Promise<number> {
-	await db
-		.insertInto('topics')
-		.values({ code, name: cleanText(name) })
-		.onConflict((oc) => oc.column('code').doUpdateSet({ name: cleanText(name) }))
-		.execute();
-	const r = await db.selectFrom('topics').select('id').where('code', '=', code).executeTakeFirstOrThrow();
-	return r.id;
+/** Whether every one of `ids` is a topic of the bank (an empty list: yes). */
+export async function topicsExist(db: Executor, ids: readonly number[]): Promise<boolean> {
+	const wanted = [...new Set(ids)];
+	if (wanted.length === 0) return true;
+	const found = await db.selectFrom('topics').select('id').where('id', 'in', wanted).execute();
+	return found.length === wanted.length;
 }
 
 /** Creates a question with its first version. Run inside a transaction. */

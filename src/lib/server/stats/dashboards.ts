@@ -8,6 +8,7 @@ import * as q from './queries';
 import { foldVietnamese } from '../../vn/text';
 import { toLocalInput } from '../../vn/time';
 import { phoneSearchDigits } from '../../vn/phone';
+import { GENDER_LABELS } from '../../labels';
 import {
 	AGE_GROUPS,
 	ageGroup,
@@ -313,8 +314,6 @@ export async function itemAnalysis(db: Db, scope: q.Scope): Promise<ItemRow[]> {
 		.sort((a, b) => b.flags.length - a.flags.length || (a.discrimination ?? 1) - (b.discrimination ?? 1));
 }
 
-export const GENDER_LABELS: Record<string, string> = { female: 'Nữ', male: 'Nam', other: 'Khác' };
-
 /** The plan's periodic report over attempts handed in within [from, to). */
 export async function periodReport(db: Db, from: number, to: number, ageAt: number) {
 	db = offloaded(db);
@@ -333,7 +332,7 @@ export async function periodReport(db: Db, from: number, to: number, ageAt: numb
 		perfect: units.reduce((a, u) => a + u.perfect, 0),
 		registered: units.reduce((a, u) => a + u.registered, 0),
 		units: units.map((u) => ({ ...u, rate: participationRate(u.participants, u.target) })),
-		byGender: ['female', 'male', 'other'].map((g) => ({ label: GENDER_LABELS[g], people: byGender.get(g) ?? 0 })),
+		byGender: Object.entries(GENDER_LABELS).map(([g, label]) => ({ label, people: byGender.get(g) ?? 0 })),
 		byAge: AGE_GROUPS.map((g) => ({ label: g, people: byAge.get(g) ?? 0 }))
 	};
 }

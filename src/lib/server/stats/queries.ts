@@ -2,6 +2,7 @@ import { TtlCache } from '../cache';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
 import { containsText } from '../db/like';
+import { localDay } from '../db/dates';
 import { COUNTED, COUNTED_ATTEMPT } from '../attempts/counted';
 
 /**
@@ -16,10 +17,6 @@ function inScope(scope: Scope): RawBuilder<unknown> {
 		? sql`a.round_id = ${scope.roundId}`
 		: sql`a.round_id in (select id from rounds where contest_id = ${scope.contestId})`;
 }
-
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset gives its days. */
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-const vnDay = (col: RawBuilder<unknown>) => sql`date((${col} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`;
 
 export interface UnitCounts {
 	unitId: number;
@@ -86,7 +83,7 @@ export function listUnitKinds(db: Executor): Promise<string[]> {
 /** Per day (Vietnam time): people who handed in an attempt that day, and attempts. */
 export async function dailyCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ day: string; participants: number; attempts: number }[]> {
 	const r = await sql<{ day: string; participants: number; attempts: number }>`
-		select ${vnDay(sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
+		select ${localDay(sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
 		from attempts a join users u on u.id = a.user_id
 		where ${inScope(scope)} and ${COUNTED} ${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
 		group by day order by day`.execute(db);

@@ -33,6 +33,21 @@ export async function findByCode(db: Executor, code: string): Promise<Unit | und
 	return row && toUnit(row);
 }
 
+/** Any unit by id, active or not (a district's past figures stay reachable). */
+export async function findById(db: Executor, id: number): Promise<Unit | undefined> {
+	const row = await db
+		.selectFrom('units')
+		.select(['id', 'code', 'name', 'kind', 'parent_id', 'target_count'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row && toUnit(row);
+}
+
+/** Every unit below the city root, active or not, by name (the organisers' unit picker). */
+export async function listBelowCity(db: Executor): Promise<{ id: number; name: string }[]> {
+	return db.selectFrom('units').select(['id', 'name']).where('parent_id', 'is not', null).orderBy('name').execute();
+}
+
 function toUnit(r: {
 	id: number;
 	code: string;

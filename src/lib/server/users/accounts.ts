@@ -8,6 +8,7 @@ import { normaliseEmail } from '../../vn/identity';
 import * as units from '../units/units';
 import * as users from './users';
 import { CONSENT_VERSION } from '../../schemas/auth';
+import type { FieldErrors, FormResult } from '../../schemas/form';
 import { audit } from '../audit';
 import { invalidateOtherUserSessions, invalidateUserSessions } from '../auth/sessions';
 import type { Db } from '../db';
@@ -26,9 +27,7 @@ export interface NewAccount {
 	guardian?: { name: string; phone: string } | null;
 }
 
-export type CreateAccountResult =
-	| { ok: true; userId: number }
-	| { ok: false; errors: Record<string, string> };
+export type CreateAccountResult = FormResult<{ userId: number }>;
 
 /**
  * Creates an account. Uniqueness of phone, email and CCCD is enforced by UNIQUE indexes: we insert
@@ -81,7 +80,7 @@ export async function createAccount(
  * other error. Registration and profile edits both let the index decide (no check-then-insert),
  * so two racing requests for the same phone, email or CCCD cannot both win.
  */
-export function uniqueFieldErrors(e: unknown): Record<string, string> | null {
+function uniqueFieldErrors(e: unknown): FieldErrors | null {
 	const msg = e instanceof Error ? e.message : '';
 	if (!msg.includes('UNIQUE')) return null;
 	if (msg.includes('users.phone')) return { phone: 'Số điện thoại này đã được đăng ký.' };
@@ -150,12 +149,12 @@ export type ProfileField = 'fullName' | 'unitCode' | 'phone' | 'email' | 'nation
 
 export type UpdateProfileResult =
 	| { ok: true; changed: ProfileField[]; sessionsEnded: number }
-	| { ok: false; errors: Record<string, string>; badPassword?: true };
+	| { ok: false; errors: FieldErrors; badPassword?: true };
 
 /** Phone, email and CCCD identify a person and log them in: changing them needs the password. */
 const SENSITIVE: ProfileField[] = ['phone', 'email', 'nationalId'];
 
-export const PROFILE_MESSAGES = {
+const PROFILE_MESSAGES = {
 	closed: 'Tài khoản này đã bị xóa dữ liệu hoặc đã được gộp vào tài khoản khác nên không thể sửa thông tin.',
 	passwordNeeded: 'Vui lòng nhập mật khẩu hiện tại để đổi số điện thoại, email hoặc số CCCD.',
 	passwordWrong: 'Mật khẩu hiện tại không đúng.',

@@ -1,13 +1,12 @@
 import { error, json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { exportPersonalData } from '$lib/server/users/privacy';
+import { exportOwnData } from '$lib/server/users/service';
 import type { RequestHandler } from './$types';
 
 /** The signed-in person's own data as a JSON download; the export is audit-logged. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireApiUser(event);
-	const data = await exportPersonalData(getDb(), user.id, user.id);
+	const data = await exportOwnData(user.id);
 	if (!data) error(404, { message: 'Không tìm thấy tài khoản.' });
 	return json(data, {
 		headers: {

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
 import * as attempts from '$lib/server/attempts/service';
@@ -9,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const id = parseId(event.params.attemptId);
-	const result = id == null ? null : await attempts.getResult(getDb(), user.id, id);
+	const result = id == null ? null : await attempts.getResult(user.id, id);
 	if (!result) error(404, { message: 'Không tìm thấy lượt thi.' });
-	return { ...result, now: Date.now() };
+	return result;
 }) satisfies PageServerLoad;

@@ -1,11 +1,10 @@
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import * as attemptsRepo from '$lib/server/attempts/attempts';
+import { listMyAttempts } from '$lib/server/attempts/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const rows = await attemptsRepo.listUserAttempts(getDb(), user.id);
+	const rows = await listMyAttempts(user.id);
 	return {
 		attempts: rows.map((r) => ({
 			id: r.id,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listAudit, listAuditActions } from '$lib/server/audit';
+import { readAuditLog } from '$lib/server/audit';
 import { fromLocalInput } from '$lib/vn/time';
 import type { PageServerLoad } from './$types';
 
@@ -22,24 +21,19 @@ export const load = (async (event) => {
 	const f = FilterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const from = f.from ? fromLocalInput(`${f.from}T00:00`) : null;
 	const toStart = f.to ? fromLocalInput(`${f.to}T00:00`) : null;
-	const db = getDb();
-	const [{ rows, total }, actions] = await Promise.all([
-		listAudit(
-			db,
-			{
-				action: f.action || undefined,
-				entity: f.entity || undefined,
-				entityId: f.entityId || undefined,
-				actorId: f.actor,
-				from: from ?? undefined,
-				// "to" is inclusive: up to the end of that day in Hanoi.
-				to: toStart == null ? undefined : toStart + 24 * 60 * 60 * 1000
-			},
-			f.page,
-			PAGE_SIZE
-		),
-		listAuditActions(db)
-	]);
+	const { rows, total, actions } = await readAuditLog(
+		{
+			action: f.action || undefined,
+			entity: f.entity || undefined,
+			entityId: f.entityId || undefined,
+			actorId: f.actor,
+			from: from ?? undefined,
+			// "to" is inclusive: up to the end of that day in Hanoi.
+			to: toStart == null ? undefined : toStart + 24 * 60 * 60 * 1000
+		},
+		f.page,
+		PAGE_SIZE
+	);
 	return {
 		filters: { action: f.action ?? '', entity: f.entity ?? '', entityId: f.entityId ?? '', actor: f.actor ? String(f.actor) : '', from: f.from ?? '', to: f.to ?? '' },
 		page: f.page,

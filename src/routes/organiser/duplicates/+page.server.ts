@@ -1,15 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors, formError } from '$lib/schemas/form';
 import { DismissSchema, MergeSchema } from '$lib/schemas/fairness';
-import { listOpenCases } from '$lib/server/fairness/duplicates';
-import * as decisions from '$lib/server/fairness/decisions';
+import * as fairness from '$lib/server/fairness/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	return await listOpenCases(getDb(), 50);
+	return await fairness.listDuplicateCases(50);
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -20,8 +18,8 @@ export const actions = {
 		const parsed = MergeSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { pair, reason: String(raw.reason ?? ''), errors: fieldErrors(parsed.error) });
 		const { keepId, dropId, reason } = parsed.data;
-		const res = await decisions.mergeDuplicate(getDb(), user.id, keepId, dropId, reason);
-		if (!res.ok) return fail(res.status, { pair, reason, errors: { form: res.message } as Record<string, string> });
+		const res = await fairness.mergeDuplicate(user.id, keepId, dropId, reason);
+		if (!res.ok) return fail(res.status, { pair, reason, errors: formError(res.message) });
 		return { done: res.message };
 	},
 	dismiss: async (event) => {
@@ -31,8 +29,8 @@ export const actions = {
 		const parsed = DismissSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { pair, reason: String(raw.reason ?? ''), errors: fieldErrors(parsed.error) });
 		const { a, b, reason } = parsed.data;
-		const res = await decisions.dismissDuplicate(getDb(), user.id, a, b, reason);
-		if (!res.ok) return fail(res.status, { pair, reason, errors: { form: res.message } as Record<string, string> });
+		const res = await fairness.dismissDuplicate(user.id, a, b, reason);
+		if (!res.ok) return fail(res.status, { pair, reason, errors: formError(res.message) });
 		return { done: res.message };
 	}
 } satisfies Actions;

@@ -1,8 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import * as contests from '$lib/server/contests/contests';
-import { cachedItemAnalysis, resolveScope } from '$lib/server/stats/dashboards';
+import * as stats from '$lib/server/stats/service';
 import { FLAG_LABELS, ITEM_RULES } from '$lib/server/stats/rules';
 import type { PageServerLoad } from './$types';
 
@@ -12,10 +10,9 @@ const PAGE_SIZE = 50;
 /** Item analysis of a contest or round: facility, discrimination, option choices, review flags. */
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const db = getDb();
-	const resolved = await resolveScope(db, event.url.searchParams);
+	const resolved = await stats.findScope(event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
-	const [items, rounds] = await Promise.all([cachedItemAnalysis(db, resolved.scope), contests.listRounds(db, resolved.contest.id)]);
+	const { items, rounds } = await stats.itemAnalysis(resolved);
 	const flaggedOnly = event.url.searchParams.get('flagged') === '1';
 	const shown = flaggedOnly ? items.filter((i) => i.flags.length > 0) : items;
 	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));

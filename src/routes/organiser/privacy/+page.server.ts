@@ -1,19 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors, formError } from '$lib/schemas/form';
 import { DeletionDecisionSchema } from '$lib/schemas/privacy';
-import * as privacy from '$lib/server/users/privacy';
+import * as users from '$lib/server/users/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const db = getDb();
-	const [pending, confirmed, rejected] = await Promise.all([
-		privacy.listDeletionRequests(db, 'pending'),
-		privacy.listDeletionRequests(db, 'confirmed', 20),
-		privacy.listDeletionRequests(db, 'rejected', 20)
-	]);
+	const { pending, confirmed, rejected } = await users.listDeletionRequests();
 	return { pending, decided: [...confirmed, ...rejected].sort((a, b) => (b.decidedAt ?? 0) - (a.decidedAt ?? 0)) };
 }) satisfies PageServerLoad;
 
@@ -23,11 +17,10 @@ async function decide(event: RequestEvent, confirm: boolean) {
 	const parsed = DeletionDecisionSchema.safeParse(raw);
 	const requestId = typeof raw.requestId === 'string' ? raw.requestId.slice(0, 20) : '';
 	if (!parsed.success) return fail(400, { requestId, errors: fieldErrors(parsed.error) });
-	const db = getDb();
 	const res = confirm
-		? await privacy.confirmDeletion(db, user.id, parsed.data.requestId)
-		: await privacy.rejectDeletion(db, user.id, parsed.data.requestId, parsed.data.note);
-	if (!res.ok) return fail(res.status, { requestId, errors: { form: res.message } as Record<string, string> });
+		? await users.confirmDeletion(user.id, parsed.data.requestId)
+		: await users.rejectDeletion(user.id, parsed.data.requestId, parsed.data.note);
+	if (!res.ok) return fail(res.status, { requestId, errors: formError(res.message) });
 	return { done: res.message };
 }
 

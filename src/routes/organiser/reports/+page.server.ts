@@ -1,7 +1,6 @@
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { periodFromUrl } from '$lib/server/reports/period';
-import { buildPeriodReport } from '$lib/server/reports/period-report';
+import { periodReport } from '$lib/server/reports/service';
 import type { PageServerLoad } from './$types';
 
 /** Choose a period; with one chosen, the printable report is shown below the form. */
@@ -12,5 +11,5 @@ export const load = (async (event) => {
 	if (!url.searchParams.has('kind')) return { values, period: null, error: null, report: null };
 	const period = periodFromUrl(url);
 	if ('error' in period) return { values, period: null, error: period.error, report: null };
-	return { values, period, error: null, report: await buildPeriodReport(getDb(), period) };
+	return { values, period, error: null, report: await periodReport(period) };
 }) satisfies PageServerLoad;

@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import * as contests from '$lib/server/contests/contests';
+import * as contests from '$lib/server/contests/service';
 import type { RequestHandler } from './$types';
 
 /** Rounds open right now (public). */
 export const GET: RequestHandler = async () => {
-	const rounds = await contests.listOpenRounds(getDb(), Date.now());
+	const rounds = await contests.listOpenRounds(Date.now());
 	return json(
 		{
 			rounds: rounds.map((r) => ({

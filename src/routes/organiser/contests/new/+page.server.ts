@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { audit } from '$lib/server/audit';
-import * as contests from '$lib/server/contests/contests';
+import * as contests from '$lib/server/contests/service';
 import { ContestSchema } from '$lib/schemas/contest';
-import { fieldErrors } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/form';
 import { keepContestValues } from '../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,20 +16,7 @@ async function create(event: Parameters<Actions['default']>[0]) {
 	const raw = Object.fromEntries(await event.request.formData());
 	const parsed = ContestSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { values: keepContestValues(raw), errors: fieldErrors(parsed.error) });
-	const input = parsed.data;
-	const id = await getDb()
-		.transaction()
-		.execute(async (trx) => {
-			const id = await contests.insertContest(trx, input);
-			await audit(trx, {
-				actorUserId: user.id,
-				action: 'contest.create',
-				entity: 'contest',
-				entityId: id,
-				details: { title: input.title, status: input.status }
-			});
-			return id;
-		});
+	const id = await contests.createContest(user.id, parsed.data);
 	redirect(303, `/organiser/contests/${id}`);
 }
 

@@ -1,16 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import * as questions from '$lib/server/questions/questions';
-import * as editing from '$lib/server/questions/editing';
+import * as questions from '$lib/server/questions/service';
 import { MAX_OPTIONS, STATUSES, parseQuestionForm, questionFormValues, type QuestionFormValues } from '$lib/schemas/question';
 import type { Actions, PageServerLoad } from './$types';
 
 async function questionOr404(param: string) {
 	const id = parseId(param);
-	const q = id == null ? undefined : await questions.findQuestion(getDb(), id);
+	const q = id == null ? undefined : await questions.findQuestion(id);
 	if (!q) error(404, { message: 'Không tìm thấy câu hỏi.' });
 	return q;
 }
@@ -18,12 +16,7 @@ async function questionOr404(param: string) {
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const q = await questionOr404(event.params.questionId);
-	const db = getDb();
-	const [topics, history, uses] = await Promise.all([
-		questions.listTopics(db),
-		questions.listHistory(db, q.id),
-		questions.countAttemptUses(db, { questionId: q.id })
-	]);
+	const { topics, history, uses } = await questions.questionEditor(q.id);
 	const values: QuestionFormValues = {
 		topicId: String(q.topicId),
 		difficulty: String(q.difficulty),
@@ -56,14 +49,14 @@ export const load = (async (event) => {
 async function save(event: Parameters<Actions['save']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const q = await questionOr404(event.params.questionId);
-	const db = getDb();
 	const values = questionFormValues(await event.request.formData());
 	const parsed = parseQuestionForm(values);
 	if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-	const topicIds = new Set((await questions.listTopics(db)).map((t) => t.id));
-	if (!topicIds.has(parsed.meta.topicId)) return fail(400, { values, errors: { topicId: 'Chủ đề không tồn tại. Vui lòng chọn lại.' } });
-	const res = await editing.editQuestion(db, q.id, { ...parsed.meta, content: parsed.content }, user.id);
-	if (!res.ok) error(res.status, { message: res.message });
+	const res = await questions.saveQuestion(user.id, q.id, { ...parsed.meta, content: parsed.content });
+	if (!res.ok) {
+		if ('errors' in res) return fail(400, { values, errors: res.errors });
+		error(res.status, { message: res.message });
+	}
 	redirect(303, `/organiser/questions/${q.id}?saved=${res.mode}`);
 }
 
@@ -74,7 +67,7 @@ async function status(event: Parameters<Actions['status']>[0]) {
 	const q = await questionOr404(event.params.questionId);
 	const parsed = StatusSchema.safeParse(Object.fromEntries(await event.request.formData()));
 	if (!parsed.success) return fail(400, { message: 'Trạng thái không hợp lệ.' });
-	await editing.changeStatus(getDb(), q.id, parsed.data.status, user.id);
+	await questions.changeStatus(user.id, q.id, parsed.data.status);
 	redirect(303, `/organiser/questions/${q.id}?saved=status`);
 }
 
@@ -83,7 +76,7 @@ async function remove(event: Parameters<Actions['delete']>[0]) {
 	const q = await questionOr404(event.params.questionId);
 	const form = await event.request.formData();
 	if (form.get('confirm') !== 'yes') return fail(400, { message: 'Hãy đánh dấu “Tôi chắc chắn muốn xóa” để xóa câu hỏi.' });
-	const res = await editing.deleteQuestion(getDb(), q.id, user.id);
+	const res = await questions.deleteQuestion(user.id, q.id);
 	if (!res.ok) return fail(res.status, { message: res.message });
 	redirect(303, '/organiser/questions?deleted=1');
 }

@@ -1,7 +1,6 @@
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import * as bank from '$lib/server/questions/bank';
-import { audit } from '$lib/server/audit';
+import * as questions from '$lib/server/questions/service';
+import { CONTENT_TYPES } from '$lib/server/questions/bank';
 import { parseFilter } from '../filter.server';
 import type { RequestHandler } from './$types';
 
@@ -10,13 +9,11 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'organiser');
 	const format = event.url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx';
 	const { filter } = parseFilter(event.url);
-	const db = getDb();
-	const { bytes, count } = await bank.exportFile(db, format, filter);
-	await audit(db, { actorUserId: user.id, action: 'questions.export', entity: 'questions', details: { format, count, filter } });
+	const bytes = await questions.exportBank(user.id, format, filter);
 	const stamp = new Date().toISOString().slice(0, 10);
 	return new Response(bytes as BodyInit, {
 		headers: {
-			'content-type': bank.CONTENT_TYPES[format],
+			'content-type': CONTENT_TYPES[format],
 			'content-disposition': `attachment; filename="ngan-hang-cau-hoi-${stamp}.${format}"`,
 			'cache-control': 'no-store'
 		}

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import * as bank from '$lib/server/questions/bank';
+import * as questions from '$lib/server/questions/service';
+import { ImportConflict, hiddenRowsNotice } from '$lib/server/questions/bank';
 import * as pending from '$lib/server/questions/pending-imports';
 import { MAX_FILE_BYTES, MAX_ROWS } from '$lib/server/questions/bank-file';
 import { COLUMNS } from '$lib/server/questions/bank-format';
@@ -36,7 +36,7 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	const skipExisting = form.get('skipExisting') === 'on';
 	const includeHidden = form.get('includeHidden') === 'on';
 	const fileName = file.name.slice(0, 200);
-	const res = await bank.previewFile(getDb(), { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting, includeHidden });
+	const res = await questions.previewImport({ name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting, includeHidden });
 	if (!res.ok) return fail(400, { message: res.message, fileName, skipExisting, includeHidden });
 	const token = res.plan ? pending.put(user.id, fileName, res.plan, res.report) : null;
 	const { errors, warnings, ...report } = res.report;
@@ -47,7 +47,7 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 			skipExisting,
 			includeHidden,
 			...report,
-			hiddenNotice: bank.hiddenRowsNotice(res.report),
+			hiddenNotice: hiddenRowsNotice(res.report),
 			errorCount: errors.length,
 			errors: errors.slice(0, SHOWN_ERRORS),
 			warningCount: warnings.length,
@@ -63,9 +63,9 @@ async function confirm(event: Parameters<Actions['confirm']>[0]) {
 	if (!entry) return fail(400, { message: 'Bản xem trước đã hết hạn hoặc đã được nhập. Vui lòng tải tệp lên lại.' });
 	let result;
 	try {
-		result = await bank.applyImport(getDb(), entry.plan, user.id);
+		result = await questions.confirmImport(user.id, entry.plan);
 	} catch (e) {
-		if (e instanceof bank.ImportConflict) return fail(409, { message: e.message });
+		if (e instanceof ImportConflict) return fail(409, { message: e.message });
 		throw e;
 	}
 	redirect(303, `/organiser/questions?imported=${result.created}&skipped=${result.skipped}&topics=${result.topicsCreated}`);

@@ -1,14 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import * as questions from '$lib/server/questions/questions';
-import * as editing from '$lib/server/questions/editing';
+import * as questions from '$lib/server/questions/service';
 import { MAX_OPTIONS, parseQuestionForm, questionFormValues, type QuestionFormValues } from '$lib/schemas/question';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const topics = await questions.listTopics(getDb());
+	const topics = await questions.listTopics();
 	const values: QuestionFormValues = {
 		topicId: event.url.searchParams.get('topic') ?? '',
 		difficulty: '1',
@@ -25,14 +23,12 @@ export const load = (async (event) => {
 
 async function create(event: Parameters<Actions['default']>[0]) {
 	const user = requireRole(event, 'organiser');
-	const db = getDb();
 	const values = questionFormValues(await event.request.formData());
 	const parsed = parseQuestionForm(values);
 	if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-	const topicIds = new Set((await questions.listTopics(db)).map((t) => t.id));
-	if (!topicIds.has(parsed.meta.topicId)) return fail(400, { values, errors: { topicId: 'Chủ đề không tồn tại. Vui lòng chọn lại.' } });
-	const id = await editing.createQuestion(db, { ...parsed.meta, content: parsed.content }, user.id);
-	redirect(303, `/organiser/questions/${id}?saved=created`);
+	const res = await questions.createQuestion(user.id, { ...parsed.meta, content: parsed.content });
+	if (!res.ok) return fail(400, { values, errors: res.errors });
+	redirect(303, `/organiser/questions/${res.id}?saved=created`);
 }
 
 export const actions = { default: create } satisfies Actions;

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import * as contests from '$lib/server/contests/contests';
+import * as contests from '$lib/server/contests/service';
 import { attemptStanding } from '$lib/server/attempts/service';
-import { roundPhase } from '$lib/server/attempts/deadline';
+import { roundPhase } from '$lib/contests/phase';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -17,12 +16,11 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const roundId = parseId(event.params.roundId);
-	const db = getDb();
-	const round = roundId == null ? undefined : await contests.findRound(db, roundId);
-	const contest = round && (await contests.findContest(db, round.contestId));
-	if (!round || !contest || contest.status !== 'published') error(404, { message: 'Không tìm thấy đợt thi.' });
+	const found = roundId == null ? null : await contests.findPublishedRound(roundId);
+	if (!found) error(404, { message: 'Không tìm thấy đợt thi.' });
+	const { round, contest } = found;
 	const now = Date.now();
-	const standing = await attemptStanding(db, user.id, round.id, now);
+	const standing = await attemptStanding(user.id, round.id, now);
 	return {
 		round: {
 			id: round.id,
@@ -35,7 +33,7 @@ export const load = (async (event) => {
 			predictionQuestion: round.predictionKind ? round.predictionQuestion : null
 		},
 		contest: { title: contest.title, rules: contest.rules },
-		phase: roundPhase(now, round.opensAt, round.closesAt),
+		phase: roundPhase(round, now),
 		now,
 		inProgress: standing.inProgress,
 		used: standing.used

@@ -1,15 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import { roundReport } from '$lib/server/fairness/report';
+import { reviewRound } from '$lib/server/fairness/service';
 import { ORIGIN_RULES, TWIN_RULES, FAST_RULES } from '$lib/server/fairness/detectors';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const roundId = parseId(event.params.roundId);
-	const report = roundId == null ? null : await roundReport(getDb(), roundId);
+	const report = roundId == null ? null : await reviewRound(roundId);
 	if (!report) error(404, { message: 'Không tìm thấy đợt thi.' });
 	return {
 		report: {

@@ -1,18 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { audit } from '$lib/server/audit';
 import { parseId } from '$lib/server/http';
-import * as contests from '$lib/server/contests/contests';
-import { listTopics } from '$lib/server/questions/questions';
-import { publishedMatrix } from '$lib/server/questions/bank';
+import * as contests from '$lib/server/contests/service';
 import type { RoundFormValues } from '../../../../RoundForm.svelte';
 import { parseRoundForm } from '../../../../form-values.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function contestOr404(param: string) {
 	const id = parseId(param);
-	const contest = id == null ? undefined : await contests.findContest(getDb(), id);
+	const contest = id == null ? undefined : await contests.findContest(id);
 	if (!contest) error(404, { message: 'Không tìm thấy cuộc thi.' });
 	return contest;
 }
@@ -37,7 +33,7 @@ const DEFAULTS: RoundFormValues = {
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const contest = await contestOr404(event.params.contestId);
-	const [topics, matrix] = await Promise.all([listTopics(getDb()), publishedMatrix(getDb())]);
+	const { topics, matrix } = await contests.roundFormChoices();
 	return {
 		matrix,
 		contest: { id: contest.id, title: contest.title },
@@ -49,29 +45,10 @@ export const load = (async (event) => {
 async function create(event: Parameters<Actions['default']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const contest = await contestOr404(event.params.contestId);
-	const db = getDb();
-	const parsed = await parseRoundForm(db, await event.request.formData());
+	const parsed = parseRoundForm(await event.request.formData());
 	if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-	const { input } = parsed;
-	await db.transaction().execute(async (trx) => {
-		const id = await contests.insertRound(trx, contest.id, input);
-		await audit(trx, {
-			actorUserId: user.id,
-			action: 'round.create',
-			entity: 'round',
-			entityId: id,
-			details: {
-				contestId: contest.id,
-				title: input.title,
-				opensAt: input.opensAt,
-				closesAt: input.closesAt,
-				questionCount: input.questionCount,
-				timeLimitMinutes: input.timeLimitMinutes,
-				maxAttempts: input.maxAttempts,
-				quotas: input.quotas
-			}
-		});
-	});
+	const res = await contests.createRound(user.id, contest.id, parsed.input);
+	if (!res.ok) return fail(400, { values: parsed.values, errors: res.errors });
 	redirect(303, `/organiser/contests/${contest.id}?saved=1`);
 }
 

@@ -1,0 +1,189 @@
+import { getDb } from '../db';
+import { audit } from '../audit';
+import type { Role } from '../db/types';
+import * as accounts from './accounts';
+import * as privacy from './privacy';
+import { findProfile } from './users';
+import { listSelectable } from '../units/units';
+import { countActiveSessions, createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
+import {
+	limitsDisabled,
+	loginByIp,
+	loginFailuresByIdentifier,
+	loginFailuresByPair,
+	reauthFailuresByUser,
+	registerByDevice,
+	registerByIp,
+	registerByIpLong,
+	takeAll
+} from '../auth/limits';
+import { isKnownDevice, recordEvent } from '../fairness/events';
+import type { Fingerprint } from '../fairness/fingerprint';
+import { normalisePhone } from '../../vn/phone';
+import { normaliseEmail } from '../../vn/identity';
+import { foldVietnamese } from '../../vn/text';
+import type { FieldErrors } from '../../schemas/form';
+
+/**
+ * What the account, login, registration and people pages call. Like every service a route calls,
+ * each function gets the database itself (getDb()). The rate limits (auth/limits.ts) are applied
+ * here too; the routes turn a wait into 429 + Retry-After.
+ */
+
+/** A new session for the browser; the route sets its cookie. */
+export type SessionGrant = { ok: true; token: string; expiresAt: number };
+/** Refused for now by a rate limit: try again after `waitMs`. */
+export type TooMany = { ok: false; waitMs: number };
+
+/** Units a person may choose when registering or editing their profile. */
+export function listSelectableUnits() {
+	return listSelectable(getDb());
+}
+
+/**
+ * Login with three limits (limits.ts): a token bucket per IP; a failure back-off per
+ * (identifier, IP), which does not touch the owner on another network; and a failure back-off
+ * per identifier against distributed guessing, which a device the owner already used skips.
+ * Both back-offs cap and decay, so nobody can lock an account for good. A success rotates the
+ * session: whatever session the browser carried (`replacingSessionId`) ends.
+ */
+export async function logIn(
+	credentials: { identifier: string; password: string },
+	fp: Fingerprint,
+	replacingSessionId: string | null
+): Promise<SessionGrant | TooMany | { ok: false; wrong: true }> {
+	const { identifier, password } = credentials;
+	const db = getDb();
+	// One key per account whatever the format typed (0912…, +84912…, 0912 345 678).
+	const idKey = normalisePhone(identifier) ?? normaliseEmail(identifier) ?? foldVietnamese(identifier);
+	const pairKey = `${idKey}|${fp.ipHash ?? ''}`;
+	const now = Date.now();
+	if (!limitsDisabled()) {
+		const ipWait = takeAll([[loginByIp, fp.ipHash ?? '']], now);
+		if (ipWait > 0) return { ok: false, waitMs: ipWait };
+		const pairWait = loginFailuresByPair.retryAfter(pairKey, now);
+		if (pairWait > 0) return { ok: false, waitMs: pairWait };
+		const idWait = loginFailuresByIdentifier.retryAfter(idKey, now);
+		if (idWait > 0) {
+			const account = await accounts.findLoginAccount(db, identifier);
+			if (!account || !(await isKnownDevice(db, account.id, fp.deviceHash))) return { ok: false, waitMs: idWait };
+		}
+	}
+	const userId = await accounts.authenticate(db, identifier, password);
+	if (userId == null) {
+		loginFailuresByPair.fail(pairKey, now);
+		loginFailuresByIdentifier.fail(idKey, now);
+		return { ok: false, wrong: true };
+	}
+	loginFailuresByPair.reset(pairKey);
+	if (replacingSessionId) await invalidateSession(db, replacingSessionId);
+	const { token, session } = await createSession(db, userId);
+	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
+	return { ok: true, token, expiresAt: session.expiresAt };
+}
+
+/**
+ * Registration, limited per IP (two buckets) and per device, then logged in at once (the session
+ * the browser carried, `replacingSessionId`, ends).
+ */
+export async function register(
+	input: accounts.NewAccount,
+	fp: Fingerprint,
+	replacingSessionId: string | null
+): Promise<SessionGrant | TooMany | { ok: false; errors: FieldErrors }> {
+	const wait = takeAll([
+		[registerByIp, fp.ipHash ?? ''],
+		[registerByIpLong, fp.ipHash ?? ''],
+		[registerByDevice, fp.deviceHash ?? '']
+	]);
+	if (wait > 0) return { ok: false, waitMs: wait };
+	const db = getDb();
+	const res = await accounts.createAccount(db, input);
+	if (!res.ok) return res;
+	await recordEvent(db, { kind: 'register', userId: res.userId, at: Date.now(), ...fp });
+	if (replacingSessionId) await invalidateSession(db, replacingSessionId);
+	const { token, session } = await createSession(db, res.userId);
+	return { ok: true, token, expiresAt: session.expiresAt };
+}
+
+export function logOut(sessionId: string) {
+	return invalidateSession(getDb(), sessionId);
+}
+
+/** Ends every session of this person, on every device, and logs it. */
+export async function logOutEverywhere(userId: number): Promise<void> {
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await invalidateUserSessions(trx, userId);
+			await audit(trx, { actorUserId: userId, action: 'user.logout_everywhere', entity: 'user', entityId: userId });
+		});
+}
+
+/** The account page: the person's profile, sessions, pending deletion request and the units offered. */
+export async function accountOverview(userId: number) {
+	const db = getDb();
+	const [profile, sessionCount, pending, units] = await Promise.all([
+		findProfile(db, userId),
+		countActiveSessions(db, userId),
+		privacy.pendingDeletion(db, userId),
+		listSelectable(db)
+	]);
+	return profile ? { profile, sessionCount, pending, units } : null;
+}
+
+const REAUTH_LOCKED = 'Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.';
+
+/**
+ * A person edits their own data (accounts.updateProfile). Wrong current passwords are limited per
+ * person (limits.ts): while locked, a change that needs the password is refused before it is checked.
+ */
+export async function updateOwnProfile(
+	userId: number,
+	input: accounts.ProfileChange,
+	keepSessionId: string | null
+): Promise<accounts.UpdateProfileResult | (TooMany & { errors: FieldErrors })> {
+	const key = String(userId);
+	const wait = reauthFailuresByUser.retryAfter(key);
+	if (wait > 0 && input.currentPassword) return { ok: false, waitMs: wait, errors: { currentPassword: REAUTH_LOCKED } };
+	const res = await accounts.updateProfile(getDb(), userId, input, Date.now(), keepSessionId);
+	if (!res.ok) {
+		if (res.badPassword) reauthFailuresByUser.fail(key);
+		return res;
+	}
+	if (input.currentPassword) reauthFailuresByUser.reset(key);
+	return res;
+}
+
+/** Everything held about the person, for themselves; the export is audit-logged. */
+export function exportOwnData(userId: number) {
+	return privacy.exportPersonalData(getDb(), userId, userId);
+}
+
+export function requestDeletion(userId: number, reason: string) {
+	return privacy.requestDeletion(getDb(), userId, reason);
+}
+
+/** The organisers' list: pending requests, and the last 20 confirmed and 20 rejected ones. */
+export async function listDeletionRequests() {
+	const db = getDb();
+	const [pending, confirmed, rejected] = await Promise.all([
+		privacy.listDeletionRequests(db, 'pending'),
+		privacy.listDeletionRequests(db, 'confirmed', 20),
+		privacy.listDeletionRequests(db, 'rejected', 20)
+	]);
+	return { pending, confirmed, rejected };
+}
+
+export function confirmDeletion(actorUserId: number, requestId: number) {
+	return privacy.confirmDeletion(getDb(), actorUserId, requestId);
+}
+
+export function rejectDeletion(actorUserId: number, requestId: number, note: string) {
+	return privacy.rejectDeletion(getDb(), actorUserId, requestId, note);
+}
+
+/** Admin only (the route's guard): ends every session of that person (accounts.changeRole). */
+export function changeRole(actorUserId: number, userId: number, role: Role) {
+	return accounts.changeRole(getDb(), actorUserId, userId, role);
+}
