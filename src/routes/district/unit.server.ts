@@ -2,7 +2,8 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { hasRole, requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
-import { participantSearch, resolveScope } from '$lib/server/stats/dashboards';
+import { participantSearch } from '$lib/server/stats/dashboards';
+import { resolveScope } from '$lib/server/contests/scope';
 
 /**
  * Which unit a /district request may see. A district lead sees exactly their own unit

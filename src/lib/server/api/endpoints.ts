@@ -1,6 +1,7 @@
 import { getDb } from '../db';
 import { hasRole, UNAUTHENTICATED_MESSAGE } from '../auth/guards';
-import { boardJson, getBoard, resolvePollScope } from '../stats/dashboards';
+import { boardJson, getBoard } from '../leaderboards/boards';
+import { resolvePollScope } from '../leaderboards/scope';
 import type { SessionUser } from '../auth/sessions';
 import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, retryAfterSeconds, takeAll } from '../auth/limits';
 import { fingerprint } from '../fairness/fingerprint';

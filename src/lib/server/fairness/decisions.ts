@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../db';
-import * as roundBest from '../attempts/round-best';
-import { forgetCachedRankings } from '../attempts/leaderboard';
+import * as roundBest from '../leaderboards/round-best';
+import { forgetCachedRankings } from '../leaderboards/rounds';
 import { audit } from '../audit';
 import { formatNumber } from '../../vn/number';
 import { invalidateUserSessions } from '../auth/sessions';

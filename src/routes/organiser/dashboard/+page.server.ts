@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import * as contests from '$lib/server/contests/contests';
-import { cachedGapMap, publicUnits, resolveScope, sharedUnitRanking } from '$lib/server/stats/dashboards';
+import { cachedGapMap } from '$lib/server/stats/dashboards';
+import { resolveScope } from '$lib/server/contests/scope';
+import { publicUnits, sharedUnitRanking } from '$lib/server/leaderboards/units';
 import { roundTotals } from '$lib/server/stats/queries';
 import type { PageServerLoad } from './$types';
 

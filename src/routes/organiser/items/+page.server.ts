@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import * as contests from '$lib/server/contests/contests';
-import { cachedItemAnalysis, resolveScope } from '$lib/server/stats/dashboards';
+import { cachedItemAnalysis } from '$lib/server/stats/dashboards';
+import { resolveScope } from '$lib/server/contests/scope';
 import { FLAG_LABELS, ITEM_RULES } from '$lib/server/stats/rules';
 import type { PageServerLoad } from './$types';
 

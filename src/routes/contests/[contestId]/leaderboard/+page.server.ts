@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
 import { hasRole } from '$lib/server/auth/guards';
-import { listUnitKinds } from '$lib/server/stats/queries';
-import { boardView, getBoard } from '$lib/server/stats/dashboards';
+import { listUnitKinds } from '$lib/server/units/units';
+import { boardView, getBoard } from '$lib/server/leaderboards/boards';
 import type { PageServerLoad } from './$types';
 
 /** Public whole-contest board (sum of each round's best score), from the short-lived cache. */

@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/http';
 import * as contests from '$lib/server/contests/contests';
-import { roundLeaderboard } from '$lib/server/attempts/leaderboard';
+import { roundLeaderboard } from '$lib/server/leaderboards/rounds';
 import { hasRole } from '$lib/server/auth/guards';
-import { listUnitKinds } from '$lib/server/stats/queries';
-import type { BoardView } from '$lib/server/stats/dashboards';
+import { listUnitKinds } from '$lib/server/units/units';
+import type { BoardView } from '$lib/server/leaderboards/boards';
 import type { PageServerLoad } from './$types';
 
 /**

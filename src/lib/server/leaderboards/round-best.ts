@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
 import { COUNTED, COUNTED_SQL } from './counted';
-import { compareResults, type RankedResult } from './ranking';
+import { compareResults, type RankedResult } from './order';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the

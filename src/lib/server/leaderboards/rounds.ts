@@ -2,19 +2,12 @@ import { sql } from 'kysely';
 import { numericColumns, offloaded, withConn, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
-import { maskName } from '../../vn/text';
-import { ANONYMOUS_NAME } from '../users/privacy';
+import { publicName, publicNames } from './names';
 import * as roundBest from './round-best';
 import { COUNTED } from './counted';
 import { TtlCache } from '../cache';
-import { compareResults, type RankedResult } from './ranking';
+import { compareResults, type RankedResult } from './order';
 import { CompactRanking } from './compact-ranking';
-
-/** The name the public sees: masked, or the anonymous label for someone erased on request. */
-export function publicName(fullName: string, anonymisedAt: number | null): string {
-	return anonymisedAt != null ? ANONYMOUS_NAME : maskName(fullName);
-}
-
 
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
 export async function computePredictionActual(db: Executor, roundId: number, kind: PredictionKind): Promise<number> {
@@ -252,47 +245,4 @@ export async function rankRound(db: Db, roundId: number, now = Date.now()): Prom
 			submittedAt: x.submitted_at
 		}))
 	};
-}
-
-/**
- * Whole-contest ranking, mirroring rankContestPeople() in ranking.ts: per round each person's best
- * attempt (score desc → duration → submit time); then the sum of those scores desc → the sum of
- * their durations asc → the latest of their submit times asc. Predictions are per round and are
- * not used across rounds.
- */
-export async function rankContest(db: Db, contestId: number): Promise<RankedEntry[]> {
-	const r = await sql<{ user_id: number; score: number; total: number; duration_ms: number; submitted_at: number; rank: number }>`
-		with best as (
-			select a.user_id, a.round_id, a.score, a.total, a.duration_ms, a.submitted_at,
-				row_number() over (partition by a.user_id, a.round_id order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
-			from attempts a join users u on u.id = a.user_id
-			where a.round_id in (select id from rounds where contest_id = ${contestId}) and ${COUNTED}
-		),
-		people as (
-			select user_id, sum(score) as score, sum(total) as total, sum(duration_ms) as duration_ms, max(submitted_at) as submitted_at
-			from best where rn = 1 group by user_id
-		)
-		select p.*, row_number() over (order by p.score desc, p.duration_ms asc, p.submitted_at asc, p.user_id asc) as rank
-		from people p order by rank`.execute(db);
-	return r.rows.map((x) => ({
-		userId: x.user_id,
-		rank: Number(x.rank),
-		score: Number(x.score),
-		total: Number(x.total),
-		durationMs: Number(x.duration_ms),
-		prediction: null,
-		submittedAt: Number(x.submitted_at)
-	}));
-}
-
-/** Masked names and unit names of the people shown on a public board. */
-export async function publicNames(db: Executor, userIds: readonly number[]): Promise<Map<number, { name: string; unitName: string }>> {
-	if (userIds.length === 0) return new Map();
-	const rows = await db
-		.selectFrom('users')
-		.innerJoin('units', 'units.id', 'users.unit_id')
-		.select(['users.id', 'users.full_name', 'users.anonymised_at', 'units.name as unit_name'])
-		.where('users.id', 'in', [...userIds])
-		.execute();
-	return new Map(rows.map((r) => [r.id, { name: publicName(r.full_name, r.anonymised_at), unitName: r.unit_name }]));
 }
