@@ -9,7 +9,7 @@ import { invalidateUserSessions } from '../auth/sessions';
  * Organisers' decisions: disqualify or reinstate a person or an attempt, merge or dismiss a
  * possible duplicate. Each one needs a reason, changes state in one transaction and writes the
  * audit log (who, when, what, why) in the same transaction. Leaderboards and unit counts already
- * leave out disqualified attempts and people (attempts/leaderboard.ts), so nothing else changes.
+ * leave out disqualified attempts and people (leaderboards/counted.ts), so nothing else changes.
  */
 
 export type DecisionResult = { ok: true; message: string } | { ok: false; status: 400 | 404 | 409; message: string };

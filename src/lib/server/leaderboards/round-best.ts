@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
 import { COUNTED, COUNTED_SQL } from './counted';
-import { compareResults, type RankedResult } from './order';
+import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -9,14 +9,14 @@ import { compareResults, type RankedResult } from './order';
  * leaderboard cheap: the top 50 come straight off an index and a person's rank is one indexed
  * count, instead of ranking every attempt of the round on each request. The prediction tie-break
  * applies only once a round has closed; that ranking is computed from the attempts themselves
- * (leaderboard.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
+ * (rounds.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
  * merging — goes through the functions below, inside its own transaction.
  */
 
-const BETTER = `excluded.score > round_best.score
-	or (excluded.score = round_best.score and (excluded.duration_ms < round_best.duration_ms
-	or (excluded.duration_ms = round_best.duration_ms and (excluded.submitted_at < round_best.submitted_at
-	or (excluded.submitted_at = round_best.submitted_at and excluded.attempt_id < round_best.attempt_id)))))`;
+/** The offered attempt (`excluded`) beats the stored best: the round order without the gap. */
+const BETTER = ROUND_ORDER.before(bestColumns('excluded'), bestColumns('round_best'));
+/** The order by which round_best keeps a person's best attempt (what round_best_rank_idx sorts by). */
+const BEST_OF_ATTEMPTS = ROUND_ORDER.sql(attemptColumns('a'));
 
 /**
  * After an attempt is scored: it counts one more attempt for the person and becomes their best if
@@ -51,7 +51,7 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 		from attempts a join users u on u.id = a.user_id
 		where a.round_id = ${roundId} and a.user_id = ${userId}
 			and ${COUNTED}
-		order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc
+		order by ${sql.raw(BEST_OF_ATTEMPTS)}
 		limit 1`.execute(db);
 }
 
@@ -69,7 +69,7 @@ export async function rebuildAll(db: Executor): Promise<void> {
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
 		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction, n from (
 			select a.*, row_number() over (partition by a.round_id, a.user_id
-				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn,
+				order by ${sql.raw(BEST_OF_ATTEMPTS)}) as rn,
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where ${COUNTED}
@@ -89,7 +89,7 @@ export interface BestRow {
 	submittedAt: number;
 }
 
-const ORDER = sql`b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc`;
+const ORDER = sql.raw(ROUND_ORDER.sql(bestColumns('b')));
 
 /** The first `limit` people of a round, straight off round_best_rank_idx. */
 export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<BestRow[]> {
@@ -136,48 +136,34 @@ export function bestOf(c: Conn, roundId: number, userId: number): (Omit<BestRow,
 	);
 }
 
+const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
+
 /**
  * One person's row and exact rank in a round (1 + the people ahead). The count walks the index
  * up to the person, so it costs O(rank) — milliseconds deep in a city-wide round. Kept as the
- * reference the tests compare against; polls use a rank order snapshot instead (leaderboard.ts).
+ * reference the tests compare against; polls use a rank order snapshot instead (rounds.ts).
  */
 export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
 	const m = bestOf(c, roundId, userId);
 	if (!m) return undefined;
-	const ahead = c.get<{ n: number }>(
-		`select count(*) as n from round_best b
-		where b.round_id = ? and (b.score > ?
-			or (b.score = ? and (b.duration_ms < ?
-			or (b.duration_ms = ? and (b.submitted_at < ?
-			or (b.submitted_at = ? and b.attempt_id < ?))))))`,
-		roundId,
-		m.score,
-		m.score,
-		m.durationMs,
-		m.durationMs,
-		m.submittedAt,
-		m.submittedAt,
-		m.attemptId
-	)!;
+	const ahead = c.get<{ n: number }>(`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`, roundId, ...ROUND_ORDER.params(m))!;
 	const { attemptId: _a, ...row } = m;
 	return { rank: ahead.n + 1, ...row };
 }
 
 /** Everyone's result in a round in rank order, as columns: score, duration, submit time, attempt id. */
-export const RANK_ORDER_SQL = `select score, duration_ms, submitted_at, attempt_id from round_best
-	where round_id = ? order by score desc, duration_ms asc, submitted_at asc, attempt_id asc`;
+export const RANK_ORDER_SQL = `select b.score, b.duration_ms, b.submitted_at, b.attempt_id from round_best b
+	where b.round_id = ? order by ${ROUND_ORDER.sql(bestColumns('b'))}`;
 
 /**
  * How many results in an order snapshot (columns of RANK_ORDER_SQL) come strictly before `r`:
- * a binary search, O(log n), by the ranking rule itself (compareResults, no prediction: an open
- * round's order) with the attempt id as the last tie-break, as in round_best_rank_idx.
+ * a binary search, O(log n), by the ranking rule itself (compareResults without the prediction:
+ * an open round's order, down to the attempt id as in round_best_rank_idx).
  */
 export function countAhead(cols: Float64Array[], r: RankedResult & { attemptId: number }): number {
 	const [score, duration, submitted, attempt] = cols;
-	const before = (i: number) => {
-		const c = compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i] }, r, null);
-		return c < 0 || (c === 0 && attempt[i] < r.attemptId);
-	};
+	const before = (i: number) =>
+		compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i], attemptId: attempt[i] }, r, null) < 0;
 	let lo = 0;
 	let hi = score.length;
 	while (lo < hi) {

@@ -6,7 +6,7 @@ import { publicName, publicNames } from './names';
 import * as roundBest from './round-best';
 import { COUNTED } from './counted';
 import { TtlCache } from '../cache';
-import { compareResults, type RankedResult } from './order';
+import { attemptColumns, compareResults, ROUND_ORDER, type RankedResult } from './order';
 import { CompactRanking } from './compact-ranking';
 
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
@@ -38,23 +38,21 @@ export async function settledActual(db: Db, roundId: number, now = Date.now()): 
 
 /**
  * `best` (each person's best counted attempt, rn = 1) and `ranked` (those in rank order, with
- * `rank` and `people`) for one round — the SQL mirror of compareResults() in ranking.ts.
+ * `rank` and `people`) for one round, both by ROUND_ORDER (order.ts).
  */
 function rankedRoundCte(roundId: number, actual: number | null) {
-	const gap =
-		actual == null
-			? sql`0`
-			: sql`case when a.prediction is null then 9007199254740991 else abs(a.prediction - ${actual}) end`;
-	const order = sql`a.score desc, ${gap} asc, a.duration_ms asc, a.submitted_at asc, a.id asc`;
+	const cols = attemptColumns('a', actual);
+	// The ranking over the people's bests reads the gap computed once per attempt in `best`.
+	const bestCols = { ...attemptColumns('b'), ...(cols.gap ? { gap: 'b.gap' } : {}) };
 	return sql`best as (
 			select a.id, a.user_id, a.score, a.total, a.duration_ms, a.prediction, a.submitted_at,
-				row_number() over (partition by a.user_id order by ${order}) as rn,
-				${gap} as gap
+				row_number() over (partition by a.user_id order by ${sql.raw(ROUND_ORDER.sql(cols))}) as rn
+				${sql.raw(cols.gap ? `, ${cols.gap} as gap` : '')}
 			from attempts a join users u on u.id = a.user_id
 			where a.round_id = ${roundId} and ${COUNTED}
 		),
 		ranked as (
-			select b.*, row_number() over (order by b.score desc, b.gap asc, b.duration_ms asc, b.submitted_at asc, b.id asc) as rank,
+			select b.*, row_number() over (order by ${sql.raw(ROUND_ORDER.sql(bestCols))}) as rank,
 				count(*) over () as people
 			from best b where b.rn = 1
 		)`;
@@ -74,9 +72,9 @@ export interface LeaderboardRow {
 }
 
 /**
- * Top `limit` people of a round plus the viewer's own row. Mirrors compareResults() in
- * ranking.ts: score desc → prediction gap asc (only with a settled actual) → duration → submit time;
- * each person's best attempt by that same order. Names are masked for privacy.
+ * Top `limit` people of a round plus the viewer's own row, by ROUND_ORDER (order.ts; the prediction
+ * gap only with a settled actual), each person's best attempt by that same order. Names are masked
+ * for privacy.
  */
 export async function roundLeaderboard(
 	db: Db,
@@ -225,7 +223,7 @@ export interface RankedEntry {
 
 /**
  * Everybody's place in a round, in rank order. Meant to be computed once per few seconds and
- * cached (stats/leaderboards.ts), so that each viewer's own rank is a lookup, not a query.
+ * cached (settledLeaderboard below), so that each viewer's own rank is a lookup, not a query.
  */
 export async function rankRound(db: Db, roundId: number, now = Date.now()): Promise<{ actual: number | null; entries: RankedEntry[] }> {
 	const actual = await settledActual(db, roundId, now);
