@@ -1,27 +1,18 @@
 import type { Db } from '../db';
 import { TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
-import { publicNames } from './names';
-import { roundLeaderboard, viewerBest, type RankedEntry } from './rounds';
+import { withNames } from './names';
+import { roundLeaderboard, viewerBest } from './rounds';
+import { boardRow, publicRow, TOP_N, type BoardRow, type PersonRow, type PublicRow } from './rows';
 import { cachedContestRanking } from './contest';
 import type { CompactRanking } from './compact-ranking';
 import { cachedUnitRanking, publicUnits, type UnitBoardRow, type UnitRankRow } from './units';
-
-export interface BoardPerson {
-	rank: number;
-	name: string;
-	unitName: string;
-	score: number;
-	total: number;
-	durationMs: number;
-	prediction: number | null;
-}
 
 export interface Board {
 	computedAt: number;
 	actual: number | null;
 	people: number;
-	top: BoardPerson[];
+	top: PublicRow[];
 	units: UnitRankRow[];
 	/** Who the `top` rows are (never sent to the public). */
 	topUserIds: number[];
@@ -33,7 +24,6 @@ export interface Board {
 
 export const BOARD_TTL_MS = 5000;
 const boards = new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true);
-export const TOP_N = 50;
 
 /**
  * A public board (round or whole contest, optional unit level), computed at most once per
@@ -52,7 +42,7 @@ export function getBoard(db: Db, scope: Scope, unitKind: string | null, now = Da
 				computedAt: now,
 				actual: board.actual,
 				people: board.people,
-				top: board.rows.map(({ rank, name, unitName, score, total, durationMs, prediction }) => ({ rank, name, unitName, score, total, durationMs, prediction })),
+				top: board.rows.map(publicRow),
 				topUserIds: board.rows.map((r) => r.userId),
 				units: await units,
 				roundId: scope.roundId
@@ -60,13 +50,12 @@ export function getBoard(db: Db, scope: Scope, unitKind: string | null, now = Da
 		}
 		// The people's ranking does not depend on the unit level: one per contest, shared.
 		const ranking = await cachedContestRanking(db, scope.contestId);
-		const head = ranking.head(TOP_N);
-		const names = await publicNames(db, head.map((e) => e.userId));
+		const head = await withNames(db, ranking.head(TOP_N));
 		return {
 			computedAt: now,
 			actual: null,
 			people: ranking.size,
-			top: head.map((e) => toPerson(e, names.get(e.userId))),
+			top: head.map(publicRow),
 			topUserIds: head.map((e) => e.userId),
 			units: await units,
 			ranking
@@ -74,20 +63,8 @@ export function getBoard(db: Db, scope: Scope, unitKind: string | null, now = Da
 	});
 }
 
-function toPerson(e: RankedEntry, n: { name: string; unitName: string } | undefined): BoardPerson {
-	return {
-		rank: e.rank,
-		name: n?.name ?? '',
-		unitName: n?.unitName ?? '',
-		score: e.score,
-		total: e.total,
-		durationMs: e.durationMs,
-		prediction: e.prediction
-	};
-}
-
 /** The viewer's own row when outside the top (one small lookup, not a ranking query). */
-export async function viewerRow(db: Db, board: Board, viewerId: number | null): Promise<BoardPerson | null> {
+async function viewerRow(db: Db, board: Board, viewerId: number | null): Promise<PersonRow | null> {
 	if (viewerId == null) return null;
 	if (board.roundId != null) {
 		// Without a settled prediction figure the order is round_best's: one cached lookup.
@@ -95,13 +72,12 @@ export async function viewerRow(db: Db, board: Board, viewerId: number | null): 
 			board.actual == null
 				? await viewerBest(db, board.roundId, viewerId)
 				: (await roundLeaderboard(db, board.roundId, { limit: TOP_N, viewerId })).rows.find((r) => r.isViewer);
-		return mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, score: mine.score, total: mine.total, durationMs: mine.durationMs, prediction: mine.prediction } : null;
+		return mine ?? null;
 	}
 	const i = board.ranking ? board.ranking.indexOf(viewerId) : -1;
 	if (i < 0) return null;
-	const e = board.ranking!.at(i);
-	const names = await publicNames(db, [viewerId]);
-	return toPerson(e, names.get(viewerId));
+	const [mine] = await withNames(db, [board.ranking!.at(i)]);
+	return mine;
 }
 
 /** What a leaderboard page and its polling endpoint send to the browser (masked names only). */
@@ -109,8 +85,9 @@ export interface BoardView {
 	computedAt: number;
 	actual: number | null;
 	people: number;
-	top: (BoardPerson & { isViewer: boolean; reviewId: number | null })[];
-	me: (BoardPerson & { isViewer: true; reviewId: number | null }) | null;
+	top: BoardRow[];
+	/** The viewer's own row when it is not in `top`. */
+	me: BoardRow | null;
 	units: UnitBoardRow[];
 	/** Set by pages that leave the units out of the first render (Leaderboard.svelte fetches them). */
 	unitsOmitted?: true;
@@ -128,8 +105,27 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
 			const userId = board.topUserIds[i];
 			return { ...p, isViewer: userId === viewerId, reviewId: staff ? userId : null };
 		}),
-		me: me && viewerId != null ? { ...me, isViewer: true, reviewId: staff ? viewerId : null } : null,
+		me: me && boardRow(me, viewerId, staff),
 		units: publicUnits(board.units)
+	};
+}
+
+/**
+ * A round's board as its page shows it, read through roundLeaderboard() rather than the shared
+ * board: someone who has just handed in sees their new place at once (noteScored). The unit tab is
+ * left out (Leaderboard.svelte fetches it when it is opened).
+ */
+export async function roundBoardView(db: Db, roundId: number, viewerId: number | null, staff: boolean, now = Date.now()): Promise<BoardView> {
+	const board = await roundLeaderboard(db, roundId, { limit: TOP_N, viewerId, now });
+	const rows = board.rows.map((r) => boardRow(r, viewerId, staff));
+	return {
+		computedAt: now,
+		actual: board.actual,
+		people: board.people,
+		top: rows.filter((r) => r.rank <= TOP_N),
+		me: rows.find((r) => r.isViewer && r.rank > TOP_N) ?? null,
+		units: [],
+		unitsOmitted: true
 	};
 }
 
@@ -162,7 +158,7 @@ export async function boardJson(
 	const at = viewerId == null ? -1 : board.topUserIds.indexOf(viewerId);
 	const me = viewerId != null && at < 0 ? await viewerRow(db, board, viewerId) : null;
 	const rows = at < 0 ? s.joined : s.rows.map((r, i) => (i === at ? JSON.stringify({ ...board.top[i], isViewer: true, reviewId: null }) : r)).join(',');
-	const meJson = me ? JSON.stringify({ ...me, isViewer: true, reviewId: null }) : 'null';
+	const meJson = me ? JSON.stringify(boardRow(me, viewerId, false)) : 'null';
 	const head = JSON.stringify({ computedAt: board.computedAt, actual: board.actual, people: board.people });
 	const tail = JSON.stringify(extra).slice(1);
 	const units = withUnits ? s.units : '[],"unitsOmitted":true';

@@ -4,7 +4,7 @@ import { TtlCache } from '../cache';
 import { COUNTED } from './counted';
 import { CompactRanking } from './compact-ranking';
 import { attemptColumns, contestColumns, CONTEST_ORDER, ROUND_ORDER } from './order';
-import type { RankedEntry } from './rounds';
+import type { RankedEntry } from './rows';
 
 /**
  * Whole-contest ranking by CONTEST_ORDER (order.ts): per round each person's best attempt by the

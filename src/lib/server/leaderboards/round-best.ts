@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
 import { COUNTED, COUNTED_SQL } from './counted';
 import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
+import { publicName } from './names';
+import type { PersonRow } from './rows';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -76,64 +78,45 @@ export async function rebuildAll(db: Executor): Promise<void> {
 		) where rn = 1`.execute(db);
 }
 
-export interface BestRow {
-	rank: number;
-	userId: number;
-	fullName: string;
-	anonymisedAt: number | null;
-	unitName: string;
-	score: number;
-	total: number;
-	durationMs: number;
-	prediction: number | null;
-	submittedAt: number;
-}
-
 const ORDER = sql.raw(ROUND_ORDER.sql(bestColumns('b')));
 
-/** The first `limit` people of a round, straight off round_best_rank_idx. */
-export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<BestRow[]> {
-	const r = await sql<{ user_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
-		select b.user_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
-		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
-		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
-	return r.rows.map((x, i) => ({
-		rank: i + 1,
-		userId: x.user_id,
-		fullName: x.full_name,
-		anonymisedAt: x.anonymised_at,
+type BestColumns = { full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number };
+const BEST_COLUMNS = 'u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at';
+
+/** A stored best as a row, with the name the public sees (masked once here, at the edge). */
+function toRow(userId: number, rank: number, x: BestColumns): PersonRow {
+	return {
+		userId,
+		rank,
+		name: publicName(x.full_name, x.anonymised_at),
 		unitName: x.unit_name,
 		score: x.score,
 		total: x.total,
 		durationMs: x.duration_ms,
 		prediction: x.prediction,
 		submittedAt: x.submitted_at
-	}));
+	};
 }
 
-/** One person's best in a round (no rank), or undefined: one indexed lookup. */
-export function bestOf(c: Conn, roundId: number, userId: number): (Omit<BestRow, 'rank'> & { attemptId: number }) | undefined {
-	const m = c.get<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>(
-		`select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+/** The first `limit` people of a round, straight off round_best_rank_idx. */
+export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<PersonRow[]> {
+	const r = await sql<BestColumns & { user_id: number }>`
+		select b.user_id, ${sql.raw(BEST_COLUMNS)}
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
+		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
+	return r.rows.map((x, i) => toRow(x.user_id, i + 1, x));
+}
+
+/** One person's best in a round (its rank is left 0: see rankInRound, viewerBest), or undefined: one indexed lookup. */
+export function bestOf(c: Conn, roundId: number, userId: number): (PersonRow & { attemptId: number }) | undefined {
+	const m = c.get<BestColumns & { attempt_id: number }>(
+		`select b.attempt_id, ${BEST_COLUMNS}
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? and b.user_id = ?`,
 		roundId,
 		userId
 	);
-	return (
-		m && {
-			attemptId: m.attempt_id,
-			userId,
-			fullName: m.full_name,
-			anonymisedAt: m.anonymised_at,
-			unitName: m.unit_name,
-			score: m.score,
-			total: m.total,
-			durationMs: m.duration_ms,
-			prediction: m.prediction,
-			submittedAt: m.submitted_at
-		}
-	);
+	return m && { ...toRow(userId, 0, m), attemptId: m.attempt_id };
 }
 
 const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
@@ -143,12 +126,12 @@ const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
  * up to the person, so it costs O(rank) — milliseconds deep in a city-wide round. Kept as the
  * reference the tests compare against; polls use a rank order snapshot instead (rounds.ts).
  */
-export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
+export function rankInRound(c: Conn, roundId: number, userId: number): PersonRow | undefined {
 	const m = bestOf(c, roundId, userId);
 	if (!m) return undefined;
 	const ahead = c.get<{ n: number }>(`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`, roundId, ...ROUND_ORDER.params(m))!;
 	const { attemptId: _a, ...row } = m;
-	return { rank: ahead.n + 1, ...row };
+	return { ...row, rank: ahead.n + 1 };
 }
 
 /** Everyone's result in a round in rank order, as columns: score, duration, submit time, attempt id. */

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { numericColumns, offloaded, withConn, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
 import * as contests from '../contests/contests';
-import { publicName, publicNames } from './names';
+import { withNames } from './names';
+import { TOP_N, type PersonRow, type RankedEntry } from './rows';
 import * as roundBest from './round-best';
 import { COUNTED } from './counted';
 import { TtlCache } from '../cache';
@@ -27,7 +28,7 @@ export async function computePredictionActual(db: Executor, roundId: number, kin
  * Once a round has closed, its prediction figure is computed once and stored, so every ranking
  * after that uses the same number.
  */
-export async function settledActual(db: Db, roundId: number, now = Date.now()): Promise<number | null> {
+async function settledActual(db: Db, roundId: number, now = Date.now()): Promise<number | null> {
 	const round = await contests.findRound(db, roundId);
 	if (!round || !round.predictionKind || now < round.closesAt) return null;
 	if (round.predictionActual != null) return round.predictionActual;
@@ -58,18 +59,8 @@ function rankedRoundCte(roundId: number, actual: number | null) {
 		)`;
 }
 
-export interface LeaderboardRow {
-	rank: number;
-	userId: number;
-	name: string;
-	unitName: string;
-	score: number;
-	total: number;
-	durationMs: number;
-	prediction: number | null;
-	submittedAt: number;
-	isViewer: boolean;
-}
+/** A row of a round's board as roundLeaderboard() gives it: the viewer's own row is marked. */
+export type RoundBoardRow = PersonRow & { isViewer: boolean };
 
 /**
  * Top `limit` people of a round plus the viewer's own row, by ROUND_ORDER (order.ts; the prediction
@@ -80,27 +71,27 @@ export async function roundLeaderboard(
 	db: Db,
 	roundId: number,
 	opts: { limit?: number; viewerId?: number | null; now?: number } = {}
-): Promise<{ rows: LeaderboardRow[]; actual: number | null; people: number }> {
-	const limit = opts.limit ?? 50;
+): Promise<{ rows: RoundBoardRow[]; actual: number | null; people: number }> {
+	const limit = opts.limit ?? TOP_N;
+	const viewerId = opts.viewerId ?? null;
 	const actual = await settledActual(db, roundId, opts.now);
 	// Without a settled prediction figure (an open round, or one without a prediction question)
 	// the order needs no prediction: read it off round_best's index instead of ranking attempts
-	// (and the rows carry no predictions: see toRow).
-	if (actual == null) return bestLeaderboard(db, roundId, limit, opts.viewerId ?? null);
-	return settledLeaderboard(db, roundId, limit, opts.viewerId ?? null, opts.now);
+	// (and the rows carry no predictions: see withoutGuess).
+	const board = actual == null ? await bestLeaderboard(db, roundId, limit, viewerId) : await settledLeaderboard(db, roundId, limit, viewerId, opts.now);
+	return { ...board, rows: board.rows.map((r) => ({ ...r, isViewer: r.userId === viewerId })) };
 }
 
 /**
  * The top rows and the head count change with every submission but need not be fresher than a
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
  * A person's own rank is cached a little longer; decisions that change results clear both.
+ * Rows handed out are shared with the cache: callers copy, never mutate them.
  */
-const topCache = new TtlCache<{ top: LeaderboardRow[]; people: number }, number>(2_000, 200, Date.now, true);
-const rankCache = new TtlCache<LeaderboardRow | undefined>(5_000, 20_000);
+const topCache = new TtlCache<{ top: PersonRow[]; people: number }, number>(2_000, 200, Date.now, true);
+const rankCache = new TtlCache<PersonRow | undefined>(5_000, 20_000);
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
 const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
-/** Rows handed out are shared with the cache: callers copy, never mutate them. */
-const TOP = 50;
 
 export function forgetCachedRankings(): void {
 	settledCache.clear();
@@ -124,20 +115,15 @@ export function noteScored(roundId: number, userId: number, result: RankedResult
 async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null) {
 	const { top: cached, people } = await topCache.get(roundId, async () => {
 		// The head count walks the round's index (milliseconds for a city): on the worker connection.
-		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP), roundBest.countPeople(offloaded(db), roundId)]);
-		cutoffs.set(roundId, { last: top.at(-1) ?? null, full: top.length >= TOP });
-		// Masked once per refresh, not once per viewer.
-		return { top: top.map((r) => toRow(r, null)), people };
+		const [top, people] = await Promise.all([roundBest.topOfRound(db, roundId, TOP_N), roundBest.countPeople(offloaded(db), roundId)]);
+		cutoffs.set(roundId, { last: top.at(-1) ?? null, full: top.length >= TOP_N });
+		return { top: top.map(withoutGuess), people };
 	});
 	// Lists longer than the cached 50 (tests, exports) go to the database directly.
-	const top = limit <= TOP ? cached.slice(0, limit) : (await roundBest.topOfRound(db, roundId, limit)).map((r) => toRow(r, null));
+	const top = limit <= TOP_N ? cached.slice(0, limit) : (await roundBest.topOfRound(db, roundId, limit)).map(withoutGuess);
 	const inTop = viewerId != null && top.some((r) => r.userId === viewerId);
 	const mine = viewerId != null && !inTop ? await viewerBest(db, roundId, viewerId) : undefined;
-	return {
-		actual: null,
-		people,
-		rows: [...(inTop ? top.map((r) => (r.userId === viewerId ? { ...r, isViewer: true } : r)) : top), ...(mine ? [mine] : [])]
-	};
+	return { actual: null, people, rows: mine ? [...top, mine] : top };
 }
 
 /**
@@ -146,8 +132,8 @@ async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId:
  * the guesses are the tie-break, and a late player who could read the leaders' could copy or
  * undercut them. They become public with the ranking that uses them, once the round has closed.
  */
-function toRow({ fullName, anonymisedAt, ...r }: roundBest.BestRow, viewerId: number | null): LeaderboardRow {
-	return { ...r, prediction: null, name: publicName(fullName, anonymisedAt), isViewer: r.userId === viewerId };
+function withoutGuess(r: PersonRow): PersonRow {
+	return { ...r, prediction: null };
 }
 
 /**
@@ -164,14 +150,14 @@ const orderCache = new TtlCache<Float64Array[], number>(5_000, 200, Date.now, tr
  * as of the last order snapshot (at most a few seconds old), cached a few seconds; a new result of
  * theirs clears it (noteScored).
  */
-export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<LeaderboardRow | undefined> {
+export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<PersonRow | undefined> {
 	// Cached as shown (masked name), not as stored: the mask is worked out once per refresh.
 	return rankCache.get(`${roundId}:${viewerId}`, async () => {
 		const mine = await withConn(db, (c) => roundBest.bestOf(c, roundId, viewerId));
 		if (!mine) return undefined;
 		const order = await orderCache.get(roundId, () => numericColumns(db, roundBest.RANK_ORDER_SQL, [roundId]));
-		const { attemptId, ...row } = mine;
-		return toRow({ ...row, rank: roundBest.countAhead(order, { ...mine, attemptId }) + 1 }, viewerId);
+		const { attemptId: _a, ...row } = mine;
+		return withoutGuess({ ...row, rank: roundBest.countAhead(order, mine) + 1 });
 	});
 }
 
@@ -190,35 +176,7 @@ async function settledLeaderboard(db: Db, roundId: number, limit: number, viewer
 	});
 	const head = ranking.head(limit);
 	const mine = viewerId == null ? -1 : ranking.indexOf(viewerId);
-	const shown = mine >= limit ? [...head, ranking.at(mine)] : head;
-	const names = await publicNames(db, shown.map((e) => e.userId));
-	return {
-		actual,
-		people: ranking.size,
-		rows: shown.map((e) => ({
-			rank: e.rank,
-			userId: e.userId,
-			name: names.get(e.userId)?.name ?? '',
-			unitName: names.get(e.userId)?.unitName ?? '',
-			score: e.score,
-			total: e.total,
-			durationMs: e.durationMs,
-			prediction: e.prediction,
-			submittedAt: e.submittedAt,
-			isViewer: e.userId === viewerId
-		}))
-	};
-}
-
-/** One person's place in a full ranking (no names: those are looked up for the rows shown). */
-export interface RankedEntry {
-	userId: number;
-	rank: number;
-	score: number;
-	total: number;
-	durationMs: number;
-	prediction: number | null;
-	submittedAt: number;
+	return { actual, people: ranking.size, rows: await withNames(db, mine >= limit ? [...head, ranking.at(mine)] : head) };
 }
 
 /**

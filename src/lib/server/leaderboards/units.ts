@@ -3,6 +3,12 @@ import { offloaded, type Db, type Executor } from '../db';
 import { TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 
+/**
+ * The unit board: units ranked both ways the plan rewards — most participants, and highest
+ * participation rate (participants ÷ target) — from round_best, for the public boards' unit tab
+ * and the organiser and district dashboards.
+ */
+
 export interface UnitCounts {
 	unitId: number;
 	code: string;
@@ -69,16 +75,9 @@ export function rankAmong(value: number, values: readonly number[]): number {
 	return 1 + values.filter((v) => v > value).length;
 }
 
-export interface UnitRankRow {
-	unitId: number;
-	code: string;
-	name: string;
-	kind: string;
-	target: number | null;
-	participants: number;
-	attempts: number;
+/** A unit's counts with its participation rate and its two ranks. */
+export interface UnitRankRow extends UnitCounts {
 	rate: number | null;
-	avgBestShare: number | null;
 	rankByParticipants: number;
 	rankByRate: number | null;
 }
@@ -110,7 +109,7 @@ export function cachedUnitRanking(db: Db, scope: Scope, unitKind?: string | null
 const rankings = new TtlCache<UnitRankRow[]>(60_000, 50);
 /**
  * The city-wide unit ranking behind every district dashboard, shared by all leads for a minute
- * (it scans the whole scope; the unit's own figures below are per unit and stay fresh).
+ * (it scans the whole scope; a unit's own figures, stats/dashboards.ts, are per unit and stay fresh).
  */
 export function sharedUnitRanking(db: Db, scope: Scope): Promise<UnitRankRow[]> {
 	return rankings.get(JSON.stringify(scope), () => unitRanking(db, scope));
