@@ -5,7 +5,8 @@ import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { disqualifyAttempt, disqualifyUser, reinstateAttempt, reinstateUser } from '../../src/lib/server/fairness/decisions';
 import { rankInRound, topOfRound } from '../../src/lib/server/leaderboards/round-best';
-import { forgetCachedRankings, roundLeaderboard, viewerBest } from '../../src/lib/server/leaderboards/rounds';
+import { roundLeaderboard, viewerBest } from '../../src/lib/server/leaderboards/rounds';
+import { clearCaches } from '../../src/lib/server/cache';
 import { boardJson, boardView, getBoard } from '../../src/lib/server/leaderboards/boards';
 
 /**
@@ -32,7 +33,7 @@ async function table() {
 }
 
 beforeEach(async () => {
-	forgetCachedRankings();
+	clearCaches();
 	db = openDatabase(':memory:');
 	await migrateToLatest(db);
 	await seedDemo(db, now, 12);

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 import { withNames } from './names';
 import { roundLeaderboard, viewerBest } from './rounds';
@@ -23,7 +23,7 @@ export interface Board {
 }
 
 export const BOARD_TTL_MS = 5000;
-const boards = new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true);
+const boards = registerCache('leaderboards.boards', new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true), { results: 'clear', units: 'clear' });
 
 /**
  * A public board (round or whole contest, optional unit level), computed at most once per
@@ -112,7 +112,7 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
 
 /**
  * A round's board as its page shows it, read through roundLeaderboard() rather than the shared
- * board: someone who has just handed in sees their new place at once (noteScored). The unit tab is
+ * board: someone who has just handed in sees their new place at once (the 'scored' topic, rounds.ts). The unit tab is
  * left out (Leaderboard.svelte fetches it when it is opened).
  */
 export async function roundBoardView(db: Db, roundId: number, viewerId: number | null, staff: boolean, now = Date.now()): Promise<BoardView> {

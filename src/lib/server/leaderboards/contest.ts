@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { offloaded, type Db } from '../db';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import { COUNTED } from './counted';
 import { CompactRanking } from './compact-ranking';
 import { attemptColumns, contestColumns, CONTEST_ORDER, ROUND_ORDER } from './order';
@@ -36,7 +36,7 @@ export async function rankContest(db: Db, contestId: number): Promise<RankedEntr
 }
 
 /** A contest's whole ranking, shared by its boards at every unit level, recomputed at most every 5 s. */
-const contestRankings = new TtlCache<CompactRanking, number>(5_000, 10, Date.now, true);
+const contestRankings = registerCache('leaderboards.contest', new TtlCache<CompactRanking, number>(5_000, 10, Date.now, true), { results: 'clear' });
 export function cachedContestRanking(db: Db, contestId: number): Promise<CompactRanking> {
 	return contestRankings.get(contestId, async () => new CompactRanking(await rankContest(offloaded(db), contestId)));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
+import { invalidate } from '../cache';
 import { COUNTED, COUNTED_SQL } from './counted';
 import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
 import { publicName } from './names';
@@ -12,7 +13,8 @@ import type { PersonRow } from './rows';
  * count, instead of ranking every attempt of the round on each request. The prediction tie-break
  * applies only once a round has closed; that ranking is computed from the attempts themselves
  * (rounds.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
- * merging — goes through the functions below, inside its own transaction.
+ * merging — goes through the functions below, inside its own transaction; those after a decision
+ * invalidate the rankings ('results', cache.ts), which takes effect once that transaction commits.
  */
 
 /** The offered attempt (`excluded`) beats the stored best: the round order without the gap. */
@@ -45,6 +47,11 @@ export function offerAttempt(c: Conn, attemptId: number): void {
 
 /** Recomputes one person's best in one round (after a disqualification, reinstatement or merge). */
 export async function refreshBest(db: Executor, roundId: number, userId: number): Promise<void> {
+	await recompute(db, roundId, userId);
+	invalidate(db, 'results');
+}
+
+async function recompute(db: Executor, roundId: number, userId: number): Promise<void> {
 	await db.deleteFrom('round_best').where('round_id', '=', roundId).where('user_id', '=', userId).execute();
 	await sql`
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
@@ -61,7 +68,8 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 export async function refreshPerson(db: Executor, userId: number): Promise<void> {
 	const rounds = await db.selectFrom('attempts').select('round_id').distinct().where('user_id', '=', userId).execute();
 	await db.deleteFrom('round_best').where('user_id', '=', userId).execute();
-	for (const r of rounds) await refreshBest(db, r.round_id, userId);
+	for (const r of rounds) await recompute(db, r.round_id, userId);
+	invalidate(db, 'results');
 }
 
 /** Rebuilds the whole table from the attempts (after bulk loads that bypass the service). */
@@ -76,6 +84,7 @@ export async function rebuildAll(db: Executor): Promise<void> {
 			from attempts a join users u on u.id = a.user_id
 			where ${COUNTED}
 		) where rn = 1`.execute(db);
+	invalidate(db, 'results');
 }
 
 const ORDER = sql.raw(ROUND_ORDER.sql(bestColumns('b')));

@@ -6,7 +6,7 @@ import { withNames } from './names';
 import { TOP_N, type PersonRow, type RankedEntry } from './rows';
 import * as roundBest from './round-best';
 import { COUNTED } from './counted';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import { attemptColumns, compareResults, ROUND_ORDER, type RankedResult } from './order';
 import { CompactRanking } from './compact-ranking';
 
@@ -82,35 +82,28 @@ export async function roundLeaderboard(
 	return { ...board, rows: board.rows.map((r) => ({ ...r, isViewer: r.userId === viewerId })) };
 }
 
+/** The last row of each round's cached top list: a new result that beats it refreshes the list. */
+const cutoffs = registerCache('leaderboards.round-top-cutoffs', new Map<number, { last: RankedResult | null; full: boolean }>(), { results: 'clear' });
 /**
  * The top rows and the head count change with every submission but need not be fresher than a
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
- * A person's own rank is cached a little longer; decisions that change results clear both.
- * Rows handed out are shared with the cache: callers copy, never mutate them.
+ * A person's own rank is cached a little longer; decisions that change results clear both. When
+ * an attempt is scored, the person sees their new rank at once; the top list is refreshed at once
+ * only if the result belongs in it (otherwise within 2 s), so a stream of ordinary submissions
+ * does not defeat the cache. Rows handed out are shared with the cache: callers copy, never mutate
+ * them.
  */
-const topCache = new TtlCache<{ top: PersonRow[]; people: number }, number>(2_000, 200, Date.now, true);
-const rankCache = new TtlCache<PersonRow | undefined>(5_000, 20_000);
-/** The last row of each round's cached top list: a new result that beats it refreshes the list. */
-const cutoffs = new Map<number, { last: RankedResult | null; full: boolean }>();
-
-export function forgetCachedRankings(): void {
-	settledCache.clear();
-	topCache.clear();
-	rankCache.clear();
-	orderCache.clear();
-	cutoffs.clear();
-}
-
-/**
- * Called when an attempt is scored. The person sees their new rank at once; the top list is
- * refreshed at once only if the result belongs in it (otherwise within 2 s), so a stream of
- * ordinary submissions does not defeat the cache.
- */
-export function noteScored(roundId: number, userId: number, result: RankedResult): void {
-	rankCache.delete(`${roundId}:${userId}`);
-	const c = cutoffs.get(roundId);
-	if (!c || !c.full || !c.last || compareResults(result, c.last, null) < 0) topCache.delete(roundId);
-}
+const topCache = registerCache('leaderboards.round-top', new TtlCache<{ top: PersonRow[]; people: number }, number>(2_000, 200, Date.now, true), {
+	results: 'clear',
+	scored: ({ roundId, result }) => {
+		const c = cutoffs.get(roundId);
+		if (!c || !c.full || !c.last || compareResults(result, c.last, null) < 0) topCache.delete(roundId);
+	}
+});
+const rankCache = registerCache('leaderboards.own-rank', new TtlCache<PersonRow | undefined>(5_000, 20_000), {
+	results: 'clear',
+	scored: ({ roundId, userId }) => rankCache.delete(`${roundId}:${userId}`)
+});
 
 async function bestLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null) {
 	const { top: cached, people } = await topCache.get(roundId, async () => {
@@ -142,13 +135,13 @@ function withoutGuess(r: PersonRow): PersonRow {
  * 5 s. A person's rank is then a binary search for their current best in it: O(log n) instead of
  * counting everyone ahead (milliseconds for someone 100,000th).
  */
-const orderCache = new TtlCache<Float64Array[], number>(5_000, 200, Date.now, true);
+const orderCache = registerCache('leaderboards.rank-order', new TtlCache<Float64Array[], number>(5_000, 200, Date.now, true), { results: 'clear' });
 
 /**
  * A person's own row on a board that needs no prediction tie-break (an open round, or one without a
  * prediction question): their current best from round_best, ranked among everyone else's results
  * as of the last order snapshot (at most a few seconds old), cached a few seconds; a new result of
- * theirs clears it (noteScored).
+ * theirs clears it (the 'scored' topic).
  */
 export async function viewerBest(db: Db, roundId: number, viewerId: number): Promise<PersonRow | undefined> {
 	// Cached as shown (masked name), not as stored: the mask is worked out once per refresh.
@@ -162,11 +155,15 @@ export async function viewerBest(db: Db, roundId: number, viewerId: number): Pro
 }
 
 /**
- * A closed round with a settled prediction figure never changes again (short of a decision, which
- * clears the cache): its full ranking is computed once — a few seconds for a city-wide round —
+ * A closed round with a settled prediction figure never changes again (short of a decision or an
+ * edit of the round, which clear the cache): its full ranking is computed once — a few seconds for a city-wide round —
  * and each viewer's row is then a lookup.
  */
-const settledCache = new TtlCache<{ actual: number | null; ranking: CompactRanking }, number>(10 * 60_000, 20);
+const settledCache = registerCache('leaderboards.settled-round', new TtlCache<{ actual: number | null; ranking: CompactRanking }, number>(10 * 60_000, 20), {
+	results: 'clear',
+	// A closed round whose times or prediction question change is ranked afresh.
+	contests: ({ roundId }) => roundId != null && settledCache.delete(roundId)
+});
 
 async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
 	const { actual, ranking } = await settledCache.get(roundId, async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import * as contests from '../contests/contests';
 import { resolveScope, type Scope } from '../contests/scope';
 import { BOARD_TTL_MS } from './boards';
@@ -8,7 +8,11 @@ import { BOARD_TTL_MS } from './boards';
  * The scope of a public board poll and whether it is live, cached as long as the board itself
  * (BOARD_TTL_MS): polls then cost no query to find their round and contest.
  */
-const pollScopes = new TtlCache<{ scope: Scope; contest: contests.Contest; round: contests.Round | null; open: boolean } | null>(BOARD_TTL_MS, 1000);
+const pollScopes = registerCache(
+	'leaderboards.poll-scopes',
+	new TtlCache<{ scope: Scope; contest: contests.Contest; round: contests.Round | null; open: boolean } | null>(BOARD_TTL_MS, 1000),
+	{ contests: 'clear' }
+);
 export function resolvePollScope(db: Db, search: URLSearchParams) {
 	const key = `${search.get('round') ?? ''}|${search.get('contest') ?? ''}`;
 	return pollScopes.get(key, async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { offloaded, type Db, type Executor } from '../db';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 
 /**
@@ -101,12 +101,12 @@ export async function unitRanking(db: Db, scope: Scope, unitKind?: string | null
 }
 
 /** Unit rankings change with every submission but are shown to many: one computation per 5 s. */
-const unitBoards = new TtlCache<UnitRankRow[]>(5_000, 200, Date.now, true);
+const unitBoards = registerCache('leaderboards.units', new TtlCache<UnitRankRow[]>(5_000, 200, Date.now, true), { results: 'clear', units: 'clear' });
 export function cachedUnitRanking(db: Db, scope: Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
 	return unitBoards.get(JSON.stringify([scope, unitKind ?? null]), () => unitRanking(db, scope, unitKind));
 }
 
-const rankings = new TtlCache<UnitRankRow[]>(60_000, 50);
+const rankings = registerCache('leaderboards.units-shared', new TtlCache<UnitRankRow[]>(60_000, 50), { results: 'clear', units: 'clear' });
 /**
  * The city-wide unit ranking behind every district dashboard, shared by all leads for a minute
  * (it scans the whole scope; a unit's own figures, stats/dashboards.ts, are per unit and stay fresh).

@@ -1,6 +1,6 @@
 import { offloaded, type Db } from '../db';
 import type { StoredOption } from '../attempts/scoring';
-import { TtlCache } from '../cache';
+import { registerCache, TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 import { participationRate, sharedUnitRanking, unitCounts } from '../leaderboards/units';
 import * as q from './queries';
@@ -162,7 +162,8 @@ export async function periodReport(db: Db, from: number, to: number, ageAt: numb
  * city-wide contest, see README "Dashboards"): they run on the worker connection (db/offload.ts),
  * so participants are never kept waiting, and organisers share one result for 10 minutes.
  */
-const heavy = new TtlCache<unknown>(10 * 60_000, 50);
+// Bounded by its TTL alone: a decision or an edit changes a scan of every answer only marginally.
+const heavy = registerCache('stats.heavy', new TtlCache<unknown>(10 * 60_000, 50), {});
 export function cachedGapMap(db: Db, scope: Scope) {
 	return heavy.get(JSON.stringify(['gap', scope]), () => gapMap(db, scope)) as ReturnType<typeof gapMap>;
 }
