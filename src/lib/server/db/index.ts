@@ -247,8 +247,11 @@ export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 			out = fn(conn);
 			conn.run('COMMIT');
 		} catch (e) {
-			if (sqlite.inTransaction) conn.run('ROLLBACK');
-			scope.end(false);
+			try {
+				if (sqlite.inTransaction) conn.run('ROLLBACK');
+			} finally {
+				scope.end(false);
+			}
 			throw e;
 		}
 		scope.end(true);

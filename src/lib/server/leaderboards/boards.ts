@@ -16,7 +16,7 @@ export interface Board {
 	units: UnitRankRow[];
 	/** Who the `top` rows are (never sent to the public). */
 	topUserIds: number[];
-	/** Set for a round's board: the viewer's row then comes from the leaderboard module. */
+	/** Set for a round's board: the viewer's row then comes from rounds.ts (round_best or the settled ranking). */
 	roundId?: number;
 	/** The whole ranking, for the viewer's own row (whole-contest boards). */
 	ranking?: CompactRanking;
