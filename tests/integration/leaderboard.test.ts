@@ -9,7 +9,7 @@ import { seededRng } from '../../src/lib/server/attempts/draw';
 import { rebuildAll } from '../../src/lib/server/leaderboards/round-best';
 
 /**
- * The leaderboard SQL must rank exactly as the rule in ranking.ts. Both are fed the same random
+ * The leaderboard SQL must rank exactly as the rule in leaderboards/order.ts. Both are fed the same random
  * attempts, full of ties, on a fresh migrated database.
  */
 const DAY = 86_400_000;

@@ -136,8 +136,3 @@ export function invalidate<T extends Topic>(
 export function clearCaches(): void {
 	for (const { cache } of registry.values()) cache.clear();
 }
-
-/** The registered caches and their topics (for the registry's own test, and for the curious). */
-export function registeredCaches(): { name: string; topics: Topic[] }[] {
-	return [...registry].map(([name, { on }]) => ({ name, topics: Object.keys(on) as Topic[] }));
-}
