@@ -8,6 +8,11 @@ import { cachedContestRanking } from './contest';
 import type { CompactRanking } from './compact-ranking';
 import { cachedUnitRanking, publicUnits, type UnitBoardRow, type UnitRankRow } from './units';
 
+/**
+ * The public boards — a round's or a whole contest's people, and their units — shared by every
+ * viewer for a few seconds, and what one viewer gets of them (BoardView, as a page or as JSON).
+ */
+
 export interface Board {
 	computedAt: number;
 	actual: number | null;

@@ -10,6 +10,12 @@ import { registerCache, TtlCache } from '../cache';
 import { attemptColumns, compareResults, ROUND_ORDER, type RankedResult } from './order';
 import { CompactRanking } from './compact-ranking';
 
+/**
+ * A round's board: while no prediction figure is settled (an open round), read off round_best with
+ * a rank snapshot for each viewer's own place; once the round has closed, the full ranking with the
+ * prediction tie-break, computed once. Both with their caches (registered in cache.ts).
+ */
+
 /** The actual figure a round's prediction question asks about, over the counted attempts. */
 export async function computePredictionActual(db: Executor, roundId: number, kind: PredictionKind): Promise<number> {
 	const what =
