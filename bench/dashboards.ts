@@ -7,14 +7,17 @@
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { rebuildAll } from '../src/lib/server/attempts/round-best';
+import { rebuildAll } from '../src/lib/server/leaderboards/round-best';
 import { sql } from 'kysely';
 import { openDatabase, migrateToLatest } from '../src/lib/server/db';
 import { importList } from '../src/lib/server/units/units';
 import { hanoiDistricts2024 } from '../src/lib/server/units/lists';
 import { seededRng } from '../src/lib/server/attempts/draw';
-import { rankContest, rankRound, roundLeaderboard } from '../src/lib/server/attempts/leaderboard';
-import { getBoard, gapMap, itemAnalysis, periodReport, unitDashboard, unitRanking, boardView } from '../src/lib/server/stats/dashboards';
+import { rankRound, roundLeaderboard } from '../src/lib/server/leaderboards/rounds';
+import { rankContest } from '../src/lib/server/leaderboards/contest';
+import { gapMap, itemAnalysis, periodReport, unitDashboard } from '../src/lib/server/stats/dashboards';
+import { boardView, getBoard } from '../src/lib/server/leaderboards/boards';
+import { unitRanking } from '../src/lib/server/leaderboards/units';
 import { listUnitParticipants } from '../src/lib/server/stats/queries';
 
 const arg = (name: string, def: string) => {

@@ -113,7 +113,7 @@ const q = {
 	),
 	featured: /** @type {Stmt<ContestRow>} */ (db.prepare("select id, title, rules from contests where status = 'published' order by id desc limit 1")),
 	rounds: /** @type {Stmt<RoundRow>} */ (db.prepare('select * from rounds where contest_id = ? order by opens_at')),
-	// The same statements as attempts/round-best.ts: top 50 off the index, head count, own rank.
+	// The same statements as leaderboards/round-best.ts: top 50 off the index, head count, own rank.
 	top: /** @type {Stmt<TopRow>} */ (db.prepare(`select b.user_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? order by b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc limit ?`)),

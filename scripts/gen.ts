@@ -25,7 +25,7 @@ import { seedDemo } from '../src/lib/server/seed/demo';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { foldVietnamese } from '../src/lib/vn/text';
 import { seededRng } from '../src/lib/server/attempts/draw';
-import { rebuildAll } from '../src/lib/server/attempts/round-best';
+import { rebuildAll } from '../src/lib/server/leaderboards/round-best';
 import { sql } from 'kysely';
 
 const { values } = parseArgs({

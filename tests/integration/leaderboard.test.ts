@@ -3,13 +3,13 @@ import { openDatabase, migrateToLatest, type Db } from '../../src/lib/server/db'
 import { importList } from '../../src/lib/server/units/units';
 import { hanoiDistricts2024 } from '../../src/lib/server/units/lists';
 import { insertContest, insertRound } from '../../src/lib/server/contests/contests';
-import { computePredictionActual, roundLeaderboard } from '../../src/lib/server/attempts/leaderboard';
-import { rankPeople } from '../../src/lib/server/attempts/ranking';
+import { computePredictionActual, roundLeaderboard } from '../../src/lib/server/leaderboards/rounds';
+import { rankPeople } from '../../src/lib/server/leaderboards/order';
 import { seededRng } from '../../src/lib/server/attempts/draw';
-import { rebuildAll } from '../../src/lib/server/attempts/round-best';
+import { rebuildAll } from '../../src/lib/server/leaderboards/round-best';
 
 /**
- * The leaderboard SQL must rank exactly as the rule in ranking.ts. Both are fed the same random
+ * The leaderboard SQL must rank exactly as the rule in leaderboards/order.ts. Both are fed the same random
  * attempts, full of ties, on a fresh migrated database.
  */
 const DAY = 86_400_000;
@@ -151,9 +151,9 @@ describe('round leaderboard', () => {
 
 describe('contest leaderboard and unit counts', () => {
 	it('ranks the whole contest exactly like rankContestPeople and counts units without disqualified attempts', async () => {
-		const { rankContestPeople } = await import('../../src/lib/server/attempts/ranking');
-		const { rankContest } = await import('../../src/lib/server/attempts/leaderboard');
-		const { unitCounts } = await import('../../src/lib/server/stats/queries');
+		const { rankContestPeople } = await import('../../src/lib/server/leaderboards/order');
+		const { rankContest } = await import('../../src/lib/server/leaderboards/contest');
+		const { unitCounts } = await import('../../src/lib/server/leaderboards/units');
 		const contestId = await insertContest(db, { title: 'Cuộc thi nhiều đợt', rules: '', status: 'published' });
 		const rounds: number[] = [];
 		for (let i = 0; i < 2; i++)

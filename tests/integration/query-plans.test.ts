@@ -7,7 +7,8 @@ import { openDatabase, migrateToLatest, withConn, type Db } from '../../src/lib/
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions';
-import { boardJson, getBoard, cachedUnitRanking } from '../../src/lib/server/stats/dashboards';
+import { boardJson, getBoard } from '../../src/lib/server/leaderboards/boards';
+import { cachedUnitRanking } from '../../src/lib/server/leaderboards/units';
 
 /**
  * Every statement the hot paths run — session check, start/resume, autosave, hand-in, expiry,

@@ -4,9 +4,10 @@ import { openDatabase, migrateToLatest, withConn, type Db } from '../../src/lib/
 import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { disqualifyAttempt, disqualifyUser, reinstateAttempt, reinstateUser } from '../../src/lib/server/fairness/decisions';
-import { rankInRound, topOfRound } from '../../src/lib/server/attempts/round-best';
-import { forgetCachedRankings, roundLeaderboard, viewerBest } from '../../src/lib/server/attempts/leaderboard';
-import { boardJson, boardView, getBoard } from '../../src/lib/server/stats/dashboards';
+import { rankInRound, topOfRound } from '../../src/lib/server/leaderboards/round-best';
+import { roundLeaderboard, viewerBest } from '../../src/lib/server/leaderboards/rounds';
+import { clearCaches } from '../../src/lib/server/cache';
+import { boardJson, boardView, getBoard } from '../../src/lib/server/leaderboards/boards';
 
 /**
  * round_best must always equal "each person's best counted attempt" computed from the attempts,
@@ -32,7 +33,7 @@ async function table() {
 }
 
 beforeEach(async () => {
-	forgetCachedRankings();
+	clearCaches();
 	db = openDatabase(':memory:');
 	await migrateToLatest(db);
 	await seedDemo(db, now, 12);

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { TtlCache } from './cache';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { invalidate, registerCache, TtlCache } from './cache';
+import { exclusive, migrateToLatest, openDatabase, withConn } from './db';
+import * as contests from './contests/contests';
+import { seedDemo } from './seed/demo';
+import { refreshPerson } from './leaderboards/round-best';
+import { cachedUnitRanking } from './leaderboards/units';
+import { audit } from './audit';
 
 describe('TtlCache', () => {
 	it('computes once per key within the time to live, then again', async () => {
@@ -68,5 +78,129 @@ describe('TtlCache with stale-while-revalidate', () => {
 		expect(await cache.get('a', async () => ++calls)).toBe(1);
 		cache.delete('a');
 		expect(await cache.get('a', async () => ++calls)).toBe(2);
+	});
+});
+
+/* ——— The registry: invalidations wait for the commit ——— */
+
+const scratch: string[] = [];
+afterAll(() => {
+	for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A migrated database in a file, and a second, read-only connection to it: what other readers see. */
+async function fileDb() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-cache-'));
+	scratch.push(dir);
+	const file = path.join(dir, 'cache.db');
+	const db = openDatabase(file);
+	await migrateToLatest(db);
+	const other = new SQLite(file, { readonly: true });
+	const contestsSeen = () => (other.prepare('select count(*) as n from contests').get() as { n: number }).n;
+	return { db, contestsSeen };
+}
+
+const CONTEST = { title: 'Cuộc thi bộ nhớ đệm', rules: '', status: 'draft' } as const;
+
+describe('the cache registry', () => {
+	it('applies an invalidation issued inside a transaction only after the commit, and at once outside one', async () => {
+		const { db, contestsSeen } = await fileDb();
+		const log: string[] = [];
+		const cached = registerCache('test.contests', new Map([['k', 1]]), { contests: () => log.push(`cleared, ${contestsSeen()} contest(s) committed`) });
+		await db.transaction().execute(async (trx) => {
+			await contests.insertContest(trx, CONTEST);
+			// Written and invalidated, not committed: the cache is as it was.
+			expect(log).toEqual([]);
+			expect(cached.get('k')).toBe(1);
+			await trx.selectFrom('contests').select('id').execute();
+			expect(log).toEqual([]);
+		});
+		expect(log).toEqual(['cleared, 1 contest(s) committed']);
+		await contests.insertContest(db, CONTEST);
+		expect(log).toEqual(['cleared, 1 contest(s) committed', 'cleared, 2 contest(s) committed']);
+		await db.destroy();
+	});
+
+	it('does the same on the hot path (exclusive): after COMMIT; withConn is no transaction', async () => {
+		const { db, contestsSeen } = await fileDb();
+		const seen: string[] = [];
+		registerCache('test.scored', new Map(), { scored: ({ roundId, userId }) => seen.push(`${roundId}:${userId} after ${contestsSeen()}`) });
+		const result = { score: 1, prediction: null, durationMs: 1, submittedAt: 1 };
+		await exclusive(db, (c) => {
+			c.run("insert into contests (title, rules, status, created_at, updated_at) values ('x', '', 'draft', 0, 0)");
+			invalidate(c, 'scored', { roundId: 7, userId: 8, result });
+			expect(seen).toEqual([]);
+		});
+		expect(seen).toEqual(['7:8 after 1']);
+		await withConn(db, (c) => invalidate(c, 'scored', { roundId: 7, userId: 9, result }));
+		expect(seen).toEqual(['7:8 after 1', '7:9 after 1']);
+		await db.destroy();
+	});
+
+	it('still invalidates, after the rollback, what a rolled-back transaction touched (conservatively)', async () => {
+		const { db, contestsSeen } = await fileDb();
+		const log: string[] = [];
+		const cached = registerCache('test.rollback', new Map([['k', 1]]), { contests: () => (cached.clear(), log.push(`cleared, ${contestsSeen()} committed`)) });
+		await expect(
+			db.transaction().execute(async (trx) => {
+				await contests.insertContest(trx, CONTEST);
+				throw new Error('abandoned');
+			})
+		).rejects.toThrow('abandoned');
+		expect(log).toEqual(['cleared, 0 committed']);
+		expect(cached.size).toBe(0);
+		await expect(
+			exclusive(db, (c) => {
+				invalidate(c, 'contests');
+				throw new Error('abandoned too');
+			})
+		).rejects.toThrow('abandoned too');
+		expect(log).toEqual(['cleared, 0 committed', 'cleared, 0 committed']);
+		await db.destroy();
+	});
+
+	it('lets no reader racing a decision cache the state before its commit', async () => {
+		// Readers of the unit board go to the worker connection, which sees the last commit: one that
+		// missed a cache cleared inside the transaction would have cached the counts from before it.
+		const { db } = await fileDb();
+		const now = Date.now();
+		await seedDemo(db, now, 12);
+		const round = await db.selectFrom('rounds').select('id').where('title', '=', 'Tuần 2').executeTakeFirstOrThrow();
+		const scope = { roundId: round.id };
+		const someone = await db
+			.selectFrom('round_best')
+			.innerJoin('users', 'users.id', 'round_best.user_id')
+			.select(['users.id', 'users.unit_id'])
+			.where('round_best.round_id', '=', round.id)
+			.executeTakeFirstOrThrow();
+		const participants = async () => (await cachedUnitRanking(db, scope)).find((u) => u.unitId === someone.unit_id)!.participants;
+		const before = await participants();
+		expect(before).toBeGreaterThan(0);
+		await db.transaction().execute(async (trx) => {
+			await trx.updateTable('users').set({ disqualified_at: now, disqualify_reason: 'kiểm thử' }).where('id', '=', someone.id).execute();
+			await refreshPerson(trx, someone.id);
+			// A poll meanwhile gets the cached board: the decision is not committed yet.
+			expect(await participants()).toBe(before);
+			await audit(trx, { actorUserId: null, action: 'user.disqualify', entity: 'user', entityId: someone.id, at: now, details: { reason: 'kiểm thử' } });
+		});
+		expect(await participants()).toBe(before - 1);
+		await db.destroy();
+	});
+
+	it('holds every TtlCache of the server: none is created outside registerCache()', () => {
+		const root = path.join(import.meta.dirname, '.');
+		const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
+		const unregistered: string[] = [];
+		let found = 0;
+		for (const f of files) {
+			const lines = fs.readFileSync(path.join(root, f), 'utf8').split('\n');
+			lines.forEach((line, i) => {
+				if (!/new TtlCache\b/.test(line) || f === 'cache.ts') return;
+				found++;
+				if (!lines.slice(Math.max(0, i - 2), i + 1).some((l) => l.includes('registerCache('))) unregistered.push(`${f}:${i + 1}`);
+			});
+		}
+		expect(found).toBeGreaterThanOrEqual(13);
+		expect(unregistered).toEqual([]);
 	});
 });

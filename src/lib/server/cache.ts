@@ -1,9 +1,12 @@
+import { afterTransaction, type Conn, type Executor } from './db';
+
 /**
  * A short-lived in-process cache with single flight: every caller for a key within `ttlMs` gets
  * the same value, and concurrent misses share one pending computation, so N clients polling a
  * leaderboard cost one query per `ttlMs`. With `staleWhileRevalidate`, a caller arriving after the
  * TTL gets the previous value at once while one refresh runs, so nobody waits for a recompute
- * (the value is at most one refresh older). One process only (adapter-node).
+ * (the value is at most one refresh older). One process only (adapter-node); what clears a cache
+ * when its data changes is the registry below.
  */
 interface Entry<V> {
 	at: number;
@@ -57,4 +60,79 @@ export class TtlCache<V, K = string> {
 	clear(): void {
 		this.entries.clear();
 	}
+}
+
+/* ——— The registry: every cache of the process, and what a write touched ——— */
+
+/**
+ * What a write can touch, and what it tells the caches that depend on it. Every in-process cache
+ * is registered below under a name with the topics it depends on; a write calls invalidate() with
+ * the executor it wrote through. Inside a transaction (`db.transaction().execute`, or `exclusive`
+ * on the hot path) the invalidation waits until the transaction has ended (db afterTransaction):
+ * a reader who misses a cache cleared before the commit would compute from the state before the
+ * commit — on the worker connection, or later on another connection or process — and cache it
+ * for a whole TTL. A rolled-back transaction still invalidates what it touched (conservatively:
+ * code inside it may have filled a cache from its own uncommitted writes; clearing costs only a
+ * recomputation). Outside a transaction the invalidation is immediate.
+ *
+ * This is the seam for several processes: invalidate() will also bump a version per topic in the
+ * database, in the same transaction, and each process will apply the other processes' bumps to its
+ * own registry when it sees them; the TTLs bound how stale a cache can be meanwhile.
+ */
+export interface Topics {
+	/** A contest or a round was created or changed; `roundId` when an existing round changed. */
+	contests: { roundId?: number };
+	/** The question bank changed; `versionId` when a draft's version was rewritten in place. */
+	questions: { versionId?: number };
+	/** Units were imported or changed (names, levels, targets). */
+	units: Record<never, never>;
+	/** What counts changed for the rankings at large: round_best refreshed after a decision (disqualify, reinstate, merge) or rebuilt. */
+	results: Record<never, never>;
+	/** One attempt was scored (hand-in or expiry): its person's rank, maybe the round's top list. */
+	scored: { roundId: number; userId: number; result: { score: number; prediction: number | null; durationMs: number; submittedAt: number } };
+}
+export type Topic = keyof Topics;
+
+/** What a cache does when a topic it depends on is touched: forget everything, or just what the detail says. */
+type Reaction<T extends Topic> = 'clear' | ((detail: Topics[T]) => void);
+type Dependencies = { [T in Topic]?: Reaction<T> };
+
+interface Registered {
+	cache: { clear(): void };
+	on: Dependencies;
+}
+
+const registry = new Map<string, Registered>();
+
+/**
+ * Registers `cache` under `name` (re-registering a name replaces it: modules reloaded in dev) with
+ * what it depends on; returns the cache. A cache with no topics is bounded by its TTL alone.
+ */
+export function registerCache<C extends { clear(): void }>(name: string, cache: C, on: Dependencies): C {
+	registry.set(name, { cache, on });
+	return cache;
+}
+
+/**
+ * A write through `via` touched `topic`: every cache depending on it reacts once the write is
+ * committed (see Topics). `via` null: no transaction (a test, a script).
+ */
+export function invalidate<T extends Topic>(
+	via: Executor | Conn | null,
+	topic: T,
+	...given: Partial<Topics[T]> extends Topics[T] ? [detail?: Topics[T]] : [detail: Topics[T]]
+): void {
+	const detail = (given[0] ?? {}) as Topics[T];
+	afterTransaction(via, () => {
+		for (const { cache, on } of registry.values()) {
+			const react = on[topic] as Reaction<T> | undefined;
+			if (react === 'clear') cache.clear();
+			else if (react) react(detail);
+		}
+	});
+}
+
+/** Forgets everything every cache holds (tests that open a new database with the same ids; a restore). */
+export function clearCaches(): void {
+	for (const { cache } of registry.values()) cache.clear();
 }

@@ -1,6 +1,6 @@
 import { getDb } from '../db';
-import { hasRole, UNAUTHENTICATED_MESSAGE } from '../auth/guards';
-import { boardJson, getBoard, resolvePollScope } from '../stats/dashboards';
+import { UNAUTHENTICATED_MESSAGE } from '../auth/guards';
+import * as boards from '../leaderboards/service';
 import type { SessionUser } from '../auth/sessions';
 import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, retryAfterSeconds, takeAll } from '../auth/limits';
 import { fingerprint } from '../fairness/fingerprint';
@@ -110,13 +110,9 @@ export async function submitAttempt(caller: ApiCaller, attemptParam: string | un
  * viewer's own row is looked up per request (cached too), and the shared part is serialised once.
  */
 export async function leaderboardPoll(caller: ApiCaller, search: URLSearchParams): Promise<ApiAnswer> {
-	const db = getDb();
-	const resolved = await resolvePollScope(db, search);
-	if (!resolved || resolved.contest.status === 'draft') return err(404, 'Không tìm thấy bảng xếp hạng.');
 	const kind = search.get('kind')?.slice(0, 40) || null;
-	const board = await getBoard(db, resolved.scope, kind);
 	// The people tab polls with units=0: the unit ranking is most of the payload.
-	const withUnits = search.get('units') !== '0';
-	const json = await boardJson(db, board, caller.user?.id ?? null, hasRole(caller.user, 'organiser'), { open: resolved.open }, withUnits);
+	const json = await boards.pollJson(search, caller.user, { kind, withUnits: search.get('units') !== '0' });
+	if (json == null) return err(404, 'Không tìm thấy bảng xếp hạng.');
 	return { status: 200, json, headers: { 'cache-control': 'private, no-store' } };
 }

@@ -2,11 +2,11 @@ import { randomInt } from 'node:crypto';
 import { exclusive, getDb, withConn, type Conn, type Db } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 import { config } from '../config';
+import { invalidate } from '../cache';
 import * as contests from '../contests/contests';
 import * as questions from '../questions/questions';
 import * as repo from './attempts';
-import * as roundBest from './round-best';
-import * as leaderboard from './leaderboard';
+import * as roundBest from '../leaderboards/round-best';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
 import { roundPhase } from '../../contests/phase';
 import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from './draw';
@@ -128,11 +128,11 @@ function finalize(c: Conn, attempt: AttemptRow, opts: { status: 'submitted' | 'e
 		graded.filter((g) => g.chosen && isAnswerCorrect(g.kind, g.options, g.chosen)).map((g) => g.questionId)
 	);
 	roundBest.offerAttempt(c, attempt.id);
-	leaderboard.noteScored(attempt.round_id, attempt.user_id, {
-		score: closing.score,
-		prediction: closing.prediction,
-		durationMs: closing.durationMs,
-		submittedAt
+	// After the commit, the person's own rank (and the round's top list if the result belongs in it).
+	invalidate(c, 'scored', {
+		roundId: attempt.round_id,
+		userId: attempt.user_id,
+		result: { score: closing.score, prediction: closing.prediction, durationMs: closing.durationMs, submittedAt }
 	});
 	return {
 		...attempt,

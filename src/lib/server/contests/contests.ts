@@ -1,5 +1,5 @@
 import type { Conn, Executor } from '../db';
-import { TtlCache } from '../cache';
+import { invalidate, registerCache, TtlCache } from '../cache';
 import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
 import type { Quota } from '../attempts/draw';
@@ -61,25 +61,21 @@ export async function findContest(db: Executor, id: number): Promise<Contest | u
 
 /**
  * The home page's contest and its rounds, cached for 5 s: the most requested page when a round
- * opens. Any write to a contest or round clears it, so organisers see their change at once.
+ * opens. Any write to a contest or round clears it ('contests'), so organisers see their change at once.
  */
-const featuredCache = new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(5_000, 1);
+const featuredCache = registerCache('contests.featured', new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(5_000, 1), { contests: 'clear' });
 export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; rounds: Round[] } | null> {
 	return featuredCache.get('featured', async () => {
 		const contest = await findFeaturedContest(db);
 		return contest ? { contest, rounds: await listRounds(db, contest.id) } : null;
 	});
 }
-function contestsChanged(): void {
-	featuredCache.clear();
-	roundPages.clear();
-}
 
 /**
  * A round with its contest and the contest's rounds, for the public round pages (leaderboard):
  * cached 5 s like the home page's, and cleared by every write to a contest or round.
  */
-const roundPages = new TtlCache<{ round: Round; contest: Contest; rounds: Round[] } | null, number>(5_000, 500);
+const roundPages = registerCache('contests.round-pages', new TtlCache<{ round: Round; contest: Contest; rounds: Round[] } | null, number>(5_000, 500), { contests: 'clear' });
 export function roundWithContest(db: Executor, roundId: number): Promise<{ round: Round; contest: Contest; rounds: Round[] } | null> {
 	return roundPages.get(roundId, async () => {
 		const round = await findRound(db, roundId);
@@ -104,7 +100,7 @@ export async function insertContest(db: Executor, c: ContestInput, now = Date.no
 		.values({ title: c.title, rules: c.rules, status: c.status, created_at: now, updated_at: now })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	contestsChanged();
+	invalidate(db, 'contests');
 	return r.id;
 }
 
@@ -114,7 +110,7 @@ export async function updateContest(db: Executor, id: number, c: ContestInput, n
 		.set({ title: c.title, rules: c.rules, status: c.status, updated_at: now })
 		.where('id', '=', id)
 		.execute();
-	contestsChanged();
+	invalidate(db, 'contests');
 }
 
 export async function listRounds(db: Executor, contestId: number): Promise<Round[]> {
@@ -190,7 +186,7 @@ export async function insertRound(db: Executor, contestId: number, r: RoundInput
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await replaceQuotas(db, row.id, r.quotas);
-	contestsChanged();
+	invalidate(db, 'contests');
 	return row.id;
 }
 
@@ -203,7 +199,7 @@ export async function updateRound(db: Executor, id: number, r: RoundInput, now =
 		.where('id', '=', id)
 		.execute();
 	await replaceQuotas(db, id, r.quotas);
-	contestsChanged();
+	invalidate(db, 'contests', { roundId: id });
 }
 
 export async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quota[]): Promise<void> {

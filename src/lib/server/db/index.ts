@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction, type TransactionBuilder } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
@@ -124,7 +124,84 @@ class TrackedSqliteDialect extends SqliteDialect {
 	}
 }
 
-const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect }>();
+const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope }>();
+
+/**
+ * Work a write defers until its transaction has ended (afterTransaction). One scope per open
+ * transaction: a Kysely transaction gets its own; `exclusive` reuses its connection's, so that an
+ * autosave, which defers nothing, allocates nothing.
+ */
+class TxScope {
+	open = false;
+	private pending: ((committed: boolean) => void)[] = [];
+
+	defer(fn: (committed: boolean) => void): void {
+		this.pending.push(fn);
+	}
+
+	/** Closes the scope and runs what was deferred, in order (every one, even if one throws). */
+	end(committed: boolean): void {
+		this.open = false;
+		if (this.pending.length === 0) return;
+		const run = this.pending;
+		this.pending = [];
+		let failure: unknown = null;
+		for (const fn of run) {
+			try {
+				fn(committed);
+			} catch (e) {
+				failure ??= e;
+			}
+		}
+		if (failure) throw failure;
+	}
+}
+
+/** The open scope of a Kysely transaction (by its Transaction) or of `exclusive` (by its Conn). */
+const scopes = new WeakMap<Trx | Conn, TxScope>();
+
+/**
+ * Runs `fn` once the transaction that `via` belongs to has ended — committed (`true`) or rolled back
+ * (`false`) — or at once when `via` is not inside a transaction (the database itself, a `withConn`
+ * connection, null): such a write is committed already. For work that must not see, or let others
+ * see, a state before its commit: clearing caches (cache.ts). `via` is what the write went through:
+ * a Transaction from `db.transaction().execute`, the Conn of `exclusive`, or the database.
+ */
+export function afterTransaction(via: Executor | Conn | null, fn: (committed: boolean) => void): void {
+	const scope = via ? scopes.get(via as Trx | Conn) : undefined;
+	if (scope?.open) return scope.defer(fn);
+	if (!scope && via && 'isTransaction' in via && via.isTransaction)
+		throw new Error('afterTransaction(): a transaction not opened by db.transaction().execute() of openDatabase()');
+	fn(true);
+}
+
+/**
+ * The database handle: Kysely, whose transactions (`transaction().execute`) keep a scope of work
+ * deferred until they end (afterTransaction).
+ */
+class AppDatabase extends Kysely<Database> {
+	override transaction(): TransactionBuilder<Database> {
+		const builder = super.transaction();
+		const execute = builder.execute.bind(builder);
+		builder.execute = async <T>(fn: (trx: Trx) => Promise<T>): Promise<T> => {
+			const scope = new TxScope();
+			let out: T;
+			try {
+				out = await execute((trx) => {
+					scope.open = true;
+					scopes.set(trx, scope);
+					return fn(trx);
+				});
+			} catch (e) {
+				scope.end(false);
+				throw e;
+			}
+			scope.end(true);
+			return out;
+		};
+		return builder;
+	}
+}
 
 function connFor(db: Db) {
 	const c = conns.get(db);
@@ -161,17 +238,24 @@ export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
  * from inside a Kysely transaction (that holds the lock: it would wait for itself).
  */
 export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
-	const { conn, sqlite } = connFor(db);
+	const { conn, sqlite, scope } = connFor(db);
 	return onConnection(db, () => {
 		conn.run('BEGIN IMMEDIATE');
+		scope.open = true;
+		let out: T;
 		try {
-			const out = fn(conn);
+			out = fn(conn);
 			conn.run('COMMIT');
-			return out;
 		} catch (e) {
-			if (sqlite.inTransaction) conn.run('ROLLBACK');
+			try {
+				if (sqlite.inTransaction) conn.run('ROLLBACK');
+			} finally {
+				scope.end(false);
+			}
 			throw e;
 		}
+		scope.end(true);
+		return out;
 	});
 }
 
@@ -195,8 +279,11 @@ export function numericColumns(db: Db, sql: string, params: readonly unknown[]):
 export function openDatabase(file: string): Db {
 	const cached = withStatementCache(openSqlite(file));
 	const dialect = new TrackedSqliteDialect({ database: cached });
-	const db = new Kysely<Database>({ dialect });
-	conns.set(db, { conn: connOf(cached), sqlite: cached.sqlite, dialect });
+	const db = new AppDatabase({ dialect });
+	const conn = connOf(cached);
+	const scope = new TxScope();
+	scopes.set(conn, scope);
+	conns.set(db, { conn, sqlite: cached.sqlite, dialect, scope });
 	registerFile(db, file);
 	return db;
 }

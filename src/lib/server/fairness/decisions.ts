@@ -1,6 +1,5 @@
 import type { Db, Executor } from '../db';
-import * as roundBest from '../attempts/round-best';
-import { forgetCachedRankings } from '../attempts/leaderboard';
+import * as roundBest from '../leaderboards/round-best';
 import { audit } from '../audit';
 import { formatNumber } from '../../vn/number';
 import { invalidateUserSessions } from '../auth/sessions';
@@ -9,7 +8,7 @@ import { invalidateUserSessions } from '../auth/sessions';
  * Organisers' decisions: disqualify or reinstate a person or an attempt, merge or dismiss a
  * possible duplicate. Each one needs a reason, changes state in one transaction and writes the
  * audit log (who, when, what, why) in the same transaction. Leaderboards and unit counts already
- * leave out disqualified attempts and people (attempts/leaderboard.ts), so nothing else changes.
+ * leave out disqualified attempts and people (leaderboards/counted.ts), so nothing else changes.
  */
 
 export type DecisionResult = { ok: true; message: string } | { ok: false; status: 400 | 404 | 409; message: string };
@@ -24,7 +23,6 @@ export async function disqualifyAttempt(db: Db, actorId: number, attemptId: numb
 		if (a.disqualified_at != null) return no(409, 'Lượt thi này đã bị loại trước đó.');
 		await trx.updateTable('attempts').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', attemptId).execute();
 		await roundBest.refreshBest(trx, a.round_id, a.user_id);
-		forgetCachedRankings();
 		await audit(trx, { actorUserId: actorId, action: 'attempt.disqualify', entity: 'attempt', entityId: attemptId, at: now, details: { reason, roundId: a.round_id, userId: a.user_id } });
 		return ok(`Đã loại lượt thi #${attemptId}.`);
 	});
@@ -37,7 +35,6 @@ export async function reinstateAttempt(db: Db, actorId: number, attemptId: numbe
 		if (a.disqualified_at == null) return no(409, 'Lượt thi này không bị loại.');
 		await trx.updateTable('attempts').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', attemptId).execute();
 		await roundBest.refreshBest(trx, a.round_id, a.user_id);
-		forgetCachedRankings();
 		await audit(trx, {
 			actorUserId: actorId,
 			action: 'attempt.reinstate',
@@ -61,7 +58,6 @@ export async function disqualifyUser(db: Db, actorId: number, userId: number, re
 		if (u.disqualified_at != null) return no(409, 'Người này đã bị loại trước đó.');
 		await trx.updateTable('users').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', userId).execute();
 		await roundBest.refreshPerson(trx, userId);
-		forgetCachedRankings();
 		await audit(trx, { actorUserId: actorId, action: 'user.disqualify', entity: 'user', entityId: userId, at: now, details: { reason } });
 		return ok('Đã loại người dự thi: mọi lượt thi của người này không được tính.');
 	});
@@ -75,7 +71,6 @@ export async function reinstateUser(db: Db, actorId: number, userId: number, rea
 		if (u.merged_into != null) return no(409, `Tài khoản này đã được gộp vào tài khoản #${u.merged_into}, không thể khôi phục.`);
 		await trx.updateTable('users').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', userId).execute();
 		await roundBest.refreshPerson(trx, userId);
-		forgetCachedRankings();
 		await audit(trx, { actorUserId: actorId, action: 'user.reinstate', entity: 'user', entityId: userId, at: now, details: { reason, previousReason: u.disqualify_reason } });
 		return ok('Đã khôi phục người dự thi.');
 	});
@@ -165,7 +160,6 @@ export async function mergeDuplicate(
 		await invalidateUserSessions(trx, dupId);
 		await roundBest.refreshPerson(trx, dupId);
 		await roundBest.refreshPerson(trx, keepId);
-		forgetCachedRankings();
 		await audit(trx, {
 			actorUserId: actorId,
 			action: 'user.merge',

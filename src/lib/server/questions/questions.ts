@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Conn, Executor } from '../db';
 import { containsText } from '../db/like';
-import { TtlCache } from '../cache';
+import { invalidate, registerCache, TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { StoredOption } from '../attempts/scoring';
 import type { PoolItem } from '../attempts/draw';
@@ -84,7 +84,7 @@ export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await db.updateTable('questions').set({ current_version_id: v.id }).where('id', '=', id).execute();
-	bankChanged();
+	invalidate(db, 'questions');
 	return id;
 }
 
@@ -94,14 +94,11 @@ export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.
  * because a version an attempt can see is never changed (edits of published questions add a new
  * version; only unused drafts are overwritten, and that clears their entry).
  */
-const poolCache = new TtlCache<(PoolItem & { versionId: number })[], 'pool'>(10_000, 1);
-const versionCache = new Map<number, QuestionVersion>();
+const poolCache = registerCache('questions.pool', new TtlCache<(PoolItem & { versionId: number })[], 'pool'>(10_000, 1), { questions: 'clear' });
+const versionCache = registerCache('questions.versions', new Map<number, QuestionVersion>(), {
+	questions: ({ versionId }) => versionId != null && versionCache.delete(versionId)
+});
 const VERSION_CACHE_MAX = 20_000;
-
-function bankChanged(versionId?: number): void {
-	poolCache.clear();
-	if (versionId != null) versionCache.delete(versionId);
-}
 
 /** Published questions that can be drawn, with their current version. */
 export function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: number })[]> {
@@ -357,7 +354,7 @@ export async function insertVersion(db: Executor, questionId: number, versionNo:
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	bankChanged();
+	invalidate(db, 'questions');
 	return v.id;
 }
 
@@ -376,7 +373,7 @@ export async function overwriteVersion(db: Executor, versionId: number, c: Versi
 		})
 		.where('id', '=', versionId)
 		.execute();
-	bankChanged(versionId);
+	invalidate(db, 'questions', { versionId });
 }
 
 export async function updateQuestionRow(
@@ -398,12 +395,12 @@ export async function updateQuestionRow(
 		})
 		.where('id', '=', id)
 		.execute();
-	bankChanged();
+	invalidate(db, 'questions');
 }
 
 export async function setStatus(db: Executor, id: number, status: QuestionStatus, now = Date.now()): Promise<void> {
 	await db.updateTable('questions').set({ status, updated_at: now }).where('id', '=', id).execute();
-	bankChanged();
+	invalidate(db, 'questions');
 }
 
 /** Deletes a question and its versions. Callers check first that no attempt used it (the FK would refuse anyway). */
@@ -411,7 +408,7 @@ export async function deleteQuestionRow(db: Executor, id: number): Promise<void>
 	await db.updateTable('questions').set({ current_version_id: null }).where('id', '=', id).execute();
 	await db.deleteFrom('question_versions').where('question_id', '=', id).execute();
 	await db.deleteFrom('questions').where('id', '=', id).execute();
-	bankChanged();
+	invalidate(db, 'questions');
 }
 
 /**

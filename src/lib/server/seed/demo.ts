@@ -16,7 +16,7 @@ import { seededRng, shuffle } from '../attempts/draw';
 import { previewFile, writePlan, formatErrors } from '../questions/bank';
 import { listTopics } from '../questions/questions';
 import { seedSuspicious } from './suspicious';
-import * as roundBest from '../attempts/round-best';
+import * as roundBest from '../leaderboards/round-best';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,16 +1,15 @@
-import { TtlCache } from '../cache';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
 import { containsText } from '../db/like';
 import { localDay } from '../db/dates';
-import { COUNTED, COUNTED_ATTEMPT } from '../attempts/counted';
+import { COUNTED, COUNTED_ATTEMPT } from '../leaderboards/counted';
+import type { Scope } from '../contests/scope';
 
 /**
  * Dashboard and report queries. They gather counts and sums only; figures (rates, facility,
  * discrimination, groups) are computed by rules.ts. Every query counts attempts through COUNTED
  * (disqualified attempts and people are left out everywhere).
  */
-export type Scope = { roundId: number } | { contestId: number };
 
 function inScope(scope: Scope): RawBuilder<unknown> {
 	return 'roundId' in scope
@@ -18,67 +17,6 @@ function inScope(scope: Scope): RawBuilder<unknown> {
 		: sql`a.round_id in (select id from rounds where contest_id = ${scope.contestId})`;
 }
 
-export interface UnitCounts {
-	unitId: number;
-	code: string;
-	name: string;
-	kind: string;
-	target: number | null;
-	participants: number;
-	attempts: number;
-	/** Mean over (person, round) of the best score as a share of the maximum; null without attempts. */
-	avgBestShare: number | null;
-}
-
-/** Participants, attempts and average best score per unit (every active unit, even with none). */
-export async function unitCounts(db: Executor, scope: Scope, unitKind?: string | null): Promise<UnitCounts[]> {
-	const r = await sql<{
-		id: number;
-		code: string;
-		name: string;
-		kind: string;
-		target_count: number | null;
-		participants: number;
-		attempts: number;
-		avg_best: number | null;
-	}>`
-		with per as (
-			-- round_best holds each person's counted best and attempt count per round, kept up to
-			-- date when attempts are scored or disqualified: no pass over every attempt.
-			select b.user_id, u.unit_id, b.attempts as n, b.score * 1.0 / b.total as best
-			from round_best b join users u on u.id = b.user_id
-			where ${'roundId' in scope ? sql`b.round_id = ${scope.roundId}` : sql`b.round_id in (select id from rounds where contest_id = ${scope.contestId})`}
-		),
-		agg as (
-			select unit_id, count(distinct user_id) as participants, sum(n) as attempts, avg(best) as avg_best
-			from per group by unit_id
-		)
-		select un.id, un.code, un.name, un.kind, un.target_count,
-			coalesce(agg.participants, 0) as participants, coalesce(agg.attempts, 0) as attempts, agg.avg_best
-		from units un left join agg on agg.unit_id = un.id
-		where un.parent_id is not null and (un.active = 1 or agg.unit_id is not null)
-			${unitKind ? sql`and un.kind = ${unitKind}` : sql``}
-		order by un.code`.execute(db);
-	return r.rows.map((x) => ({
-		unitId: x.id,
-		code: x.code,
-		name: x.name,
-		kind: x.kind,
-		target: x.target_count,
-		participants: Number(x.participants),
-		attempts: Number(x.attempts),
-		avgBestShare: x.avg_best == null ? null : Number(x.avg_best)
-	}));
-}
-
-/** Unit levels for the board filters; units change only by import, so a minute's cache is plenty. */
-const unitKinds = new TtlCache<string[], 'kinds'>(60_000, 1);
-export function listUnitKinds(db: Executor): Promise<string[]> {
-	return unitKinds.get('kinds', async () => {
-		const rows = await db.selectFrom('units').select('kind').distinct().where('parent_id', 'is not', null).orderBy('kind').execute();
-		return rows.map((r) => r.kind);
-	});
-}
 
 /** Per day (Vietnam time): people who handed in an attempt that day, and attempts. */
 export async function dailyCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ day: string; participants: number; attempts: number }[]> {

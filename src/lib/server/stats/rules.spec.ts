@@ -7,9 +7,7 @@ import {
 	flagItem,
 	heatLevel,
 	mean,
-	participationRate,
 	pointBiserial,
-	rankAmong,
 	scoreHistogram,
 	upperLowerIndex
 } from './rules';
@@ -21,17 +19,6 @@ describe('facility', () => {
 	});
 	it('is undefined for a question never shown', () => {
 		expect(facility(0, 0)).toBeNull();
-	});
-});
-
-describe('participation rate', () => {
-	it('divides participants by the unit target', () => {
-		expect(participationRate(150, 2000)).toBe(0.075);
-		expect(participationRate(2500, 2000)).toBe(1.25);
-	});
-	it('is undefined without a positive target', () => {
-		expect(participationRate(10, null)).toBeNull();
-		expect(participationRate(10, 0)).toBeNull();
 	});
 });
 
@@ -113,11 +100,6 @@ describe('age groups', () => {
 });
 
 describe('unit comparison', () => {
-	it('ranks with ties sharing a place', () => {
-		expect(rankAmong(5, [9, 5, 5, 1])).toBe(2);
-		expect(rankAmong(1, [9, 5, 5, 1])).toBe(4);
-		expect(rankAmong(10, [9, 5])).toBe(1);
-	});
 	it('averages units, ignoring units without a figure', () => {
 		expect(mean([0.1, 0.3, null])).toBeCloseTo(0.2, 10);
 		expect(mean([])).toBeNull();

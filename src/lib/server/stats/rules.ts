@@ -10,11 +10,6 @@ export function facility(correct: number, shown: number): number | null {
 	return shown > 0 ? correct / shown : null;
 }
 
-/** Participants ÷ the unit's target (members expected to take part); null when no target is set. */
-export function participationRate(participants: number, target: number | null | undefined): number | null {
-	return target && target > 0 ? participants / target : null;
-}
-
 /**
  * Sums over (x = answered this item correctly, 0/1; y = the rest of the score, i.e. the attempt's
  * score without this item) for the point-biserial correlation. Collected in SQL per question so
@@ -117,14 +112,6 @@ export function ageGroup(birthDate: string, atMs: number): AgeGroup {
 export function mean(values: readonly (number | null)[]): number | null {
 	const xs = values.filter((v): v is number => v != null && Number.isFinite(v));
 	return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-}
-
-/**
- * Competition rank ("1, 2, 2, 4") of `value` among `values`, larger is better: the rank a district
- * is told it holds among units.
- */
-export function rankAmong(value: number, values: readonly number[]): number {
-	return 1 + values.filter((v) => v > value).length;
 }
 
 /** Heat-map colour class for a share correct: 5 steps from red (weak) to green (strong). */

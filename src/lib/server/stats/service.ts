@@ -1,8 +1,10 @@
 import { getDb } from '../db';
 import * as contests from '../contests/contests';
 import * as units from '../units/units';
-import { cachedGapMap, cachedItemAnalysis, publicUnits, resolveScope, sharedUnitRanking, unitDashboard } from './dashboards';
-import { listUnitParticipants, roundTotals, type ParticipantSearch, type Scope } from './queries';
+import { cachedGapMap, cachedItemAnalysis, unitDashboard } from './dashboards';
+import { listUnitParticipants, roundTotals, type ParticipantSearch } from './queries';
+import { resolveScope, type Scope } from '../contests/scope';
+import { publicUnits, sharedUnitRanking } from '../leaderboards/units';
 
 /**
  * What the dashboards (organisers' city picture, item analysis, a unit's page) call. Like every

@@ -1,4 +1,5 @@
 import type { Executor } from '../db';
+import { invalidate, registerCache, TtlCache } from '../cache';
 import { cleanText } from '../../vn/text';
 import { HANOI_CITY, type UnitListEntry } from './lists';
 
@@ -21,6 +22,15 @@ export async function listSelectable(db: Executor): Promise<Unit[]> {
 		.orderBy('name')
 		.execute();
 	return rows.map(toUnit);
+}
+
+/** Unit levels for the board filters; units change only by import (often in another process: `npm run units:import`), so a minute's cache is plenty. */
+const unitKinds = registerCache('units.kinds', new TtlCache<string[], 'kinds'>(60_000, 1), { units: 'clear' });
+export function listUnitKinds(db: Executor): Promise<string[]> {
+	return unitKinds.get('kinds', async () => {
+		const rows = await db.selectFrom('units').select('kind').distinct().where('parent_id', 'is not', null).orderBy('kind').execute();
+		return rows.map((r) => r.kind);
+	});
 }
 
 export async function findByCode(db: Executor, code: string): Promise<Unit | undefined> {
@@ -121,5 +131,6 @@ export async function importList(
 			.executeTakeFirst();
 		deactivated = Number(res.numUpdatedRows);
 	}
+	invalidate(db, 'units');
 	return { inserted, updated, deactivated };
 }

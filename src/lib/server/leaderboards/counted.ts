@@ -7,7 +7,7 @@ import { sql } from 'kysely';
  * disqualified. Kept as SQL text so the synchronous statements of the hot path (db Conn) and the
  * Kysely queries share it.
  */
-export const COUNTED_ATTEMPT_SQL = "a.status in ('submitted','expired') and a.disqualified_at is null";
+const COUNTED_ATTEMPT_SQL = "a.status in ('submitted','expired') and a.disqualified_at is null";
 export const COUNTED_SQL = `${COUNTED_ATTEMPT_SQL} and u.disqualified_at is null`;
 export const COUNTED_ATTEMPT = sql.raw(COUNTED_ATTEMPT_SQL);
 export const COUNTED = sql.raw(COUNTED_SQL);

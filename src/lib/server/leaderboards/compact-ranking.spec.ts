@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompactRanking } from './compact-ranking';
-import type { RankedEntry } from './leaderboard';
+import type { RankedEntry } from './rows';
 
 const entry = (userId: number, rank: number, over: Partial<RankedEntry> = {}): RankedEntry => ({
 	userId,

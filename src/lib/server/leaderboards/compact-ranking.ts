@@ -1,4 +1,4 @@
-import type { RankedEntry } from './leaderboard';
+import type { RankedEntry } from './rows';
 
 /**
  * A full ranking (a closed round, a whole contest: up to hundreds of thousands of people) kept in

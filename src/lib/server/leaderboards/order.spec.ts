@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compareResults, predictionGap, rankContestPeople, rankPeople, type RankedResult } from './ranking';
+import { compareResults, predictionGap, rankContestPeople, rankPeople, type RankedResult } from './order';
 
 const r = (over: Partial<RankedResult> = {}): RankedResult => ({
 	score: 10,

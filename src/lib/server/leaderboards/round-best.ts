@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Conn, Executor } from '../db';
+import { invalidate } from '../cache';
 import { COUNTED, COUNTED_SQL } from './counted';
-import { compareResults, type RankedResult } from './ranking';
+import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
+import { publicName } from './names';
+import type { PersonRow } from './rows';
 
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
@@ -9,14 +12,15 @@ import { compareResults, type RankedResult } from './ranking';
  * leaderboard cheap: the top 50 come straight off an index and a person's rank is one indexed
  * count, instead of ranking every attempt of the round on each request. The prediction tie-break
  * applies only once a round has closed; that ranking is computed from the attempts themselves
- * (leaderboard.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
- * merging — goes through the functions below, inside its own transaction.
+ * (rounds.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
+ * merging — goes through the functions below, inside its own transaction; those after a decision
+ * invalidate the rankings ('results', cache.ts), which takes effect once that transaction commits.
  */
 
-const BETTER = `excluded.score > round_best.score
-	or (excluded.score = round_best.score and (excluded.duration_ms < round_best.duration_ms
-	or (excluded.duration_ms = round_best.duration_ms and (excluded.submitted_at < round_best.submitted_at
-	or (excluded.submitted_at = round_best.submitted_at and excluded.attempt_id < round_best.attempt_id)))))`;
+/** The offered attempt (`excluded`) beats the stored best: the round order without the gap. */
+const BETTER = ROUND_ORDER.before(bestColumns('excluded'), bestColumns('round_best'));
+/** The order by which round_best keeps a person's best attempt (what round_best_rank_idx sorts by). */
+const BEST_OF_ATTEMPTS = ROUND_ORDER.sql(attemptColumns('a'));
 
 /**
  * After an attempt is scored: it counts one more attempt for the person and becomes their best if
@@ -43,6 +47,11 @@ export function offerAttempt(c: Conn, attemptId: number): void {
 
 /** Recomputes one person's best in one round (after a disqualification, reinstatement or merge). */
 export async function refreshBest(db: Executor, roundId: number, userId: number): Promise<void> {
+	await recompute(db, roundId, userId);
+	invalidate(db, 'results');
+}
+
+async function recompute(db: Executor, roundId: number, userId: number): Promise<void> {
 	await db.deleteFrom('round_best').where('round_id', '=', roundId).where('user_id', '=', userId).execute();
 	await sql`
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
@@ -51,7 +60,7 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 		from attempts a join users u on u.id = a.user_id
 		where a.round_id = ${roundId} and a.user_id = ${userId}
 			and ${COUNTED}
-		order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc
+		order by ${sql.raw(BEST_OF_ATTEMPTS)}
 		limit 1`.execute(db);
 }
 
@@ -59,7 +68,8 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 export async function refreshPerson(db: Executor, userId: number): Promise<void> {
 	const rounds = await db.selectFrom('attempts').select('round_id').distinct().where('user_id', '=', userId).execute();
 	await db.deleteFrom('round_best').where('user_id', '=', userId).execute();
-	for (const r of rounds) await refreshBest(db, r.round_id, userId);
+	for (const r of rounds) await recompute(db, r.round_id, userId);
+	invalidate(db, 'results');
 }
 
 /** Rebuilds the whole table from the attempts (after bulk loads that bypass the service). */
@@ -69,115 +79,83 @@ export async function rebuildAll(db: Executor): Promise<void> {
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
 		select round_id, user_id, id, score, total, duration_ms, submitted_at, prediction, n from (
 			select a.*, row_number() over (partition by a.round_id, a.user_id
-				order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn,
+				order by ${sql.raw(BEST_OF_ATTEMPTS)}) as rn,
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where ${COUNTED}
 		) where rn = 1`.execute(db);
+	invalidate(db, 'results');
 }
 
-export interface BestRow {
-	rank: number;
-	userId: number;
-	fullName: string;
-	anonymisedAt: number | null;
-	unitName: string;
-	score: number;
-	total: number;
-	durationMs: number;
-	prediction: number | null;
-	submittedAt: number;
-}
+const ORDER = sql.raw(ROUND_ORDER.sql(bestColumns('b')));
 
-const ORDER = sql`b.score desc, b.duration_ms asc, b.submitted_at asc, b.attempt_id asc`;
+type BestColumns = { full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number };
+const BEST_COLUMNS = 'u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at';
 
-/** The first `limit` people of a round, straight off round_best_rank_idx. */
-export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<BestRow[]> {
-	const r = await sql<{ user_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
-		select b.user_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
-		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
-		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
-	return r.rows.map((x, i) => ({
-		rank: i + 1,
-		userId: x.user_id,
-		fullName: x.full_name,
-		anonymisedAt: x.anonymised_at,
+/** A stored best as a row, with the name the public sees (masked once here, at the edge). */
+function toRow(userId: number, rank: number, x: BestColumns): PersonRow {
+	return {
+		userId,
+		rank,
+		name: publicName(x.full_name, x.anonymised_at),
 		unitName: x.unit_name,
 		score: x.score,
 		total: x.total,
 		durationMs: x.duration_ms,
 		prediction: x.prediction,
 		submittedAt: x.submitted_at
-	}));
+	};
 }
 
-/** One person's best in a round (no rank), or undefined: one indexed lookup. */
-export function bestOf(c: Conn, roundId: number, userId: number): (Omit<BestRow, 'rank'> & { attemptId: number }) | undefined {
-	const m = c.get<{ attempt_id: number; full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>(
-		`select b.attempt_id, u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at
+/** The first `limit` people of a round, straight off round_best_rank_idx. */
+export async function topOfRound(db: Executor, roundId: number, limit: number): Promise<PersonRow[]> {
+	const r = await sql<BestColumns & { user_id: number }>`
+		select b.user_id, ${sql.raw(BEST_COLUMNS)}
+		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
+		where b.round_id = ${roundId} order by ${ORDER} limit ${limit}`.execute(db);
+	return r.rows.map((x, i) => toRow(x.user_id, i + 1, x));
+}
+
+/** One person's best in a round (its rank is left 0: see rankInRound, viewerBest), or undefined: one indexed lookup. */
+export function bestOf(c: Conn, roundId: number, userId: number): (PersonRow & { attemptId: number }) | undefined {
+	const m = c.get<BestColumns & { attempt_id: number }>(
+		`select b.attempt_id, ${BEST_COLUMNS}
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? and b.user_id = ?`,
 		roundId,
 		userId
 	);
-	return (
-		m && {
-			attemptId: m.attempt_id,
-			userId,
-			fullName: m.full_name,
-			anonymisedAt: m.anonymised_at,
-			unitName: m.unit_name,
-			score: m.score,
-			total: m.total,
-			durationMs: m.duration_ms,
-			prediction: m.prediction,
-			submittedAt: m.submitted_at
-		}
-	);
+	return m && { ...toRow(userId, 0, m), attemptId: m.attempt_id };
 }
+
+const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
 
 /**
  * One person's row and exact rank in a round (1 + the people ahead). The count walks the index
  * up to the person, so it costs O(rank) — milliseconds deep in a city-wide round. Kept as the
- * reference the tests compare against; polls use a rank order snapshot instead (leaderboard.ts).
+ * reference the tests compare against; polls use a rank order snapshot instead (rounds.ts).
  */
-export function rankInRound(c: Conn, roundId: number, userId: number): BestRow | undefined {
+export function rankInRound(c: Conn, roundId: number, userId: number): PersonRow | undefined {
 	const m = bestOf(c, roundId, userId);
 	if (!m) return undefined;
-	const ahead = c.get<{ n: number }>(
-		`select count(*) as n from round_best b
-		where b.round_id = ? and (b.score > ?
-			or (b.score = ? and (b.duration_ms < ?
-			or (b.duration_ms = ? and (b.submitted_at < ?
-			or (b.submitted_at = ? and b.attempt_id < ?))))))`,
-		roundId,
-		m.score,
-		m.score,
-		m.durationMs,
-		m.durationMs,
-		m.submittedAt,
-		m.submittedAt,
-		m.attemptId
-	)!;
+	const ahead = c.get<{ n: number }>(`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`, roundId, ...ROUND_ORDER.params(m))!;
 	const { attemptId: _a, ...row } = m;
-	return { rank: ahead.n + 1, ...row };
+	return { ...row, rank: ahead.n + 1 };
 }
 
 /** Everyone's result in a round in rank order, as columns: score, duration, submit time, attempt id. */
-export const RANK_ORDER_SQL = `select score, duration_ms, submitted_at, attempt_id from round_best
-	where round_id = ? order by score desc, duration_ms asc, submitted_at asc, attempt_id asc`;
+export const RANK_ORDER_SQL = `select b.score, b.duration_ms, b.submitted_at, b.attempt_id from round_best b
+	where b.round_id = ? order by ${ROUND_ORDER.sql(bestColumns('b'))}`;
 
 /**
  * How many results in an order snapshot (columns of RANK_ORDER_SQL) come strictly before `r`:
- * a binary search, O(log n), by the ranking rule itself (compareResults, no prediction: an open
- * round's order) with the attempt id as the last tie-break, as in round_best_rank_idx.
+ * a binary search, O(log n), by the ranking rule itself (compareResults without the prediction:
+ * an open round's order, down to the attempt id as in round_best_rank_idx).
  */
 export function countAhead(cols: Float64Array[], r: RankedResult & { attemptId: number }): number {
 	const [score, duration, submitted, attempt] = cols;
-	const before = (i: number) => {
-		const c = compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i] }, r, null);
-		return c < 0 || (c === 0 && attempt[i] < r.attemptId);
-	};
+	const before = (i: number) =>
+		compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i], attemptId: attempt[i] }, r, null) < 0;
 	let lo = 0;
 	let hi = score.length;
 	while (lo < hi) {
