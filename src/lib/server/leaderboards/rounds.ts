@@ -1,3 +1,4 @@
+import { roundPhase } from '../../contests/phase';
 import { sql } from 'kysely';
 import { numericColumns, offloaded, withConn, type Db, type Executor } from '../db';
 import type { PredictionKind } from '../db/types';
@@ -36,7 +37,7 @@ export async function computePredictionActual(db: Executor, roundId: number, kin
  */
 async function settledActual(db: Db, roundId: number, now = Date.now()): Promise<number | null> {
 	const round = await contests.findRound(db, roundId);
-	if (!round || !round.predictionKind || now < round.closesAt) return null;
+	if (!round || !round.predictionKind || roundPhase(round, now) !== 'closed') return null;
 	if (round.predictionActual != null) return round.predictionActual;
 	const actual = await computePredictionActual(db, roundId, round.predictionKind);
 	await contests.setPredictionActual(db, roundId, actual);

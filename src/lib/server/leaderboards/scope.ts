@@ -1,3 +1,4 @@
+import { roundPhase } from '../../contests/phase';
 import type { Db } from '../db';
 import { registerCache, TtlCache } from '../cache';
 import * as contests from '../contests/contests';
@@ -19,7 +20,7 @@ export function resolvePollScope(db: Db, search: URLSearchParams) {
 		const r = await resolveScope(db, search);
 		if (!r) return null;
 		const now = Date.now();
-		const open = r.round ? now < r.round.closesAt : (await contests.listOpenRounds(db, now)).some((x) => x.contestId === r.contest.id);
+		const open = r.round ? roundPhase(r.round, now) !== 'closed' : (await contests.listOpenRounds(db, now)).some((x) => x.contestId === r.contest.id);
 		return { ...r, open };
 	});
 }

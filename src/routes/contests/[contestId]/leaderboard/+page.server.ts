@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { parseId } from '$lib/server/http';
 import { contestPage } from '$lib/server/leaderboards/service';
+import { roundPhase } from '$lib/contests/phase';
 import type { PageServerLoad } from './$types';
 
 /** Public whole-contest board (sum of each round's best score), from the short-lived cache. */
@@ -13,8 +14,8 @@ export const load = (async ({ params, locals, url }) => {
 	const { contest, rounds, kinds, board } = page;
 	return {
 		contest: { id: contest.id, title: contest.title },
-		rounds: rounds.filter((r) => r.opensAt <= now).map((r) => ({ id: r.id, title: r.title })),
-		open: rounds.some((r) => r.opensAt <= now && now < r.closesAt),
+		rounds: rounds.filter((r) => roundPhase(r, now) !== 'upcoming').map((r) => ({ id: r.id, title: r.title })),
+		open: rounds.some((r) => roundPhase(r, now) === 'open'),
 		kind,
 		kinds,
 		board

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { parseId } from '$lib/server/http';
 import { roundPage } from '$lib/server/leaderboards/service';
+import { roundPhase } from '$lib/contests/phase';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -18,9 +19,9 @@ export const load = (async ({ params, locals, url }) => {
 	return {
 		contest: { id: contest.id, title: contest.title },
 		round: { id: round.id, title: round.title, closesAt: round.closesAt, predictionQuestion: round.predictionKind ? round.predictionQuestion : null },
-		rounds: rounds.filter((r) => r.opensAt <= now).map((r) => ({ id: r.id, title: r.title })),
-		closed: now >= round.closesAt,
-		open: now >= round.opensAt && now < round.closesAt,
+		rounds: rounds.filter((r) => roundPhase(r, now) !== 'upcoming').map((r) => ({ id: r.id, title: r.title })),
+		closed: roundPhase(round, now) === 'closed',
+		open: roundPhase(round, now) === 'open',
 		kind: url.searchParams.get('kind')?.slice(0, 40) || null,
 		kinds,
 		board
