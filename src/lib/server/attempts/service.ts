@@ -9,7 +9,7 @@ import * as repo from './attempts';
 import * as roundBest from '../leaderboards/round-best';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
 import { roundPhase } from '../../contests/phase';
-import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from './draw';
+import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from '../questions/draw';
 import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 import * as events from '../auth/access-events';
 import type { Fingerprint } from '../auth/fingerprint';
