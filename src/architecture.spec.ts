@@ -120,9 +120,10 @@ function check(edges: readonly Edge[], layers: readonly (readonly string[])[] = 
 		if (a === null || b === null || a === b) continue;
 		for (const x of [a, b]) if (!layer.has(x)) unlayered.add(x);
 		const files = areaEdges.get(a) ?? new Map<string, string[]>();
-		areaEdges.set(a, files.set(b, [...(files.get(b) ?? []), from.slice(SERVER.length)]));
+		const via = from.slice(SERVER.length);
+		areaEdges.set(a, files.set(b, [...new Set([...(files.get(b) ?? []), via])]));
 		if (layer.has(a) && layer.has(b) && layer.get(b)! >= layer.get(a)!)
-			out.push({ rule: 'upward', message: `${arrow}: ${a} (layer ${layer.get(a)}) may import only lower layers, not ${b} (layer ${layer.get(b)})` });
+			out.push({ rule: 'upward', message: `${arrow}: ${a} may import only lower layers, and ${b} is ${layer.get(b) === layer.get(a) ? 'its sibling' : 'above it'}` });
 	}
 	for (const x of [...unlayered].sort())
 		out.push({ rule: 'unlayered', message: `server area ${x} has no layer: add it to LAYERS here and in docs/architecture.md` });
