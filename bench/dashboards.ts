@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { openDatabase, migrateToLatest } from '../src/lib/server/db';
 import { importList } from '../src/lib/server/units/units';
 import { hanoiDistricts2024 } from '../src/lib/server/units/lists';
-import { seededRng } from '../src/lib/server/attempts/draw';
+import { seededRng } from '../src/lib/server/questions/draw';
 import { rankRound, roundLeaderboard } from '../src/lib/server/leaderboards/rounds';
 import { rankContest } from '../src/lib/server/leaderboards/contest';
 import { gapMap, itemAnalysis, periodReport, unitDashboard } from '../src/lib/server/stats/dashboards';

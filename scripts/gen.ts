@@ -24,7 +24,7 @@ import { openDatabase, migrateToLatest } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/seed/demo';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { foldVietnamese } from '../src/lib/vn/text';
-import { seededRng } from '../src/lib/server/attempts/draw';
+import { seededRng } from '../src/lib/server/questions/draw';
 import { rebuildAll } from '../src/lib/server/leaderboards/round-best';
 import { sql } from 'kysely';
 

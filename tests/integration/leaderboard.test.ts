@@ -5,7 +5,7 @@ import { hanoiDistricts2024 } from '../../src/lib/server/units/lists';
 import { insertContest, insertRound } from '../../src/lib/server/contests/contests';
 import { computePredictionActual, roundLeaderboard } from '../../src/lib/server/leaderboards/rounds';
 import { rankPeople } from '../../src/lib/server/leaderboards/order';
-import { seededRng } from '../../src/lib/server/attempts/draw';
+import { seededRng } from '../../src/lib/server/questions/draw';
 import { rebuildAll } from '../../src/lib/server/leaderboards/round-best';
 
 /**

@@ -160,7 +160,7 @@ export function readSmallBody(request: Request): Promise<string | null | undefin
  * XFF_DEPTH-th address from the right, the one the nearest trusted proxy saw), else the socket's
  * peer. Null when the configured header is missing or shorter than XFF_DEPTH (adapter-node throws
  * there). Both paths use it: the hot path on its node request, SvelteKit's through
- * `event.platform.req` (fairness/fingerprint.ts clientIp), so rate limits and IP hashes cannot
+ * `event.platform.req` (auth/fingerprint.ts clientIp), so rate limits and IP hashes cannot
  * differ between them.
  */
 export function clientAddress(req: IncomingMessage): string | null {

@@ -6,7 +6,7 @@ import * as hooks from '../../hooks.server';
 import { frontDoor, HOT_ROUTES, type HotRoute } from './api/node';
 import { SESSION_COOKIE } from './auth/sessions';
 import { getDb, migrateToLatest } from './db';
-import { DEVICE_COOKIE } from './fairness/fingerprint';
+import { DEVICE_COOKIE } from './auth/fingerprint';
 import { HOOK_EXPORTS, PIPELINE, stepsOf, type Step } from './pipeline';
 
 /**

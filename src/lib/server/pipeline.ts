@@ -164,7 +164,7 @@ export const REPLACED_BY_THE_HOT_PATH = {
 	routing: 'HOT_ROUTES: four SvelteKit route ids matched by method and path; each is a SvelteKit route with the same method too (dev server, HOITHI_HOT_API=0), and both run the same endpoint (api/endpoints.ts)',
 	origin: "ownOrigin: ORIGIN, else PROTOCOL_HEADER / HOST_HEADER / PORT_HEADER / Host, as adapter-node computes SvelteKit's url.origin",
 	csrf: "SvelteKit's origin check refuses cross-site form-typed writes; refuseApiWrite refuses every write that is not our own origin's JSON, which covers it",
-	clientAddress: 'http.ts clientAddress (ADDRESS_HEADER, XFF_DEPTH), the one rule of both paths (SvelteKit reaches it through fairness/fingerprint.ts clientIp)',
+	clientAddress: 'http.ts clientAddress (ADDRESS_HEADER, XFF_DEPTH), the one rule of both paths (SvelteKit reaches it through auth/fingerprint.ts clientIp)',
 	bodyLimit: "http.ts readLimitedBody (MAX_JSON_BYTES), the one rule of both paths; adapter-node's BODY_SIZE_LIMIT is far above it",
 	cookies: 'NodeCookies: get/set/delete over node headers, what identify() needs of SvelteKit cookies',
 	errors: 'a JSON 500 with SERVER_ERROR_MESSAGE, logged; a failure after the headers went out closes the connection',

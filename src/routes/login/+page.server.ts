@@ -5,7 +5,7 @@ import { logIn } from '$lib/server/users/service';
 import { setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { retryAfterSeconds } from '$lib/server/auth/limits';
-import { fingerprintOf } from '$lib/server/fairness/fingerprint';
+import { fingerprintOf } from '$lib/server/auth/fingerprint';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {

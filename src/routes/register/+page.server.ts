@@ -6,7 +6,7 @@ import { groupUnits } from '$lib/vn/unit-groups';
 import { retryAfterSeconds } from '$lib/server/auth/limits';
 import { setSessionCookie } from '$lib/server/auth/sessions';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { fingerprintOf } from '$lib/server/fairness/fingerprint';
+import { fingerprintOf } from '$lib/server/auth/fingerprint';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {

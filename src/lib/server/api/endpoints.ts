@@ -3,7 +3,7 @@ import { UNAUTHENTICATED_MESSAGE } from '../auth/guards';
 import * as boards from '../leaderboards/service';
 import type { SessionUser } from '../auth/sessions';
 import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, retryAfterSeconds, takeAll } from '../auth/limits';
-import { fingerprint } from '../fairness/fingerprint';
+import { fingerprint } from '../auth/fingerprint';
 import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
 import { SaveAnswerSchema, SubmitSchema } from '../../schemas/attempt';
 import * as attempts from '../attempts/service';

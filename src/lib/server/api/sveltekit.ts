@@ -1,5 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { clientIp } from '../fairness/fingerprint';
+import { clientIp } from '../auth/fingerprint';
 import { readSmallBody } from '../http';
 import type { ApiAnswer, ApiCaller, BodyText } from './endpoints';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { isAnswerCorrect, scoreSheet, validateChoice, type StoredOption } from './scoring';
+import type { StoredOption } from '../questions/questions';
+import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 
 const single: StoredOption[] = [
 	{ id: 'a', text: 'Hà Nội', correct: true },

@@ -1,10 +1,5 @@
 import type { QuestionKind } from '../db/types';
-
-export interface StoredOption {
-	id: string;
-	text: string;
-	correct: boolean;
-}
+import type { StoredOption } from '../questions/questions';
 
 /**
  * A question is answered correctly when the chosen set equals the set of correct options —

@@ -9,10 +9,10 @@ import * as repo from './attempts';
 import * as roundBest from '../leaderboards/round-best';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
 import { roundPhase } from '../../contests/phase';
-import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from './draw';
+import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from '../questions/draw';
 import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
-import * as events from '../fairness/events';
-import type { Fingerprint } from '../fairness/fingerprint';
+import * as events from '../auth/access-events';
+import type { Fingerprint } from '../auth/fingerprint';
 
 /**
  * The attempt lifecycle: start (or resume), autosave, submit, expire. Every state change runs in

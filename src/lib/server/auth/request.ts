@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { getDb } from '../db';
-import { ensureDeviceId } from '../fairness/fingerprint';
+import { ensureDeviceId } from './fingerprint';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken, type Session, type SessionUser } from './sessions';
 
 /** The cookie operations authentication needs: SvelteKit's `cookies`, or the hot API's (api/node.ts). */

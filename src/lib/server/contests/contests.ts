@@ -2,7 +2,7 @@ import type { Conn, Executor } from '../db';
 import { invalidate, registerCache, TtlCache } from '../cache';
 import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
-import type { Quota } from '../attempts/draw';
+import type { Quota } from '../questions/draw';
 
 export interface Contest {
 	id: number;

@@ -1,57 +1,7 @@
-import type { Conn, Executor } from '../db';
+import type { Executor } from '../db';
 import type { AccessEventKind } from '../db/types';
-import type { Fingerprint } from './fingerprint';
 
-/** Queries for access events (registrations, logins, attempt starts with their hashes). */
-
-export async function recordEvent(
-	db: Executor,
-	e: { kind: AccessEventKind; userId: number; at: number; roundId?: number | null; attemptId?: number | null } & Fingerprint
-): Promise<void> {
-	await db
-		.insertInto('access_events')
-		.values({
-			kind: e.kind,
-			user_id: e.userId,
-			at: e.at,
-			round_id: e.roundId ?? null,
-			attempt_id: e.attemptId ?? null,
-			device_hash: e.deviceHash,
-			ip_hash: e.ipHash
-		})
-		.execute();
-}
-
-/** The same insert on the synchronous connection (starting an attempt, service.ts). */
-export function recordEventSync(
-	c: Conn,
-	e: { kind: AccessEventKind; userId: number; at: number; roundId?: number | null; attemptId?: number | null } & Fingerprint
-): void {
-	c.run(
-		'insert into access_events (kind, user_id, at, round_id, attempt_id, device_hash, ip_hash) values (?, ?, ?, ?, ?, ?, ?)',
-		e.kind,
-		e.userId,
-		e.at,
-		e.roundId ?? null,
-		e.attemptId ?? null,
-		e.deviceHash,
-		e.ipHash
-	);
-}
-
-/** Whether this device has registered or logged in successfully as this person before. */
-export async function isKnownDevice(db: Executor, userId: number, deviceHash: string | null): Promise<boolean> {
-	if (!deviceHash) return false;
-	const row = await db
-		.selectFrom('access_events')
-		.select('id')
-		.where('user_id', '=', userId)
-		.where('kind', 'in', ['register', 'login'])
-		.where('device_hash', '=', deviceHash)
-		.limit(1)
-		.executeTakeFirst();
-	return row != null;
-}
+/** Reading access events back for the detectors (written by auth/access-events.ts). */
 
 export interface EventRow {
 	userId: number;

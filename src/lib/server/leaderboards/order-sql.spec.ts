@@ -4,7 +4,7 @@ import { migrateToLatest, numericColumns, openDatabase, withConn, type Db } from
 import { importList } from '../units/units';
 import { hanoiDistricts2024 } from '../units/lists';
 import { insertContest, insertRound } from '../contests/contests';
-import { seededRng, shuffle } from '../attempts/draw';
+import { seededRng, shuffle } from '../questions/draw';
 import { COUNTED } from './counted';
 import { attemptColumns, compareResults, CONTEST_ORDER, contestColumns, rankContestPeople, rankPeople, ROUND_ORDER, type RankedResult } from './order';
 import { countAhead, offerAttempt, RANK_ORDER_SQL, rankInRound, topOfRound } from './round-best';

@@ -6,7 +6,7 @@ import * as editing from './editing';
 import * as questions from './questions';
 import { readSheet, writeSheet } from './bank-file';
 import { COLUMN_KEYS, type ColumnKey } from './bank-format';
-import { checkSupply } from '../attempts/draw';
+import { checkSupply } from './draw';
 
 let db: Db;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../db';
 import { formatNumber } from '../../vn/number';
-import { checkSupply, type Quota, type SupplyReport } from '../attempts/draw';
+import { checkSupply, type Quota, type SupplyReport } from './draw';
 import { audit } from '../audit';
 import * as questions from './questions';
 import { readSheet, writeSheet, type SheetFormat } from './bank-file';

@@ -4,8 +4,7 @@ import type { Conn, Executor } from '../db';
 import { containsText } from '../db/like';
 import { invalidate, registerCache, TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
-import type { StoredOption } from '../attempts/scoring';
-import type { PoolItem } from '../attempts/draw';
+import type { PoolItem } from './draw';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../vn/text';
 import { stemKey } from '../../schemas/question';
 
@@ -24,6 +23,13 @@ export interface QuestionDraft {
 	options: { text: string; correct: boolean }[];
 	explanation: string;
 	legalRef: string;
+}
+
+/** An option as a question version stores it (`options_json`); scoring compares choices with `correct`. */
+export interface StoredOption {
+	id: string;
+	text: string;
+	correct: boolean;
 }
 
 export interface QuestionVersion {

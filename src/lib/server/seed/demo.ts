@@ -12,7 +12,7 @@ import { hashPassword } from '../auth/password';
 import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
-import { seededRng, shuffle } from '../attempts/draw';
+import { seededRng, shuffle } from '../questions/draw';
 import { previewFile, writePlan, formatErrors } from '../questions/bank';
 import { listTopics } from '../questions/questions';
 import { seedSuspicious } from './suspicious';

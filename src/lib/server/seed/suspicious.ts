@@ -2,9 +2,9 @@ import type { Db } from '../db';
 import type { Gender } from '../db/types';
 import * as users from '../users/users';
 import * as attempts from '../attempts/service';
-import { seededRng, type Rng } from '../attempts/draw';
-import { recordEvent } from '../fairness/events';
-import { hashDevice, hashIp, type Fingerprint } from '../fairness/fingerprint';
+import { seededRng, type Rng } from '../questions/draw';
+import { recordEvent } from '../auth/access-events';
+import { hashDevice, hashIp, type Fingerprint } from '../auth/fingerprint';
 import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 

@@ -1,5 +1,5 @@
 import { offloaded, type Db } from '../db';
-import type { StoredOption } from '../attempts/scoring';
+import type { StoredOption } from '../questions/questions';
 import { registerCache, TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 import { participationRate, sharedUnitRanking, unitCounts } from '../leaderboards/units';

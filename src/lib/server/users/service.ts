@@ -17,8 +17,8 @@ import {
 	registerByIpLong,
 	takeAll
 } from '../auth/limits';
-import { isKnownDevice, recordEvent } from '../fairness/events';
-import type { Fingerprint } from '../fairness/fingerprint';
+import { isKnownDevice, recordEvent } from '../auth/access-events';
+import type { Fingerprint } from '../auth/fingerprint';
 import { normalisePhone } from '../../vn/phone';
 import { normaliseEmail } from '../../vn/identity';
 import { foldVietnamese } from '../../vn/text';

@@ -1,7 +1,7 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { getRandomValues } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { keyedHash } from '../auth/keyed-hash';
+import { keyedHash } from './keyed-hash';
 import { isSecureOrigin } from '../config';
 import { clientAddress } from '../http';
 
