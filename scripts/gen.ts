@@ -42,7 +42,7 @@ const A = Number(values.attempts);
 const BENCH = Number(values['bench-users']);
 const ANSWER_SHARE = Number(values.answers);
 const out = values.out!;
-export const BENCH_PASSWORD = 'bench-password-2026';
+const BENCH_PASSWORD = 'bench-password-2026';
 
 const t0 = Date.now();
 const now = Date.now();

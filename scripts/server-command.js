@@ -7,7 +7,7 @@
  * to grow to well over a gigabyte before a full collection; under page-render load the server then
  * holds 400–900 MB of garbage. A cap makes V8 collect earlier (see README "Performance").
  */
-export const SERVER_NODE_FLAGS = (process.env.HOITHI_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
+const SERVER_NODE_FLAGS = (process.env.HOITHI_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
 
 /** Arguments for `spawn(process.execPath, serverArgs())`, from the repository root. */
 export function serverArgs() {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MATRIX, ROLES, expected, type FixtureKey, type MatrixRow, type Outcome, type RoleKey } from './authz-matrix';
+import { MATRIX, ROLES, expected, type FixtureKey, type MatrixRow, type Outcome } from './authz-matrix';
 import { actionNames, enumerateRoutes, isFormAction } from './routes';
 import { roleWorld, type RoleWorld } from './fixtures';
 import type { Client } from './client';

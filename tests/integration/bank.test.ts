@@ -48,7 +48,7 @@ async function upload(c: Client, bytes: Uint8Array, name: string, fields: Record
 		headers: { origin: c.base, accept: 'application/json', 'x-sveltekit-action': 'true' }
 	});
 	const text = await res.text();
-	let body: { type: string; status: number; location?: string; data?: any } | null = null;
+	let body: { type: string; status: number; location?: string; data?: any } | null;
 	try {
 		const raw = JSON.parse(text);
 		body = { ...raw, data: raw.data ? parse(raw.data) : undefined };

@@ -74,7 +74,7 @@ export class Client {
 		if (origin) headers.origin = origin;
 		const res = await this.request('POST', path, { body: new URLSearchParams(fields).toString(), headers });
 		const text = await res.text();
-		let body: { type: string; status: number; location?: string; data?: any } | null = null;
+		let body: { type: string; status: number; location?: string; data?: any } | null;
 		try {
 			const raw = JSON.parse(text);
 			body = { ...raw, data: raw.data ? parse(raw.data) : undefined };

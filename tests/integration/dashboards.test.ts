@@ -223,6 +223,16 @@ describe('organiser dashboards scoping', () => {
 		expect(bad.status).toBe(400);
 	});
 
+	it('renders the period form as it was sent, before any script runs (the chosen kind and its fields)', async () => {
+		const html = await (await organiser.get('/organiser/reports?kind=half&year=2026&half=2')).text();
+		const form = html.match(/<form[^>]*method="GET"[^>]*>([\s\S]*?)<\/form>/)?.[1] ?? '';
+		expect(form).toContain('id="kind"');
+		expect(form).toMatch(/<option value="half" selected/);
+		expect(form).not.toMatch(/<option value="month" selected/);
+		expect(form).toContain('id="half"');
+		expect(form).not.toContain('id="month"');
+	});
+
 	it('names the period report’s file by the period’s first day in Hanoi and logs the download', async () => {
 		const res = await organiser.get('/organiser/reports/download?kind=year&year=2026');
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-hoi-thi-2026-01-01.xlsx"');

@@ -24,7 +24,7 @@ type Seen = { step: string; status: number; type: string | null; cache: string |
 
 async function see(step: string, res: Response, extra?: (body: any) => unknown): Promise<Seen> {
 	const text = await res.text();
-	let body: any = null;
+	let body: any;
 	try {
 		body = text ? JSON.parse(text) : null;
 	} catch {

@@ -54,7 +54,7 @@ export class AnswerQueue {
 	 */
 	restore(knownQuestionIds: Set<number>): Map<number, string[]> {
 		const restored = new Map<number, string[]>();
-		let saved: Record<string, Entry> = {};
+		let saved: Record<string, Entry>;
 		try {
 			saved = JSON.parse(this.store.read() ?? '{}');
 		} catch {

@@ -132,7 +132,6 @@ export const RegisterSchema = z.object({
 		const { guardianName: _n, guardianPhone: _p, guardianConsent: _c, ...rest } = v;
 		return { ...rest, guardian };
 	});
-export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const LoginSchema = z.object({
 	identifier: required('số điện thoại hoặc email', z.string({ error: 'Số điện thoại hoặc email không hợp lệ.' }).trim().max(254, 'Số điện thoại hoặc email quá dài.')),
@@ -166,7 +165,6 @@ export const ProfileSchema = z
 		if (v.removeNationalId && v.nationalId)
 			ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'Hãy để trống số CCCD khi chọn xóa số đã khai.' });
 	});
-export type ProfileInput = z.infer<typeof ProfileSchema>;
 
 /** What the profile form gets back after an error: never the password. */
 export function keepProfileValues(raw: Record<string, unknown>) {

@@ -46,7 +46,7 @@ const int = (label: string, min: number, max: number) =>
 			.max(max, `${label} tối đa là ${max}.`)
 	);
 
-export const QuotaSchema = z.object({
+const QuotaSchema = z.object({
 	topicId: z.number().int().positive('Chủ đề không hợp lệ.').nullable(),
 	difficulty: z.number().int().min(1, 'Độ khó không hợp lệ.').max(3, 'Độ khó không hợp lệ.').nullable(),
 	count: z

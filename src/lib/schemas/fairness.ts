@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText } from '../vn/text';
 
 /** Every fairness decision needs a reason: it goes to the audit log and is shown to reviewers. */
-export const reasonField = z
+const reasonField = z
 	.string({ error: 'Vui lòng ghi lý do.' })
 	.transform(cleanText)
 	.pipe(z.string().min(5, 'Vui lòng ghi lý do (ít nhất 5 ký tự).').max(500, 'Lý do quá dài (tối đa 500 ký tự).'));

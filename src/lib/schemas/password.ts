@@ -6,7 +6,7 @@ import { foldVietnamese } from '../vn/text';
  * run like 12345678 or aaaaaaaa, and not the person's own phone, email or name. The list is
  * small and built in (no network); Vietnamese favourites are included.
  */
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 
 const COMMON = new Set(
 	[

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The message of every empty required field, e.g. "Vui lòng nhập họ và tên." */
-export const pleaseEnter = (what: string) => `Vui lòng nhập ${what}.`;
+const pleaseEnter = (what: string) => `Vui lòng nhập ${what}.`;
 
 /**
  * A required form field: missing, empty or only spaces says `pleaseEnter(what)` — not the format

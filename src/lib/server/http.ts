@@ -32,9 +32,9 @@ export const NON_PAGE_HEADERS: Readonly<Record<string, string>> = {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CROSS_SITE_MESSAGE =
+const CROSS_SITE_MESSAGE =
 	'Yêu cầu bị từ chối vì không được gửi từ trang của hội thi. Vui lòng mở lại trang hội thi rồi thử lại.';
-export const JSON_ONLY_MESSAGE = 'Dữ liệu gửi lên phải ở dạng JSON (Content-Type: application/json).';
+const JSON_ONLY_MESSAGE = 'Dữ liệu gửi lên phải ở dạng JSON (Content-Type: application/json).';
 
 /**
  * The rule for every state-changing request to the JSON API (`/api/*`), on both paths (hooks for

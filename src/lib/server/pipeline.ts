@@ -43,7 +43,7 @@ export interface Step {
 }
 
 /** Whether a response is not one of our pages: it gets the CSP for non-pages (http.ts NON_PAGE_CSP). */
-export function isNonPage(path: string, contentType: string): boolean {
+function isNonPage(path: string, contentType: string): boolean {
 	return path.startsWith('/api/') || contentType.startsWith('application/json');
 }
 
@@ -90,7 +90,7 @@ const apiWrites: Step = {
 const ACTION_BODY_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /** The requests whose body must be a form: writes to pages and form actions (not the JSON API). */
-export function needsFormBody({ method, path }: RequestLine): boolean {
+function needsFormBody({ method, path }: RequestLine): boolean {
 	return method !== 'GET' && method !== 'HEAD' && !path.startsWith('/api/');
 }
 

@@ -7,6 +7,6 @@ export function normaliseEmail(input: string): string | null {
 
 /** Citizen ID (CCCD): exactly 12 digits once spaces are removed; null otherwise. */
 export function normaliseNationalId(input: string): string | null {
-	const d = input.normalize('NFKC').replace(/[\s.\-]/g, '');
+	const d = input.normalize('NFKC').replace(/[\s.-]/g, '');
 	return /^\d{12}$/.test(d) ? d : null;
 }

@@ -8,7 +8,7 @@ const LOCALE = 'vi-VN';
 /** No-break space: "12,5 %" never wraps between the number and its unit. */
 export const NBSP = '\u00A0';
 /** Shown where there is no number (no attempts yet, no target set). */
-export const NONE = '—';
+const NONE = '—';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(min: number, max: number): Intl.NumberFormat {

@@ -35,7 +35,7 @@ export type BodyText = string | null;
 
 const NO_STORE = { 'cache-control': 'no-store' };
 const err = (status: number, message: string, extra: Record<string, unknown> = {}): ApiAnswer => ({ status, body: { message, ...extra } });
-export const UNAUTHENTICATED: ApiAnswer = err(401, UNAUTHENTICATED_MESSAGE);
+const UNAUTHENTICATED: ApiAnswer = err(401, UNAUTHENTICATED_MESSAGE);
 
 function tooMany(waitMs: number): ApiAnswer {
 	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': retryAfterSeconds(waitMs) } };

@@ -119,7 +119,7 @@ async function answer(route: Route, param: string, query: string, req: IncomingM
  * Answers the request if it is one of the hot API calls (true), or leaves it to SvelteKit (false).
  * The parameter is passed on raw (URL-decoded): endpoints validate it (parseId) like SvelteKit's.
  */
-export function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
+function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 	const url = req.url ?? '';
 	if (!url.startsWith('/api/')) return false;
 	const q = url.indexOf('?');
@@ -193,7 +193,7 @@ export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
  * hook, which leaves the front door in this global slot; serve.js takes it from there, typed with
  * FrontDoor and with the key typed as FrontDoorKey (npm run check fails when the two differ).
  */
-export const FRONT_DOOR_KEY = 'hoithi.frontDoor';
+const FRONT_DOOR_KEY = 'hoithi.frontDoor';
 export type FrontDoorKey = typeof FRONT_DOOR_KEY;
 export type FrontDoor = typeof frontDoor;
 

@@ -227,7 +227,7 @@ function startOrResumeOnce(
 }
 
 /** The answer of a resume-only start when the person has no attempt in progress. */
-export const NOTHING_TO_RESUME = 'Bạn không có lượt thi nào đang làm dở trong đợt này.';
+const NOTHING_TO_RESUME = 'Bạn không có lượt thi nào đang làm dở trong đợt này.';
 
 /**
  * Where a person stands in a round, for the attempt page before it starts anything: whether an

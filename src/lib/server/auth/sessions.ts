@@ -13,7 +13,7 @@ import { isSecureOrigin } from '../config';
  */
 export const SESSION_COOKIE = 'hoithi_session';
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_TTL_MS = 30 * DAY;
+const SESSION_TTL_MS = 30 * DAY;
 
 export interface Session {
 	id: string;

@@ -26,7 +26,7 @@ export interface Round {
 	predictionActual: number | null;
 }
 
-export function toRound(r: RoundRow): Round {
+function toRound(r: RoundRow): Round {
 	return {
 		id: r.id,
 		contestId: r.contest_id,
@@ -154,17 +154,6 @@ export async function listOpenRounds(db: Executor, now: number): Promise<(Round 
 	return rows.map((r) => ({ ...toRound(r), contestTitle: r.contest_title }));
 }
 
-export async function findNextRound(db: Executor, contestId: number, now: number): Promise<Round | undefined> {
-	const r = await db
-		.selectFrom('rounds')
-		.selectAll()
-		.where('contest_id', '=', contestId)
-		.where('opens_at', '>', now)
-		.orderBy('opens_at')
-		.executeTakeFirst();
-	return r && toRound(r);
-}
-
 function roundValues(r: RoundInput) {
 	return {
 		title: r.title,
@@ -202,7 +191,7 @@ export async function updateRound(db: Executor, id: number, r: RoundInput, now =
 	invalidate(db, 'contests', { roundId: id });
 }
 
-export async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quota[]): Promise<void> {
+async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quota[]): Promise<void> {
 	await db.deleteFrom('round_quotas').where('round_id', '=', roundId).execute();
 	if (quotas.length)
 		await db

@@ -17,7 +17,7 @@ export type Executor = Db | Trx;
  * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
  * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
  */
-export function openSqlite(file: string): SQLite.Database {
+function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const sqlite = new SQLite(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -296,11 +296,6 @@ export function getDb(): Db {
 	return instance;
 }
 
-/** For tests and scripts that manage their own database. */
-export function setDb(db: Db | null): void {
-	instance = db;
-}
-
 export async function migrateToLatest(db: Db): Promise<string[]> {
 	const migrator = new Migrator({
 		db,
@@ -309,8 +304,4 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) throw error;
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
-export function nowMs(): number {
-	return Date.now();
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the schema in migrations/. snake_case here, camelCase past the repositories. */
 export interface UnitsTable {
@@ -237,12 +237,6 @@ export interface Database {
 	deletion_requests: DeletionRequestsTable;
 }
 
-export type UnitRow = Selectable<UnitsTable>;
-export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type RoundRow = Selectable<RoundsTable>;
-export type NewRound = Insertable<RoundsTable>;
-export type RoundUpdate = Updateable<RoundsTable>;
-export type ContestRow = Selectable<ContestsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
-export type QuestionVersionRow = Selectable<QuestionVersionsTable>;

@@ -16,7 +16,7 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The report reads at most this many finished attempts of a round (newest first). */
-export const REPORT_ATTEMPT_LIMIT = 20_000;
+const REPORT_ATTEMPT_LIMIT = 20_000;
 
 /** What the report shows about a person: masked name and unit only; details one click away. */
 export interface PersonBrief {
@@ -127,7 +127,7 @@ export async function roundReport(db: Executor, roundId: number): Promise<Suspic
 	};
 }
 
-export async function peopleBriefs(db: Executor, ids: number[]): Promise<Record<number, PersonBrief>> {
+async function peopleBriefs(db: Executor, ids: number[]): Promise<Record<number, PersonBrief>> {
 	const rows = await chunked(ids, (part) =>
 		db
 			.selectFrom('users')

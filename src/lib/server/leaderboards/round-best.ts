@@ -9,12 +9,13 @@ import type { PersonRow } from './rows';
 /**
  * round_best holds each person's counted best attempt per round, by the ranking order without the
  * prediction (score desc → duration → submit time → attempt id). It is what makes the open round's
- * leaderboard cheap: the top 50 come straight off an index and a person's rank is one indexed
- * count, instead of ranking every attempt of the round on each request. The prediction tie-break
- * applies only once a round has closed; that ranking is computed from the attempts themselves
- * (rounds.ts). Every write that changes what counts — scoring, disqualifying, reinstating,
- * merging — goes through the functions below, inside its own transaction; those after a decision
- * invalidate the rankings ('results', cache.ts), which takes effect once that transaction commits.
+ * leaderboard cheap: the top 50 come straight off an index and a person's rank is a binary search
+ * in a snapshot of its order (countAhead, rounds.ts), instead of ranking every attempt of the
+ * round on each request. The prediction tie-break applies only once a round has closed; that
+ * ranking is computed from the attempts themselves (rounds.ts). Every write that changes what
+ * counts — scoring, disqualifying, reinstating, merging — goes through the functions below, inside
+ * its own transaction; those after a decision invalidate the rankings ('results', cache.ts), which
+ * takes effect once that transaction commits.
  */
 
 /** The offered attempt (`excluded`) beats the stored best: the round order without the gap. */

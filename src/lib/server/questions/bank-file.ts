@@ -11,7 +11,7 @@ import { COLUMNS, COLUMN_KEYS, mapHeaders, type ColumnKey, type RawRow } from '.
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 10_000;
 export type SheetFormat = 'xlsx' | 'csv';
-export const SHEET_NAME = 'Câu hỏi';
+const SHEET_NAME = 'Câu hỏi';
 
 export type ReadResult =
 	| {
@@ -36,7 +36,7 @@ export interface ReadOptions {
 
 
 /** Decides the format by content (a ZIP is XLSX), not by the name alone, and refuses the rest. */
-export function detectFormat(bytes: Uint8Array, name: string): { ok: true; format: SheetFormat } | { ok: false; message: string } {
+function detectFormat(bytes: Uint8Array, name: string): { ok: true; format: SheetFormat } | { ok: false; message: string } {
 	const lower = name.toLowerCase();
 	if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
 		if (lower.endsWith('.csv')) return { ok: false, message: 'Tệp có đuôi .csv nhưng nội dung không phải CSV.' };

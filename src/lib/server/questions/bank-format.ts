@@ -1,6 +1,5 @@
 import { cleanText, foldVietnamese } from '../../vn/text';
 import {
-	KIND_LABELS,
 	MAX_OPTIONS,
 	OPTION_LETTERS,
 	STATUSES,
@@ -71,7 +70,7 @@ export function mapHeaders(headers: readonly string[]): { ok: true; index: Map<C
 }
 
 /** Text of a cell as typed: NFC, trimmed, spaces collapsed; a CSV-injection guard "'=" is undone. */
-export function cellText(s: string | undefined): string {
+function cellText(s: string | undefined): string {
 	return (s ?? '').replace(/^'(?=[=+\-@])/, '');
 }
 
@@ -168,7 +167,7 @@ export interface ValidationResult {
 }
 
 /** Validates one row on its own (no duplicates, no bank lookups). */
-export function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | null; errors: RowError[] } {
+function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | null; errors: RowError[] } {
 	const errors: RowError[] = [];
 	const err = (column: ColumnKey | '', message: string) => errors.push({ row: r.row, column, message });
 	const c = (k: ColumnKey) => cellText(r.cells[k]);
@@ -314,21 +313,3 @@ export function toRowCells(q: {
 	};
 }
 
-export const COLUMN_LABELS_VI: Record<ColumnKey, string> = {
-	topic_code: 'mã chủ đề',
-	topic_name: 'tên chủ đề',
-	difficulty: 'độ khó',
-	kind: 'loại câu hỏi',
-	stem: 'nội dung câu hỏi',
-	option_a: 'phương án A',
-	option_b: 'phương án B',
-	option_c: 'phương án C',
-	option_d: 'phương án D',
-	option_e: 'phương án E',
-	option_f: 'phương án F',
-	correct: 'đáp án đúng',
-	explanation: 'giải thích',
-	legal_ref: 'căn cứ pháp lý',
-	status: 'trạng thái'
-};
-export { KIND_LABELS };

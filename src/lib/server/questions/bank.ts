@@ -69,7 +69,7 @@ function reportOf(format: ImportReport['format'], v: ValidationResult, file: Fil
 }
 
 /** Validates rows against the bank. `plan` is null when any row is rejected: then nothing may be written. */
-export async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format']; file?: FileFacts } = {}) {
+async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format']; file?: FileFacts } = {}) {
 	const skipExisting = opts.skipExisting ?? false;
 	const v = validateRows(rows, await contextOf(db, skipExisting));
 	const report = reportOf(opts.format ?? 'rows', v, opts.file ?? NO_FILE);
@@ -201,7 +201,7 @@ export function formatErrors(errors: readonly RowError[]): string[] {
 }
 
 /** Row numbers as short ranges: [4, 7, 8, 9] → "4, 7–9". */
-export function rowRanges(rows: readonly number[]): string {
+function rowRanges(rows: readonly number[]): string {
 	const sorted = [...new Set(rows)].sort((a, b) => a - b);
 	const out: string[] = [];
 	for (let i = 0; i < sorted.length; i++) {

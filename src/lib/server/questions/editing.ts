@@ -18,7 +18,7 @@ export function editMode(status: QuestionStatus, currentVersionUsed: boolean): '
 	return status === 'draft' && !currentVersionUsed ? 'in_place' : 'new_version';
 }
 
-export function sameContent(a: QuestionContent, b: QuestionContent): boolean {
+function sameContent(a: QuestionContent, b: QuestionContent): boolean {
 	return (
 		a.kind === b.kind &&
 		a.stem === b.stem &&
@@ -29,7 +29,7 @@ export function sameContent(a: QuestionContent, b: QuestionContent): boolean {
 	);
 }
 
-export function canDelete(attemptUses: number): boolean {
+function canDelete(attemptUses: number): boolean {
 	return attemptUses === 0;
 }
 

@@ -12,8 +12,8 @@ export async function buildPeriodReport(db: Db, period: Period, now = Date.now()
 	return periodReport(db, period.from, period.to, Math.min(now, period.to - 1));
 }
 
-export const SUMMARY_SHEET = 'Tổng hợp';
-export const UNITS_SHEET = 'Theo đơn vị';
+const SUMMARY_SHEET = 'Tổng hợp';
+const UNITS_SHEET = 'Theo đơn vị';
 
 export async function periodReportXlsx(r: PeriodReport, period: Period, now = Date.now()): Promise<Uint8Array> {
 	const title = ['Báo cáo kết quả hội thi trực tuyến', `Kỳ báo cáo: ${period.label}`, `Lập lúc ${formatDateTime(now)}`];

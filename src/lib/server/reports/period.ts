@@ -5,7 +5,7 @@ import { fromLocalInput } from '../../vn/time';
  * The reporting periods of the plan: a month, six months (first half 01/01–30/06 or second half
  * 01/07–31/12), a year, or any dates. Returned as [from, to) in ms, midnight in Hanoi.
  */
-export const periodSchema = z.discriminatedUnion('kind', [
+const periodSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Chọn tháng.') }),
 	z.object({ kind: z.literal('half'), year: z.coerce.number().int().min(2000).max(2100), half: z.enum(['1', '2']) }),
 	z.object({ kind: z.literal('year'), year: z.coerce.number().int().min(2000).max(2100) }),
@@ -26,7 +26,7 @@ export interface Period {
 const midnight = (y: number, m: number, d: number) => fromLocalInput(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00`);
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
-export function toPeriod(p: PeriodInput): Period | { error: string } {
+function toPeriod(p: PeriodInput): Period | { error: string } {
 	switch (p.kind) {
 		case 'month': {
 			const [y, m] = p.month.split('-').map(Number);

@@ -64,7 +64,7 @@ export function upperLowerIndex(answers: readonly { correct: boolean; score: num
 }
 
 export type ItemFlag = 'too_easy' | 'too_hard' | 'negative' | 'weak';
-/** Thresholds commonly used in classical test theory; below MIN_SHOWN an item is not judged. */
+/** Thresholds commonly used in classical test theory; shown fewer than minShown times, an item is not judged. */
 export const ITEM_RULES = { minShown: 30, tooEasy: 0.9, tooHard: 0.3, weak: 0.2 } as const;
 
 /** Why an item deserves review: too easy, too hard, negatively or weakly discriminating. */

@@ -180,12 +180,3 @@ export const UNIT_LISTS = {
 	'hanoi-communes-2025': hanoiCommunes2025
 } as const;
 export type UnitListName = keyof typeof UNIT_LISTS;
-
-export const UNIT_KIND_LABELS: Record<string, string> = {
-	city: 'Thành phố',
-	urban_district: 'Quận',
-	rural_district: 'Huyện',
-	town: 'Thị xã',
-	ward: 'Phường',
-	commune: 'Xã'
-};
