@@ -171,6 +171,49 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 		}
 	});
 
+	it('the front door answers a stored public page as the sharedPages step does, and leaves the rest to SvelteKit', async () => {
+		// The step renders (through `resolve`, here a stand-in with a device cookie) and stores; then
+		// each request is asked of the step and of the front door alike.
+		const path = '/contests/987654/leaderboard';
+		let renders = 0;
+		const inner = () => {
+			renders++;
+			const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'sha256-abc'", 'x-content-type-options': 'nosniff' });
+			headers.append('set-cookie', `${DEVICE_COOKIE}=abcdefghijklmnopqrstuvwxyz234567; Path=/`);
+			return new Response('<h1>Bảng xếp hạng</h1>', { headers });
+		};
+		const step = stepNamed('sharedPages');
+		const viaStep = async (target: string, headers: Record<string, string> = {}) => {
+			const url = new URL(target, base);
+			const event = { url, request: new Request(url, { headers }), locals: {} } as unknown as RequestEvent;
+			return step.handle({ event, resolve: async () => inner() });
+		};
+		const seen = async (res: Response) => ({
+			status: res.status,
+			body: await res.text(),
+			headers: Object.fromEntries(['etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options', 'content-type'].map((k) => [k, res.headers.get(k)])),
+			cookies: res.headers.getSetCookie()
+		});
+		const first = await seen(await viaStep(path));
+		expect(first).toMatchObject({ status: 200, body: '<h1>Bảng xếp hạng</h1>', cookies: [] });
+		expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, s-maxage=\d+$/);
+		const etag = first.headers.etag!;
+		for (const [target, headers] of [
+			[path, {}],
+			[`${path}?fbclid=x`, { cookie: `${DEVICE_COOKIE}=zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz` }],
+			[path, { 'if-none-match': etag }],
+			[path, { 'if-none-match': '"something else"' }]
+		] as [string, Record<string, string>][]) {
+			const fromStep = await seen(await viaStep(target, headers));
+			const fromDoor = await seen(await fetch(base + target, { headers }));
+			expect([target, headers, fromDoor]).toEqual([target, headers, fromStep]);
+		}
+		expect(renders).toBe(1);
+		// A viewer with a session cookie, and any other page, is SvelteKit's.
+		expect((await fetch(base + path, { headers: { cookie: `${SESSION_COOKIE}=abcdefgh.ijklmnop` } })).status).toBe(599);
+		expect((await fetch(base + '/contests/987655/leaderboard')).status).toBe(599);
+	});
+
 	it('the hot path answers its routes itself and leaves every other path to SvelteKit', async () => {
 		for (const route of HOT_ROUTES) expect([route.id, (await viaHotPath(route, shapeFor(route))).status]).not.toEqual([route.id, 599]);
 		for (const [method, path] of [

@@ -2,6 +2,7 @@ import { json, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { identify } from './auth/request';
 import { NON_PAGE_CSP, refuseApiWrite, SECURITY_HEADERS } from './http';
+import { answerShared, hasSessionCookie, PERSONAL_CACHE_CONTROL, sharedPage, sharedPageRequest } from './pages/shared';
 
 /**
  * The fence between SvelteKit and the hot path: every step a request goes through, declared once.
@@ -132,8 +133,44 @@ const auth: Step = {
 	hot: { applied: 'api/node.ts answer() calls identify() on its cookie jar (NodeCookies) and passes user and device id to the endpoint' }
 };
 
+/** The request's target as sent (path and query): what pages/shared.ts keys on, on both paths. */
+function targetOf(url: string): string {
+	const u = new URL(url);
+	return u.pathname + u.search;
+}
+
+/**
+ * Public pages for anonymous viewers (pages/shared.ts): one rendering per page and board version,
+ * shared, with Cache-Control/ETag for caches in front; a viewer with a session cookie gets their own
+ * render, marked private. First in the chain, so that what is stored has been through every other
+ * step (security headers, who is asking) and a stored answer needs none of them again; the
+ * rendering's device cookie is not kept (nothing of one visitor is shared).
+ */
+const sharedPages: Step = {
+	name: 'sharedPages',
+	async handle({ event, resolve }) {
+		const { request } = event;
+		const shared = sharedPageRequest(request.method, targetOf(request.url));
+		if (!shared) return resolve(event);
+		if (hasSessionCookie(request.headers.get('cookie'))) {
+			const response = await resolve(event);
+			response.headers.set('cache-control', PERSONAL_CACHE_CONTROL);
+			response.headers.set('vary', 'Cookie');
+			return response;
+		}
+		const page = await sharedPage(shared, async () => ({ response: await resolve(event), changesAt: event.locals.changesAt ?? null }));
+		const answer = answerShared(page, request.headers.get('if-none-match'));
+		return new Response(answer.body, { status: answer.status, headers: answer.headers });
+	},
+	hot: {
+		notNeeded:
+			'acts on GET requests for public pages only (pages/shared.ts SHARED_PAGES), never on the JSON API; the front door answers the renderings it stores (api/node.ts storedPage)',
+		actsOn: ({ method, path }) => sharedPageRequest(method, path) !== null
+	}
+};
+
 /** The hooks' chain, in order. */
-export const PIPELINE: readonly Step[] = [securityHeaders, apiWrites, formBodies, auth];
+export const PIPELINE: readonly Step[] = [sharedPages, securityHeaders, apiWrites, formBodies, auth];
 
 const stepsByHandle = new WeakMap<Handle, readonly Step[]>();
 
@@ -168,5 +205,7 @@ export const REPLACED_BY_THE_HOT_PATH = {
 	bodyLimit: "http.ts readLimitedBody (MAX_JSON_BYTES), the one rule of both paths; adapter-node's BODY_SIZE_LIMIT is far above it",
 	cookies: 'NodeCookies: get/set/delete over node headers, what identify() needs of SvelteKit cookies',
 	errors: 'a JSON 500 with SERVER_ERROR_MESSAGE, logged; a failure after the headers went out closes the connection',
+	sharedPages:
+		'storedPage: a GET without a session cookie for a public page whose shared rendering is stored (pages/shared.ts) is answered with it, as the sharedPages step answers it (answerShared); everything else the rendering needed was done when the step rendered it',
 	shutdown: 'scripts/serve.js: one server for both paths, closed as adapter-node closes its own (requests in flight finish, SHUTDOWN_TIMEOUT, sveltekit:shutdown)'
 } as const;
