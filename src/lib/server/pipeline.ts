@@ -159,7 +159,7 @@ const sharedPages: Step = {
 			return response;
 		}
 		const page = await sharedPage(shared, async () => ({ response: await resolve(event), changesAt: event.locals.changesAt ?? null }));
-		const answer = answerShared(page, request.headers.get('if-none-match'));
+		const answer = answerShared(page, { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') });
 		return new Response(answer.body, { status: answer.status, headers: answer.headers });
 	},
 	hot: {

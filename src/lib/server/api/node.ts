@@ -160,7 +160,7 @@ function storedPage(req: IncomingMessage, res: ServerResponse, next: Listener): 
 	if (!stored) return false;
 	stored.then(
 		(page) => {
-			const answer = answerShared(page, headerValue(req, 'if-none-match'));
+			const answer = answerShared(page, { ifNoneMatch: headerValue(req, 'if-none-match'), acceptEncoding: headerValue(req, 'accept-encoding') });
 			res.writeHead(answer.status, answer.headers);
 			res.end(answer.body ?? undefined);
 		},

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { invalidate } from '../cache';
 import { answerShared, hasSessionCookie, SHARED_PAGES, sharedPage, sharedPageRequest, storedSharedPage, type Rendered, type SharedRequest } from './shared';
@@ -84,7 +85,7 @@ describe('sharedPage and answerShared', () => {
 
 	it('answers with the body, public caching, Vary: Cookie, a strong ETag, its age, and no cookie', async () => {
 		const page = await sharedPage(fresh(), async () => rendering('<p>Xin chào</p>'));
-		const answer = answerShared(page, null, page.renderedAt + 1_500);
+		const answer = answerShared(page, {}, page.renderedAt + 1_500);
 		expect(answer.status).toBe(200);
 		expect(new TextDecoder().decode(answer.body!)).toBe('<p>Xin chào</p>');
 		expect(answer.headers).toMatchObject({
@@ -107,20 +108,40 @@ describe('sharedPage and answerShared', () => {
 	it('answers If-None-Match naming its ETag (weak or in a list, or *) with a bodiless 304 that keeps the page’s CSP', async () => {
 		const page = await sharedPage(fresh(), async () => rendering('<p>a</p>'));
 		for (const ifNoneMatch of [page.etag, `W/${page.etag}`, `"other", ${page.etag}`, '*']) {
-			const answer = answerShared(page, ifNoneMatch);
+			const answer = answerShared(page, { ifNoneMatch });
 			expect([ifNoneMatch, answer.status, answer.body]).toEqual([ifNoneMatch, 304, null]);
 			expect(answer.headers).toMatchObject({ etag: page.etag, vary: 'Cookie', 'content-security-policy': "script-src 'self' 'sha256-x'" });
 			expect(answer.headers['cache-control']).toMatch(/^public, max-age=\d+/);
 			expect(Object.keys(answer.headers)).not.toContain('content-length');
 		}
-		for (const ifNoneMatch of ['"other"', '', page.etag.slice(0, -2) + '"']) expect(answerShared(page, ifNoneMatch).status).toBe(200);
+		for (const ifNoneMatch of ['"other"', '', page.etag.slice(0, -2) + '"']) expect(answerShared(page, { ifNoneMatch }).status).toBe(200);
+	});
+
+	it('sends a page gzipped (once per rendering) to a browser that accepts it, as another representation', async () => {
+		const html = `<table>${'<tr><td>Nguyễn T*** H***</td><td>10/10</td></tr>'.repeat(50)}</table>`;
+		const page = await sharedPage(fresh(), async () => rendering(html));
+		const plain = answerShared(page, {});
+		const gz = answerShared(page, { acceptEncoding: 'gzip, deflate, br, zstd' });
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		expect(new TextDecoder().decode(plain.body!)).toBe(html);
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(gunzipSync(gz.body!).toString()).toBe(html);
+		expect(gz.body!.byteLength).toBeLessThan(plain.body!.byteLength / 5);
+		expect(gz.headers['content-length']).toBe(String(gz.body!.byteLength));
+		for (const a of [plain, gz]) expect(a.headers.vary).toBe('Cookie, Accept-Encoding');
+		expect(gz.headers.etag).not.toBe(plain.headers.etag);
+		// Each representation is revalidated against its own ETag.
+		expect(answerShared(page, { acceptEncoding: 'gzip', ifNoneMatch: gz.headers.etag }).status).toBe(304);
+		expect(answerShared(page, { ifNoneMatch: gz.headers.etag }).status).toBe(200);
+		for (const acceptEncoding of ['identity', 'gzip;q=0', 'br', '', 'deflate, gzip;q=0']) expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, undefined]);
+		for (const acceptEncoding of ['GZIP', 'br;q=1, gzip;q=0.5', '*']) expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, 'gzip']);
 	});
 
 	it('keeps a rendering no longer than until a round on it changes phase', async () => {
 		const soon = Date.now() + 900;
 		const page = await sharedPage(fresh(), async () => rendering('<p>a</p>', { changesAt: soon }));
 		expect(page.until).toBe(soon);
-		expect(answerShared(page, null).headers['cache-control']).toBe('public, max-age=0, s-maxage=0');
+		expect(answerShared(page, {}).headers['cache-control']).toBe('public, max-age=0, s-maxage=0');
 	});
 
 	it('shares an error answer only with the requests that waited for it, marked no-store', async () => {
@@ -129,7 +150,7 @@ describe('sharedPage and answerShared', () => {
 		const render = async () => rendering(`<p>not found ${++renders}</p>`, { status: 404 });
 		const [a, b] = await Promise.all([sharedPage(request, render), sharedPage(request, render)]);
 		expect(a).toBe(b);
-		const answer = answerShared(a, a.etag);
+		const answer = answerShared(a, { ifNoneMatch: a.etag });
 		expect([answer.status, answer.headers['cache-control']]).toEqual([404, 'no-store']);
 		expect(answer.headers.etag).toBeUndefined();
 		await new Promise((r) => setTimeout(r, 2));
