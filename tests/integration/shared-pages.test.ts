@@ -195,3 +195,20 @@ describe('public pages for a logged-in viewer', () => {
 		}
 	});
 });
+
+describe('pages that are not shared', () => {
+	it('answer a revalidation with a 304 that keeps the page’s own CSP (a browser applies a 304’s headers to its copy)', async () => {
+		for (const { name, base } of servers()) {
+			for (const path of ['/login', '/register']) {
+				const first = await get(base, path);
+				const etag = first.res.headers.get('etag');
+				expect([name, path, first.res.status, etag]).toEqual([name, path, 200, expect.any(String)]);
+				const again = await get(base, path, { 'if-none-match': etag! });
+				expect([name, path, again.res.status, again.body]).toEqual([name, path, 304, '']);
+				// The page's policy (its boot script's hash), not the default for static files and JSON.
+				expect(again.res.headers.get('content-security-policy'), `${name} ${path}`).toBe(first.res.headers.get('content-security-policy'));
+				expect(again.res.headers.get('x-frame-options'), `${name} ${path}`).toBe('DENY');
+			}
+		}
+	});
+});

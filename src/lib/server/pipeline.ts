@@ -1,7 +1,7 @@
 import { json, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { identify } from './auth/request';
-import { NON_PAGE_CSP, refuseApiWrite, SECURITY_HEADERS } from './http';
+import { NON_PAGE_CSP, notModified, refuseApiWrite, SECURITY_HEADERS } from './http';
 import { answerShared, hasSessionCookie, PERSONAL_CACHE_CONTROL, sharedPage, sharedPageRequest } from './pages/shared';
 
 /**
@@ -48,6 +48,31 @@ function isNonPage(path: string, contentType: string): boolean {
 	return path.startsWith('/api/') || contentType.startsWith('application/json');
 }
 
+/** The request's target as sent (path and query): what pages/shared.ts keys on, on both paths. */
+function targetOf(url: string): string {
+	const u = new URL(url);
+	return u.pathname + u.search;
+}
+
+/**
+ * A 304 for a page the browser holds (SvelteKit gives pages an ETag of their bytes), with the
+ * page's own headers. SvelteKit's own 304 keeps only a few (ETag, Cache-Control, Vary, cookies)
+ * and the production server's default for everything else — NON_PAGE_CSP, set before adapter-node
+ * answers static files — would then stand on it; a browser updates its stored copy's headers from
+ * a 304, and the page would next open under `default-src 'none'`.
+ */
+function revalidated(request: Request, response: Response): Response {
+	const etag = response.headers.get('etag');
+	if (response.status !== 200 || !etag || !notModified(request.headers.get('if-none-match'), etag)) return response;
+	// A shared page's rendering is stored whole; the sharedPages step answers its If-None-Match itself.
+	if (sharedPageRequest(request.method, targetOf(request.url)) && !hasSessionCookie(request.headers.get('cookie'))) return response;
+	void response.body?.cancel();
+	const headers = new Headers(response.headers);
+	headers.delete('content-type');
+	headers.delete('content-length');
+	return new Response(null, { status: 304, headers });
+}
+
 const securityHeaders: Step = {
 	name: 'securityHeaders',
 	async handle({ event, resolve }) {
@@ -56,7 +81,7 @@ const securityHeaders: Step = {
 		// Pages carry kit.csp's policy; JSON (the API, __data.json) gets the one for non-pages.
 		if (!response.headers.has('content-security-policy') && isNonPage(event.url.pathname, response.headers.get('content-type') ?? ''))
 			response.headers.set('content-security-policy', NON_PAGE_CSP);
-		return response;
+		return revalidated(event.request, response);
 	},
 	hot: {
 		applied:
@@ -132,12 +157,6 @@ const auth: Step = {
 	},
 	hot: { applied: 'api/node.ts answer() calls identify() on its cookie jar (NodeCookies) and passes user and device id to the endpoint' }
 };
-
-/** The request's target as sent (path and query): what pages/shared.ts keys on, on both paths. */
-function targetOf(url: string): string {
-	const u = new URL(url);
-	return u.pathname + u.search;
-}
 
 /**
  * Public pages for anonymous viewers (pages/shared.ts): one rendering per page and board version,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parse as parseCookies } from 'cookie';
 import { registerCache, TtlCache } from '../cache';
+import { notModified } from '../http';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { FEATURED_TTL_MS } from '../contests/contests';
 import { BOARD_TTL_MS } from '../leaderboards/boards';
@@ -182,13 +183,6 @@ export function storedSharedPage(request: SharedRequest): Promise<SharedPage> | 
 
 /** Cache-Control for a page with a session cookie: the viewer's own, kept by nobody (shared computers at a ward office). */
 export const PERSONAL_CACHE_CONTROL = 'private, no-store';
-
-/** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for If-None-Match). */
-function notModified(ifNoneMatch: string | null | undefined, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	if (ifNoneMatch.trim() === '*') return true;
-	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
 
 /** Whether Accept-Encoding allows gzip (named, or `*`, without q=0). */
 function acceptsGzip(acceptEncoding: string | null | undefined): boolean {
