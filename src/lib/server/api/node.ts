@@ -158,15 +158,20 @@ function storedPage(req: IncomingMessage, res: ServerResponse, next: Listener): 
 	if (!request || hasSessionCookie(req.headers.cookie)) return false;
 	const stored = storedSharedPage(request);
 	if (!stored) return false;
-	stored.then(
-		(page) => {
-			const answer = answerShared(page, { ifNoneMatch: headerValue(req, 'if-none-match'), acceptEncoding: headerValue(req, 'accept-encoding') });
-			res.writeHead(answer.status, answer.headers);
-			res.end(answer.body ?? undefined);
-		},
-		// The rendering it waited for failed: SvelteKit renders (and answers the error) itself.
-		() => next(req, res)
-	);
+	stored
+		.then(
+			(page) => {
+				const answer = answerShared(page, { ifNoneMatch: headerValue(req, 'if-none-match'), acceptEncoding: headerValue(req, 'accept-encoding') });
+				res.writeHead(answer.status, answer.headers);
+				res.end(answer.body ?? undefined);
+			},
+			// The rendering it waited for failed: SvelteKit renders (and answers the error) itself.
+			() => next(req, res)
+		)
+		.catch((e) => {
+			console.error(e);
+			res.destroy();
+		});
 	return true;
 }
 
