@@ -9,8 +9,10 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		// Content-Security-Policy: only our own scripts (SvelteKit hashes its inline boot script),
 		// no plugins, no framing. Inline styles stay allowed for Svelte's style attributes.
+		// Hashes, not nonces ('auto' gives rendered pages a fresh nonce each): a page is then the same
+		// bytes for every anonymous viewer, so one rendering is shared (src/lib/server/pages/shared.ts).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['users', 'contests'],
 	['leaderboards'],
 	['attempts'],
-	['fairness', 'stats'],
+	['fairness', 'stats', 'pages'],
 	['reports'],
 	['api', 'pipeline', 'seed']
 ];

@@ -1,5 +1,5 @@
 import * as contests from '$lib/server/contests/service';
-import { roundPhase } from '$lib/contests/phase';
+import { nextPhaseChange, roundPhase } from '$lib/contests/phase';
 import { attemptsByRound } from '$lib/server/attempts/service';
 import type { PageServerLoad } from './$types';
 
@@ -8,6 +8,8 @@ export const load = (async ({ locals }) => {
 	const featured = await contests.featured();
 	if (!featured) return { now, contest: null, rounds: [], next: null };
 	const { contest, rounds } = featured;
+	// A round opening or closing changes this page: a shared rendering of it ends then (pages/shared.ts).
+	locals.changesAt = nextPhaseChange(rounds, now);
 	const next = rounds.find((r) => roundPhase(r, now) === 'upcoming');
 	const mine = locals.user ? await attemptsByRound(locals.user.id) : new Map<number, { used: number; open: boolean }>();
 	return {

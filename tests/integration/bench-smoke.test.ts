@@ -27,7 +27,7 @@ describe('benchmark harness (smoke)', () => {
 		expect(bench.status, bench.stderr + bench.stdout).toBe(0);
 		const table = fs.readFileSync(out, 'utf8');
 		const rows = table.split('\n').filter((l) => /^\| (framework floor|home|attempt page|start|autosave|submit|leaderboard poll|unit ranking poll|round leaderboard)/.test(l));
-		expect(rows).toHaveLength(9);
+		expect(rows).toHaveLength(12);
 		for (const row of rows) {
 			const cells = row.split('|').map((c) => c.trim());
 			expect(Number(cells[3]), row).toBeGreaterThan(0); // ours req/s

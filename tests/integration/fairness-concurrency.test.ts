@@ -120,13 +120,16 @@ describe('identity under concurrency', () => {
 });
 
 describe('where accounts come from', () => {
-	it('gives every browser an HttpOnly, SameSite=Lax device cookie', async () => {
-		const res = await fetch(new Client().base + '/');
-		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hoithi_device='));
-		expect(cookie).toBeDefined();
-		expect(cookie).toMatch(/HttpOnly/i);
-		expect(cookie).toMatch(/SameSite=Lax/i);
-		expect(cookie).toMatch(/Max-Age=\d{7,}/i);
+	it('gives every browser an HttpOnly, SameSite=Lax device cookie before it can take part', async () => {
+		// On the pages every participant passes (the public pages shared by anonymous viewers set none: shared-pages.test.ts).
+		for (const path of ['/register', '/login']) {
+			const res = await fetch(new Client().base + path);
+			const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hoithi_device='));
+			expect(cookie, path).toBeDefined();
+			expect(cookie, path).toMatch(/HttpOnly/i);
+			expect(cookie, path).toMatch(/SameSite=Lax/i);
+			expect(cookie, path).toMatch(/Max-Age=\d{7,}/i);
+		}
 	});
 
 	it('stores registrations, logins and attempt starts with keyed hashes of device and IP, never the IP', async () => {

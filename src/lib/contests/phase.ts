@@ -10,3 +10,13 @@ export function roundPhase(round: { opensAt: number; closesAt: number }, now: nu
 	if (now >= round.closesAt) return 'closed';
 	return 'open';
 }
+
+/**
+ * The first moment after `now` at which one of `rounds` changes phase (opens or closes), or null
+ * when none will: until then, a page made of these rounds' phases reads the same.
+ */
+export function nextPhaseChange(rounds: readonly { opensAt: number; closesAt: number }[], now: number): number | null {
+	let next: number | null = null;
+	for (const r of rounds) for (const t of [r.opensAt, r.closesAt]) if (t > now && (next === null || t < next)) next = t;
+	return next;
+}

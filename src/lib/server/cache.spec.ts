@@ -55,6 +55,45 @@ describe('TtlCache.delete and clear', () => {
 	});
 });
 
+describe('TtlCache.peek, deleteWhere and values that expire early', () => {
+	it('peeks at a fresh entry (also one being computed) without computing one', async () => {
+		let t = 0;
+		const cache = new TtlCache<number>(1000, 10, () => t);
+		expect(cache.peek('a')).toBeUndefined();
+		let finish = (_v: number) => {};
+		const pending = cache.get('a', () => new Promise<number>((r) => (finish = r)));
+		expect(cache.peek('a')).toBe(pending);
+		finish(5);
+		expect(await cache.peek('a')).toBe(5);
+		t = 1000;
+		expect(cache.peek('a')).toBeUndefined();
+	});
+	it('forgets the keys a predicate picks', async () => {
+		let calls = 0;
+		const cache = new TtlCache<number>(10_000, 10, () => 0);
+		const compute = async () => ++calls;
+		for (const k of ['/rounds/1/a', '/rounds/1/b', '/rounds/10/a', '/']) await cache.get(k, compute);
+		cache.deleteWhere((k) => k.startsWith('/rounds/1/'));
+		expect(['/rounds/1/a', '/rounds/1/b', '/rounds/10/a', '/'].map((k) => cache.peek(k) !== undefined)).toEqual([false, false, true, true]);
+	});
+	it('ends an entry when its value says so, if before the time to live', async () => {
+		let t = 0;
+		let calls = 0;
+		const cache = new TtlCache<{ n: number; until: number }>(5000, 10, () => t, false, (v) => v.until);
+		const compute = async () => ({ n: ++calls, until: calls === 1 ? 300 : Infinity });
+		expect((await cache.get('a', compute)).n).toBe(1);
+		t = 299;
+		expect((await cache.get('a', compute)).n).toBe(1);
+		t = 300;
+		expect((await cache.get('a', compute)).n).toBe(2);
+		// The second value sets no earlier end: the TTL holds.
+		t = 5299;
+		expect((await cache.get('a', compute)).n).toBe(2);
+		t = 5300;
+		expect((await cache.get('a', compute)).n).toBe(3);
+	});
+});
+
 describe('TtlCache with stale-while-revalidate', () => {
 	it('answers with the previous value at once while one refresh runs', async () => {
 		let t = 0;

@@ -10,6 +10,8 @@ import { afterTransaction, type Conn, type Executor } from './db';
  */
 interface Entry<V> {
 	at: number;
+	/** Until when the entry is fresh: `at + ttlMs`, or earlier once the value says so (`expiresAt`). */
+	until: number;
 	value: Promise<V>;
 	/** The most recent resolved value (kept across refreshes). */
 	last?: { v: V };
@@ -23,22 +25,25 @@ export class TtlCache<V, K = string> {
 		private readonly ttlMs: number,
 		private readonly maxEntries = 200,
 		private readonly clock: () => number = Date.now,
-		private readonly staleWhileRevalidate = false
+		private readonly staleWhileRevalidate = false,
+		/** When a computed value stops being fresh, if before the TTL (e.g. a page that changes at a round's opening). */
+		private readonly expiresAt?: (value: V) => number
 	) {}
 
 	get(key: K, compute: () => Promise<V>): Promise<V> {
 		const now = this.clock();
 		const hit = this.entries.get(key);
-		if (hit && now - hit.at < this.ttlMs) {
+		if (hit && now < hit.until) {
 			// A refresh is running: with stale-while-revalidate, hand out the previous value meanwhile.
 			return this.staleWhileRevalidate && !hit.done && hit.last ? Promise.resolve(hit.last.v) : hit.value;
 		}
 		const value = compute();
-		const entry: Entry<V> = { at: now, value, last: hit?.last, done: false };
+		const entry: Entry<V> = { at: now, until: now + this.ttlMs, value, last: hit?.last, done: false };
 		value.then(
 			(v) => {
 				entry.last = { v };
 				entry.done = true;
+				if (this.expiresAt) entry.until = Math.min(entry.until, this.expiresAt(v));
 			},
 			// A failed computation is not kept: the next caller tries again.
 			() => {
@@ -49,6 +54,21 @@ export class TtlCache<V, K = string> {
 		this.entries.set(key, entry);
 		while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
 		return this.staleWhileRevalidate && hit?.last ? Promise.resolve(hit.last.v) : value;
+	}
+
+	/**
+	 * The value get() would hand out for `key` without computing one: the fresh entry's (resolved or
+	 * still being computed), else undefined. For a reader that has no way to compute it itself.
+	 */
+	peek(key: K): Promise<V> | undefined {
+		const hit = this.entries.get(key);
+		if (!hit || this.clock() >= hit.until) return undefined;
+		return this.staleWhileRevalidate && !hit.done && hit.last ? Promise.resolve(hit.last.v) : hit.value;
+	}
+
+	/** Forget the keys `which` picks (e.g. every page of one round). */
+	deleteWhere(which: (key: K) => boolean): void {
+		for (const key of [...this.entries.keys()]) if (which(key)) this.entries.delete(key);
 	}
 
 	/** Forget one key (its next read computes afresh and waits for it). */

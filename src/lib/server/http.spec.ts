@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientAddress, MAX_JSON_BYTES, readLimitedBody } from './http';
+import { clientAddress, MAX_JSON_BYTES, notModified, readLimitedBody } from './http';
 
 /** The same chunks as the hot path's node request and as SvelteKit's Request body. */
 function both(chunks: Uint8Array[]): [string, IncomingMessage | ReadableStream<Uint8Array>][] {
@@ -89,5 +89,15 @@ describe('clientAddress (ADDRESS_HEADER, XFF_DEPTH as adapter-node reads them)',
 		env('x-real-ip');
 		expect(clientAddress(req({ 'x-real-ip': ' 198.51.100.4 ' }))).toBe('198.51.100.4');
 		expect(clientAddress(req({}))).toBeNull();
+	});
+});
+
+describe('notModified (If-None-Match)', () => {
+	it('matches the ETag, weakly, in a list, or *', () => {
+		for (const header of ['"abc"', 'W/"abc"', '"x", "abc"', ' "x" ,W/"abc" ', '*']) expect([header, notModified(header, '"abc"')]).toEqual([header, true]);
+		expect(notModified('"abc"', 'W/"abc"')).toBe(true);
+	});
+	it('does not match another tag, a part of it, or nothing', () => {
+		for (const header of ['"abcd"', '"ab"', 'abc', '', null, undefined]) expect([header, notModified(header, '"abc"')]).toEqual([header, false]);
 	});
 });

@@ -30,6 +30,17 @@ export const NON_PAGE_HEADERS: Readonly<Record<string, string>> = {
 	'Content-Security-Policy': NON_PAGE_CSP
 };
 
+/**
+ * Whether If-None-Match names `etag`: the copy the client holds is current, answer 304. Weak
+ * comparison (a `W/` prefix is ignored), a list of tags, or `*` (RFC 9110 §13.1.2).
+ */
+export function notModified(ifNoneMatch: string | null | undefined, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	if (ifNoneMatch.trim() === '*') return true;
+	const own = etag.replace(/^W\//, '');
+	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === own);
+}
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const CROSS_SITE_MESSAGE =

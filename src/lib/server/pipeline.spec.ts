@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +170,54 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 			expect(load, route.id).toBeDefined();
 			expect(typeof (await load())[route.method], `${route.method} ${route.id}`).toBe('function');
 		}
+	});
+
+	it('the front door answers a stored public page as the sharedPages step does, and leaves the rest to SvelteKit', async () => {
+		// The step renders (through `resolve`, here a stand-in with a device cookie) and stores; then
+		// each request is asked of the step and of the front door alike.
+		const path = '/contests/987654/leaderboard';
+		const page = `<h1>Bảng xếp hạng</h1>${'<p>Nguyễn T*** H*** · 10/10</p>'.repeat(100)}`;
+		let renders = 0;
+		const inner = () => {
+			renders++;
+			const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'sha256-abc'", 'x-content-type-options': 'nosniff' });
+			headers.append('set-cookie', `${DEVICE_COOKIE}=abcdefghijklmnopqrstuvwxyz234567; Path=/`);
+			return new Response(page, { headers });
+		};
+		const step = stepNamed('sharedPages');
+		const viaStep = async (target: string, headers: Record<string, string> = {}) => {
+			const url = new URL(target, base);
+			const event = { url, request: new Request(url, { headers }), locals: {} } as unknown as RequestEvent;
+			return step.handle({ event, resolve: async () => inner() });
+		};
+		// fetch unpacks a gzipped body; the step's Response is as sent.
+		const seen = async (res: Response, unpack = false) => ({
+			status: res.status,
+			body: unpack && res.headers.get('content-encoding') === 'gzip' ? gunzipSync(await res.arrayBuffer()).toString() : await res.text(),
+			headers: Object.fromEntries(['etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options', 'content-type', 'content-encoding'].map((k) => [k, res.headers.get(k)])),
+			cookies: res.headers.getSetCookie()
+		});
+		// Node's fetch asks for gzip unless told otherwise (and unpacks it): each request says what it accepts.
+		const identity = { 'accept-encoding': 'identity' };
+		const first = await seen(await viaStep(path, identity));
+		expect(first).toMatchObject({ status: 200, body: page, cookies: [] });
+		expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, s-maxage=\d+$/);
+		const etag = first.headers.etag!;
+		for (const [target, headers] of [
+			[path, identity],
+			[path, { 'accept-encoding': 'gzip' }],
+			[`${path}?fbclid=x`, { cookie: `${DEVICE_COOKIE}=zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz`, ...identity }],
+			[path, { 'if-none-match': etag, ...identity }],
+			[path, { 'if-none-match': '"something else"', ...identity }]
+		] as [string, Record<string, string>][]) {
+			const fromStep = await seen(await viaStep(target, headers), true);
+			const fromDoor = await seen(await fetch(base + target, { headers }));
+			expect([target, headers, fromDoor]).toEqual([target, headers, fromStep]);
+		}
+		expect(renders).toBe(1);
+		// A viewer with a session cookie, and any other page, is SvelteKit's.
+		expect((await fetch(base + path, { headers: { cookie: `${SESSION_COOKIE}=abcdefgh.ijklmnop` } })).status).toBe(599);
+		expect((await fetch(base + '/contests/987655/leaderboard')).status).toBe(599);
 	});
 
 	it('the hot path answers its routes itself and leaves every other path to SvelteKit', async () => {

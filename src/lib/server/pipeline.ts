@@ -1,7 +1,8 @@
 import { json, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { identify } from './auth/request';
-import { NON_PAGE_CSP, refuseApiWrite, SECURITY_HEADERS } from './http';
+import { NON_PAGE_CSP, notModified, refuseApiWrite, SECURITY_HEADERS } from './http';
+import { answerShared, hasSessionCookie, PERSONAL_CACHE_CONTROL, sharedPage, sharedPageRequest } from './pages/shared';
 
 /**
  * The fence between SvelteKit and the hot path: every step a request goes through, declared once.
@@ -47,6 +48,31 @@ function isNonPage(path: string, contentType: string): boolean {
 	return path.startsWith('/api/') || contentType.startsWith('application/json');
 }
 
+/** The request's target as sent (path and query): what pages/shared.ts keys on, on both paths. */
+function targetOf(url: string): string {
+	const u = new URL(url);
+	return u.pathname + u.search;
+}
+
+/**
+ * A 304 for a page the browser holds (SvelteKit gives pages an ETag of their bytes), with the
+ * page's own headers. SvelteKit's own 304 keeps only a few (ETag, Cache-Control, Vary, cookies)
+ * and the production server's default for everything else — NON_PAGE_CSP, set before adapter-node
+ * answers static files — would then stand on it; a browser updates its stored copy's headers from
+ * a 304, and the page would next open under `default-src 'none'`.
+ */
+function revalidated(request: Request, response: Response): Response {
+	const etag = response.headers.get('etag');
+	if (response.status !== 200 || !etag || !notModified(request.headers.get('if-none-match'), etag)) return response;
+	// A shared page's rendering is stored whole; the sharedPages step answers its If-None-Match itself.
+	if (sharedPageRequest(request.method, targetOf(request.url)) && !hasSessionCookie(request.headers.get('cookie'))) return response;
+	void response.body?.cancel();
+	const headers = new Headers(response.headers);
+	headers.delete('content-type');
+	headers.delete('content-length');
+	return new Response(null, { status: 304, headers });
+}
+
 const securityHeaders: Step = {
 	name: 'securityHeaders',
 	async handle({ event, resolve }) {
@@ -55,7 +81,7 @@ const securityHeaders: Step = {
 		// Pages carry kit.csp's policy; JSON (the API, __data.json) gets the one for non-pages.
 		if (!response.headers.has('content-security-policy') && isNonPage(event.url.pathname, response.headers.get('content-type') ?? ''))
 			response.headers.set('content-security-policy', NON_PAGE_CSP);
-		return response;
+		return revalidated(event.request, response);
 	},
 	hot: {
 		applied:
@@ -132,8 +158,38 @@ const auth: Step = {
 	hot: { applied: 'api/node.ts answer() calls identify() on its cookie jar (NodeCookies) and passes user and device id to the endpoint' }
 };
 
+/**
+ * Public pages for anonymous viewers (pages/shared.ts): one rendering per page and board version,
+ * shared, with Cache-Control/ETag for caches in front; a viewer with a session cookie gets their own
+ * render, marked private. First in the chain, so that what is stored has been through every other
+ * step (security headers, who is asking) and a stored answer needs none of them again; the
+ * rendering's device cookie is not kept (nothing of one visitor is shared).
+ */
+const sharedPages: Step = {
+	name: 'sharedPages',
+	async handle({ event, resolve }) {
+		const { request } = event;
+		const shared = sharedPageRequest(request.method, targetOf(request.url));
+		if (!shared) return resolve(event);
+		if (hasSessionCookie(request.headers.get('cookie'))) {
+			const response = await resolve(event);
+			response.headers.set('cache-control', PERSONAL_CACHE_CONTROL);
+			response.headers.set('vary', 'Cookie');
+			return response;
+		}
+		const page = await sharedPage(shared, async () => ({ response: await resolve(event), changesAt: event.locals.changesAt ?? null }));
+		const answer = answerShared(page, { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') });
+		return new Response(answer.body, { status: answer.status, headers: answer.headers });
+	},
+	hot: {
+		notNeeded:
+			'acts on GET requests for public pages only (pages/shared.ts SHARED_PAGES), never on the JSON API; the front door answers the renderings it stores (api/node.ts storedPage)',
+		actsOn: ({ method, path }) => sharedPageRequest(method, path) !== null
+	}
+};
+
 /** The hooks' chain, in order. */
-export const PIPELINE: readonly Step[] = [securityHeaders, apiWrites, formBodies, auth];
+export const PIPELINE: readonly Step[] = [sharedPages, securityHeaders, apiWrites, formBodies, auth];
 
 const stepsByHandle = new WeakMap<Handle, readonly Step[]>();
 
@@ -168,5 +224,7 @@ export const REPLACED_BY_THE_HOT_PATH = {
 	bodyLimit: "http.ts readLimitedBody (MAX_JSON_BYTES), the one rule of both paths; adapter-node's BODY_SIZE_LIMIT is far above it",
 	cookies: 'NodeCookies: get/set/delete over node headers, what identify() needs of SvelteKit cookies',
 	errors: 'a JSON 500 with SERVER_ERROR_MESSAGE, logged; a failure after the headers went out closes the connection',
+	sharedPages:
+		'storedPage: a GET without a session cookie for a public page whose shared rendering is stored (pages/shared.ts) is answered with it, as the sharedPages step answers it (answerShared); everything else the rendering needed was done when the step rendered it',
 	shutdown: 'scripts/serve.js: one server for both paths, closed as adapter-node closes its own (requests in flight finish, SHUTDOWN_TIMEOUT, sveltekit:shutdown)'
 } as const;

@@ -4,6 +4,7 @@ import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
 import { clientAddress, escapeHtml, NON_PAGE_HEADERS, readLimitedBody, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
+import { answerShared, hasSessionCookie, sharedPageRequest, storedSharedPage } from '../pages/shared';
 
 /**
  * The hot attempt API on bare node:http, in front of SvelteKit (scripts/serve.js). When a round
@@ -147,6 +148,34 @@ function hotApi(req: IncomingMessage, res: ServerResponse): boolean {
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
+ * An anonymous GET of a public page whose shared rendering is stored (pages/shared.ts): answered
+ * here with it (true), as the hooks' sharedPages step would answer it, without SvelteKit's
+ * per-request cost. A rendering still being made is waited for. Everything else — a miss, a
+ * request with a session cookie — is left to SvelteKit (false), whose step renders and stores.
+ */
+function storedPage(req: IncomingMessage, res: ServerResponse, next: Listener): boolean {
+	const request = sharedPageRequest(req.method ?? '', req.url ?? '');
+	if (!request || hasSessionCookie(req.headers.cookie)) return false;
+	const stored = storedSharedPage(request);
+	if (!stored) return false;
+	stored
+		.then(
+			(page) => {
+				const answer = answerShared(page, { ifNoneMatch: headerValue(req, 'if-none-match'), acceptEncoding: headerValue(req, 'accept-encoding') });
+				res.writeHead(answer.status, answer.headers);
+				res.end(answer.body ?? undefined);
+			},
+			// The rendering it waited for failed: SvelteKit renders (and answers the error) itself.
+			() => next(req, res)
+		)
+		.catch((e) => {
+			console.error(e);
+			res.destroy();
+		});
+	return true;
+}
+
+/**
  * A form from another origin (refuseCrossSiteForm), answered the way SvelteKit would — an action
  * result of type "error" for `use:enhance`, which shows the error page, or a page for a plain
  * form post — but in Vietnamese and naming the address to open.
@@ -168,7 +197,8 @@ function refuseForm(req: IncomingMessage, res: ServerResponse, message: string, 
  * The production server's request listener (scripts/serve.js): every response starts with the
  * non-page security headers — static files from adapter-node's sirv (scripts, styles, fonts, SVG)
  * included, which SvelteKit's hooks never see; SvelteKit's pages replace the CSP with their own
- * (kit.csp). Then the hot API answers its four paths; a form from another origin gets a readable
+ * (kit.csp). Then the hot API answers its four paths, and stored renderings of the public pages
+ * answer anonymous viewers (storedPage); a form from another origin gets a readable
  * refusal; `next` (adapter-node's handler) takes the rest. API paths SvelteKit serves are checked
  * by the hooks with the same rule as the hot ones (refuseApiWrite).
  */
@@ -176,7 +206,7 @@ export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
 	const headers = Object.entries(NON_PAGE_HEADERS);
 	return (req, res) => {
 		for (const [k, v] of headers) res.setHeader(k, v);
-		if (opts.hot && hotApi(req, res)) return;
+		if (opts.hot && (hotApi(req, res) || storedPage(req, res, next))) return;
 		if (!(req.url ?? '').startsWith('/api/')) {
 			const own = ownOrigin(req);
 			const message = refuseCrossSiteForm({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, own);

@@ -63,7 +63,8 @@ export async function findContest(db: Executor, id: number): Promise<Contest | u
  * The home page's contest and its rounds, cached for 5 s: the most requested page when a round
  * opens. Any write to a contest or round clears it ('contests'), so organisers see their change at once.
  */
-const featuredCache = registerCache('contests.featured', new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(5_000, 1), { contests: 'clear' });
+export const FEATURED_TTL_MS = 5_000;
+const featuredCache = registerCache('contests.featured', new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(FEATURED_TTL_MS, 1), { contests: 'clear' });
 export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; rounds: Round[] } | null> {
 	return featuredCache.get('featured', async () => {
 		const contest = await findFeaturedContest(db);

@@ -7,7 +7,7 @@ import { withNames } from './names';
 import { TOP_N, type PersonRow, type RankedEntry } from './rows';
 import * as roundBest from './round-best';
 import { COUNTED } from './counted';
-import { registerCache, TtlCache } from '../cache';
+import { registerCache, TtlCache, type Topics } from '../cache';
 import { attemptColumns, compareResults, ROUND_ORDER, type RankedResult } from './order';
 import { CompactRanking } from './compact-ranking';
 
@@ -100,13 +100,22 @@ const cutoffs = registerCache('leaderboards.round-top-cutoffs', new Map<number, 
  * does not defeat the cache. Rows handed out are shared with the cache: callers copy, never mutate
  * them.
  */
-const topCache = registerCache('leaderboards.round-top', new TtlCache<{ top: PersonRow[]; people: number }, number>(2_000, 200, Date.now, true), {
+export const TOP_TTL_MS = 2_000;
+const topCache = registerCache('leaderboards.round-top', new TtlCache<{ top: PersonRow[]; people: number }, number>(TOP_TTL_MS, 200, Date.now, true), {
 	results: 'clear',
 	scored: ({ roundId, result }) => {
-		const c = cutoffs.get(roundId);
-		if (!c || !c.full || !c.last || compareResults(result, c.last, null) < 0) topCache.delete(roundId);
+		if (entersTop(roundId, result)) topCache.delete(roundId);
 	}
 });
+
+/**
+ * Whether a newly scored result belongs in the round's cached top list (or the list is not known
+ * to be full): then the list is refreshed at once, and so is whatever shows it (the shared pages).
+ */
+export function entersTop(roundId: number, result: Topics['scored']['result']): boolean {
+	const c = cutoffs.get(roundId);
+	return !c || !c.full || !c.last || compareResults(result, c.last, null) < 0;
+}
 const rankCache = registerCache('leaderboards.own-rank', new TtlCache<PersonRow | undefined>(5_000, 20_000), {
 	results: 'clear',
 	scored: ({ roundId, userId }) => rankCache.delete(`${roundId}:${userId}`)

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { parseId } from '$lib/server/http';
 import { roundPage } from '$lib/server/leaderboards/service';
-import { roundPhase } from '$lib/contests/phase';
+import { nextPhaseChange, roundPhase } from '$lib/contests/phase';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -16,6 +16,8 @@ export const load = (async ({ params, locals, url }) => {
 	const page = roundId == null ? null : await roundPage(roundId, locals.user, now);
 	if (!page) error(404, { message: 'Không tìm thấy đợt thi.' });
 	const { round, contest, rounds, kinds, board } = page;
+	// This round closing (its prediction figure settles) or another one opening changes the page.
+	locals.changesAt = nextPhaseChange(rounds, now);
 	return {
 		contest: { id: contest.id, title: contest.title },
 		round: { id: round.id, title: round.title, closesAt: round.closesAt, predictionQuestion: round.predictionKind ? round.predictionQuestion : null },
