@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction, type TransactionBuilder } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction, type TransactionBuilder } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
@@ -94,8 +94,15 @@ class TrackedDriver implements Driver {
 		this.held--;
 		return this.inner.releaseConnection(c);
 	}
-	beginTransaction(...a: Parameters<Driver['beginTransaction']>) {
-		return this.inner.beginTransaction(...a);
+	/**
+	 * `begin immediate` instead of Kysely's deferred `begin`: the transaction takes the write lock at
+	 * once. With several processes on one file, a deferred transaction that has read and then writes
+	 * fails with SQLITE_BUSY at once (without waiting) when another process committed in between —
+	 * its snapshot is stale and cannot become a write. Taking the lock first makes it wait its turn
+	 * (busy_timeout) instead. With one process nothing changes: the one connection serialises anyway.
+	 */
+	async beginTransaction(c: DatabaseConnection) {
+		await c.executeQuery(CompiledQuery.raw('begin immediate'));
 	}
 	commitTransaction(c: DatabaseConnection) {
 		return this.inner.commitTransaction(c);
@@ -134,14 +141,29 @@ const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: Tr
 class TxScope {
 	open = false;
 	private pending: ((committed: boolean) => void)[] = [];
+	/** Writes to make just before COMMIT (beforeCommit), by key: one per key per transaction. */
+	private closing: Map<string, (c: Conn) => void> | null = null;
 
 	defer(fn: (committed: boolean) => void): void {
 		this.pending.push(fn);
 	}
 
+	deferWrite(key: string, fn: (c: Conn) => void): void {
+		(this.closing ??= new Map()).set(key, fn);
+	}
+
+	/** Runs the writes deferred to the end of the transaction, still inside it. */
+	close(c: Conn): void {
+		if (!this.closing) return;
+		const run = this.closing;
+		this.closing = null;
+		for (const fn of run.values()) fn(c);
+	}
+
 	/** Closes the scope and runs what was deferred, in order (every one, even if one throws). */
 	end(committed: boolean): void {
 		this.open = false;
+		this.closing = null;
 		if (this.pending.length === 0) return;
 		const run = this.pending;
 		this.pending = [];
@@ -176,6 +198,27 @@ export function afterTransaction(via: Executor | Conn | null, fn: (committed: bo
 }
 
 /**
+ * Runs the write `fn` inside the transaction that `via` belongs to, just before it commits — once
+ * per `key` however often it is asked for in that transaction — so that it commits or rolls back
+ * with the writes that asked for it (the cache events of cache.ts: other processes must see an
+ * invalidation exactly when they can see what it is about). Outside a transaction it runs at once
+ * on its own: on `via` itself when that is a connection (`withConn`), on the database's connection
+ * when `via` is the database (as soon as Kysely releases it; a failure is logged), not at all for
+ * null (no database).
+ */
+export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: Conn) => void): void {
+	if (!via) return;
+	const scope = scopes.get(via as Trx | Conn);
+	if (scope?.open) return scope.deferWrite(key, fn);
+	if ('isTransaction' in via) {
+		if (via.isTransaction) throw new Error('beforeCommit(): not inside a transaction opened by db.transaction().execute() of openDatabase()');
+		withConn(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
+		return;
+	}
+	fn(via);
+}
+
+/**
  * The database handle: Kysely, whose transactions (`transaction().execute`) keep a scope of work
  * deferred until they end (afterTransaction).
  */
@@ -187,10 +230,13 @@ class AppDatabase extends Kysely<Database> {
 			const scope = new TxScope();
 			let out: T;
 			try {
-				out = await execute((trx) => {
+				out = await execute(async (trx) => {
 					scope.open = true;
 					scopes.set(trx, scope);
-					return fn(trx);
+					const result = await fn(trx);
+					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
+					scope.close(connFor(this).conn);
+					return result;
 				});
 			} catch (e) {
 				scope.end(false);
@@ -245,6 +291,7 @@ export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 		let out: T;
 		try {
 			out = fn(conn);
+			scope.close(conn);
 			conn.run('COMMIT');
 		} catch (e) {
 			try {
