@@ -132,6 +132,8 @@ class TrackedSqliteDialect extends SqliteDialect {
 }
 
 const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope }>();
+/** The database a connection or a transaction belongs to (databaseOf). */
+const owners = new WeakMap<Trx | Conn, Db>();
 
 /**
  * Work a write defers until its transaction has ended (afterTransaction). One scope per open
@@ -218,6 +220,13 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 	fn(via);
 }
 
+/** The database that `via` (a connection, a transaction or the database itself) writes to. */
+export function databaseOf(via: Executor | Conn): Db {
+	const db = 'isTransaction' in via && !via.isTransaction ? (via as Db) : owners.get(via as Trx | Conn);
+	if (!db) throw new Error('databaseOf(): not a database opened by openDatabase(), nor one of its connections or transactions');
+	return db;
+}
+
 /**
  * The database handle: Kysely, whose transactions (`transaction().execute`) keep a scope of work
  * deferred until they end (afterTransaction).
@@ -233,6 +242,7 @@ class AppDatabase extends Kysely<Database> {
 				out = await execute(async (trx) => {
 					scope.open = true;
 					scopes.set(trx, scope);
+					owners.set(trx, this);
 					const result = await fn(trx);
 					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
 					scope.close(connFor(this).conn);
@@ -330,6 +340,7 @@ export function openDatabase(file: string): Db {
 	const conn = connOf(cached);
 	const scope = new TxScope();
 	scopes.set(conn, scope);
+	owners.set(conn, db);
 	conns.set(db, { conn, sqlite: cached.sqlite, dialect, scope });
 	registerFile(db, file);
 	return db;
