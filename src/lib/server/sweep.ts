@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { withConn, type Db } from './db';
+import { exclusive, type Db } from './db';
 import { tryLease } from './db/lease';
 import { expireOverdue } from './attempts/service';
 import { pruneLimits } from './auth/limits';
@@ -25,7 +25,7 @@ export interface Swept {
 
 /** One run: null when another process holds the lease. */
 export async function sweep(db: Db, now = Date.now()): Promise<Swept | null> {
-	if (!(await withConn(db, (c) => tryLease(c, 'sweep', HOLDER, now, LEASE_MS)))) return null;
+	if (!(await exclusive(db, (c) => tryLease(c, 'sweep', HOLDER, now, LEASE_MS)))) return null;
 	const expired = await expireOverdue(db, now);
 	const pruned = { limits: await pruneLimits(db, now), imports: await pruneExpired(db, now), events: await pruneEvents(db, now) };
 	return { expired, pruned };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type Transaction, type TransactionBuilder } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type Transaction, type TransactionBuilder } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
@@ -20,14 +20,49 @@ export type Executor = Db | Trx;
 export function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const sqlite = new SQLite(file);
+	// Opening may meet another process setting up the same new file: wait for it here, at start.
+	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('journal_mode = WAL');
 	// NORMAL in WAL: a commit survives a process crash (kill -9); only an OS crash or power
 	// loss may roll back the last transactions. See README "Durability".
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('temp_store = MEMORY');
+	// Then never wait inside SQLite: its busy handler sleeps (1, 2, 5 … ms) with the whole event
+	// loop stopped while another process holds the write lock. A write that meets the lock answers
+	// SQLITE_BUSY at once instead and is tried again after the event loop has had its turn (whenBusy).
+	sqlite.pragma('busy_timeout = 0');
 	return sqlite;
+}
+
+/**
+ * Another process holds the write lock (WAL: one writer at a time; also SQLITE_BUSY_RECOVERY while
+ * a process replays the WAL after a crash). A statement refused so did nothing: safe to run again.
+ */
+export function isBusy(e: unknown): boolean {
+	return typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
+/** How long a write waits for other processes' transactions before it gives up (SQLITE_BUSY, a 500). */
+const BUSY_WAIT_MS = 5_000;
+const BUSY = Symbol('busy');
+
+/**
+ * Runs `attempt` again while it answers BUSY: first right after the event loop's other work
+ * (setImmediate; a transaction of another process takes well under a millisecond), then every
+ * millisecond, for up to BUSY_WAIT_MS. The process keeps serving meanwhile. Measured with two
+ * workers on one file (autosave / hand-in, saturated, 2 cores shared with the load generator):
+ * waiting in SQLite's busy handler gave 3,477 / 1,852 req/s, this 4,559 / 2,358 — one process
+ * alone 4,038 / 2,271.
+ */
+async function whenBusy<T>(attempt: () => Promise<T | typeof BUSY>): Promise<T> {
+	const started = Date.now();
+	for (let tries = 1; ; tries++) {
+		await new Promise((r) => (tries <= 10 ? setImmediate(r) : setTimeout(r, 1)));
+		const r = await attempt();
+		if (r !== BUSY) return r;
+		if (Date.now() - started > BUSY_WAIT_MS) throw Object.assign(new Error('database is locked (SQLITE_BUSY) for more than 5 s'), { code: 'SQLITE_BUSY' });
+	}
 }
 
 /**
@@ -85,10 +120,26 @@ class TrackedDriver implements Driver {
 	init() {
 		return this.inner.init();
 	}
-	async acquireConnection() {
+	async acquireConnection(): Promise<DatabaseConnection> {
 		const c = await this.inner.acquireConnection();
 		this.held++;
-		return c;
+		// A statement that meets another process's write lock is run again (whenBusy) instead of
+		// failing. Inside a transaction (begin immediate: the lock is held) none does.
+		return {
+			executeQuery: <R>(q: CompiledQuery) => {
+				// better-sqlite3 runs the statement (and throws) synchronously, inside executeQuery.
+				const once = (): Promise<QueryResult<R> | typeof BUSY> => {
+					try {
+						return c.executeQuery<R>(q);
+					} catch (e) {
+						if (isBusy(e)) return Promise.resolve(BUSY);
+						return Promise.reject(e);
+					}
+				};
+				return once().then((r) => (r === BUSY ? whenBusy(once) : r));
+			},
+			streamQuery: (q, chunkSize) => c.streamQuery(q, chunkSize)
+		};
 	}
 	async releaseConnection(c: DatabaseConnection) {
 		this.held--;
@@ -99,7 +150,7 @@ class TrackedDriver implements Driver {
 	 * once. With several processes on one file, a deferred transaction that has read and then writes
 	 * fails with SQLITE_BUSY at once (without waiting) when another process committed in between —
 	 * its snapshot is stale and cannot become a write. Taking the lock first makes it wait its turn
-	 * (busy_timeout) instead. With one process nothing changes: the one connection serialises anyway.
+	 * (whenBusy) instead. With one process nothing changes: the one connection serialises anyway.
 	 */
 	async beginTransaction(c: DatabaseConnection) {
 		await c.executeQuery(CompiledQuery.raw('begin immediate'));
@@ -214,7 +265,7 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 	if (scope?.open) return scope.deferWrite(key, fn);
 	if ('isTransaction' in via) {
 		if (via.isTransaction) throw new Error('beforeCommit(): not inside a transaction opened by db.transaction().execute() of openDatabase()');
-		withConn(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
+		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}
 	fn(via);
@@ -282,7 +333,11 @@ function onConnection<T>(db: Db, fn: () => T): Promise<T> {
 	return db.connection().execute(async () => fn());
 }
 
-/** Runs `fn` on the connection (no transaction: single reads, single writes). */
+/**
+ * Runs `fn` on the connection (no transaction: reads; a write here throws SQLITE_BUSY at once while
+ * another process writes — isBusy — so writes belong in `exclusive`, which waits its turn, unless
+ * skipping one is fine, like a session's sliding expiry).
+ */
 export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 	const { conn } = connFor(db);
 	return onConnection(db, () => fn(conn));
@@ -291,12 +346,24 @@ export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 /**
  * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) on the
  * connection. `fn` is synchronous: nothing else can run on the connection meanwhile. Never call it
- * from inside a Kysely transaction (that holds the lock: it would wait for itself).
+ * from inside a Kysely transaction (that holds the lock: it would wait for itself). While another
+ * process holds the write lock it waits without stopping this one (whenBusy), then runs `fn`.
  */
 export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+	const once = () => exclusiveOnce(db, fn);
+	// Another process writing: try again without stopping this one (whenBusy).
+	return once().then((r) => (r === BUSY ? whenBusy(once) : r));
+}
+
+function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> {
 	const { conn, sqlite, scope } = connFor(db);
 	return onConnection(db, () => {
-		conn.run('BEGIN IMMEDIATE');
+		try {
+			conn.run('BEGIN IMMEDIATE');
+		} catch (e) {
+			if (isBusy(e)) return BUSY;
+			throw e;
+		}
 		scope.open = true;
 		let out: T;
 		try {

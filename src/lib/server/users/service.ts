@@ -81,7 +81,7 @@ export async function logIn(
 		});
 		return { ok: false, wrong: true };
 	}
-	await withConn(db, (c) => loginFailuresByPair.reset(c, pairKey));
+	await exclusive(db, (c) => loginFailuresByPair.reset(c, pairKey));
 	if (replacingSessionId) await invalidateSession(db, replacingSessionId);
 	const { token, session } = await createSession(db, userId);
 	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
@@ -158,7 +158,7 @@ export async function updateOwnProfile(
 		if (res.badPassword) await exclusive(db, (c) => reauthFailuresByUser.fail(c, key));
 		return res;
 	}
-	if (input.currentPassword) await withConn(db, (c) => reauthFailuresByUser.reset(c, key));
+	if (input.currentPassword) await exclusive(db, (c) => reauthFailuresByUser.reset(c, key));
 	return res;
 }
 
