@@ -78,3 +78,25 @@ describe('writes while another process holds the write lock', () => {
 		other.close();
 	});
 });
+
+describe('the hot path waiting for another process', () => {
+	it('keeps its transactions in order, and each one on its own', async () => {
+		const other = new SQLite(file);
+		other.exec('BEGIN IMMEDIATE');
+		const order: string[] = [];
+		const writes = ['F', 'G', 'H'].map((code) =>
+			exclusive(db, (c) => {
+				c.run('insert into units (code, name, kind, created_at) values (?, ?, ?, 0)', code, `Đơn vị ${code}`, 'ward');
+				order.push(code);
+				if (code === 'G') throw new Error('G fails alone');
+			})
+		);
+		await sleep(30);
+		other.exec('COMMIT');
+		const settled = await Promise.allSettled(writes);
+		expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(order).toEqual(['F', 'G', 'H']);
+		expect((other.prepare('select code from units order by code').all() as { code: string }[]).map((u) => u.code)).toEqual(['F', 'H']);
+		other.close();
+	});
+});
