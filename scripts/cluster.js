@@ -21,7 +21,7 @@ const QUICK_DEATH_MS = 10_000;
 const MAX_BACKOFF_MS = 30_000;
 
 /** @param {number} failures consecutive quick deaths, the first counting 1 */
-export function restartDelay(failures) {
+function restartDelay(failures) {
 	return failures <= 1 ? 0 : Math.min(MAX_BACKOFF_MS, 500 * 2 ** (failures - 2));
 }
 

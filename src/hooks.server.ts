@@ -1,7 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, migrateToLatest } from '$lib/server/db';
 import { followCacheEvents } from '$lib/server/cache';
-import { startSweeping } from '$lib/server/sweep';
+import { startSweeping } from '$lib/server/attempts/sweep';
 import { SERVER_ERROR_MESSAGE } from '$lib/server/http';
 import { registerFrontDoor } from '$lib/server/api/node';
 import { handleOf, PIPELINE } from '$lib/server/pipeline';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushScored, invalidate, pollCacheEvents, registerCache, SCORED_BATCH_MS } from './cache';
-import { ORIGIN } from './cache-events';
+import { ORIGIN } from './db/cache-events';
 import { exclusive, migrateToLatest, openDatabase, type Db } from './db';
 
 // This file runs as one of several server processes (config is read on first use, after this line;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invalidate, pollCacheEvents, registerCache, TtlCache } from './cache';
-import { ORIGIN, pruneEvents, writeEvent } from './cache-events';
+import { ORIGIN, pruneEvents, writeEvent } from './db/cache-events';
 import { exclusive, migrateToLatest, openDatabase, withConn } from './db';
 import * as contests from './contests/contests';
 import { seedDemo } from './seed/demo';

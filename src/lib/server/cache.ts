@@ -1,6 +1,6 @@
 import { afterTransaction, beforeCommit, databaseOf, exclusive, withConn, type Conn, type Db, type Executor } from './db';
 import { config } from './config';
-import * as events from './cache-events';
+import * as events from './db/cache-events';
 
 /**
  * A short-lived in-process cache with single flight: every caller for a key within `ttlMs` gets
@@ -172,7 +172,7 @@ function apply<T extends Topic>(topic: T, detail: Topics[T]): void {
 }
 
 /** How often each process looks for the others' events. */
-export const POLL_MS = 250;
+const POLL_MS = 250;
 const lastSeen = new WeakMap<Db, number>();
 
 /**

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Conn, Db } from './db';
+import type { Conn, Db } from './index';
 
 /**
  * The cache_events table: what one process tells the others about a write (cache.ts invalidate).

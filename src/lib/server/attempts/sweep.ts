@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { exclusive, type Db } from './db';
-import { tryLease } from './db/lease';
-import { expireOverdue } from './attempts/service';
-import { pruneLimits } from './auth/limits';
-import { pruneExpired } from './questions/pending-imports';
-import { ORIGIN, pruneEvents } from './cache-events';
+import { exclusive, type Db } from '../db';
+import { tryLease } from '../db/lease';
+import { ORIGIN, pruneEvents } from '../db/cache-events';
+import { pruneLimits } from '../auth/limits';
+import { pruneExpired } from '../questions/pending-imports';
+import { expireOverdue } from './service';
 
 /**
  * The periodic sweep: closes and scores attempts nobody handed in once their deadline (and grace)
@@ -14,7 +14,7 @@ import { ORIGIN, pruneEvents } from './cache-events';
  * LEASE_MS after its holder dies). Correct with several at once too (attempts close only while
  * open), it would only be the same work N times.
  */
-export const SWEEP_MS = 30_000;
+const SWEEP_MS = 30_000;
 const LEASE_MS = 3 * SWEEP_MS;
 const HOLDER = `${os.hostname()}/${process.pid}/${ORIGIN}`;
 
