@@ -90,8 +90,8 @@ server.listen(port, host, () => {
 
 /**
  * Graceful stop, as adapter-node's `node build` does it (its own entry starts its own server, so it
- * cannot be reused here): stop accepting connections, close the idle keep-alive ones, let requests
- * in flight finish — hot and SvelteKit alike, it is one server — and cut what is left after
+ * cannot be reused here): stop accepting connections, close the idle keep-alive ones (and each one
+ * as it becomes idle), let requests in flight finish — hot and SvelteKit alike, it is one server — and cut what is left after
  * SHUTDOWN_TIMEOUT seconds; then emit `sveltekit:shutdown` (adapter-node's event for an app's own
  * clean-up) and exit. The database is not closed by hand: in WAL mode every committed transaction
  * is already in the -wal file when the process ends.
@@ -105,7 +105,10 @@ function shutdown(reason) {
 		/** @type {NodeJS.EventEmitter} */ (process).emit('sveltekit:shutdown', reason);
 		process.exit(0);
 	});
+	// A keep-alive connection that finishes its last request meanwhile is closed then, not when the
+	// client drops it (seconds later).
 	server.closeIdleConnections();
+	setInterval(() => server.closeIdleConnections(), 50).unref();
 	setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT ?? '30') * 1000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
