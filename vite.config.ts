@@ -21,6 +21,20 @@ export default defineConfig({
 					// One server and one database file: files run one after another.
 					fileParallelism: false
 				}
+			},
+			{
+				extends: true,
+				test: {
+					// The race tests once more, against a cluster of two workers on one file (after the rest).
+					name: 'integration-2-workers',
+					include: ['tests/integration/fairness-concurrency.test.ts', 'tests/integration/attempts.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/integration/global-setup-workers.ts'],
+					testTimeout: 20_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
+				}
 			}
 		]
 	}

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --db bench/data/gen.db --duration 8 --connections 100 --only submit,...]
+ * npm run bench [-- --db bench/data/gen.db --duration 8 --connections 100 --only submit,... --workers 1]
  *
  * Runs each hot path with autocannon (100 connections, loopback) against the built app
  * (`node build`) and against bench/reference-server.js (same statements, bare node:http), each
@@ -25,7 +25,9 @@ const { values } = parseArgs({
 		only: { type: 'string' },
 		out: { type: 'string', default: 'bench/RESULTS.md' },
 		label: { type: 'string', default: '' },
-		gen: { type: 'string' } // e.g. "200000,1000000" to (re)generate first
+		gen: { type: 'string' }, // e.g. "200000,1000000" to (re)generate first
+		// Server processes of ours (WORKERS; the reference is always one). RSS is then the sum of all.
+		workers: { type: 'string', default: '1' }
 	}
 });
 const DURATION = Number(values.duration);
@@ -75,7 +77,7 @@ function copyDb(to: string) {
 async function startTarget(t: Target) {
 	const dbPath = workPath(t.name);
 	copyDb(dbPath);
-	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1' };
+	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', WORKERS: values.workers! };
 	t.proc = spawn(process.execPath, t.name === 'ours' ? serverArgs() : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 300; i++) {
 		try {
@@ -88,10 +90,12 @@ async function startTarget(t: Target) {
 	throw new Error(`${t.name} did not start`);
 }
 
+/** The resident memory of a process and its children (a cluster's workers). */
 function rssOf(pid: number): number {
 	try {
 		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Number(m[1]) * 1024 : 0;
+		const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+		return (m ? Number(m[1]) * 1024 : 0) + children.reduce((sum, c) => sum + rssOf(c), 0);
 	} catch {
 		return 0;
 	}

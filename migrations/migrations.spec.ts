@@ -28,7 +28,12 @@ const expectedTables = [
 	'audit_log',
 	'access_events',
 	'duplicate_reviews',
-	'deletion_requests'
+	'deletion_requests',
+	'rate_buckets',
+	'backoff_locks',
+	'pending_imports',
+	'cache_events',
+	'leases'
 ];
 
 describe('migration files', () => {

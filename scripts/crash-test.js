@@ -5,8 +5,11 @@
  * register, start attempts, autosave and hand in without pause, SIGKILLs the server at a random
  * moment while that load is running (never on an idle server), restarts it, and checks that every
  * write that got a success response is there exactly once and that PRAGMA integrity_check is ok.
+ * With `--workers N` (> 1) the server is a cluster: the kill takes the primary and every worker
+ * (`--kill server`), or one worker only (`--kill worker`: the primary starts it again while the
+ * others keep answering; no restart of the server is needed then).
  *
- *   npm run test:crash -- [--runs 5] [--clients 40] [--port 4575] [--min-acked 300] [--window 3000]
+ *   npm run test:crash -- [--runs 5] [--clients 40] [--port 4575] [--min-acked 300] [--window 3000] [--workers 1] [--kill server]
  *
  * Exported as runCrash() for the short version in tests/integration/crash.test.ts.
  */
@@ -20,16 +23,31 @@ import { serverArgs } from './server-command.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startServer(dbPath, port) {
+function startServer(dbPath, port, workers) {
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
-		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', BODY_SIZE_LIMIT: '6M' },
-		stdio: ['ignore', 'ignore', 'pipe']
+		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', BODY_SIZE_LIMIT: '6M', WORKERS: String(workers) },
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stderr = '';
 	child.stderr.on('data', (d) => (stderr += d));
-	return { child, url, stderr: () => stderr };
+	// The cluster primary names every worker it starts: [hoithi] worker 2 started (pid 1234).
+	const workerPids = [];
+	child.stdout.setEncoding('utf8');
+	child.stdout.on('data', (d) => {
+		for (const m of d.matchAll(/worker \d+ started \(pid (\d+)\)/g)) workerPids.push(Number(m[1]));
+	});
+	return { child, url, stderr: () => stderr, workerPids };
+}
+
+/** Whether a process is still there (and not a zombie nobody has reaped). */
+function alive(pid) {
+	try {
+		return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+	} catch {
+		return false;
+	}
 }
 
 async function waitUp(url, child) {
@@ -81,15 +99,18 @@ export async function runCrash({
 	minAcked = 300,
 	windowMs = 3000,
 	sabotage = false,
+	workers = 1,
+	kill = /** @type {'server' | 'worker'} */ ('server'),
 	dbPath = path.join(root, `test-results/crash-${port}.db`),
 	log = /** @type {(r: object) => void} */ (() => {})
 } = {}) {
+	if (kill === 'worker' && workers < 2) throw new Error('--kill worker needs --workers 2 or more');
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
 	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { cwd: root, env: { ...process.env, DATABASE_PATH: dbPath }, encoding: 'utf8' });
 	if (seed.status !== 0) throw new Error('seed failed: ' + seed.stderr);
 
-	let server = startServer(dbPath, port);
+	let server = startServer(dbPath, port, workers);
 	await waitUp(server.url, server.child);
 	const url = server.url;
 	const roundId = (await (await fetch(url + '/api/rounds/current')).json()).rounds[0].id;
@@ -187,11 +208,29 @@ export async function runCrash({
 	// Counted in the same tick as the kill: requests sent whose answer this process has not seen.
 	const inFlight = [...pending];
 	const ackedAtKill = ackedCount - ackedBeforeLoad;
-	server.child.kill('SIGKILL');
 	const killAtMs = Date.now() - loadStart;
-	stop = true;
-	await Promise.allSettled(work);
-	await new Promise((r) => (server.child.exitCode != null || server.child.signalCode ? r(null) : server.child.once('exit', r)));
+	let ackedAfterKill = 0;
+	let restartedWorker = false;
+	if (kill === 'worker') {
+		// One worker dies; the primary starts it again and the others keep answering meanwhile.
+		const victim = server.workerPids[pick(server.workerPids.length)];
+		const started = server.workerPids.length;
+		process.kill(victim, 'SIGKILL');
+		await sleep(1000);
+		ackedAfterKill = ackedCount - ackedBeforeLoad - ackedAtKill;
+		stop = true;
+		await Promise.allSettled(work);
+		for (let i = 0; i < 100 && server.workerPids.length === started; i++) await sleep(50);
+		restartedWorker = server.workerPids.length > started && alive(server.workerPids.at(-1));
+	} else {
+		// The whole server at once: the primary and every worker (as the kernel's OOM killer or a crash would).
+		for (const pid of server.workerPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+		server.child.kill('SIGKILL');
+		stop = true;
+		await Promise.allSettled(work);
+		await new Promise((r) => (server.child.exitCode != null || server.child.signalCode ? r(null) : server.child.once('exit', r)));
+		for (let i = 0; i < 100 && server.workerPids.some(alive); i++) await sleep(20);
+	}
 	const acked = writes.filter((w) => w.state === 'acked');
 
 	const sabotaged = [];
@@ -207,8 +246,11 @@ export async function runCrash({
 	}
 
 	// Restart on the same file: SQLite recovers from the WAL; the server must come up and serve.
-	server = startServer(dbPath, port);
-	await waitUp(server.url, server.child);
+	// (After one worker's death the server is still up: it goes on with the same one.)
+	if (kill === 'server') {
+		server = startServer(dbPath, port, workers);
+		await waitUp(server.url, server.child);
+	}
 	const problems = [];
 	// A repeated hand-in returns the stored result: it must be the one acknowledged before the kill.
 	for (const s of acked.filter((w) => w.kind === 'submit').slice(0, 10)) {
@@ -228,6 +270,8 @@ export async function runCrash({
 		killAtMs,
 		ackedBeforeWindow,
 		ackedAtKill,
+		ackedAfterKill,
+		restartedWorker,
 		inFlightAtKill: inFlight.length,
 		inFlightKinds: Object.fromEntries(['registration', 'start', 'answer', 'submit'].map((k) => [k, count(inFlight, k)])),
 		fired: writes.length,
@@ -327,7 +371,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	const totals = { acknowledged: 0, found: 0, inFlight: 0 };
 	let failed = 0;
 	for (let r = 1; r <= runs; r++) {
-		const res = await runCrash({ clients: arg('--clients', 40), port: arg('--port', 4575), minAcked: arg('--min-acked', 300), windowMs: arg('--window', 3000) });
+		const killArg = process.argv.lastIndexOf('--kill');
+		const kill = killArg > -1 ? process.argv[killArg + 1] : 'server';
+		const res = await runCrash({ clients: arg('--clients', 40), port: arg('--port', 4575), minAcked: arg('--min-acked', 300), windowMs: arg('--window', 3000), workers: arg('--workers', 1), kill });
 		totals.acknowledged += res.acknowledged;
 		totals.found += res.found.length;
 		totals.inFlight += res.inFlightAtKill;
@@ -337,6 +383,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 				`acknowledged ${res.acknowledged} (${res.ackRegistrations} registrations, ${res.ackStarts} attempts started, ${res.ackAnswers} autosaves, ${res.ackSubmits} hand-ins) · ` +
 				`found after restart ${res.found.length}, missing ${res.missing.length}, wrong ${res.wrong.length} · integrity ${res.integrity}`
 		);
+		if (kill === 'worker') console.log(`  one worker killed: ${res.ackedAfterKill} writes acknowledged in the second after it; worker started again: ${res.restartedWorker}`);
+		if (kill === 'worker' && (!res.restartedWorker || res.ackedAfterKill === 0)) failed++;
 		for (const p of res.problems) console.log('  PROBLEM ' + p);
 		for (const p of res.refused) console.log('  REFUSED ' + p);
 		if (res.inFlightAtKill === 0) console.log('  PROBLEM killed an idle server');

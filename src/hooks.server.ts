@@ -1,6 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, migrateToLatest } from '$lib/server/db';
-import { expireOverdue } from '$lib/server/attempts/service';
+import { followCacheEvents } from '$lib/server/cache';
+import { startSweeping } from '$lib/server/attempts/sweep';
 import { SERVER_ERROR_MESSAGE } from '$lib/server/http';
 import { registerFrontDoor } from '$lib/server/api/node';
 import { handleOf, PIPELINE } from '$lib/server/pipeline';
@@ -11,15 +12,22 @@ import { handleOf, PIPELINE } from '$lib/server/pipeline';
  * step says what happens there instead (pipeline.spec.ts holds both to it).
  */
 
-/** Migrations run at start-up, so a deployed build never serves an old schema. */
+/**
+ * Migrations run at start-up, so a deployed build never serves an old schema — by the process
+ * itself, or with several workers by the cluster primary before it starts them (scripts/serve.js:
+ * HOITHI_ROLE=worker), so that they do not race at it; HOITHI_ROLE=migrate is that step alone.
+ */
 export const init: ServerInit = async () => {
-	const applied = await migrateToLatest(getDb());
-	if (applied.length) console.log(`[hoithi] migrations applied: ${applied.join(', ')}`);
-	// Attempts nobody submitted are closed and scored shortly after their deadline.
-	const timer = setInterval(() => {
-		expireOverdue(getDb()).catch((e) => console.error('[hoithi] expiring attempts failed', e));
-	}, 30_000);
-	timer.unref();
+	const role = process.env.HOITHI_ROLE;
+	if (role !== 'worker') {
+		const applied = await migrateToLatest(getDb());
+		if (applied.length) console.log(`[hoithi] migrations applied: ${applied.join(', ')}`);
+	}
+	if (role === 'migrate') return;
+	// What other processes on the same database invalidate (cache.ts).
+	await followCacheEvents(getDb());
+	// Attempts nobody submitted are closed and scored shortly after their deadline; expired shared state goes.
+	startSweeping(getDb);
 	// For the production entry (scripts/serve.js): security headers, the hot API, then SvelteKit.
 	registerFrontDoor();
 };

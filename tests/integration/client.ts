@@ -35,6 +35,13 @@ export class Client {
 		return c;
 	}
 
+	/** The same browser (its cookies, its headers) talking to another server on the same database. */
+	at(base: string): Client {
+		const c = new Client(base, this.headers);
+		c.cookies = this.cookies;
+		return c;
+	}
+
 	get hasSession(): boolean {
 		return this.cookies.has('hoithi_session');
 	}

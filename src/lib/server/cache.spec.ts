@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { invalidate, registerCache, TtlCache } from './cache';
+import { invalidate, pollCacheEvents, registerCache, TtlCache } from './cache';
+import { ORIGIN, pruneEvents, writeEvent } from './db/cache-events';
 import { exclusive, migrateToLatest, openDatabase, withConn } from './db';
 import * as contests from './contests/contests';
 import { seedDemo } from './seed/demo';
@@ -136,7 +137,7 @@ async function fileDb() {
 	await migrateToLatest(db);
 	const other = new SQLite(file, { readonly: true });
 	const contestsSeen = () => (other.prepare('select count(*) as n from contests').get() as { n: number }).n;
-	return { db, contestsSeen };
+	return { db, contestsSeen, file };
 }
 
 const CONTEST = { title: 'Cuộc thi bộ nhớ đệm', rules: '', status: 'draft' } as const;
@@ -241,5 +242,95 @@ describe('the cache registry', () => {
 		}
 		expect(found).toBeGreaterThanOrEqual(13);
 		expect(unregistered).toEqual([]);
+	});
+});
+
+/* ——— Several processes: the events one writes for the others ——— */
+
+describe('cache events for the other processes', () => {
+	const eventsIn = (raw: SQLite.Database) => raw.prepare('select topic, detail from cache_events order by id').all() as { topic: string; detail: string }[];
+
+	it('are written in the transaction of the write, so another connection sees them only with it', async () => {
+		const { db, file } = await fileDb();
+		const other = new SQLite(file, { readonly: true });
+		await db.transaction().execute(async (trx) => {
+			await contests.insertContest(trx, CONTEST);
+			await contests.insertContest(trx, CONTEST);
+			expect(eventsIn(other)).toEqual([]);
+		});
+		// Twice the same invalidation in one transaction: one event.
+		expect(eventsIn(other)).toEqual([{ topic: 'contests', detail: '{}' }]);
+		await exclusive(db, (c) => {
+			invalidate(c, 'questions', { versionId: 5 });
+			expect(eventsIn(other)).toHaveLength(1);
+		});
+		await expect(
+			exclusive(db, (c) => {
+				invalidate(c, 'units');
+				throw new Error('abandoned');
+			})
+		).rejects.toThrow('abandoned');
+		expect(eventsIn(other)).toEqual([
+			{ topic: 'contests', detail: '{}' },
+			{ topic: 'questions', detail: '{"versionId":5}' }
+		]);
+		other.close();
+		await db.destroy();
+	});
+
+	it('leave out hand-ins while this is the only server process', async () => {
+		const { db, file } = await fileDb();
+		const other = new SQLite(file, { readonly: true });
+		await exclusive(db, (c) => invalidate(c, 'scored', { roundId: 1, userId: 2, result: { score: 1, prediction: null, durationMs: 1, submittedAt: 1 } }));
+		expect(eventsIn(other)).toEqual([]);
+		other.close();
+		await db.destroy();
+	});
+
+	it('are applied by every other process when it polls, and skipped by the one that wrote them', async () => {
+		const { db, file } = await fileDb();
+		const log: string[] = [];
+		registerCache('test.remote', new Map(), { contests: ({ roundId }) => log.push(`contests ${roundId ?? '-'}`), units: () => log.push('units') });
+		expect(await pollCacheEvents(db)).toBe(0);
+		// Another process (another origin) writes two events; this one writes its own.
+		const peer = new SQLite(file);
+		const insert = peer.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)');
+		insert.run('contests', '{"roundId":4}', ORIGIN + 1, Date.now());
+		await contests.insertContest(db, CONTEST);
+		insert.run('units', '{}', ORIGIN + 1, Date.now());
+		insert.run('a topic of a newer version', '{}', ORIGIN + 1, Date.now());
+		expect(log).toEqual(['contests -']);
+		expect(await pollCacheEvents(db)).toBe(2);
+		expect(log).toEqual(['contests -', 'contests 4', 'units']);
+		expect(await pollCacheEvents(db)).toBe(0);
+		peer.close();
+		await db.destroy();
+	});
+
+	it('clear every cache when some were pruned before this process read them', async () => {
+		const { db, file } = await fileDb();
+		const cached = registerCache('test.gap', new Map([['k', 1]]), {});
+		await pollCacheEvents(db);
+		const peer = new SQLite(file);
+		for (let i = 0; i < 3; i++) peer.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)').run('units', '{}', ORIGIN + 1, 0);
+		peer.prepare('delete from cache_events where id < (select max(id) from cache_events)').run();
+		await pollCacheEvents(db);
+		expect(cached.size).toBe(0);
+		peer.close();
+		await db.destroy();
+	});
+
+	it('are pruned after a minute, keeping the newest (ids are never handed out twice)', async () => {
+		const { db, file } = await fileDb();
+		const now = Date.now();
+		for (const at of [now - 120_000, now - 90_000, now - 61_000]) await withConn(db, (c) => writeEvent(c, 'units', '{}', at));
+		expect(await pruneEvents(db, now)).toBe(2);
+		const raw = new SQLite(file, { readonly: true });
+		expect(raw.prepare('select id from cache_events').all()).toEqual([{ id: 3 }]);
+		await withConn(db, (c) => writeEvent(c, 'units', '{}', now));
+		expect(await pruneEvents(db, now)).toBe(1);
+		expect(raw.prepare('select id from cache_events').all()).toEqual([{ id: 4 }]);
+		raw.close();
+		await db.destroy();
 	});
 });

@@ -14,7 +14,14 @@ const EnvSchema = z.object({
 	HASH_SECRET: z.string().min(16).default(DEV_SECRET),
 	ORIGIN: z.string().optional(),
 	/** Late answers within this many ms after the deadline are still accepted (network latency). */
-	ANSWER_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000)
+	ANSWER_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+	/**
+	 * How many server processes share the database: scripts/serve.js sets it for its workers
+	 * (WORKERS); set it by hand when running several servers on one database yourself. With more
+	 * than one, every hand-in tells the others (cache events) and the per-IP limits of the attempt
+	 * API are split between them (auth/limits.ts).
+	 */
+	SERVER_PROCESSES: z.coerce.number().int().min(1).max(1024).default(1)
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -2,7 +2,8 @@ import { getDb } from '../db';
 import { UNAUTHENTICATED_MESSAGE } from '../auth/guards';
 import * as boards from '../leaderboards/service';
 import type { SessionUser } from '../auth/sessions';
-import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, retryAfterSeconds, takeAll } from '../auth/limits';
+import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, charge, retryAfterSeconds, takeAll } from '../auth/limits';
+import type { Limit } from '../auth/rate-limit';
 import { fingerprint } from '../auth/fingerprint';
 import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
 import { SaveAnswerSchema, SubmitSchema } from '../../schemas/attempt';
@@ -41,6 +42,14 @@ function tooMany(waitMs: number): ApiAnswer {
 	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': retryAfterSeconds(waitMs) } };
 }
 
+/** A refusal of the attempt service as an answer. */
+function refusal(res: attempts.ServiceError | attempts.Throttled): ApiAnswer {
+	return res.status === 429 ? tooMany(res.waitMs) : err(res.status, res.message);
+}
+
+/** The limits as the attempt service charges them: inside its own write transaction (one commit). */
+const chargeOf = (checks: [Limit, string][]): attempts.Charge => (c) => takeAll(c, checks);
+
 /**
  * POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200).
  * With `?resume=1` it only resumes (409 when nothing is in progress): the attempt page resumes by
@@ -52,43 +61,52 @@ export async function startAttempt(caller: ApiCaller, roundParam: string | undef
 	const roundId = parseId(roundParam);
 	if (roundId == null) return err(400, 'Mã đợt thi không hợp lệ.');
 	const fp = fingerprint(caller.deviceId, caller.ip);
-	const wait = takeAll([
+	const limits = chargeOf([
 		[attemptStartByUser, String(user.id)],
 		[attemptStartByIp, fp.ipHash ?? '']
 	]);
-	if (wait > 0) return tooMany(wait);
 	const resumeOnly = search?.get('resume') === '1';
-	const res = await attempts.startOrResume(getDb(), user.id, roundId, Date.now(), attempts.cryptoRng, fp, { resumeOnly });
-	if (!res.ok) return err(res.status, res.message);
+	const res = await attempts.startOrResume(getDb(), user.id, roundId, Date.now(), attempts.cryptoRng, fp, { resumeOnly, charge: limits });
+	if (!res.ok) return refusal(res);
 	return { status: res.resumed ? 200 : 201, body: res.view, headers: NO_STORE };
 }
 
-/** Checks shared by autosave and hand-in: signed in, a valid id, within the write limits. */
-function writeGuard(caller: ApiCaller, attemptParam: string | undefined): { answer: ApiAnswer } | { userId: number; attemptId: number } {
+/**
+ * Checks shared by autosave and hand-in: signed in, a valid id; and the write limits, which the
+ * attempt service charges inside its own transaction (`charge`).
+ */
+function writeGuard(caller: ApiCaller, attemptParam: string | undefined): { answer: ApiAnswer } | { userId: number; attemptId: number; checks: [Limit, string][] } {
 	if (!caller.user) return { answer: UNAUTHENTICATED };
 	const attemptId = parseId(attemptParam);
 	if (attemptId == null) return { answer: err(400, 'Mã lượt thi không hợp lệ.') };
-	const wait = takeAll([
+	const checks: [Limit, string][] = [
 		[attemptWriteByUser, String(caller.user.id)],
 		[attemptWriteByIp, fingerprint(null, caller.ip).ipHash ?? '']
-	]);
-	if (wait > 0) return { answer: tooMany(wait) };
-	return { userId: caller.user.id, attemptId };
+	];
+	return { userId: caller.user.id, attemptId, checks };
 }
 
-function badBody(p: { status: number; message: string; field?: string }): ApiAnswer {
+/**
+ * A body refused before the service sees it (too large, malformed) still counts against the write
+ * limits, charged on its own; over them, the answer is 429 as it would be for a good body.
+ */
+async function badBody(checks: [Limit, string][], p: { status: number; message: string; field?: string }): Promise<ApiAnswer> {
+	const wait = await charge(getDb(), checks);
+	if (wait > 0) return tooMany(wait);
 	return err(p.status, p.message, p.field === undefined ? {} : { field: p.field });
 }
+
+const TOO_LARGE = { status: 413, message: TOO_LARGE_MESSAGE };
 
 /** PUT /api/attempts/:attemptId/answers — autosave of one answer (204); the last write wins. */
 export async function saveAnswer(caller: ApiCaller, attemptParam: string | undefined, text: BodyText): Promise<ApiAnswer> {
 	const g = writeGuard(caller, attemptParam);
 	if ('answer' in g) return g.answer;
-	if (text === null) return err(413, TOO_LARGE_MESSAGE);
+	if (text === null) return badBody(g.checks, TOO_LARGE);
 	const body = parseJsonText(text, SaveAnswerSchema);
-	if (!body.ok) return badBody(body);
-	const res = await attempts.saveAnswer(getDb(), g.userId, g.attemptId, body.data.questionId, body.data.optionIds);
-	if (!res.ok) return err(res.status, res.message);
+	if (!body.ok) return badBody(g.checks, body);
+	const res = await attempts.saveAnswer(getDb(), g.userId, g.attemptId, body.data.questionId, body.data.optionIds, Date.now(), chargeOf(g.checks));
+	if (!res.ok) return refusal(res);
 	return { status: 204 };
 }
 
@@ -96,11 +114,11 @@ export async function saveAnswer(caller: ApiCaller, attemptParam: string | undef
 export async function submitAttempt(caller: ApiCaller, attemptParam: string | undefined, text: BodyText): Promise<ApiAnswer> {
 	const g = writeGuard(caller, attemptParam);
 	if ('answer' in g) return g.answer;
-	if (text === null) return err(413, TOO_LARGE_MESSAGE);
+	if (text === null) return badBody(g.checks, TOO_LARGE);
 	const body = parseJsonText(text, SubmitSchema);
-	if (!body.ok) return badBody(body);
-	const res = await attempts.submit(getDb(), g.userId, g.attemptId, body.data.prediction ?? null);
-	if (!res.ok) return err(res.status, res.message);
+	if (!body.ok) return badBody(g.checks, body);
+	const res = await attempts.submit(getDb(), g.userId, g.attemptId, body.data.prediction ?? null, Date.now(), chargeOf(g.checks));
+	if (!res.ok) return refusal(res);
 	return { status: 200, body: res.result, headers: NO_STORE };
 }
 

@@ -47,6 +47,18 @@ export interface AttemptResult {
 }
 
 export type ServiceError = { ok: false; status: 400 | 404 | 409; message: string };
+/** Refused by a rate limit for `waitMs` (Retry-After); nothing else was done. */
+export type Throttled = { ok: false; status: 429; waitMs: number };
+/**
+ * A rate limit charged first thing inside the attempt's own write transaction (api/endpoints.ts):
+ * the ms to wait (the request is refused), or 0. One commit carries the charge and the write.
+ */
+export type Charge = (c: Conn) => number;
+
+function throttled(c: Conn, charge: Charge | undefined): Throttled | null {
+	const waitMs = charge ? charge(c) : 0;
+	return waitMs > 0 ? { ok: false, status: 429, waitMs } : null;
+}
 type Ok<T> = { ok: true } & T;
 
 const fail = (status: 400 | 404 | 409, message: string): ServiceError => ({ ok: false, status, message });
@@ -163,11 +175,12 @@ export async function startOrResume(
 	now = Date.now(),
 	rng: Rng = cryptoRng,
 	origin: Fingerprint | null = null,
-	opts: { resumeOnly?: boolean } = {}
-): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError> {
+	opts: { resumeOnly?: boolean; charge?: Charge } = {}
+): Promise<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError | Throttled> {
 	// The published pool is cached (questions.ts); read it before taking the connection.
 	const pool = await questions.listDrawPool(db);
-	const once = () => exclusive(db, (c) => startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
+	// A retry after a lost race charges again: the first transaction, charge included, was rolled back.
+	const once = () => exclusive(db, (c) => throttled(c, opts.charge) ?? startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
 	try {
 		return await once();
 	} catch (e) {
@@ -247,9 +260,12 @@ export function saveAnswer(
 	attemptId: number,
 	questionId: number,
 	optionIds: string[],
-	now = Date.now()
-): Promise<{ ok: true } | ServiceError> {
+	now = Date.now(),
+	charge?: Charge
+): Promise<{ ok: true } | ServiceError | Throttled> {
 	return exclusive(db, (c) => {
+		const refused = throttled(c, charge);
+		if (refused) return refused;
 		const attempt = repo.findAttempt(c, attemptId);
 		// Someone else's attempt is indistinguishable from a missing one.
 		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
@@ -272,9 +288,12 @@ export function submit(
 	userId: number,
 	attemptId: number,
 	prediction: number | null,
-	now = Date.now()
-): Promise<Ok<{ result: AttemptResult }> | ServiceError> {
+	now = Date.now(),
+	charge?: Charge
+): Promise<Ok<{ result: AttemptResult }> | ServiceError | Throttled> {
 	return exclusive(db, (c) => {
+		const refused = throttled(c, charge);
+		if (refused) return refused;
 		const attempt = repo.findAttempt(c, attemptId);
 		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
 		// Fairness rule 3: a repeated submit returns the stored result, never re-scores.

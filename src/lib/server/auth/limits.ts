@@ -1,31 +1,35 @@
+import { config } from '../config';
+import { exclusive, type Conn, type Db } from '../db';
 import { BackoffLock } from './backoff';
-import { TokenBucket } from './rate-limit';
+import { ProcessBucket, TokenBucket, type Limit } from './rate-limit';
 
 /**
- * Abuse limits, all in memory (one process). Per IP limits are generous because schools, offices
- * and mobile carriers put many real people behind one address (carrier-grade NAT is the norm in
- * Viet Nam); the per-account and per-device limits are the tight ones.
+ * Abuse limits, shared by every server process through the database (rate_buckets, backoff_locks)
+ * — except the per-IP limits of the hot attempt API, kept per process (ProcessBucket: see there and
+ * below). Per IP limits are generous because schools, offices and mobile carriers put many real
+ * people behind one address (carrier-grade NAT is the norm in Viet Nam); the per-account and
+ * per-device limits are the tight ones.
  */
 
 /** Login: 30 posts per IP burst, one more every 2 s. */
-export const loginByIp = new TokenBucket(30, 2_000);
+export const loginByIp = new TokenBucket('login-ip', 30, 2_000);
 /**
  * Failed logins for one identifier from one IP: 5 free, then 30 s, 1, 2, 4 … minutes, capped at
  * 15 minutes, forgotten after an hour of quiet. Other IPs are not affected by this lock.
  */
-export const loginFailuresByPair = new BackoffLock({ free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+export const loginFailuresByPair = new BackoffLock('login-pair', { free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
 /**
  * Failed logins for one identifier from anywhere (a distributed guesser): 20 free, then back-off
  * capped at 15 minutes. A device the owner has already logged in or registered with is let
  * through this lock, so guessing from elsewhere cannot lock the owner out.
  */
-export const loginFailuresByIdentifier = new BackoffLock({ free: 20, baseMs: 60_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+export const loginFailuresByIdentifier = new BackoffLock('login-identifier', { free: 20, baseMs: 60_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
 
 /**
  * Wrong current passwords on the profile form, per account: someone holding a stolen session
  * must not be able to guess the password there faster than at the login form.
  */
-export const reauthFailuresByUser = new BackoffLock({ free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+export const reauthFailuresByUser = new BackoffLock('reauth-user', { free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
 
 /**
  * Registration. Per IP, two buckets: a class of 40 registering together from the school's one
@@ -38,16 +42,29 @@ export const reauthFailuresByUser = new BackoffLock({ free: 5, baseMs: 30_000, c
  * registrations counted). takeAll charges every bucket, so requests refused by one still drain
  * the others: a flood keeps an address slow afterwards.
  */
-export const registerByIp = new TokenBucket(60, 10_000);
-export const registerByIpLong = new TokenBucket(200, 3 * 60_000);
-export const registerByDevice = new TokenBucket(3, 10 * 60_000);
+export const registerByIp = new TokenBucket('register-ip', 60, 10_000);
+export const registerByIpLong = new TokenBucket('register-ip-long', 200, 3 * 60_000);
+export const registerByDevice = new TokenBucket('register-device', 3, 10 * 60_000);
 
-/** Starting/resuming attempts: 10 per account burst, one more every 6 s; 600 per IP, 5 per second. */
-export const attemptStartByUser = new TokenBucket(10, 6_000);
-export const attemptStartByIp = new TokenBucket(600, 200);
-/** Autosaves and submits: 120 per account burst, 2 per second; 6000 per IP, 50 per second. */
-export const attemptWriteByUser = new TokenBucket(120, 500);
-export const attemptWriteByIp = new TokenBucket(6_000, 20);
+const processes = () => config().SERVER_PROCESSES;
+
+/**
+ * Starting/resuming attempts: 10 per account burst, one more every 6 s; 600 per IP, 5 per second.
+ * Autosaves and submits: 120 per account burst, 2 per second; 6000 per IP, 50 per second. The
+ * account buckets are charged in the attempt's own write transaction (attempts/service.ts: one
+ * row more in a commit that happens anyway). The IP buckets are per process, each process holding
+ * its share: in the database they would be one row written by every request of a crowd behind one
+ * address — on PostgreSQL a row lock all of them queue for — and one more page in every commit of
+ * the hottest path, for a limit that is only a coarse backstop to the exact per-account one.
+ */
+export const attemptStartByUser = new TokenBucket('attempt-start-user', 10, 6_000);
+export const attemptStartByIp = new ProcessBucket(600, 200, processes);
+export const attemptWriteByUser = new TokenBucket('attempt-write-user', 120, 500);
+export const attemptWriteByIp = new ProcessBucket(6_000, 20, processes);
+
+/** Every bucket in the database, for the sweep (pruneLimits). */
+const SHARED_BUCKETS = [loginByIp, registerByIp, registerByIpLong, registerByDevice, attemptStartByUser, attemptWriteByUser];
+const SHARED_LOCKS = [loginFailuresByPair, loginFailuresByIdentifier, reauthFailuresByUser];
 
 /** Load tests and e2e runs from one machine would trip the limits; they can be turned off by env. */
 export function limitsDisabled(): boolean {
@@ -55,14 +72,29 @@ export function limitsDisabled(): boolean {
 }
 
 /**
- * Takes one token from every bucket (key pairs); answers 0 or the longest wait in ms. Every bucket
- * is charged even when an earlier one refuses, so a flood keeps paying on all of its keys.
+ * Takes one token from every bucket (key pairs) on `c` — inside the caller's transaction when it
+ * has one; answers 0 or the longest wait in ms. Every bucket is charged even when an earlier one
+ * refuses, so a flood keeps paying on all of its keys.
  */
-export function takeAll(checks: [TokenBucket, string][], now = Date.now()): number {
+export function takeAll(c: Conn, checks: [Limit, string][], now = Date.now()): number {
 	if (limitsDisabled()) return 0;
 	let wait = 0;
-	for (const [bucket, key] of checks) wait = Math.max(wait, bucket.take(key, 1, now));
+	for (const [bucket, key] of checks) wait = Math.max(wait, bucket.take(c, key, 1, now));
 	return wait;
+}
+
+/** takeAll in a write transaction of its own (the login and registration forms). */
+export function charge(db: Db, checks: [Limit, string][], now = Date.now()): Promise<number> {
+	if (limitsDisabled()) return Promise.resolve(0);
+	return exclusive(db, (c) => takeAll(c, checks, now));
+}
+
+/** Forgets the buckets that have refilled and the back-offs that are forgotten (the sweep). */
+export async function pruneLimits(db: Db, now = Date.now()): Promise<number> {
+	let n = 0;
+	for (const b of SHARED_BUCKETS) n += await b.prune(db, now);
+	for (const l of SHARED_LOCKS) n += await l.prune(db, now);
+	return n;
 }
 
 /** Seconds for a Retry-After header (at least 1). */

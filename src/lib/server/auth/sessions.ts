@@ -2,7 +2,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { createHash, getRandomValues } from 'node:crypto';
-import { withConn, type Db, type Executor } from '../db';
+import { isBusy, withConn, type Db, type Executor } from '../db';
 import type { Role } from '../db/types';
 import { isSecureOrigin } from '../config';
 
@@ -13,7 +13,7 @@ import { isSecureOrigin } from '../config';
  */
 export const SESSION_COOKIE = 'hoithi_session';
 const DAY = 24 * 60 * 60 * 1000;
-const SESSION_TTL_MS = 30 * DAY;
+export const SESSION_TTL_MS = 30 * DAY;
 
 export interface Session {
 	id: string;
@@ -61,6 +61,17 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session };
 }
 
+/** Runs a write that may be skipped: false when another process held the write lock (db isBusy). */
+function tolerateBusy(write: () => void): boolean {
+	try {
+		write();
+		return true;
+	} catch (e) {
+		if (isBusy(e)) return false;
+		throw e;
+	}
+}
+
 /**
  * Runs on every request (hooks and the hot API), so it is one prepared statement on the
  * synchronous connection rather than a Kysely query.
@@ -81,15 +92,14 @@ export function validateSessionToken(
 		if (!row) return null;
 		if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
 		if (now >= row.expires_at) {
-			c.run('delete from sessions where id = ?', id);
+			// Left for a later request when another process is writing (isBusy): it is expired either way.
+			tolerateBusy(() => c.run('delete from sessions where id = ?', id));
 			return null;
 		}
 		let expiresAt = row.expires_at;
-		const extended = expiresAt - now < SESSION_TTL_MS / 2;
-		if (extended) {
-			expiresAt = now + SESSION_TTL_MS;
-			c.run('update sessions set expires_at = ? where id = ?', expiresAt, id);
-		}
+		// The sliding expiry moves on a later request when another process is writing just now.
+		const extended = expiresAt - now < SESSION_TTL_MS / 2 && tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id));
+		if (extended) expiresAt = now + SESSION_TTL_MS;
 		return {
 			extended,
 			session: { id: row.id, userId: row.user_id, expiresAt },

@@ -217,6 +217,44 @@ export interface DeletionRequestsTable {
 	note: Generated<string>;
 }
 
+/** Shared state of the server processes (migration 0007): limits, back-off, pending uploads, cache events, leases. */
+export interface RateBucketsTable {
+	bucket: string;
+	key: string;
+	tokens: number;
+	refilled_at: number;
+}
+
+export interface BackoffLocksTable {
+	name: string;
+	key: string;
+	failures: number;
+	last_fail_at: number;
+	locked_until: number;
+}
+
+export interface PendingImportsTable {
+	token: string;
+	user_id: number;
+	file_name: string;
+	payload: string;
+	expires_at: number;
+}
+
+export interface CacheEventsTable {
+	id: Generated<number>;
+	topic: string;
+	detail: string;
+	origin: number;
+	at: number;
+}
+
+export interface LeasesTable {
+	name: string;
+	holder: string;
+	expires_at: number;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -235,6 +273,11 @@ export interface Database {
 	access_events: AccessEventsTable;
 	duplicate_reviews: DuplicateReviewsTable;
 	deletion_requests: DeletionRequestsTable;
+	rate_buckets: RateBucketsTable;
+	backoff_locks: BackoffLocksTable;
+	pending_imports: PendingImportsTable;
+	cache_events: CacheEventsTable;
+	leases: LeasesTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

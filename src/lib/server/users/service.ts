@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { exclusive, getDb, withConn } from '../db';
 import { audit } from '../audit';
 import type { Role } from '../db/types';
 import * as accounts from './accounts';
@@ -7,6 +7,7 @@ import { findProfile } from './users';
 import { listSelectable } from '../units/units';
 import { countActiveSessions, createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
 import {
+	charge,
 	limitsDisabled,
 	loginByIp,
 	loginFailuresByIdentifier,
@@ -59,11 +60,14 @@ export async function logIn(
 	const pairKey = `${idKey}|${fp.ipHash ?? ''}`;
 	const now = Date.now();
 	if (!limitsDisabled()) {
-		const ipWait = takeAll([[loginByIp, fp.ipHash ?? '']], now);
+		// One short write for all three (the limits are shared by every server process: in the database).
+		const { ipWait, pairWait, idWait } = await exclusive(db, (c) => ({
+			ipWait: takeAll(c, [[loginByIp, fp.ipHash ?? '']], now),
+			pairWait: loginFailuresByPair.retryAfter(c, pairKey, now),
+			idWait: loginFailuresByIdentifier.retryAfter(c, idKey, now)
+		}));
 		if (ipWait > 0) return { ok: false, waitMs: ipWait };
-		const pairWait = loginFailuresByPair.retryAfter(pairKey, now);
 		if (pairWait > 0) return { ok: false, waitMs: pairWait };
-		const idWait = loginFailuresByIdentifier.retryAfter(idKey, now);
 		if (idWait > 0) {
 			const account = await accounts.findLoginAccount(db, identifier);
 			if (!account || !(await isKnownDevice(db, account.id, fp.deviceHash))) return { ok: false, waitMs: idWait };
@@ -71,11 +75,13 @@ export async function logIn(
 	}
 	const userId = await accounts.authenticate(db, identifier, password);
 	if (userId == null) {
-		loginFailuresByPair.fail(pairKey, now);
-		loginFailuresByIdentifier.fail(idKey, now);
+		await exclusive(db, (c) => {
+			loginFailuresByPair.fail(c, pairKey, now);
+			loginFailuresByIdentifier.fail(c, idKey, now);
+		});
 		return { ok: false, wrong: true };
 	}
-	loginFailuresByPair.reset(pairKey);
+	await exclusive(db, (c) => loginFailuresByPair.reset(c, pairKey));
 	if (replacingSessionId) await invalidateSession(db, replacingSessionId);
 	const { token, session } = await createSession(db, userId);
 	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
@@ -91,13 +97,13 @@ export async function register(
 	fp: Fingerprint,
 	replacingSessionId: string | null
 ): Promise<SessionGrant | TooMany | { ok: false; errors: FieldErrors }> {
-	const wait = takeAll([
+	const db = getDb();
+	const wait = await charge(db, [
 		[registerByIp, fp.ipHash ?? ''],
 		[registerByIpLong, fp.ipHash ?? ''],
 		[registerByDevice, fp.deviceHash ?? '']
 	]);
 	if (wait > 0) return { ok: false, waitMs: wait };
-	const db = getDb();
 	const res = await accounts.createAccount(db, input);
 	if (!res.ok) return res;
 	await recordEvent(db, { kind: 'register', userId: res.userId, at: Date.now(), ...fp });
@@ -143,15 +149,16 @@ export async function updateOwnProfile(
 	input: accounts.ProfileChange,
 	keepSessionId: string | null
 ): Promise<accounts.UpdateProfileResult | (TooMany & { errors: FieldErrors })> {
+	const db = getDb();
 	const key = String(userId);
-	const wait = reauthFailuresByUser.retryAfter(key);
-	if (wait > 0 && input.currentPassword) return { ok: false, waitMs: wait, errors: { currentPassword: REAUTH_LOCKED } };
-	const res = await accounts.updateProfile(getDb(), userId, input, Date.now(), keepSessionId);
+	const wait = input.currentPassword ? await withConn(db, (c) => reauthFailuresByUser.retryAfter(c, key)) : 0;
+	if (wait > 0) return { ok: false, waitMs: wait, errors: { currentPassword: REAUTH_LOCKED } };
+	const res = await accounts.updateProfile(db, userId, input, Date.now(), keepSessionId);
 	if (!res.ok) {
-		if (res.badPassword) reauthFailuresByUser.fail(key);
+		if (res.badPassword) await exclusive(db, (c) => reauthFailuresByUser.fail(c, key));
 		return res;
 	}
-	if (input.currentPassword) reauthFailuresByUser.reset(key);
+	if (input.currentPassword) await exclusive(db, (c) => reauthFailuresByUser.reset(c, key));
 	return res;
 }
 

@@ -38,7 +38,7 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	const fileName = file.name.slice(0, 200);
 	const res = await questions.previewImport({ name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting, includeHidden });
 	if (!res.ok) return fail(400, { message: res.message, fileName, skipExisting, includeHidden });
-	const token = res.plan ? pending.put(user.id, fileName, res.plan, res.report) : null;
+	const token = res.plan ? await pending.put(user.id, fileName, res.plan) : null;
 	const { errors, warnings, ...report } = res.report;
 	return {
 		preview: {
@@ -59,7 +59,7 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 async function confirm(event: Parameters<Actions['confirm']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const token = (await event.request.formData()).get('token');
-	const entry = typeof token === 'string' ? pending.take(user.id, token) : undefined;
+	const entry = typeof token === 'string' ? await pending.take(user.id, token) : undefined;
 	if (!entry) return fail(400, { message: 'Bản xem trước đã hết hạn hoặc đã được nhập. Vui lòng tải tệp lên lại.' });
 	let result;
 	try {
