@@ -274,8 +274,15 @@ describe('public leaderboards', () => {
 		// (stale-while-revalidate); once that is in, everyone gets the same board.
 		await new Client().get(`/api/leaderboard?round=${roundId}`);
 		await new Promise((r) => setTimeout(r, 500));
-		const a = await (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
-		const b = await (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
+		const poll = async () => (await new Client().get(`/api/leaderboard?round=${roundId}`)).json();
+		let a = await poll();
+		let b = await poll();
+		// The 5 s cache time may run out between the two polls (then b is the newer board): once more.
+		if (a.computedAt !== b.computedAt) {
+			expect(b.computedAt).toBeGreaterThan(a.computedAt);
+			a = await poll();
+			b = await poll();
+		}
 		expect(a.computedAt).toBe(b.computedAt);
 		expect(a.units.length).toBeGreaterThanOrEqual(30);
 		expect(a.top.length).toBeGreaterThan(0);
