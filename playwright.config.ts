@@ -22,9 +22,7 @@ export default defineConfig({
 			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 		}
 	},
-	projects: [
-		{ name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, browserName: 'chromium' } }
-	],
+	projects: [{ name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, browserName: 'chromium' } }],
 	webServer: {
 		command: `node scripts/test-server.js --db test-results/e2e.db --port ${PORT}`,
 		url: `http://localhost:${PORT}/api/rounds/current`,

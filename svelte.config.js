@@ -25,7 +25,7 @@ const config = {
 				'form-action': ['self'],
 				'frame-ancestors': ['none']
 			}
-		},
+		}
 		// SvelteKit's origin check (on by default) is our CSRF protection for form actions.
 	}
 };

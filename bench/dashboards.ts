@@ -33,7 +33,11 @@ async function main() {
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(FILE + s, { force: true });
 	const db = openDatabase(FILE);
 	await migrateToLatest(db);
-	await importList(db, hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 5000 + i * 300 })), { deactivateOthers: false });
+	await importList(
+		db,
+		hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 5000 + i * 300 })),
+		{ deactivateOthers: false }
+	);
 	const now = Date.now();
 	const t0 = performance.now();
 	const raw = new (await import('better-sqlite3')).default(FILE);
@@ -55,7 +59,8 @@ async function main() {
 		rounds.push(Number(info.lastInsertRowid));
 	}
 	const topics: number[] = [];
-	for (let t = 0; t < 6; t++) topics.push(Number(raw.prepare('insert into topics (code, name) values (?, ?)').run(`b${t}`, `Chủ đề ${t + 1}`).lastInsertRowid));
+	for (let t = 0; t < 6; t++)
+		topics.push(Number(raw.prepare('insert into topics (code, name) values (?, ?)').run(`b${t}`, `Chủ đề ${t + 1}`).lastInsertRowid));
 	const questions: number[] = [];
 	const opts = JSON.stringify([
 		{ id: 'a', text: 'A', correct: true },
@@ -65,9 +70,19 @@ async function main() {
 	]);
 	for (let q = 0; q < 300; q++) {
 		const qid = Number(
-			raw.prepare("insert into questions (topic_id, difficulty, kind, status, stem_folded, created_at, updated_at) values (?, ?, 'single', 'published', ?, ?, ?)").run(topics[q % 6], 1 + (q % 3), `cau ${q}`, now, now).lastInsertRowid
+			raw
+				.prepare(
+					"insert into questions (topic_id, difficulty, kind, status, stem_folded, created_at, updated_at) values (?, ?, 'single', 'published', ?, ?, ?)"
+				)
+				.run(topics[q % 6], 1 + (q % 3), `cau ${q}`, now, now).lastInsertRowid
 		);
-		const vid = Number(raw.prepare("insert into question_versions (question_id, version_no, kind, stem, options_json, created_at) values (?, 1, 'single', ?, ?, ?)").run(qid, `Câu ${q}`, opts, now).lastInsertRowid);
+		const vid = Number(
+			raw
+				.prepare(
+					"insert into question_versions (question_id, version_no, kind, stem, options_json, created_at) values (?, 1, 'single', ?, ?, ?)"
+				)
+				.run(qid, `Câu ${q}`, opts, now).lastInsertRowid
+		);
 		raw.prepare('update questions set current_version_id = ? where id = ?').run(vid, qid);
 		questions.push(qid);
 	}
@@ -79,13 +94,28 @@ async function main() {
 	for (let i = 0; i < PEOPLE; i++) {
 		const unit = units[Math.floor(rng() * rng() * units.length)].id;
 		const y = 1950 + Math.floor(rng() * 60);
-		userIds.push(Number(insUser.run(`Người Thử ${i}`, `nguoi thu ${i}`, `${y}-0${1 + Math.floor(rng() * 9)}-15`, rng() < 0.8 ? 'female' : 'male', `+849${String(i).padStart(8, '0')}`, unit, now - 30 * DAY, now - 30 * DAY).lastInsertRowid));
+		userIds.push(
+			Number(
+				insUser.run(
+					`Người Thử ${i}`,
+					`nguoi thu ${i}`,
+					`${y}-0${1 + Math.floor(rng() * 9)}-15`,
+					rng() < 0.8 ? 'female' : 'male',
+					`+849${String(i).padStart(8, '0')}`,
+					unit,
+					now - 30 * DAY,
+					now - 30 * DAY
+				).lastInsertRowid
+			)
+		);
 	}
 	const insAttempt = raw.prepare(
 		`insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, submitted_at, duration_ms, score, correct_count, total, prediction)
 		 values (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, 10, ?)`
 	);
-	const insAq = raw.prepare('insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json, correct) values (?, ?, ?, ?, ?, ?)');
+	const insAq = raw.prepare(
+		'insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json, correct) values (?, ?, ?, ?, ?, ?)'
+	);
 	const insAns = raw.prepare('insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?)');
 	const nextNo = new Map<string, number>();
 	for (let i = 0; i < ATTEMPTS; i++) {
@@ -105,7 +135,20 @@ async function main() {
 			score += c;
 			picks.push([questions[start + p], c]);
 		}
-		const id = Number(insAttempt.run(round, user, no, submitted - duration, submitted - duration + 900_000, submitted, duration, score, score, Math.floor(rng() * 300000)).lastInsertRowid);
+		const id = Number(
+			insAttempt.run(
+				round,
+				user,
+				no,
+				submitted - duration,
+				submitted - duration + 900_000,
+				submitted,
+				duration,
+				score,
+				score,
+				Math.floor(rng() * 300000)
+			).lastInsertRowid
+		);
 		for (let p = 0; p < 10; p++) {
 			insAq.run(id, p + 1, picks[p][0], picks[p][0], '["a","b","c","d"]', picks[p][1]);
 			if (i % 10 === 0) insAns.run(id, picks[p][0], picks[p][1] ? '["a"]' : '["b"]', submitted);
@@ -121,7 +164,9 @@ async function main() {
 	raw.close();
 	// Attempts were written behind the service's back: rebuild each person's best per round.
 	await rebuildAll(db);
-	console.log(`generated ${PEOPLE} people, ${ATTEMPTS} attempts (${ATTEMPTS * 10} graded answers) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+	console.log(
+		`generated ${PEOPLE} people, ${ATTEMPTS} attempts (${ATTEMPTS * 10} graded answers) in ${((performance.now() - t0) / 1000).toFixed(0)} s`
+	);
 
 	const openRound = rounds[2];
 	const someUnit = units[0].id;
@@ -145,7 +190,9 @@ async function main() {
 			blocked = Math.max(blocked, h.max / 1e6);
 		}
 		ms.sort((a, b) => a - b);
-		console.log(`${label.padEnd(58)} ${ms[Math.floor(ms.length / 2)].toFixed(0).padStart(6)} ms (median of ${runs}), main thread blocked ≤ ${blocked.toFixed(0)} ms`);
+		console.log(
+			`${label.padEnd(58)} ${ms[Math.floor(ms.length / 2)].toFixed(0).padStart(6)} ms (median of ${runs}), main thread blocked ≤ ${blocked.toFixed(0)} ms`
+		);
 	};
 	console.log('\nquery timings (2-core machine, one process, warm page cache):');
 	await time('round leaderboard, top 50 + own rank (uncached SQL)', () => roundLeaderboard(db, openRound, { limit: 50, viewerId: viewer }));
@@ -154,20 +201,39 @@ async function main() {
 	await time('unit ranking, one round', () => unitRanking(db, { roundId: openRound }));
 	await time('unit ranking, whole contest', () => unitRanking(db, { contestId }));
 	const board = await getBoard(db, { roundId: openRound }, null);
-	await time('cached board + own row (what each poll costs)', () => getBoard(db, { roundId: openRound }, null).then((b) => boardView(db, b, viewer, false)), 20);
+	await time(
+		'cached board + own row (what each poll costs)',
+		() => getBoard(db, { roundId: openRound }, null).then((b) => boardView(db, b, viewer, false)),
+		20
+	);
 	void board;
-	await time('district dashboard (one unit, whole contest; city ranking cached after run 1)', () => unitDashboard(db, { contestId }, someUnit));
-	await time('district participant list, page 1 (20 rows)', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId } }, 1, 20));
-	await time('district participant list, search "nguoi thu 12"', () => listUnitParticipants(db, { unitId: someUnit, scope: { contestId }, search: { name: 'nguoi thu 12' } }, 1, 20));
+	await time('district dashboard (one unit, whole contest; city ranking cached after run 1)', () =>
+		unitDashboard(db, { contestId }, someUnit)
+	);
+	await time('district participant list, page 1 (20 rows)', () =>
+		listUnitParticipants(db, { unitId: someUnit, scope: { contestId } }, 1, 20)
+	);
+	await time('district participant list, search "nguoi thu 12"', () =>
+		listUnitParticipants(db, { unitId: someUnit, scope: { contestId }, search: { name: 'nguoi thu 12' } }, 1, 20)
+	);
 	await time('knowledge-gap map (whole contest, 10 M answers)', () => gapMap(db, { contestId }), 1);
 	await time('item analysis (whole contest)', () => itemAnalysis(db, { contestId }), 1);
 	await time('period report (last 30 days)', () => periodReport(db, now - 30 * DAY, now + DAY, now), 1);
 
 	console.log('\nquery plans:');
 	for (const [label, q] of [
-		['unit counts of a round', sql`explain query plan select u.unit_id, count(*) from attempts a join users u on u.id = a.user_id where a.round_id = ${openRound} and a.status in ('submitted','expired') group by a.user_id, a.round_id`],
-		['daily counts of a unit', sql`explain query plan select count(*) from attempts a join users u on u.id = a.user_id where a.round_id = ${openRound} and u.unit_id = ${someUnit}`],
-		['period report', sql`explain query plan select count(*) from attempts a where a.submitted_at >= ${now - 30 * DAY} and a.submitted_at < ${now}`]
+		[
+			'unit counts of a round',
+			sql`explain query plan select u.unit_id, count(*) from attempts a join users u on u.id = a.user_id where a.round_id = ${openRound} and a.status in ('submitted','expired') group by a.user_id, a.round_id`
+		],
+		[
+			'daily counts of a unit',
+			sql`explain query plan select count(*) from attempts a join users u on u.id = a.user_id where a.round_id = ${openRound} and u.unit_id = ${someUnit}`
+		],
+		[
+			'period report',
+			sql`explain query plan select count(*) from attempts a where a.submitted_at >= ${now - 30 * DAY} and a.submitted_at < ${now}`
+		]
 	] as const) {
 		const r = await q.execute(db);
 		console.log(`- ${label}: ${(r.rows as { detail: string }[]).map((x) => x.detail).join(' | ')}`);

@@ -19,14 +19,51 @@ for (const s of sizes) {
 	const db = `bench/data/growth-${s.attempts}.db`;
 	const reuse = s.attempts === 1_000_000 && fs.existsSync('bench/data/gen.db') ? 'bench/data/gen.db' : db;
 	if (reuse === db) {
-		const g = spawnSync(process.execPath, [tsx, 'scripts/gen.ts', '--participants', String(s.participants), '--attempts', String(s.attempts), '--bench-users', '40000', '--out', db], { stdio: 'inherit' });
+		const g = spawnSync(
+			process.execPath,
+			[
+				tsx,
+				'scripts/gen.ts',
+				'--participants',
+				String(s.participants),
+				'--attempts',
+				String(s.attempts),
+				'--bench-users',
+				'40000',
+				'--out',
+				db
+			],
+			{ stdio: 'inherit' }
+		);
 		if (g.status !== 0) process.exit(1);
 	}
 	const out = `bench/data/growth-${s.attempts}.md`;
 	fs.rmSync(out, { force: true });
-	const r = spawnSync(process.execPath, [tsx, 'bench/run.ts', '--db', reuse, '--duration', duration, '--warmup', '1', '--only', 'submit,leaderboard poll', '--out', out, '--label', `growth: ${s.attempts.toLocaleString('en')} attempts`], { stdio: 'inherit' });
+	const r = spawnSync(
+		process.execPath,
+		[
+			tsx,
+			'bench/run.ts',
+			'--db',
+			reuse,
+			'--duration',
+			duration,
+			'--warmup',
+			'1',
+			'--only',
+			'submit,leaderboard poll',
+			'--out',
+			out,
+			'--label',
+			`growth: ${s.attempts.toLocaleString('en')} attempts`
+		],
+		{ stdio: 'inherit' }
+	);
 	if (r.status !== 0) process.exit(1);
-	for (const line of fs.readFileSync(out, 'utf8').split('\n').filter((l) => /^\| (submit|leaderboard poll)/.test(l))) {
+	for (const line of fs
+		.readFileSync(out, 'utf8')
+		.split('\n')
+		.filter((l) => /^\| (submit|leaderboard poll)/.test(l))) {
 		const c = line.split('|').map((x) => x.trim());
 		summary.push(`| ${s.attempts.toLocaleString('en')} | ${c[1]} | ${c[3]} | ${c[4]} | ${c[6]} | ${c[8]} |`);
 	}

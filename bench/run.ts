@@ -37,7 +37,11 @@ process.chdir(root);
 
 if (values.gen || !fs.existsSync(values.db!)) {
 	const [p, a] = (values.gen ?? '200000,1000000').split(',');
-	const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/gen.ts', '--participants', p, '--attempts', a, '--out', values.db!], { stdio: 'inherit' });
+	const r = spawnSync(
+		process.execPath,
+		['node_modules/tsx/dist/cli.mjs', 'scripts/gen.ts', '--participants', p, '--attempts', a, '--out', values.db!],
+		{ stdio: 'inherit' }
+	);
 	if (r.status !== 0) process.exit(1);
 }
 if (!fs.existsSync('build/index.js')) {
@@ -77,8 +81,20 @@ function copyDb(to: string) {
 async function startTarget(t: Target) {
 	const dbPath = workPath(t.name);
 	copyDb(dbPath);
-	const env = { ...process.env, DATABASE_PATH: dbPath, PORT: String(t.port), ORIGIN: `http://localhost:${t.port}`, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', WORKERS: values.workers! };
-	t.proc = spawn(process.execPath, t.name === 'ours' ? serverArgs() : ['bench/reference-server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const env = {
+		...process.env,
+		DATABASE_PATH: dbPath,
+		PORT: String(t.port),
+		ORIGIN: `http://localhost:${t.port}`,
+		HOITHI_DISABLE_RATE_LIMITS: '1',
+		NODE_ENV: 'production',
+		HOITHI_ALLOW_DEV_SECRET: '1',
+		WORKERS: values.workers!
+	};
+	t.proc = spawn(process.execPath, t.name === 'ours' ? serverArgs() : ['bench/reference-server.js'], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	for (let i = 0; i < 300; i++) {
 		try {
 			await fetch(`http://localhost:${t.port}/`);
@@ -115,7 +131,8 @@ interface Result {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+const pct = (sorted: number[], p: number) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 
 /** One autocannon run; latencies collected per response so p95 is exact. */
 async function load(
@@ -153,7 +170,16 @@ async function load(
 	clearInterval(sampler);
 	latencies.sort((a, b) => a - b);
 	t.peakRss = Math.max(t.peakRss, peakRss);
-	return { rps: latencies.length / (res.duration || duration), p50: round1(pct(latencies, 50)), p95: round1(pct(latencies, 95)), p99: round1(pct(latencies, 99)), max: round1(latencies.at(-1) ?? 0), non2xx, total: latencies.length, peakRss };
+	return {
+		rps: latencies.length / (res.duration || duration),
+		p50: round1(pct(latencies, 50)),
+		p95: round1(pct(latencies, 95)),
+		p99: round1(pct(latencies, 99)),
+		max: round1(latencies.at(-1) ?? 0),
+		non2xx,
+		total: latencies.length,
+		peakRss
+	};
 }
 
 /** Who polls the leaderboard: people with a result in the round (older data sets: starters). */
@@ -174,7 +200,7 @@ function freshTaker() {
 }
 
 // Browsers carry the device cookie too (set on their first visit); its id is any 32-char base32 string.
-const cookie = (token: string) => ({ cookie: `hoithi_session=${token}; hoithi_device=${token.split(".")[0]}` });
+const cookie = (token: string) => ({ cookie: `hoithi_session=${token}; hoithi_device=${token.split('.')[0]}` });
 /** What every browser sends with a page request (the shared pages are stored gzipped too). */
 const browser = { 'accept-encoding': 'gzip, deflate, br' };
 /** A browser without a session: most of the crowd on a results page (a device cookie from an earlier visit to the login page). */
@@ -200,7 +226,12 @@ async function duringHandIns(t: Target, path: string, viewer: (token: string) =>
 		t,
 		() => {
 			const a = freshTaker();
-			return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json(t) }, body: '{"prediction":5}' };
+			return {
+				method: 'POST',
+				path: `/api/attempts/${a.attemptId}/submit`,
+				headers: { ...cookie(a.token), ...json(t) },
+				body: '{"prediction":5}'
+			};
 		},
 		20,
 		DURATION,
@@ -213,17 +244,31 @@ async function duringHandIns(t: Target, path: string, viewer: (token: string) =>
 
 type Scenario = { name: string; budget: string; run: (t: Target) => Promise<Result> };
 const scenarios: Scenario[] = [
-	{ name: 'framework floor: GET /api/health (no database)', budget: '—', run: (t) => load(t, () => ({ method: 'GET', path: '/api/health' })) },
+	{
+		name: 'framework floor: GET /api/health (no database)',
+		budget: '—',
+		run: (t) => load(t, () => ({ method: 'GET', path: '/api/health' }))
+	},
 	{ name: 'home page (SSR)', budget: '≥ 1,500/s', run: (t) => load(t, () => ({ method: 'GET', path: '/' })) },
 	{
 		name: 'attempt page (SSR, logged in)',
 		budget: '≥ 1,500/s',
-		run: (t) => load(t, (i) => ({ method: 'GET', path: `/rounds/${manifest.openRoundId}/attempt`, headers: cookie(manifest.takers[i % manifest.takers.length].token) }))
+		run: (t) =>
+			load(t, (i) => ({
+				method: 'GET',
+				path: `/rounds/${manifest.openRoundId}/attempt`,
+				headers: cookie(manifest.takers[i % manifest.takers.length].token)
+			}))
 	},
 	{
 		name: 'start attempt (distinct people)',
 		budget: '≥ 1,500/s',
-		run: (t) => load(t, (i) => ({ method: 'POST', path: `/api/rounds/${manifest.openRoundId}/attempts`, headers: { ...cookie(manifest.starters[i % manifest.starters.length]), ...json(t) } }))
+		run: (t) =>
+			load(t, (i) => ({
+				method: 'POST',
+				path: `/api/rounds/${manifest.openRoundId}/attempts`,
+				headers: { ...cookie(manifest.starters[i % manifest.starters.length]), ...json(t) }
+			}))
 	},
 	{
 		name: 'autosave answer',
@@ -232,7 +277,12 @@ const scenarios: Scenario[] = [
 			load(t, (i) => {
 				const a = manifest.takers[i % manifest.takers.length];
 				const q = a.questions[Math.floor(i / manifest.takers.length) % a.questions.length];
-				return { method: 'PUT', path: `/api/attempts/${a.attemptId}/answers`, headers: { ...cookie(a.token), ...json(t) }, body: JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]] }) };
+				return {
+					method: 'PUT',
+					path: `/api/attempts/${a.attemptId}/answers`,
+					headers: { ...cookie(a.token), ...json(t) },
+					body: JSON.stringify({ questionId: q.id, optionIds: [q.options[i % q.options.length]] })
+				};
 			})
 	},
 	{
@@ -241,7 +291,12 @@ const scenarios: Scenario[] = [
 		run: (t) =>
 			load(t, (i) => {
 				const a = freshTaker();
-				return { method: 'POST', path: `/api/attempts/${a.attemptId}/submit`, headers: { ...cookie(a.token), ...json(t) }, body: JSON.stringify({ prediction: 1000 + (i % 5000) }) };
+				return {
+					method: 'POST',
+					path: `/api/attempts/${a.attemptId}/submit`,
+					headers: { ...cookie(a.token), ...json(t) },
+					body: JSON.stringify({ prediction: 1000 + (i % 5000) })
+				};
 			})
 	},
 	{
@@ -292,8 +347,13 @@ for (const t of targets) {
 	for (const s of selected) {
 		if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
 		const r = await s.run(t);
-		console.log(`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`);
-		if (r.background) console.log(`${''.padEnd(10)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`);
+		console.log(
+			`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`
+		);
+		if (r.background)
+			console.log(
+				`${''.padEnd(10)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`
+			);
 		rs.push(r);
 	}
 	byTarget.set(t.name, rs);

@@ -42,11 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('users_unit_idx').on('users').column('unit_id').execute();
-	await db.schema
-		.createIndex('users_dup_idx')
-		.on('users')
-		.columns(['name_folded', 'birth_date'])
-		.execute();
+	await db.schema.createIndex('users_dup_idx').on('users').columns(['name_folded', 'birth_date']).execute();
 
 	await db.schema
 		.createTable('sessions')
@@ -64,7 +60,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('rules', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('draft').check(sql`status in ('draft','published','archived')`)
+			c
+				.notNull()
+				.defaultTo('draft')
+				.check(sql`status in ('draft','published','archived')`)
 		)
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addColumn('updated_at', 'integer', (c) => c.notNull())
@@ -80,21 +79,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('rounds')
 		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-		.addColumn('contest_id', 'integer', (c) =>
-			c.notNull().references('contests.id').onDelete('cascade')
-		)
+		.addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('opens_at', 'integer', (c) => c.notNull())
 		.addColumn('closes_at', 'integer', (c) => c.notNull())
 		.addColumn('question_count', 'integer', (c) => c.notNull())
 		.addColumn('time_limit_seconds', 'integer', (c) => c.notNull())
 		.addColumn('max_attempts', 'integer', (c) => c.notNull())
-		.addColumn('reveal_policy', 'text', (c) =>
-			c.notNull().check(sql`reveal_policy in ('after_submit','after_close')`)
-		)
-		.addColumn('prediction_kind', 'text', (c) =>
-			c.check(sql`prediction_kind in ('participants','attempts','perfect_scores')`)
-		)
+		.addColumn('reveal_policy', 'text', (c) => c.notNull().check(sql`reveal_policy in ('after_submit','after_close')`))
+		.addColumn('prediction_kind', 'text', (c) => c.check(sql`prediction_kind in ('participants','attempts','perfect_scores')`))
 		.addColumn('prediction_question', 'text')
 		.addColumn('prediction_actual', 'integer')
 		.addColumn('created_at', 'integer', (c) => c.notNull())
@@ -120,11 +113,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
 		.addColumn('topic_id', 'integer', (c) => c.notNull().references('topics.id'))
 		.addColumn('difficulty', 'integer', (c) => c.notNull().check(sql`difficulty between 1 and 3`))
-		.addColumn('kind', 'text', (c) =>
-			c.notNull().check(sql`kind in ('single','multiple','true_false')`)
-		)
+		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('single','multiple','true_false')`))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('draft').check(sql`status in ('draft','published','retired')`)
+			c
+				.notNull()
+				.defaultTo('draft')
+				.check(sql`status in ('draft','published','retired')`)
 		)
 		.addColumn('current_version_id', 'integer')
 		.addColumn('created_at', 'integer', (c) => c.notNull())
@@ -136,9 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('question_versions')
 		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-		.addColumn('question_id', 'integer', (c) =>
-			c.notNull().references('questions.id').onDelete('cascade')
-		)
+		.addColumn('question_id', 'integer', (c) => c.notNull().references('questions.id').onDelete('cascade'))
 		.addColumn('version_no', 'integer', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('stem', 'text', (c) => c.notNull())
@@ -157,7 +149,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
 		.addColumn('attempt_no', 'integer', (c) => c.notNull())
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('open').check(sql`status in ('open','submitted','expired')`)
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`status in ('open','submitted','expired')`)
 		)
 		.addColumn('started_at', 'integer', (c) => c.notNull())
 		.addColumn('deadline_at', 'integer', (c) => c.notNull())
@@ -172,26 +167,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addUniqueConstraint('attempts_no_unique', ['round_id', 'user_id', 'attempt_no'])
 		.execute();
 	// Fairness rule 2: at most one open attempt per person per round, enforced by the database.
-	await sql`create unique index attempts_one_open on attempts (round_id, user_id) where status = 'open'`.execute(
-		db
-	);
+	await sql`create unique index attempts_one_open on attempts (round_id, user_id) where status = 'open'`.execute(db);
 	await db.schema.createIndex('attempts_user_idx').on('attempts').columns(['user_id', 'round_id']).execute();
-	await db.schema
-		.createIndex('attempts_rank_idx')
-		.on('attempts')
-		.columns(['round_id', 'status', 'score'])
-		.execute();
+	await db.schema.createIndex('attempts_rank_idx').on('attempts').columns(['round_id', 'status', 'score']).execute();
 
 	await db.schema
 		.createTable('attempt_questions')
-		.addColumn('attempt_id', 'integer', (c) =>
-			c.notNull().references('attempts.id').onDelete('cascade')
-		)
+		.addColumn('attempt_id', 'integer', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
 		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('question_id', 'integer', (c) => c.notNull().references('questions.id'))
-		.addColumn('question_version_id', 'integer', (c) =>
-			c.notNull().references('question_versions.id')
-		)
+		.addColumn('question_version_id', 'integer', (c) => c.notNull().references('question_versions.id'))
 		// JSON array of option ids in the order this attempt shows them.
 		.addColumn('option_order_json', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('attempt_questions_pk', ['attempt_id', 'position'])
@@ -200,9 +185,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('attempt_answers')
-		.addColumn('attempt_id', 'integer', (c) =>
-			c.notNull().references('attempts.id').onDelete('cascade')
-		)
+		.addColumn('attempt_id', 'integer', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
 		.addColumn('question_id', 'integer', (c) => c.notNull())
 		.addColumn('option_ids_json', 'text', (c) => c.notNull())
 		.addColumn('saved_at', 'integer', (c) => c.notNull())

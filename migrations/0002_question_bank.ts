@@ -27,14 +27,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	const rows = await sql<{ id: number; stem: string }>`
 		select q.id, v.stem from questions q join question_versions v on v.id = q.current_version_id`.execute(db);
 	for (const r of rows.rows)
-		await db.updateTable('questions').set({ stem_folded: fold(r.stem) }).where('id', '=', r.id).execute();
+		await db
+			.updateTable('questions')
+			.set({ stem_folded: fold(r.stem) })
+			.where('id', '=', r.id)
+			.execute();
 	await db.schema.createIndex('questions_stem_folded_idx').on('questions').column('stem_folded').execute();
 	await db.schema.createIndex('attempt_questions_question_idx').on('attempt_questions').column('question_id').execute();
-	await db.schema
-		.createIndex('question_versions_question_idx')
-		.on('question_versions')
-		.columns(['question_id', 'version_no'])
-		.execute();
+	await db.schema.createIndex('question_versions_question_idx').on('question_versions').columns(['question_id', 'version_no']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

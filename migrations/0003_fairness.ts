@@ -40,11 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.alterTable('users').addColumn('disqualify_reason', 'text').execute();
 	// Plain integer (no REFERENCES) so that the down migration can drop it in SQLite.
 	await db.schema.alterTable('users').addColumn('merged_into', 'integer').execute();
-	await db.schema
-		.createIndex('users_dup_unit_idx')
-		.on('users')
-		.columns(['name_folded', 'unit_id', 'birth_date'])
-		.execute();
+	await db.schema.createIndex('users_dup_unit_idx').on('users').columns(['name_folded', 'unit_id', 'birth_date']).execute();
 
 	await db.schema.createIndex('audit_log_action_idx').on('audit_log').columns(['action', 'at']).execute();
 	await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();

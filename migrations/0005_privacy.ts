@@ -18,7 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('requested_at', 'integer', (c) => c.notNull())
 		.addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('pending').check(sql`status in ('pending','confirmed','rejected')`)
+			c
+				.notNull()
+				.defaultTo('pending')
+				.check(sql`status in ('pending','confirmed','rejected')`)
 		)
 		.addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('decided_at', 'integer')

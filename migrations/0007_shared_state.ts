@@ -82,5 +82,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const t of ['leases', 'cache_events', 'pending_imports', 'backoff_locks', 'rate_buckets']) await db.schema.dropTable(t).ifExists().execute();
+	for (const t of ['leases', 'cache_events', 'pending_imports', 'backoff_locks', 'rate_buckets'])
+		await db.schema.dropTable(t).ifExists().execute();
 }

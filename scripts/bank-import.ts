@@ -36,7 +36,11 @@ try {
 const db = getDb();
 await migrateToLatest(db);
 const t0 = performance.now();
-const res = await bank.previewFile(db, { name: path.basename(file), bytes }, { skipExisting: values['skip-existing'], includeHidden: values['include-hidden'] });
+const res = await bank.previewFile(
+	db,
+	{ name: path.basename(file), bytes },
+	{ skipExisting: values['skip-existing'], includeHidden: values['include-hidden'] }
+);
 if (!res.ok) {
 	console.error(res.message);
 	console.error('Không có câu nào được nhập.');
@@ -62,6 +66,8 @@ if (!plan) {
 } else {
 	const t1 = performance.now();
 	const r = await bank.applyImport(db, plan, null);
-	console.log(`Đã nhập ${r.created} câu hỏi, tạo ${r.topicsCreated} chủ đề mới vào ${config().DATABASE_PATH} (ghi ${Math.round(performance.now() - t1)} ms).`);
+	console.log(
+		`Đã nhập ${r.created} câu hỏi, tạo ${r.topicsCreated} chủ đề mới vào ${config().DATABASE_PATH} (ghi ${Math.round(performance.now() - t1)} ms).`
+	);
 }
 await db.destroy();

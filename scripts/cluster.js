@@ -29,7 +29,10 @@ function restartDelay(failures) {
  * @param {{ workers: number, entry: string, host: string, port: number }} opts
  */
 export function runPrimary({ workers, entry, host, port }) {
-	const migrated = spawnSync(process.execPath, [...process.execArgv, entry], { env: { ...process.env, HOITHI_ROLE: 'migrate' }, stdio: 'inherit' });
+	const migrated = spawnSync(process.execPath, [...process.execArgv, entry], {
+		env: { ...process.env, HOITHI_ROLE: 'migrate' },
+		stdio: 'inherit'
+	});
 	if (migrated.status !== 0) {
 		console.error('[hoithi] migrating the database failed; no worker started.');
 		process.exit(migrated.status ?? 1);
@@ -66,7 +69,9 @@ export function runPrimary({ workers, entry, host, port }) {
 			const lived = Date.now() - slot.startedAt;
 			slot.failures = lived >= QUICK_DEATH_MS ? 1 : slot.failures + 1;
 			const delay = restartDelay(slot.failures);
-			console.error(`[hoithi] worker ${slot.index} (pid ${worker.process.pid}) exited (${signal ?? `code ${code}`}); starting it again${delay ? ` in ${delay / 1000} s` : ''}`);
+			console.error(
+				`[hoithi] worker ${slot.index} (pid ${worker.process.pid}) exited (${signal ?? `code ${code}`}); starting it again${delay ? ` in ${delay / 1000} s` : ''}`
+			);
 			slot.timer = setTimeout(() => start(slot), delay);
 		});
 	}
@@ -82,10 +87,13 @@ export function runPrimary({ workers, entry, host, port }) {
 		}
 		if (slots.every((s) => !s.worker)) process.exit(0);
 		// A worker that does not end (its own SHUTDOWN_TIMEOUT has passed long ago) is ended.
-		setTimeout(() => {
-			for (const slot of slots) slot.worker?.process.kill('SIGKILL');
-			process.exit(1);
-		}, (Number(process.env.SHUTDOWN_TIMEOUT ?? '30') + 10) * 1000).unref();
+		setTimeout(
+			() => {
+				for (const slot of slots) slot.worker?.process.kill('SIGKILL');
+				process.exit(1);
+			},
+			(Number(process.env.SHUTDOWN_TIMEOUT ?? '30') + 10) * 1000
+		).unref();
 	}
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	process.on('SIGINT', () => stop('SIGINT'));

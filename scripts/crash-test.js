@@ -27,7 +27,18 @@ function startServer(dbPath, port, workers) {
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
-		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', BODY_SIZE_LIMIT: '6M', WORKERS: String(workers) },
+		env: {
+			...process.env,
+			DATABASE_PATH: dbPath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			HOITHI_DISABLE_RATE_LIMITS: '1',
+			NODE_ENV: 'production',
+			HOITHI_ALLOW_DEV_SECRET: '1',
+			BODY_SIZE_LIMIT: '6M',
+			WORKERS: String(workers)
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stderr = '';
@@ -65,8 +76,23 @@ async function waitUp(url, child) {
 
 /** Logs in a new account through the registration form; the session cookie is all a client needs. */
 async function register(url, phone) {
-	const form = new URLSearchParams({ fullName: 'Người Thử Tải', birthDate: '1990-01-01', gender: 'female', phone, email: '', nationalId: '', unitCode: '005', password: 'mat-khau-du-dai', consent: 'on' });
-	const res = await fetch(url + '/register', { method: 'POST', body: form, redirect: 'manual', headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' } });
+	const form = new URLSearchParams({
+		fullName: 'Người Thử Tải',
+		birthDate: '1990-01-01',
+		gender: 'female',
+		phone,
+		email: '',
+		nationalId: '',
+		unitCode: '005',
+		password: 'mat-khau-du-dai',
+		consent: 'on'
+	});
+	const res = await fetch(url + '/register', {
+		method: 'POST',
+		body: form,
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' }
+	});
 	const cookie = res.headers
 		.getSetCookie()
 		.map((c) => c.split(';')[0])
@@ -107,7 +133,11 @@ export async function runCrash({
 	if (kill === 'worker' && workers < 2) throw new Error('--kill worker needs --workers 2 or more');
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
-	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { cwd: root, env: { ...process.env, DATABASE_PATH: dbPath }, encoding: 'utf8' });
+	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
+		cwd: root,
+		env: { ...process.env, DATABASE_PATH: dbPath },
+		encoding: 'utf8'
+	});
 	if (seed.status !== 0) throw new Error('seed failed: ' + seed.stderr);
 
 	let server = startServer(dbPath, port, workers);
@@ -169,29 +199,44 @@ export async function runCrash({
 			const attemptNo = account.attemptsUsed + 1;
 			/** @type {any} */
 			let view = null;
-			const start = await write({ kind: 'start', key: `start ${account.phone} #${attemptNo}`, phone: account.phone, attemptNo }, async () => {
-				const r = await fetch(`${url}/api/rounds/${roundId}/attempts`, { method: 'POST', ...json(account.cookie, {}) });
-				if (r.status !== 201) return { refused: `${r.status} ${await r.text()}` };
-				view = await r.json();
-				return { attemptId: view.attemptId };
-			});
+			const start = await write(
+				{ kind: 'start', key: `start ${account.phone} #${attemptNo}`, phone: account.phone, attemptNo },
+				async () => {
+					const r = await fetch(`${url}/api/rounds/${roundId}/attempts`, { method: 'POST', ...json(account.cookie, {}) });
+					if (r.status !== 201) return { refused: `${r.status} ${await r.text()}` };
+					view = await r.json();
+					return { attemptId: view.attemptId };
+				}
+			);
 			if (!start || stop) return;
 			account.attemptsUsed++;
 			// 8–23 autosaves, on questions picked at random: most are answered, some changed again.
 			for (let n = 8 + pick(16); n > 0; n--) {
 				const q = view.questions[pick(view.questions.length)];
 				const optionIds = [q.options[pick(q.options.length)].id];
-				const ok = await write({ kind: 'answer', key: `answer ${view.attemptId}/${q.id}`, attemptId: view.attemptId, questionId: q.id, optionIds }, async () => {
-					const r = await fetch(`${url}/api/attempts/${view.attemptId}/answers`, { method: 'PUT', ...json(account.cookie, { questionId: q.id, optionIds }) });
-					return r.status === 204 ? {} : { refused: `${r.status} ${await r.text()}` };
-				});
+				const ok = await write(
+					{ kind: 'answer', key: `answer ${view.attemptId}/${q.id}`, attemptId: view.attemptId, questionId: q.id, optionIds },
+					async () => {
+						const r = await fetch(`${url}/api/attempts/${view.attemptId}/answers`, {
+							method: 'PUT',
+							...json(account.cookie, { questionId: q.id, optionIds })
+						});
+						return r.status === 204 ? {} : { refused: `${r.status} ${await r.text()}` };
+					}
+				);
 				if (!ok || stop) return;
 			}
 			const prediction = 100 + pick(900);
-			const submitted = await write({ kind: 'submit', key: `submit ${view.attemptId}`, attemptId: view.attemptId, phone: account.phone, cookie: account.cookie }, async () => {
-				const r = await fetch(`${url}/api/attempts/${view.attemptId}/submit`, { method: 'POST', ...json(account.cookie, { prediction }) });
-				return r.ok ? { result: await r.json() } : { refused: `${r.status} ${await r.text()}` };
-			});
+			const submitted = await write(
+				{ kind: 'submit', key: `submit ${view.attemptId}`, attemptId: view.attemptId, phone: account.phone, cookie: account.cookie },
+				async () => {
+					const r = await fetch(`${url}/api/attempts/${view.attemptId}/submit`, {
+						method: 'POST',
+						...json(account.cookie, { prediction })
+					});
+					return r.ok ? { result: await r.json() } : { refused: `${r.status} ${await r.text()}` };
+				}
+			);
 			if (!submitted) return;
 		}
 	}
@@ -199,7 +244,8 @@ export async function runCrash({
 
 	// Kill in the middle of the load: after `minAcked` acknowledged writes, then at a random moment.
 	while (ackedCount - ackedBeforeLoad < minAcked) {
-		if (Date.now() - loadStart > 30_000) throw new Error(`only ${ackedCount - ackedBeforeLoad} writes acknowledged in 30 s (refused: ${refused.slice(0, 3).join('; ')})`);
+		if (Date.now() - loadStart > 30_000)
+			throw new Error(`only ${ackedCount - ackedBeforeLoad} writes acknowledged in 30 s (refused: ${refused.slice(0, 3).join('; ')})`);
 		if (!pending.size) throw new Error('the load stopped before the kill: ' + refused.slice(0, 3).join('; '));
 		await sleep(2);
 	}
@@ -256,7 +302,8 @@ export async function runCrash({
 	for (const s of acked.filter((w) => w.kind === 'submit').slice(0, 10)) {
 		const r = await fetch(`${url}/api/attempts/${s.attemptId}/submit`, { method: 'POST', ...json(s.cookie, {}) });
 		const again = r.ok ? await r.json() : { status: r.status };
-		if (again.score !== s.result.score || again.submittedAt !== s.result.submittedAt) problems.push(`${s.key}: hand-in again after restart returned ${JSON.stringify(again)}, acknowledged ${JSON.stringify(s.result)}`);
+		if (again.score !== s.result.score || again.submittedAt !== s.result.submittedAt)
+			problems.push(`${s.key}: hand-in again after restart returned ${JSON.stringify(again)}, acknowledged ${JSON.stringify(s.result)}`);
 	}
 	await new Promise((r) => {
 		server.child.once('exit', r);
@@ -311,8 +358,12 @@ function verify(dbPath, roundId, writes) {
 	const bad = (w, what) => (wrong.push(w.key), problems.push(`${w.key}: ${what}`));
 
 	const users = db.prepare('select id from users where phone = ?');
-	const attempt = db.prepare('select a.round_id, a.attempt_no, a.status, a.score, a.submitted_at, a.duration_ms, u.phone from attempts a join users u on u.id = a.user_id where a.id = ?');
-	const sameNo = db.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where a.round_id = ? and u.phone = ? and a.attempt_no = ?');
+	const attempt = db.prepare(
+		'select a.round_id, a.attempt_no, a.status, a.score, a.submitted_at, a.duration_ms, u.phone from attempts a join users u on u.id = a.user_id where a.id = ?'
+	);
+	const sameNo = db.prepare(
+		'select count(*) as n from attempts a join users u on u.id = a.user_id where a.round_id = ? and u.phone = ? and a.attempt_no = ?'
+	);
 	const answers = db.prepare('select option_ids_json from attempt_answers where attempt_id = ? and question_id = ?');
 	const intl = (phone) => '+84' + phone.slice(1);
 	// Writes to one question of one attempt, in the order they were fired (each client waits for
@@ -330,14 +381,21 @@ function verify(dbPath, roundId, writes) {
 		} else if (w.kind === 'start') {
 			const row = attempt.get(w.attemptId);
 			if (!row) miss(w);
-			else if (row.round_id !== roundId || row.phone !== intl(w.phone) || row.attempt_no !== w.attemptNo) bad(w, `stored ${JSON.stringify(row)}, acknowledged attempt ${w.attemptNo} of ${w.phone}`);
+			else if (row.round_id !== roundId || row.phone !== intl(w.phone) || row.attempt_no !== w.attemptNo)
+				bad(w, `stored ${JSON.stringify(row)}, acknowledged attempt ${w.attemptNo} of ${w.phone}`);
 			else if (sameNo.get(roundId, intl(w.phone), w.attemptNo).n !== 1) bad(w, `attempt number ${w.attemptNo} stored more than once`);
 			else found.push(w.key);
 		} else if (w.kind === 'submit') {
 			const row = attempt.get(w.attemptId);
 			const r = w.result;
 			if (!row) miss(w);
-			else if (row.status !== 'submitted' || row.score !== r.score || row.duration_ms !== r.durationMs || new Date(row.submitted_at).toISOString() !== r.submittedAt || row.attempt_no !== r.attemptNo)
+			else if (
+				row.status !== 'submitted' ||
+				row.score !== r.score ||
+				row.duration_ms !== r.durationMs ||
+				new Date(row.submitted_at).toISOString() !== r.submittedAt ||
+				row.attempt_no !== r.attemptNo
+			)
 				bad(w, `stored ${JSON.stringify(row)}, acknowledged ${JSON.stringify(r)}`);
 			else found.push(w.key);
 		} else {
@@ -345,14 +403,20 @@ function verify(dbPath, roundId, writes) {
 			// Acceptable: this write's options, or those of a later write to the same question that was
 			// acknowledged or never answered (in flight at the kill) — not of an earlier or refused one.
 			const later = byKey.get(w.key);
-			const ok = later.slice(later.indexOf(w)).filter((x) => x.state !== 'refused').map((x) => JSON.stringify(x.optionIds));
+			const ok = later
+				.slice(later.indexOf(w))
+				.filter((x) => x.state !== 'refused')
+				.map((x) => JSON.stringify(x.optionIds));
 			if (rows.length === 0) miss(w);
 			else if (rows.length > 1) bad(w, `${rows.length} rows`);
-			else if (!ok.includes(rows[0].option_ids_json)) bad(w, `stored ${rows[0].option_ids_json}, acknowledged ${JSON.stringify(w.optionIds)}`);
+			else if (!ok.includes(rows[0].option_ids_json))
+				bad(w, `stored ${rows[0].option_ids_json}, acknowledged ${JSON.stringify(w.optionIds)}`);
 			else found.push(w.key);
 		}
 	}
-	const maxPerPerson = db.prepare('select max(n) as m from (select count(*) as n from attempts where round_id = ? group by user_id)').get(roundId).m;
+	const maxPerPerson = db
+		.prepare('select max(n) as m from (select count(*) as n from attempts where round_id = ? group by user_id)')
+		.get(roundId).m;
 	if (maxPerPerson > MAX_ATTEMPTS) problems.push(`a person has ${maxPerPerson} attempts in a round allowing ${MAX_ATTEMPTS}`);
 	db.close();
 	return { integrity, found, missing, wrong, problems };
@@ -373,23 +437,37 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	for (let r = 1; r <= runs; r++) {
 		const killArg = process.argv.lastIndexOf('--kill');
 		const kill = killArg > -1 ? process.argv[killArg + 1] : 'server';
-		const res = await runCrash({ clients: arg('--clients', 40), port: arg('--port', 4575), minAcked: arg('--min-acked', 300), windowMs: arg('--window', 3000), workers: arg('--workers', 1), kill });
+		const res = await runCrash({
+			clients: arg('--clients', 40),
+			port: arg('--port', 4575),
+			minAcked: arg('--min-acked', 300),
+			windowMs: arg('--window', 3000),
+			workers: arg('--workers', 1),
+			kill
+		});
 		totals.acknowledged += res.acknowledged;
 		totals.found += res.found.length;
 		totals.inFlight += res.inFlightAtKill;
-		const kinds = Object.entries(res.inFlightKinds).map(([k, n]) => `${n} ${k}`).join(', ');
+		const kinds = Object.entries(res.inFlightKinds)
+			.map(([k, n]) => `${n} ${k}`)
+			.join(', ');
 		console.log(
 			`run ${r}/${runs}: killed ${res.killAtMs} ms into the load, ${res.ackedAtKill} writes acknowledged by then, ${res.inFlightAtKill} in flight (${kinds}) · ` +
 				`acknowledged ${res.acknowledged} (${res.ackRegistrations} registrations, ${res.ackStarts} attempts started, ${res.ackAnswers} autosaves, ${res.ackSubmits} hand-ins) · ` +
 				`found after restart ${res.found.length}, missing ${res.missing.length}, wrong ${res.wrong.length} · integrity ${res.integrity}`
 		);
-		if (kill === 'worker') console.log(`  one worker killed: ${res.ackedAfterKill} writes acknowledged in the second after it; worker started again: ${res.restartedWorker}`);
+		if (kill === 'worker')
+			console.log(
+				`  one worker killed: ${res.ackedAfterKill} writes acknowledged in the second after it; worker started again: ${res.restartedWorker}`
+			);
 		if (kill === 'worker' && (!res.restartedWorker || res.ackedAfterKill === 0)) failed++;
 		for (const p of res.problems) console.log('  PROBLEM ' + p);
 		for (const p of res.refused) console.log('  REFUSED ' + p);
 		if (res.inFlightAtKill === 0) console.log('  PROBLEM killed an idle server');
 		if (res.problems.length || res.refused.length || res.inFlightAtKill === 0) failed++;
 	}
-	console.log(`\n${runs} runs: acknowledged ${totals.acknowledged}, found after restart ${totals.found}, ${totals.inFlight} requests in flight at the kills; ${failed} run(s) with problems`);
+	console.log(
+		`\n${runs} runs: acknowledged ${totals.acknowledged}, found after restart ${totals.found}, ${totals.inFlight} requests in flight at the kills; ${failed} run(s) with problems`
+	);
 	process.exit(failed ? 1 : 0);
 }

@@ -63,7 +63,10 @@ db.pragma('cache_size = -262144');
 
 const rng = seededRng(42);
 const pick = <T>(a: readonly T[]) => a[Math.floor(rng() * a.length)];
-const units = db.prepare('select id, target_count from units where parent_id is not null order by code').all() as { id: number; target_count: number }[];
+const units = db.prepare('select id, target_count from units where parent_id is not null order by code').all() as {
+	id: number;
+	target_count: number;
+}[];
 const rounds = db.prepare('select id, opens_at, closes_at, question_count, time_limit_seconds from rounds order by opens_at').all() as {
 	id: number;
 	opens_at: number;
@@ -75,7 +78,8 @@ const WEEK = 7 * 86_400_000;
 const contestId = (db.prepare('select contest_id from rounds where id = ?').get(rounds[0].id) as { contest_id: number }).contest_id;
 const renameRound = db.prepare('update rounds set title = ? where id = ?');
 rounds.forEach((r, i) => renameRound.run(`Tuần ${i + 3}`, r.id));
-const addRound = db.prepare(`insert into rounds (contest_id, title, opens_at, closes_at, question_count, time_limit_seconds, max_attempts, reveal_policy, prediction_kind, prediction_question, created_at, updated_at)
+const addRound =
+	db.prepare(`insert into rounds (contest_id, title, opens_at, closes_at, question_count, time_limit_seconds, max_attempts, reveal_policy, prediction_kind, prediction_question, created_at, updated_at)
 	values (?, ?, ?, ?, 10, 900, 3, 'after_submit', 'participants', 'Có bao nhiêu người tham gia tuần này?', ?, ?)`);
 const earlier = [2, 1].map((weeksBack) => {
 	const opensAt = rounds[0].opens_at - weeksBack * WEEK;
@@ -84,35 +88,86 @@ const earlier = [2, 1].map((weeksBack) => {
 });
 const [closedRound, openRound] = rounds;
 const attemptRounds = [...earlier, closedRound, openRound];
-const pool = (db.prepare("select q.id, q.current_version_id as v, qv.options_json from questions q join question_versions qv on qv.id = q.current_version_id where q.status = 'published'").all() as {
-	id: number;
-	v: number;
-	options_json: string;
-}[]).map((q) => {
+const pool = (
+	db
+		.prepare(
+			"select q.id, q.current_version_id as v, qv.options_json from questions q join question_versions qv on qv.id = q.current_version_id where q.status = 'published'"
+		)
+		.all() as {
+		id: number;
+		v: number;
+		options_json: string;
+	}[]
+).map((q) => {
 	const options = JSON.parse(q.options_json) as { id: string; correct: boolean }[];
-	return { id: q.id, v: q.v, order: JSON.stringify(options.map((o) => o.id)), right: JSON.stringify(options.filter((o) => o.correct).map((o) => o.id)), wrong: JSON.stringify([options.find((o) => !o.correct)!.id]) };
+	return {
+		id: q.id,
+		v: q.v,
+		order: JSON.stringify(options.map((o) => o.id)),
+		right: JSON.stringify(options.filter((o) => o.correct).map((o) => o.id)),
+		wrong: JSON.stringify([options.find((o) => !o.correct)!.id])
+	};
 });
 const passwordHash = await hashPassword(BENCH_PASSWORD);
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Thu', 'Minh', 'Ngọc', 'Thanh', 'Hồng', 'Văn', 'Đức', 'Quang', 'Hữu', 'Kim', 'Bích'];
-const GIVEN = ['Hằng', 'Lan', 'Hương', 'Mai', 'Thảo', 'Linh', 'Trang', 'Hà', 'Yến', 'Phương', 'Nhung', 'Dung', 'Nam', 'Hùng', 'Dũng', 'Tuấn', 'Long', 'Sơn', 'Khánh', 'Phúc', 'Anh', 'Ngân', 'Hoa', 'Quyên'];
+const GIVEN = [
+	'Hằng',
+	'Lan',
+	'Hương',
+	'Mai',
+	'Thảo',
+	'Linh',
+	'Trang',
+	'Hà',
+	'Yến',
+	'Phương',
+	'Nhung',
+	'Dung',
+	'Nam',
+	'Hùng',
+	'Dũng',
+	'Tuấn',
+	'Long',
+	'Sơn',
+	'Khánh',
+	'Phúc',
+	'Anh',
+	'Ngân',
+	'Hoa',
+	'Quyên'
+];
 
-const insertUser = db.prepare(`insert into users (full_name, name_folded, birth_date, gender, phone, unit_id, role, password_hash, consent_at, consent_version, created_at)
+const insertUser =
+	db.prepare(`insert into users (full_name, name_folded, birth_date, gender, phone, unit_id, role, password_hash, consent_at, consent_version, created_at)
 	values (?, ?, ?, ?, ?, ?, 'participant', ?, ?, '2026-12-01', ?)`);
-const insertAttempt = db.prepare(`insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, submitted_at, duration_ms, score, correct_count, total, prediction)
+const insertAttempt =
+	db.prepare(`insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, submitted_at, duration_ms, score, correct_count, total, prediction)
 	values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10, ?)`);
-const insertAq = db.prepare('insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values (?, ?, ?, ?, ?)');
+const insertAq = db.prepare(
+	'insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values (?, ?, ?, ?, ?)'
+);
 const insertAnswer = db.prepare('insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?)');
 const insertSession = db.prepare('insert into sessions (id, secret_hash, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)');
 
 // Participation is skewed: a few districts bring most people (Zipf-like over the unit list).
 const weights = units.map((_, i) => 1 / Math.pow(i + 1, 0.9));
 const wsum = weights.reduce((a, b) => a + b, 0);
-const cumulative = weights.map(((s) => (w: number) => (s += w / wsum))(0));
+const cumulative = weights.map(
+	(
+		(s) => (w: number) =>
+			(s += w / wsum)
+	)(0)
+);
 const unitFor = () => {
 	const r = rng();
-	return units[Math.min(units.length - 1, cumulative.findIndex((c) => c >= r))].id;
+	return units[
+		Math.min(
+			units.length - 1,
+			cumulative.findIndex((c) => c >= r)
+		)
+	].id;
 };
 
 const firstUserId = (db.prepare('select coalesce(max(id), 0) + 1 as n from users').get() as { n: number }).n;
@@ -141,8 +196,17 @@ const regular = P;
 let attemptsLeft = A;
 let answers = 0;
 const perUser = A / Math.max(1, regular);
-const writeAttempt = (roundId: number, opensAt: number, closesAt: number, userId: number, no: number, skill: number, status: 'submitted' | 'open') => {
-	const startedAt = status === 'open' ? now - 60_000 : opensAt + Math.floor(rng() * Math.max(1, Math.min(closesAt, now) - opensAt - 900_000));
+const writeAttempt = (
+	roundId: number,
+	opensAt: number,
+	closesAt: number,
+	userId: number,
+	no: number,
+	skill: number,
+	status: 'submitted' | 'open'
+) => {
+	const startedAt =
+		status === 'open' ? now - 60_000 : opensAt + Math.floor(rng() * Math.max(1, Math.min(closesAt, now) - opensAt - 900_000));
 	const deadline = status === 'open' ? now + 7 * 86_400_000 : startedAt + 900_000;
 	let correct = 0;
 	const qs: (typeof pool)[number][] = [];
@@ -201,7 +265,12 @@ db.transaction(() => {
 const tAttempts = Date.now();
 
 // Bench accounts: sessions for everyone, an open attempt for five in six.
-const bench: { starters: string[]; takers: { token: string; attemptId: number; questions: { id: number; options: string[] }[] }[]; openRoundId: number; closedRoundId: number } = {
+const bench: {
+	starters: string[];
+	takers: { token: string; attemptId: number; questions: { id: number; options: string[] }[] }[];
+	openRoundId: number;
+	closedRoundId: number;
+} = {
 	starters: [],
 	takers: [],
 	openRoundId: openRound.id,
@@ -234,7 +303,10 @@ await kdb2.destroy();
 // Watchers: sessions for participants who have a result in the open round, spread over the whole
 // ranking (their own rank is what a leaderboard poll looks up), for the leaderboard benchmarks.
 const wdb = new SQLite(out);
-const watcherIds = wdb.prepare('select user_id from round_best where round_id = ? order by random() limit ?').pluck().all(openRound.id, Math.min(20_000, BENCH)) as number[];
+const watcherIds = wdb
+	.prepare('select user_id from round_best where round_id = ? order by random() limit ?')
+	.pluck()
+	.all(openRound.id, Math.min(20_000, BENCH)) as number[];
 const insertWatcher = wdb.prepare('insert into sessions (id, secret_hash, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)');
 const watchers: string[] = [];
 wdb.transaction(() => {

@@ -26,7 +26,8 @@ try {
 	const integrity = b.pragma('integrity_check', { simple: true });
 	const migrated = b.prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'").get() as { n: number };
 	b.close();
-	if (integrity !== 'ok' || migrated.n !== 1) throw new Error(integrity !== 'ok' ? `integrity_check: ${integrity}` : 'not a hoithi database');
+	if (integrity !== 'ok' || migrated.n !== 1)
+		throw new Error(integrity !== 'ok' ? `integrity_check: ${integrity}` : 'not a hoithi database');
 } catch (e) {
 	console.error(`Refusing: ${backup} is not a usable backup (${(e as Error).message}).`);
 	process.exit(1);

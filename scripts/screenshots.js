@@ -37,7 +37,12 @@ try {
 		[1280, 900]
 	]) {
 		for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
-			const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+			const context = await browser.newContext({
+				viewport: { width, height },
+				colorScheme,
+				locale: 'vi-VN',
+				timezoneId: 'Asia/Ho_Chi_Minh'
+			});
 			const page = await context.newPage();
 			/** @param {string} name */
 			const shot = async (name) => {

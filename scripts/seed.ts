@@ -21,5 +21,6 @@ if (await isEmpty(db)) {
 	console.log(`Database ${config().DATABASE_PATH} already has data; demo seed skipped.`);
 }
 console.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):');
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(14)} ${a.phone}  ${a.fullName} (${ROLE_LABELS[a.role].toLocaleLowerCase('vi')})`);
+for (const a of DEMO_ACCOUNTS)
+	console.log(`  ${a.role.padEnd(14)} ${a.phone}  ${a.fullName} (${ROLE_LABELS[a.role].toLocaleLowerCase('vi')})`);
 await db.destroy();

@@ -84,7 +84,8 @@ if (keepAlive > 0) server.keepAliveTimeout = keepAlive * 1000;
 
 server.listen(port, host, () => {
 	// A worker's primary says "Listening on" once all of them are (scripts/cluster.js).
-	if (cluster.isWorker) console.log(`[hoithi] worker ${process.env.HOITHI_WORKER} (pid ${process.pid}) listening${hot ? '' : ' (hot API off)'}`);
+	if (cluster.isWorker)
+		console.log(`[hoithi] worker ${process.env.HOITHI_WORKER} (pid ${process.pid}) listening${hot ? '' : ' (hot API off)'}`);
 	else console.log(`Listening on http://${host}:${port}${hot ? '' : ' (hot API off)'}`);
 });
 

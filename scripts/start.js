@@ -47,9 +47,7 @@ function quietly(label, cmd, args) {
 	return r.stdout ?? '';
 }
 
-const sources = Math.max(
-	...['src', 'migrations', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map(newestMtime)
-);
+const sources = Math.max(...['src', 'migrations', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map(newestMtime));
 const built = fs.existsSync('build/index.js') ? fs.statSync('build/index.js').mtimeMs : 0;
 if (built < sources) quietly('Building the app', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
@@ -63,7 +61,10 @@ function addresses() {
 	if (host !== '0.0.0.0' && host !== '::') return [[`http://${host.includes(':') ? `[${host}]` : host}:${port}`, '']];
 	const lan = Object.values(os.networkInterfaces())
 		.flat()
-		.filter(/** @param {os.NetworkInterfaceInfo | undefined} a @returns {a is os.NetworkInterfaceInfo} */ (a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+		.filter(
+			/** @param {os.NetworkInterfaceInfo | undefined} a @returns {a is os.NetworkInterfaceInfo} */ (a) =>
+				a !== undefined && a.family === 'IPv4' && !a.internal
+		)
 		.map((a) => [`http://${a.address}:${port}`, '← from a phone or another computer on the same network']);
 	return [[`http://localhost:${port}`, ''], [`http://127.0.0.1:${port}`, ''], ...lan];
 }

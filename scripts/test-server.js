@@ -43,7 +43,17 @@ export async function startTestServer({ db, port, env = {}, origin = true, worke
 	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
 		// `env` comes last so a test can turn the rate limits back on (HOITHI_DISABLE_RATE_LIMITS=0).
-		env: { BODY_SIZE_LIMIT: '6M', ...baseEnv, PORT: String(port), WORKERS: String(workers), ...(origin ? { ORIGIN: url } : {}), HOITHI_DISABLE_RATE_LIMITS: '1', NODE_ENV: 'production', HOITHI_ALLOW_DEV_SECRET: '1', ...env },
+		env: {
+			BODY_SIZE_LIMIT: '6M',
+			...baseEnv,
+			PORT: String(port),
+			WORKERS: String(workers),
+			...(origin ? { ORIGIN: url } : {}),
+			HOITHI_DISABLE_RATE_LIMITS: '1',
+			NODE_ENV: 'production',
+			HOITHI_ALLOW_DEV_SECRET: '1',
+			...env
+		},
 		stdio: ['ignore', output ? 'pipe' : 'inherit', 'inherit']
 	});
 	if (output && child.stdout) {

@@ -52,7 +52,10 @@ const SERVER = 'src/lib/server/';
 
 function areaOf(file: string): string | null {
 	if (!file.startsWith(SERVER)) return null;
-	return file.slice(SERVER.length).split('/')[0].replace(/\.(ts|js)$/, '');
+	return file
+		.slice(SERVER.length)
+		.split('/')[0]
+		.replace(/\.(ts|js)$/, '');
 }
 
 /** Never shipped to the browser: SvelteKit's own rule ($lib/server/**, *.server.ts, +server.ts). */
@@ -111,19 +114,27 @@ function check(edges: readonly Edge[], layers: readonly (readonly string[])[] = 
 	for (const { from, to, typeOnly } of edges) {
 		const arrow = `${from} → ${to}`;
 		const [a, b] = [areaOf(from), areaOf(to)];
-		if (from.startsWith('src/routes/') && b === 'db') out.push({ rule: 'route-db', message: `${arrow}: routes call a service, never the database` });
+		if (from.startsWith('src/routes/') && b === 'db')
+			out.push({ rule: 'route-db', message: `${arrow}: routes call a service, never the database` });
 		if (!isServerOnly(from) && isServerOnly(to) && !typeOnly)
-			out.push({ rule: 'client-server', message: `${arrow}: a module the browser may load imports server code (only \`import type\` may)` });
+			out.push({
+				rule: 'client-server',
+				message: `${arrow}: a module the browser may load imports server code (only \`import type\` may)`
+			});
 		if (a === 'db' && b !== null && b !== 'db' && b !== 'config')
 			out.push({ rule: 'db-domain', message: `${arrow}: the database layer imports domain code` });
-		if (from.startsWith('src/lib/') && to.startsWith('src/routes/')) out.push({ rule: 'lib-routes', message: `${arrow}: library code imports a route` });
+		if (from.startsWith('src/lib/') && to.startsWith('src/routes/'))
+			out.push({ rule: 'lib-routes', message: `${arrow}: library code imports a route` });
 		if (a === null || b === null || a === b) continue;
 		for (const x of [a, b]) if (!layer.has(x)) unlayered.add(x);
 		const files = areaEdges.get(a) ?? new Map<string, string[]>();
 		const via = from.slice(SERVER.length);
 		areaEdges.set(a, files.set(b, [...new Set([...(files.get(b) ?? []), via])]));
 		if (layer.has(a) && layer.has(b) && layer.get(b)! >= layer.get(a)!)
-			out.push({ rule: 'upward', message: `${arrow}: ${a} may import only lower layers, and ${b} is ${layer.get(b) === layer.get(a) ? 'its sibling' : 'above it'}` });
+			out.push({
+				rule: 'upward',
+				message: `${arrow}: ${a} may import only lower layers, and ${b} is ${layer.get(b) === layer.get(a) ? 'its sibling' : 'above it'}`
+			});
 	}
 	for (const x of [...unlayered].sort())
 		out.push({ rule: 'unlayered', message: `server area ${x} has no layer: add it to LAYERS here and in docs/architecture.md` });
@@ -148,7 +159,15 @@ function resolve(from: string, specifier: string): string | null {
 	if (specifier === '$lib' || specifier.startsWith('$lib/')) base = 'src/lib' + specifier.slice(4);
 	else if (specifier.startsWith('.')) base = path.posix.join(path.posix.dirname(from), specifier);
 	else return null;
-	const candidates = [base, `${base}.ts`, `${base}.js`, `${base}.svelte`, `${base}/index.ts`, `${base}/index.js`, base.replace(/\.js$/, '.ts')];
+	const candidates = [
+		base,
+		`${base}.ts`,
+		`${base}.js`,
+		`${base}.svelte`,
+		`${base}/index.ts`,
+		`${base}/index.js`,
+		base.replace(/\.js$/, '.ts')
+	];
 	return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) ?? base;
 }
 
@@ -165,7 +184,12 @@ function importsOf(file: string, text: string): { specifier: string; typeOnly: b
 				found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
 			else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
 				found.push({ specifier: node.argument.literal.text, typeOnly: true });
-			else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))
+			else if (
+				ts.isCallExpression(node) &&
+				node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+				node.arguments[0] &&
+				ts.isStringLiteralLike(node.arguments[0])
+			)
 				found.push({ specifier: node.arguments[0].text, typeOnly: false });
 			ts.forEachChild(node, visit);
 		};

@@ -38,9 +38,6 @@ export const handle = handleOf(PIPELINE);
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);
 	return {
-		message:
-			status === 404
-				? 'Không tìm thấy trang bạn cần.'
-				: SERVER_ERROR_MESSAGE
+		message: status === 404 ? 'Không tìm thấy trang bạn cần.' : SERVER_ERROR_MESSAGE
 	};
 };

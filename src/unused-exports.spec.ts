@@ -56,14 +56,22 @@ function resolveImport(from: string, spec: string, known: Set<string>): string |
 /** Names exported by a module (declarations and `export { … }` lists), with whether each is a type. */
 function exportsOf(source: string): Map<string, 'type' | 'value'> {
 	const names = new Map<string, 'type' | 'value'>();
-	for (const m of source.matchAll(/^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(function\*?|const|let|var|class|abstract\s+class|type|interface|enum)\s+([\w$]+)/gm))
+	for (const m of source.matchAll(
+		/^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(function\*?|const|let|var|class|abstract\s+class|type|interface|enum)\s+([\w$]+)/gm
+	))
 		names.set(m[2], m[1] === 'type' || m[1] === 'interface' ? 'type' : 'value');
 	for (const m of source.matchAll(/^export\s+(type\s+)?\{([^}]*)\}(?!\s*from)/gm))
 		for (const part of m[2].split(',')) {
 			const p = part.trim();
 			if (!p) continue;
 			const isType = Boolean(m[1]) || p.startsWith('type ');
-			names.set(p.replace(/^type\s+/, '').split(/\s+as\s+/).pop()!, isType ? 'type' : 'value');
+			names.set(
+				p
+					.replace(/^type\s+/, '')
+					.split(/\s+as\s+/)
+					.pop()!,
+				isType ? 'type' : 'value'
+			);
 		}
 	return names;
 }
@@ -71,7 +79,13 @@ function exportsOf(source: string): Map<string, 'type' | 'value'> {
 function namedList(list: string): string[] {
 	return list
 		.split(',')
-		.map((p) => p.trim().replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/)[0])
+		.map(
+			(p) =>
+				p
+					.trim()
+					.replace(/^type\s+/, '')
+					.split(/\s+as\s+|\s*:\s*/)[0]
+		)
 		.filter(Boolean);
 }
 
@@ -95,7 +109,10 @@ function importedNames(files: string[], text: Map<string, string>): Map<string, 
 			if (braces) for (const n of namedList(braces[1])) mark(target, n);
 			const ns = clause.match(/\*\s+as\s+([\w$]+)/);
 			if (ns) for (const u of src.matchAll(new RegExp(`(?<![\\w$.])${ns[1].replace(/\$/g, '\\$')}\\.([\\w$]+)`, 'g'))) mark(target, u[1]);
-			const def = clause.replace(/\{[^}]*\}|\*\s+as\s+[\w$]+/g, '').replace(/,/g, ' ').trim();
+			const def = clause
+				.replace(/\{[^}]*\}|\*\s+as\s+[\w$]+/g, '')
+				.replace(/,/g, ' ')
+				.trim();
 			if (def) mark(target, 'default');
 		}
 		for (const m of src.matchAll(/^export\s+(?:type\s+)?(\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?)\s+from\s+['"]([^'"]+)['"]/gm)) {

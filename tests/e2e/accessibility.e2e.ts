@@ -34,10 +34,16 @@ test('participant pages have no serious or critical axe findings', async ({ page
 test('a whole attempt can be done with the keyboard alone', async ({ page }) => {
 	await registerParticipant(page, 'Đinh Thị Bàn Phím');
 	await openAttempt(page);
-	const active = () => page.evaluate(() => {
-		const el = document.activeElement as HTMLElement | null;
-		return { tag: el?.tagName ?? '', type: (el as HTMLInputElement)?.type ?? '', text: el?.innerText ?? '', label: el?.getAttribute('aria-label') ?? '' };
-	});
+	const active = () =>
+		page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			return {
+				tag: el?.tagName ?? '',
+				type: (el as HTMLInputElement)?.type ?? '',
+				text: el?.innerText ?? '',
+				label: el?.getAttribute('aria-label') ?? ''
+			};
+		});
 	async function tabUntil(match: (a: Awaited<ReturnType<typeof active>>) => boolean) {
 		for (let i = 0; i < 40; i++) {
 			await page.keyboard.press('Tab');

@@ -52,7 +52,10 @@ test('an answer the server never acknowledged is replayed from the journal after
 	await expect(page.getByText('Mọi câu trả lời đã được lưu.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Câu 1, đã trả lời' })).toBeVisible();
 	// And the server has it: a fresh browser context (no journal) sees it too.
-	const fresh = await page.context().browser()!.newContext({ storageState: await page.context().storageState() });
+	const fresh = await page
+		.context()
+		.browser()!
+		.newContext({ storageState: await page.context().storageState() });
 	const other = await fresh.newPage();
 	await other.evaluate(() => localStorage.clear()).catch(() => {});
 	await other.goto(page.url());

@@ -7,7 +7,9 @@ import { openAttempt, registerParticipant } from './helpers';
 function attemptsOf(phone: string): number {
 	const db = new SQLite(path.resolve('test-results/e2e.db'), { readonly: true });
 	try {
-		const row = db.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?').get('+84' + phone.slice(1)) as { n: number };
+		const row = db
+			.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?')
+			.get('+84' + phone.slice(1)) as { n: number };
 		return row.n;
 	} finally {
 		db.close();

@@ -1,15 +1,71 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 
-const COLUMNS = ['topic_code', 'topic_name', 'difficulty', 'kind', 'stem', 'option_a', 'option_b', 'option_c', 'option_d', 'correct', 'explanation', 'legal_ref', 'status'];
+const COLUMNS = [
+	'topic_code',
+	'topic_name',
+	'difficulty',
+	'kind',
+	'stem',
+	'option_a',
+	'option_b',
+	'option_c',
+	'option_d',
+	'correct',
+	'explanation',
+	'legal_ref',
+	'status'
+];
 
 async function smallSheet(tag: string): Promise<Buffer> {
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('Câu hỏi');
 	ws.addRow(COLUMNS);
-	ws.addRow(['ky-nang-e2e', 'Kỹ năng (e2e)', 1, 'single', `Câu e2e ${tag} số 1: gọi số nào khi cần công an?`, '113', '114', '115', '', 'A', 'Số 113 là Công an.', 'Quy định về số khẩn cấp', 'published']);
-	ws.addRow(['ky-nang-e2e', '', 2.0, 'multiple', `Câu e2e ${tag} số 2: những nơi nào có thể tìm trợ giúp?`, 'Công an xã, phường', 'Hội Phụ nữ', 'Không ai cả', '', 'A,B', '', '', '']);
-	ws.addRow(['ky-nang-e2e', '', 'dễ', 'true_false', `Câu e2e ${tag} số 3: bạo lực gia đình là chuyện riêng, không ai được can thiệp.`, '', '', '', '', 'Sai', '', '', 'draft']);
+	ws.addRow([
+		'ky-nang-e2e',
+		'Kỹ năng (e2e)',
+		1,
+		'single',
+		`Câu e2e ${tag} số 1: gọi số nào khi cần công an?`,
+		'113',
+		'114',
+		'115',
+		'',
+		'A',
+		'Số 113 là Công an.',
+		'Quy định về số khẩn cấp',
+		'published'
+	]);
+	ws.addRow([
+		'ky-nang-e2e',
+		'',
+		2.0,
+		'multiple',
+		`Câu e2e ${tag} số 2: những nơi nào có thể tìm trợ giúp?`,
+		'Công an xã, phường',
+		'Hội Phụ nữ',
+		'Không ai cả',
+		'',
+		'A,B',
+		'',
+		'',
+		''
+	]);
+	ws.addRow([
+		'ky-nang-e2e',
+		'',
+		'dễ',
+		'true_false',
+		`Câu e2e ${tag} số 3: bạo lực gia đình là chuyện riêng, không ai được can thiệp.`,
+		'',
+		'',
+		'',
+		'',
+		'Sai',
+		'',
+		'',
+		'draft'
+	]);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

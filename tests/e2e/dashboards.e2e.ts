@@ -10,9 +10,7 @@ test('a district lead sees their unit’s chart, with its table alternative, at 
 	const chart = page.getByRole('img', { name: /Biểu đồ đường: số người dự thi và số lượt thi của Quận Ba Đình/ });
 	await expect(chart).toBeVisible();
 	// chart.js has drawn into a canvas of real size (not 0×0).
-	await expect
-		.poll(async () => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width > 100 && c.height > 100))
-		.toBe(true);
+	await expect.poll(async () => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width > 100 && c.height > 100)).toBe(true);
 	await page.getByText('Bảng số liệu theo ngày').click();
 	await expect(page.getByRole('columnheader', { name: 'Lượt thi' }).first()).toBeVisible();
 	await expect(page.getByTestId('unit-rank')).toContainText(/Xếp hạng theo số người dự thi: \d+\/\d+/);

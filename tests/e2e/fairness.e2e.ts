@@ -24,7 +24,10 @@ test('an organiser disqualifies the leader’s attempts and the leaderboard chan
 
 	// Disqualify every Tuần 2 attempt of the leader, each with a reason and a confirmation.
 	await expect(page.getByRole('heading', { name: 'Các lượt thi' })).toBeVisible();
-	const open = page.locator('li.card').filter({ hasText: 'Tuần 2 ·' }).locator('summary', { hasText: /^Loại lượt thi #\d+$/ });
+	const open = page
+		.locator('li.card')
+		.filter({ hasText: 'Tuần 2 ·' })
+		.locator('summary', { hasText: /^Loại lượt thi #\d+$/ });
 	const count = await open.count();
 	expect(count).toBeGreaterThan(0);
 	for (let i = 0; i < count; i++) {

@@ -14,7 +14,10 @@ test('the login form answers empty fields with the server’s Vietnamese message
 	await expect(page.getByLabel('Mật khẩu')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('a form sent from another address than the configured one says so in Vietnamese instead of emptying itself', async ({ page, baseURL }) => {
+test('a form sent from another address than the configured one says so in Vietnamese instead of emptying itself', async ({
+	page,
+	baseURL
+}) => {
 	// The e2e server has ORIGIN=http://localhost:PORT, like a deployment; the page is opened at 127.0.0.1.
 	const elsewhere = baseURL!.replace('localhost', '127.0.0.1');
 	await page.goto(elsewhere + '/login');

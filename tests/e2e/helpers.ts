@@ -29,7 +29,10 @@ export async function login(page: Page, phone: string, password = DEMO_PASSWORD)
 /** Opens the open round's attempt page, confirms the start and waits for the first question. */
 export async function openAttempt(page: Page) {
 	await page.goto('/');
-	await page.getByRole('link', { name: /Vào thi|Thi lượt/ }).first().click();
+	await page
+		.getByRole('link', { name: /Vào thi|Thi lượt/ })
+		.first()
+		.click();
 	await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 	await expect(page.getByRole('heading', { name: /^Câu \d+\/10$/ })).toBeVisible();
 }

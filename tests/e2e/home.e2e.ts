@@ -16,7 +16,10 @@ test('the open round and its “Vào thi” button come first on the home page, 
 	await page.goto('/');
 	await expectOpenRoundFirst(page);
 	// Not logged in, the button leads through the login back to the round.
-	await expect(page.locator('main section').first().getByRole('link', { name: 'Vào thi' })).toHaveAttribute('href', '/login?redirectTo=/rounds/2/attempt');
+	await expect(page.locator('main section').first().getByRole('link', { name: 'Vào thi' })).toHaveAttribute(
+		'href',
+		'/login?redirectTo=/rounds/2/attempt'
+	);
 
 	await registerParticipant(page, 'Lương Thị Trang Chủ');
 	await expectOpenRoundFirst(page);

@@ -50,7 +50,11 @@ const LISTED = new Set(Object.values(ROUTES).flat());
 /** What the running test has visited: each test ends by checking it saw all of its role's routes. */
 const seen = new Set<string>();
 test.beforeEach(() => seen.clear());
-const expectAllVisited = (routes: string[]) => expect(routes.filter((r) => !seen.has(r)), 'listed but not visited').toEqual([]);
+const expectAllVisited = (routes: string[]) =>
+	expect(
+		routes.filter((r) => !seen.has(r)),
+		'listed but not visited'
+	).toEqual([]);
 
 /** Opens `url` (which stands for `route`) and checks it fits. */
 async function visit(page: Page, url: string, route = url.split('?')[0]) {
@@ -134,7 +138,11 @@ test('a participant’s pages fit 360 px', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Kết quả lượt thi thứ 1' })).toBeVisible();
 	await visit(page, page.url(), '/attempts/[attemptId]');
 	// A pill (“Đáp án đúng”, “Bạn chọn”) never breaks inside its label.
-	const broken = await page.locator('.tag').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30).map((e) => e.textContent));
+	const broken = await page
+		.locator('.tag')
+		.evaluateAll((els) =>
+			els.filter((e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30).map((e) => e.textContent)
+		);
 	expect.soft(broken, 'pills broken over two lines').toEqual([]);
 	// Coming back to the attempt page: its question before the next attempt fits too.
 	await visit(page, '/rounds/2/attempt', '/rounds/[roundId]/attempt');
@@ -195,7 +203,15 @@ test('the pages checked above are every page of the app', () => {
 	const walk = (dir: string) => {
 		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
 			if (e.isDirectory()) walk(path.join(dir, e.name));
-			else if (e.name === '+page.svelte') pages.push('/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
+			else if (e.name === '+page.svelte')
+				pages.push(
+					'/' +
+						path
+							.relative(root, dir)
+							.split(path.sep)
+							.filter((s) => s && !/^\(.*\)$/.test(s))
+							.join('/')
+				);
 		}
 	};
 	walk(root);

@@ -6,7 +6,10 @@ test('an organiser creates a round and sees it in the contest', async ({ page })
 	await page.getByLabel('Mật khẩu').fill('hoithi-demo-2026');
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await page.getByRole('link', { name: 'Ban tổ chức' }).click();
-	await page.getByRole('link', { name: /Tìm hiểu kiến thức phòng ngừa/ }).first().click();
+	await page
+		.getByRole('link', { name: /Tìm hiểu kiến thức phòng ngừa/ })
+		.first()
+		.click();
 	await page.getByRole('link', { name: 'Thêm đợt thi' }).click();
 
 	await page.getByLabel('Tên đợt thi').fill('Tuần 4 — kiểm thử');

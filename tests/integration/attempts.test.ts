@@ -83,7 +83,9 @@ describe('starting an attempt', () => {
 		const { client } = await registeredClient();
 		const first = await start(client);
 		const q = first.body.questions[0];
-		expect((await client.json('PUT', `/api/attempts/${first.body.attemptId}/answers`, { questionId: q.id, optionIds: [q.options[1].id] })).status).toBe(204);
+		expect(
+			(await client.json('PUT', `/api/attempts/${first.body.attemptId}/answers`, { questionId: q.id, optionIds: [q.options[1].id] })).status
+		).toBe(204);
 		const again = await start(client);
 		expect(again.res.status).toBe(200);
 		expect(again.body.attemptId).toBe(first.body.attemptId);
@@ -96,7 +98,9 @@ describe('starting an attempt', () => {
 		const { client, form } = await registeredClient();
 		const count = () => {
 			const db = openTestDb();
-			const row = db.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?').get('+84' + form.phone.slice(1)) as { n: number };
+			const row = db
+				.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?')
+				.get('+84' + form.phone.slice(1)) as { n: number };
 			db.close();
 			return row.n;
 		};
@@ -155,7 +159,10 @@ describe('autosave and submit', () => {
 		for (const [i, q] of body.questions.entries()) {
 			const right = correctOptions(body.attemptId, q.id);
 			// Answer the first 7 correctly, the rest wrongly (or not at all).
-			const wrong = q.options.map((o) => o.id).filter((id) => !right.includes(id)).slice(0, 1);
+			const wrong = q.options
+				.map((o) => o.id)
+				.filter((id) => !right.includes(id))
+				.slice(0, 1);
 			const optionIds = i < 7 ? right : i < 9 ? wrong : [];
 			if (i < 7) expected++;
 			if (optionIds.length) {
@@ -177,7 +184,9 @@ describe('autosave and submit', () => {
 		const { body } = await start(client);
 		const q = body.questions[0];
 		for (const o of [q.options[0], q.options[1], q.options[1]]) {
-			expect((await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q.id, optionIds: [o.id] })).status).toBe(204);
+			expect((await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q.id, optionIds: [o.id] })).status).toBe(
+				204
+			);
 		}
 		const again = await start(client);
 		expect(again.body.questions[0].answer).toEqual([q.options[1].id]);
@@ -187,9 +196,14 @@ describe('autosave and submit', () => {
 		const { client } = await registeredClient();
 		const { body } = await start(client);
 		const q = body.questions[0];
-		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q.id, optionIds: correctOptions(body.attemptId, q.id) });
+		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
+			questionId: q.id,
+			optionIds: correctOptions(body.attemptId, q.id)
+		});
 		const results = await Promise.all(
-			Array.from({ length: 10 }, () => client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 50 }).then((r) => r.json()))
+			Array.from({ length: 10 }, () =>
+				client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 50 }).then((r) => r.json())
+			)
 		);
 		for (const r of results) expect(r).toEqual(results[0]);
 		// Saving after the submit is refused, and a later submit still returns the first result.
@@ -198,7 +212,10 @@ describe('autosave and submit', () => {
 		const replay = await client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 999 });
 		expect(await replay.json()).toEqual(results[0]);
 		const db = openTestDb();
-		const row = db.prepare('select prediction, status from attempts where id = ?').get(body.attemptId) as { prediction: number; status: string };
+		const row = db.prepare('select prediction, status from attempts where id = ?').get(body.attemptId) as {
+			prediction: number;
+			status: string;
+		};
 		db.close();
 		expect(row).toEqual({ prediction: 50, status: 'submitted' });
 	});
@@ -219,13 +236,19 @@ describe('autosave and submit', () => {
 		const { client } = await registeredClient();
 		const { body } = await start(client);
 		const [q1, q2] = body.questions;
-		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q1.id, optionIds: correctOptions(body.attemptId, q1.id) });
+		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
+			questionId: q1.id,
+			optionIds: correctOptions(body.attemptId, q1.id)
+		});
 		// Move the attempt into the past: started 20 min ago, deadline 5 min ago (beyond the grace).
 		const now = Date.now();
 		const db = openTestDb();
 		db.prepare('update attempts set started_at = ?, deadline_at = ? where id = ?').run(now - 20 * 60_000, now - 5 * 60_000, body.attemptId);
 		db.close();
-		const late = await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q2.id, optionIds: correctOptions(body.attemptId, q2.id) });
+		const late = await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
+			questionId: q2.id,
+			optionIds: correctOptions(body.attemptId, q2.id)
+		});
 		expect(late.status).toBe(409);
 		expect((await late.json()).message).toMatch(/hết giờ/);
 		const res = await client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 10 });
@@ -315,7 +338,10 @@ describe('results and leaderboard', () => {
 		const { client } = await registeredClient({ fullName: 'Hoàng Thị Xếp Hạng' });
 		const { body } = await start(client);
 		for (const q of body.questions)
-			await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, { questionId: q.id, optionIds: correctOptions(body.attemptId, q.id) });
+			await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
+				questionId: q.id,
+				optionIds: correctOptions(body.attemptId, q.id)
+			});
 		await client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 5 });
 		const page = await client.get(`/attempts/${body.attemptId}`);
 		expect(page.status).toBe(200);
@@ -353,7 +379,9 @@ describe('results and leaderboard', () => {
 		const html = await (await new Client().get(`/rounds/${closedRoundId}/leaderboard`)).text();
 		const db = openTestDb();
 		const r = db.prepare('select prediction_actual from rounds where id = ?').get(closedRoundId) as { prediction_actual: number };
-		const people = db.prepare("select count(distinct user_id) as n from attempts where round_id = ? and status in ('submitted','expired')").get(closedRoundId) as { n: number };
+		const people = db
+			.prepare("select count(distinct user_id) as n from attempts where round_id = ? and status in ('submitted','expired')")
+			.get(closedRoundId) as { n: number };
 		db.close();
 		expect(r.prediction_actual).toBe(people.n);
 		expect(html).toContain(`Đáp án: <strong>${people.n}</strong>`);

@@ -58,7 +58,10 @@ describe('registration', () => {
 		expect(status).toBe(400);
 		expect(body?.data.errors.nationalId).toBe('Số CCCD này đã được đăng ký.');
 		const db = openTestDb();
-		const row = db.prepare('select * from users where national_id_hash is not null order by id desc limit 1').get() as Record<string, unknown>;
+		const row = db.prepare('select * from users where national_id_hash is not null order by id desc limit 1').get() as Record<
+			string,
+			unknown
+		>;
 		db.close();
 		expect(JSON.stringify(row)).not.toContain(cccd);
 		expect(String(row.national_id_hash)).toMatch(/^[0-9a-f]{64}$/);
@@ -68,7 +71,10 @@ describe('registration', () => {
 		const nfd = 'Phạm Thị Ánh'.normalize('NFD');
 		const { form } = await registeredClient({ fullName: nfd });
 		const db = openTestDb();
-		const row = db.prepare('select full_name, name_folded from users where phone = ?').get('+84' + form.phone.slice(1)) as { full_name: string; name_folded: string };
+		const row = db.prepare('select full_name, name_folded from users where phone = ?').get('+84' + form.phone.slice(1)) as {
+			full_name: string;
+			name_folded: string;
+		};
 		db.close();
 		expect(row.full_name).toBe('Phạm Thị Ánh'.normalize('NFC'));
 		expect(row.name_folded).toBe('pham thi anh');
@@ -197,7 +203,13 @@ describe('where login sends people (?redirectTo=)', () => {
 	it('brings people back to a page of this site, non-ASCII paths included, never with a 500', async () => {
 		const res = await native(new Client(), '/login?redirectTo=%2Frounds%2F2%2Fattempt');
 		expect([res.status, res.headers.get('location')]).toEqual([303, '/rounds/2/attempt']);
-		for (const q of ['%2Fk%E1%BA%BFt-qu%E1%BA%A3', '%2Fme%2Fresults%3Ft%C3%AAn%3DH%E1%BA%B1ng', '%2F%F0%9F%98%80', '%2F%00%2F', '%E0%A4%A']) {
+		for (const q of [
+			'%2Fk%E1%BA%BFt-qu%E1%BA%A3',
+			'%2Fme%2Fresults%3Ft%C3%AAn%3DH%E1%BA%B1ng',
+			'%2F%F0%9F%98%80',
+			'%2F%00%2F',
+			'%E0%A4%A'
+		]) {
 			const c = new Client();
 			const { body, status } = await c.action(`/login?redirectTo=${q}`, { identifier: '0900000004', password: DEMO_PASSWORD });
 			expect([status, body?.type], q).toEqual([303, 'redirect']);

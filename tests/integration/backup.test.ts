@@ -10,7 +10,10 @@ const dir = path.join(root, 'test-results/backup-test');
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), script, ...args], { cwd: root, env: { ...process.env, ...env } });
+		const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
+			cwd: root,
+			env: { ...process.env, ...env }
+		});
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (out += d));
@@ -28,13 +31,24 @@ describe('backup and restore', () => {
 		// Load: participants autosaving as fast as they can while the backup runs.
 		const people = await Promise.all(Array.from({ length: 6 }, () => registeredClient()));
 		const current = (await (await people[0].client.get('/api/rounds/current')).json()) as { rounds: { id: number }[] };
-		const views = await Promise.all(people.map(async (p) => (await (await p.client.json('POST', `/api/rounds/${current.rounds[0].id}/attempts`)).json()) as { attemptId: number; questions: { id: number; options: { id: string }[] }[] }));
+		const views = await Promise.all(
+			people.map(
+				async (p) =>
+					(await (await p.client.json('POST', `/api/rounds/${current.rounds[0].id}/attempts`)).json()) as {
+						attemptId: number;
+						questions: { id: number; options: { id: string }[] }[];
+					}
+			)
+		);
 		let stop = false;
 		let saves = 0;
 		const load = people.map(async (p, i) => {
 			for (let k = 0; !stop; k++) {
 				const q = views[i].questions[k % views[i].questions.length];
-				const r = await p.client.json('PUT', `/api/attempts/${views[i].attemptId}/answers`, { questionId: q.id, optionIds: [q.options[k % q.options.length].id] });
+				const r = await p.client.json('PUT', `/api/attempts/${views[i].attemptId}/answers`, {
+					questionId: q.id,
+					optionIds: [q.options[k % q.options.length].id]
+				});
 				if (r.status === 204) saves++;
 			}
 		});
@@ -52,10 +66,12 @@ describe('backup and restore', () => {
 		const l = new SQLite(live, { readonly: true });
 		try {
 			expect(b.pragma('integrity_check', { simple: true })).toBe('ok');
-			const schema = (db: SQLite.Database) => db.prepare("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name").all();
+			const schema = (db: SQLite.Database) =>
+				db.prepare("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name").all();
 			expect(schema(b)).toEqual(schema(l));
 			// Tables the load does not touch are identical; the rest hold at most what is live now.
-			for (const t of STABLE) expect(b.prepare(`select * from ${t} order by rowid`).all(), t).toEqual(l.prepare(`select * from ${t} order by rowid`).all());
+			for (const t of STABLE)
+				expect(b.prepare(`select * from ${t} order by rowid`).all(), t).toEqual(l.prepare(`select * from ${t} order by rowid`).all());
 			for (const t of ['users', 'attempts', 'attempt_answers', 'audit_log']) {
 				const nb = (b.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
 				const nl = (l.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
@@ -63,7 +79,9 @@ describe('backup and restore', () => {
 				expect(nb, t).toBeLessThanOrEqual(nl);
 			}
 			const ids = b.prepare('select id, phone from users order by id').all();
-			const liveIds = l.prepare(`select id, phone from users where id <= ? order by id`).all((b.prepare('select max(id) as m from users').get() as { m: number }).m);
+			const liveIds = l
+				.prepare(`select id, phone from users where id <= ? order by id`)
+				.all((b.prepare('select max(id) as m from users').get() as { m: number }).m);
 			expect(ids).toEqual(liveIds);
 		} finally {
 			b.close();
@@ -89,7 +107,9 @@ describe('backup and restore', () => {
 		const b = new SQLite(file, { readonly: true });
 		try {
 			expect(r.pragma('integrity_check', { simple: true })).toBe('ok');
-			expect(r.prepare('select count(*) as n from attempt_answers').get()).toEqual(b.prepare('select count(*) as n from attempt_answers').get());
+			expect(r.prepare('select count(*) as n from attempt_answers').get()).toEqual(
+				b.prepare('select count(*) as n from attempt_answers').get()
+			);
 		} finally {
 			r.close();
 			b.close();

@@ -28,7 +28,14 @@ describe('npm run bank:import / bank:export', () => {
 	it('prints the per-row report, exits non-zero and writes nothing when a row is rejected', { timeout: 30_000 }, () => {
 		const db = path.join(dir, 'bad.db');
 		const file = path.join(dir, 'bad.csv');
-		fs.writeFileSync(file, [HEADER, 'ky-nang,Kỹ năng,1,single,Số điện thoại của công an?,113,114,A', 'ky-nang,,4,single,Số điện thoại cứu thương?,115,113,Z'].join('\n'));
+		fs.writeFileSync(
+			file,
+			[
+				HEADER,
+				'ky-nang,Kỹ năng,1,single,Số điện thoại của công an?,113,114,A',
+				'ky-nang,,4,single,Số điện thoại cứu thương?,115,113,Z'
+			].join('\n')
+		);
 		const r = run('scripts/bank-import.ts', [file], db);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain('Dòng 3, cột difficulty: Độ khó “4” không hợp lệ');
@@ -39,7 +46,12 @@ describe('npm run bank:import / bank:export', () => {
 	it('writes nothing with --dry-run, imports otherwise, and exports a file that imports again', { timeout: 30_000 }, () => {
 		const db = path.join(dir, 'good.db');
 		const file = path.join(dir, 'good.csv');
-		fs.writeFileSync(file, [HEADER, 'ky-nang,Kỹ năng,1,single,Số điện thoại của công an?,113,114,A', 'ky-nang,,2.0,true_false,Gọi 111 là miễn phí.,,,Đúng'].join('\n'));
+		fs.writeFileSync(
+			file,
+			[HEADER, 'ky-nang,Kỹ năng,1,single,Số điện thoại của công an?,113,114,A', 'ky-nang,,2.0,true_false,Gọi 111 là miễn phí.,,,Đúng'].join(
+				'\n'
+			)
+		);
 		const dry = run('scripts/bank-import.ts', [file, '--dry-run'], db);
 		expect(dry.status).toBe(0);
 		expect(dry.stdout).toContain('2 hợp lệ');

@@ -3,7 +3,23 @@ import ExcelJS from 'exceljs';
 import { parse } from 'devalue';
 import { Client, loggedIn, openTestDb, registeredClient } from './client';
 
-const COLUMNS = ['topic_code', 'topic_name', 'difficulty', 'kind', 'stem', 'option_a', 'option_b', 'option_c', 'option_d', 'option_e', 'option_f', 'correct', 'explanation', 'legal_ref', 'status'];
+const COLUMNS = [
+	'topic_code',
+	'topic_name',
+	'difficulty',
+	'kind',
+	'stem',
+	'option_a',
+	'option_b',
+	'option_c',
+	'option_d',
+	'option_e',
+	'option_f',
+	'correct',
+	'explanation',
+	'legal_ref',
+	'status'
+];
 type Row = Record<string, string | number>;
 
 const tag = `${Date.now() % 1_000_000}`;
@@ -66,7 +82,15 @@ function countQuestions(): number {
 }
 
 describe('only organisers reach the question bank', () => {
-	const pages = ['/organiser/questions', '/organiser/questions/new', '/organiser/questions/import', '/organiser/questions/topics', '/organiser/questions/1', '/organiser/questions/export?format=xlsx', '/organiser/questions/template?format=csv'];
+	const pages = [
+		'/organiser/questions',
+		'/organiser/questions/new',
+		'/organiser/questions/import',
+		'/organiser/questions/topics',
+		'/organiser/questions/1',
+		'/organiser/questions/export?format=xlsx',
+		'/organiser/questions/template?format=csv'
+	];
 
 	it('sends anonymous visitors to the login page', async () => {
 		const c = new Client();
@@ -102,7 +126,15 @@ describe('importing a file', () => {
 	it('previews a good XLSX without writing, then writes every row on confirm', async () => {
 		const c = await loggedIn('0900000002');
 		const before = countQuestions();
-		const { status, body } = await upload(c, await xlsx([row(1), row(2, { kind: 'multiple', correct: 'A,B' }), row(3, { kind: 'true_false', option_a: '', option_b: '', option_c: '', correct: 'Đúng' })]), 'tot.xlsx');
+		const { status, body } = await upload(
+			c,
+			await xlsx([
+				row(1),
+				row(2, { kind: 'multiple', correct: 'A,B' }),
+				row(3, { kind: 'true_false', option_a: '', option_b: '', option_c: '', correct: 'Đúng' })
+			]),
+			'tot.xlsx'
+		);
 		expect(status).toBe(200);
 		const p = body!.data.preview;
 		expect(p).toMatchObject({ total: 3, valid: 3, errorCount: 0, newTopics: [{ code: 'kiem-thu', name: 'Chủ đề kiểm thử' }] });
@@ -123,7 +155,11 @@ describe('importing a file', () => {
 	it('lists every bad row with its row number and column, and writes nothing', async () => {
 		const c = await loggedIn('0900000002');
 		const before = countQuestions();
-		const { status, body } = await upload(c, await xlsx([row(10), row(11, { difficulty: 'rất khó' }), row(12, { correct: '' }), row(13, { stem: row(10).stem })]), 'loi.xlsx');
+		const { status, body } = await upload(
+			c,
+			await xlsx([row(10), row(11, { difficulty: 'rất khó' }), row(12, { correct: '' }), row(13, { stem: row(10).stem })]),
+			'loi.xlsx'
+		);
 		expect(status).toBe(200);
 		const p = body!.data.preview;
 		expect(p.token).toBeNull();
@@ -140,18 +176,29 @@ describe('importing a file', () => {
 	it('stores NFD text as NFC and sees an NFD copy of a bank question as a duplicate', async () => {
 		const c = await loggedIn('0900000002');
 		const db = openTestDb();
-		const existing = db.prepare(`select v.stem from questions q join question_versions v on v.id = q.current_version_id limit 1`).get() as { stem: string };
+		const existing = db.prepare(`select v.stem from questions q join question_versions v on v.id = q.current_version_id limit 1`).get() as {
+			stem: string;
+		};
 		db.close();
 		const nfdStem = `Câu NFD ${tag}: người bị bạo lực có quyền được bảo vệ không?`.normalize('NFD');
-		const rows = [row(20, { stem: nfdStem, topic_name: 'Chủ đề kiểm thử'.normalize('NFD'), option_a: 'Có, được bảo vệ'.normalize('NFD') }), row(21, { stem: existing.stem.normalize('NFD') })];
+		const rows = [
+			row(20, { stem: nfdStem, topic_name: 'Chủ đề kiểm thử'.normalize('NFD'), option_a: 'Có, được bảo vệ'.normalize('NFD') }),
+			row(21, { stem: existing.stem.normalize('NFD') })
+		];
 		const first = await upload(c, csv(rows), 'nfd.csv');
-		expect(first.body!.data.preview.errors).toEqual([{ row: 3, column: 'stem', message: expect.stringMatching(/^Câu hỏi đã có trong ngân hàng \(câu số \d+\)\.$/) }]);
+		expect(first.body!.data.preview.errors).toEqual([
+			{ row: 3, column: 'stem', message: expect.stringMatching(/^Câu hỏi đã có trong ngân hàng \(câu số \d+\)\.$/) }
+		]);
 		const second = await upload(c, csv(rows), 'nfd.csv', { skipExisting: 'on' });
 		const p = second.body!.data.preview;
 		expect([p.valid, p.skipped.length, p.errorCount]).toEqual([1, 1, 0]);
 		await c.action('/organiser/questions/import?/confirm', { token: p.token });
 		const db2 = openTestDb();
-		const stored = db2.prepare(`select v.stem, v.options_json from questions q join question_versions v on v.id = q.current_version_id where q.stem_folded like ?`).get(`cau nfd ${tag}%`) as { stem: string; options_json: string };
+		const stored = db2
+			.prepare(
+				`select v.stem, v.options_json from questions q join question_versions v on v.id = q.current_version_id where q.stem_folded like ?`
+			)
+			.get(`cau nfd ${tag}%`) as { stem: string; options_json: string };
 		db2.close();
 		expect(stored.stem).toBe(nfdStem.normalize('NFC'));
 		expect(stored.stem).not.toBe(nfdStem);
@@ -181,18 +228,33 @@ describe('importing a file', () => {
 		const { status, body } = await upload(c, bytes, 'that.xlsx');
 		expect(status).toBe(200);
 		const p = body!.data.preview;
-		expect(p).toMatchObject({ sheet: 'câu hỏi', total: 3, valid: 3, errorCount: 0, warningCount: 1, hiddenRows: [5], hiddenIncluded: false });
+		expect(p).toMatchObject({
+			sheet: 'câu hỏi',
+			total: 3,
+			valid: 3,
+			errorCount: 0,
+			warningCount: 1,
+			hiddenRows: [5],
+			hiddenIncluded: false
+		});
 		expect(p.hiddenNotice).toMatch(/^Dòng 5 đang bị ẩn trong Excel nên không được nhập/);
-		expect(p.warnings).toEqual([{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 3 ở dấu thanh\/dấu chữ/) }]);
+		expect(p.warnings).toEqual([
+			{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 3 ở dấu thanh\/dấu chữ/) }
+		]);
 		expect(p.token).toEqual(expect.any(String));
 		const page = await (await c.get('/organiser/questions/import')).text();
 		expect(page).toContain('Nhập cả các dòng đang bị ẩn');
 
 		const done = await c.action('/organiser/questions/import?/confirm', { token: p.token });
-		expect(done.body).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/organiser\/questions\?imported=3&skipped=0&/) });
+		expect(done.body).toMatchObject({
+			type: 'redirect',
+			location: expect.stringMatching(/^\/organiser\/questions\?imported=3&skipped=0&/)
+		});
 		expect(countQuestions()).toBe(before + 3);
 		const db = openTestDb();
-		const stored = db.prepare(`select v.options_json from questions q join question_versions v on v.id = q.current_version_id where v.stem = ?`).get(`Luật ${tag} có hiệu lực từ ngày nào?`) as { options_json: string };
+		const stored = db
+			.prepare(`select v.options_json from questions q join question_versions v on v.id = q.current_version_id where v.stem = ?`)
+			.get(`Luật ${tag} có hiệu lực từ ngày nào?`) as { options_json: string };
 		const hidden = db.prepare(`select count(*) as n from question_versions where stem like ?`).get(`Dòng ẩn ${tag}%`) as { n: number };
 		db.close();
 		expect(JSON.parse(stored.options_json).map((o: { text: string }) => o.text)).toEqual(['01/07/2023', 'Ba', 'Bà']);
@@ -206,12 +268,16 @@ describe('importing a file', () => {
 		wb.addWorksheet('Dữ liệu').addRow(COLUMNS);
 		const { status, body } = await upload(c, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'sai-trang.xlsx');
 		expect(status).toBe(400);
-		expect(body!.data.message).toMatch(/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp thiếu cột bắt buộc/);
+		expect(body!.data.message).toMatch(
+			/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp thiếu cột bắt buộc/
+		);
 	});
 
 	it('refuses a file that is not XLSX/CSV, an empty file and one with missing columns, with a clear message', async () => {
 		const c = await loggedIn('0900000002');
-		expect((await upload(c, new TextEncoder().encode('%PDF-1.7'), 'de-thi.pdf')).body!.data.message).toBe('Chỉ nhận tệp .xlsx (Excel) hoặc .csv.');
+		expect((await upload(c, new TextEncoder().encode('%PDF-1.7'), 'de-thi.pdf')).body!.data.message).toBe(
+			'Chỉ nhận tệp .xlsx (Excel) hoặc .csv.'
+		);
 		expect((await upload(c, new Uint8Array(), 'rong.csv')).body!.data.message).toMatch(/Tệp trống|chọn tệp/);
 		const missing = await upload(c, new TextEncoder().encode('topic_code,stem\nky-nang,Câu hỏi?'), 'thieu.csv');
 		expect(missing.status).toBe(400);
@@ -221,7 +287,9 @@ describe('importing a file', () => {
 	it('imports a 5,000-row XLSX in a few seconds', { timeout: 60_000 }, async () => {
 		const c = await loggedIn('0900000002');
 		const before = countQuestions();
-		const bytes = await xlsx(Array.from({ length: 5000 }, (_, i) => row(10_000 + i, { topic_code: 'kiem-thu-lon', topic_name: 'Tệp lớn' })));
+		const bytes = await xlsx(
+			Array.from({ length: 5000 }, (_, i) => row(10_000 + i, { topic_code: 'kiem-thu-lon', topic_name: 'Tệp lớn' }))
+		);
 		const t0 = performance.now();
 		const { body } = await upload(c, bytes, 'lon.xlsx');
 		const t1 = performance.now();
@@ -231,7 +299,9 @@ describe('importing a file', () => {
 		const t2 = performance.now();
 		expect(done.body?.type).toBe('redirect');
 		expect(countQuestions()).toBe(before + 5000);
-		console.log(`[bank] 5,000-row XLSX (${(bytes.length / 1024).toFixed(0)} kB): upload+parse+validate ${Math.round(t1 - t0)} ms, confirm+write ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms`);
+		console.log(
+			`[bank] 5,000-row XLSX (${(bytes.length / 1024).toFixed(0)} kB): upload+parse+validate ${Math.round(t1 - t0)} ms, confirm+write ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms`
+		);
 		expect(t2 - t0).toBeLessThan(15_000);
 	});
 });

@@ -8,7 +8,10 @@ export class Client {
 	private cookies = new Map<string, string>();
 
 	/** `base` defaults to the shared test server; `headers` go with every request (e.g. x-forwarded-for). */
-	constructor(base?: string, private readonly headers: Record<string, string> = {}) {
+	constructor(
+		base?: string,
+		private readonly headers: Record<string, string> = {}
+	) {
 		this.base = base ?? inject('baseUrl');
 	}
 
@@ -101,7 +104,27 @@ export function freshPhone(): string {
 	return '09' + String(n).padStart(8, '0').slice(-8);
 }
 
-const GIVEN = ['An', 'Bình', 'Chi', 'Dung', 'Giang', 'Hạnh', 'Khánh', 'Lan', 'Mai', 'Ngọc', 'Oanh', 'Phương', 'Quyên', 'Sương', 'Thảo', 'Uyên', 'Vân', 'Xuân', 'Yến'];
+const GIVEN = [
+	'An',
+	'Bình',
+	'Chi',
+	'Dung',
+	'Giang',
+	'Hạnh',
+	'Khánh',
+	'Lan',
+	'Mai',
+	'Ngọc',
+	'Oanh',
+	'Phương',
+	'Quyên',
+	'Sương',
+	'Thảo',
+	'Uyên',
+	'Vân',
+	'Xuân',
+	'Yến'
+];
 /** A plausible name that differs between test people, so they do not look like duplicates. */
 function testName(): string {
 	const n = counter + Date.now();

@@ -25,7 +25,10 @@ describe('a cluster of two workers', () => {
 				ctrl.close();
 			}
 		});
-		const saving = c.request('PUT', `/api/attempts/${view.attemptId}/answers`, { body: stream, headers: { 'content-type': 'application/json', origin: server.url } });
+		const saving = c.request('PUT', `/api/attempts/${view.attemptId}/answers`, {
+			body: stream,
+			headers: { 'content-type': 'application/json', origin: server.url }
+		});
 		await sleep(300);
 		const started = Date.now();
 		const stopped = server.stop();
@@ -36,7 +39,9 @@ describe('a cluster of two workers', () => {
 		// Nobody answers on the port any more, and the answer is in the database.
 		await expect(fetch(server.url + '/api/rounds/current')).rejects.toThrow();
 		const db = new SQLite(server.dbPath, { readonly: true });
-		expect(db.prepare('select option_ids_json as o from attempt_answers where attempt_id = ? and question_id = ?').get(view.attemptId, q.id)).toEqual({ o: JSON.stringify([q.options[0].id]) });
+		expect(
+			db.prepare('select option_ids_json as o from attempt_answers where attempt_id = ? and question_id = ?').get(view.attemptId, q.id)
+		).toEqual({ o: JSON.stringify([q.options[0].id]) });
 		db.close();
 	});
 });

@@ -65,12 +65,18 @@ describe('contest writes', () => {
 			title: 'Cuộc thi kiểm thử ghi nhật ký',
 			status: 'draft'
 		});
-		expect(auditOf('contest.create', id)).toEqual([{ actor: organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft' } }]);
+		expect(auditOf('contest.create', id)).toEqual([
+			{ actor: organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft' } }
+		]);
 	});
 
 	it('saves a contest and logs the status it had before', async () => {
 		const { c, id } = await newDraftContest('Cuộc thi kiểm thử sửa');
-		const { body } = await c.action(`/organiser/contests/${id}?/save`, { title: 'Cuộc thi kiểm thử đã sửa', rules: '', status: 'archived' });
+		const { body } = await c.action(`/organiser/contests/${id}?/save`, {
+			title: 'Cuộc thi kiểm thử đã sửa',
+			rules: '',
+			status: 'archived'
+		});
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${id}?saved=1` });
 		expect(one<{ status: string }>('select status from contests where id = ?', id)?.status).toBe('archived');
 		expect(auditOf('contest.update', id)).toEqual([
@@ -90,18 +96,32 @@ describe('round writes', () => {
 	it('creates a round with its quotas and logs it', async () => {
 		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử đợt');
 		const topic = one<{ id: number }>('select id from topics order by id limit 1')!;
-		const { body } = await c.action(`/organiser/contests/${contestId}/rounds/new`, roundForm({ quotaTopic: String(topic.id), quotaCount: '4' }));
+		const { body } = await c.action(
+			`/organiser/contests/${contestId}/rounds/new`,
+			roundForm({ quotaTopic: String(topic.id), quotaCount: '4' })
+		);
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${contestId}?saved=1` });
 		const round = one<{ id: number }>('select id from rounds where contest_id = ?', contestId)!;
-		expect(one<{ n: number }>('select count(*) as n from round_quotas where round_id = ? and topic_id = ? and count = 4', round.id, topic.id)?.n).toBe(1);
+		expect(
+			one<{ n: number }>('select count(*) as n from round_quotas where round_id = ? and topic_id = ? and count = 4', round.id, topic.id)?.n
+		).toBe(1);
 		const [log] = auditOf('round.create', round.id);
 		expect(log.actor).toBe(organiserId());
-		expect(log.details).toMatchObject({ contestId, title: 'Đợt thử nghiệm', questionCount: 10, maxAttempts: 3, quotas: [{ topicId: topic.id, difficulty: null, count: 4 }] });
+		expect(log.details).toMatchObject({
+			contestId,
+			title: 'Đợt thử nghiệm',
+			questionCount: 10,
+			maxAttempts: 3,
+			quotas: [{ topicId: topic.id, difficulty: null, count: 4 }]
+		});
 	});
 
 	it('refuses a quota topic that is not in the bank with the form message, keeping what was typed and writing nothing', async () => {
 		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử chủ đề lạ');
-		const { status, body } = await c.action(`/organiser/contests/${contestId}/rounds/new`, roundForm({ quotaTopic: '987654', quotaCount: '2' }));
+		const { status, body } = await c.action(
+			`/organiser/contests/${contestId}/rounds/new`,
+			roundForm({ quotaTopic: '987654', quotaCount: '2' })
+		);
 		expect(status).toBe(400);
 		expect(body?.data.errors).toEqual({ quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' });
 		expect(body?.data.values).toMatchObject({ title: 'Đợt thử nghiệm', quotaTopic: ['987654'], quotaCount: ['2'] });
@@ -121,7 +141,10 @@ describe('round writes', () => {
 
 		const { body } = await c.action(`/organiser/rounds/${round.id}`, roundForm({ title: 'Đợt đổi tên', maxAttempts: '2' }));
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${contestId}?saved=1` });
-		expect(one<{ title: string; max_attempts: number }>('select title, max_attempts from rounds where id = ?', round.id)).toEqual({ title: 'Đợt đổi tên', max_attempts: 2 });
+		expect(one<{ title: string; max_attempts: number }>('select title, max_attempts from rounds where id = ?', round.id)).toEqual({
+			title: 'Đợt đổi tên',
+			max_attempts: 2
+		});
 		const [log] = auditOf('round.update', round.id);
 		expect(log.actor).toBe(organiserId());
 		expect(log.details).toMatchObject({

@@ -31,7 +31,9 @@ function expectNothingLost(res: CrashResult) {
 describe('crash safety', () => {
 	it('keeps every acknowledged registration, start, autosave and hand-in exactly once after a SIGKILL under load', async () => {
 		const res = (await runCrash({ clients: 20, port, minAcked: 200, windowMs: 500 })) as CrashResult;
-		console.log(`crash: ${res.ackedAtKill} acknowledged before the kill, ${res.inFlightAtKill} in flight at it; acknowledged ${res.acknowledged}, found ${res.found.length}, missing ${res.missing.length}`);
+		console.log(
+			`crash: ${res.ackedAtKill} acknowledged before the kill, ${res.inFlightAtKill} in flight at it; acknowledged ${res.acknowledged}, found ${res.found.length}, missing ${res.missing.length}`
+		);
 		// The kill hit a busy server…
 		expect(res.ackedAtKill).toBeGreaterThanOrEqual(200);
 		expect(res.inFlightAtKill).toBeGreaterThan(0);
@@ -53,15 +55,22 @@ describe('crash safety', () => {
 describe('crash safety with two workers', () => {
 	it('keeps every acknowledged write after a SIGKILL of the primary and both workers under load', async () => {
 		const res = (await runCrash({ clients: 20, port, minAcked: 200, windowMs: 500, workers: 2, kill: 'server' })) as CrashResult;
-		console.log(`crash, 2 workers: ${res.ackedAtKill} acknowledged before the kill, ${res.inFlightAtKill} in flight; acknowledged ${res.acknowledged}, found ${res.found.length}, missing ${res.missing.length}`);
+		console.log(
+			`crash, 2 workers: ${res.ackedAtKill} acknowledged before the kill, ${res.inFlightAtKill} in flight; acknowledged ${res.acknowledged}, found ${res.found.length}, missing ${res.missing.length}`
+		);
 		expect(res.ackedAtKill).toBeGreaterThanOrEqual(200);
 		expect(res.inFlightAtKill).toBeGreaterThan(0);
 		expectNothingLost(res);
 	}, 90_000);
 
 	it('starts a SIGKILLed worker again, keeps answering meanwhile and loses nothing acknowledged', async () => {
-		const res = (await runCrash({ clients: 20, port, minAcked: 200, windowMs: 500, workers: 2, kill: 'worker' })) as CrashResult & { ackedAfterKill: number; restartedWorker: boolean };
-		console.log(`one of 2 workers killed: ${res.ackedAtKill} acknowledged before, ${res.ackedAfterKill} in the second after; restarted ${res.restartedWorker}`);
+		const res = (await runCrash({ clients: 20, port, minAcked: 200, windowMs: 500, workers: 2, kill: 'worker' })) as CrashResult & {
+			ackedAfterKill: number;
+			restartedWorker: boolean;
+		};
+		console.log(
+			`one of 2 workers killed: ${res.ackedAtKill} acknowledged before, ${res.ackedAfterKill} in the second after; restarted ${res.restartedWorker}`
+		);
 		expect(res.ackedAtKill).toBeGreaterThanOrEqual(200);
 		expect(res.ackedAfterKill).toBeGreaterThan(0);
 		expect(res.restartedWorker).toBe(true);

@@ -67,7 +67,13 @@ describe('district dashboard scoping', () => {
 		const p = own.form.phone; // 09xxxxxxxx
 		const shown = `${p.slice(0, 4)} ${p.slice(4, 7)} ${p.slice(7)}`;
 		expect(await (await lead.get('/district')).text()).toContain(shown);
-		for (const typed of [shown, `+84 ${p.slice(1, 4)} ${p.slice(4, 7)} ${p.slice(7)}`, `${p.slice(0, 4)}.${p.slice(4, 7)}.${p.slice(7)}`, p, `${p.slice(4, 7)} ${p.slice(7)}`]) {
+		for (const typed of [
+			shown,
+			`+84 ${p.slice(1, 4)} ${p.slice(4, 7)} ${p.slice(7)}`,
+			`${p.slice(0, 4)}.${p.slice(4, 7)}.${p.slice(7)}`,
+			p,
+			`${p.slice(4, 7)} ${p.slice(7)}`
+		]) {
 			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
 			expect(html, typed).toContain('Lê Thị Tìm Theo Số');
 			expect(html, typed).toMatch(/Người dự thi của đơn vị \(1\)/);
@@ -85,7 +91,13 @@ describe('district dashboard scoping', () => {
 			expect(html, typed).toMatch(/Người dự thi của đơn vị \(0\)/);
 			expect(html, typed).toContain('Không tìm thấy ai khớp với từ khóa.');
 			const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(typed)}`)).text();
-			expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n'), typed).toHaveLength(1);
+			expect(
+				csv
+					.replace(/^\uFEFF/, '')
+					.trim()
+					.split('\r\n'),
+				typed
+			).toHaveLength(1);
 		}
 		const bank = await (await organiser.get(`/organiser/questions?q=${encodeURIComponent('%')}`)).text();
 		expect(bank).toMatch(/>0 câu hỏi phù hợp</);
@@ -108,7 +120,9 @@ describe('district dashboard scoping', () => {
 
 		const db = openTestDb();
 		const log = db
-			.prepare("select a.entity_id, a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'participants.export' and u.phone = '+84900000003' order by a.id desc limit 2")
+			.prepare(
+				"select a.entity_id, a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'participants.export' and u.phone = '+84900000003' order by a.id desc limit 2"
+			)
 			.all() as { entity_id: string; details_json: string }[];
 		db.close();
 		expect(log.map((l) => JSON.parse(l.details_json).format)).toEqual(['xlsx', 'csv']);
@@ -196,7 +210,11 @@ describe('organiser dashboards scoping', () => {
 
 	it('shows every day of a round in the district daily chart, quiet days as zero', async () => {
 		const db = openTestDb();
-		const week1 = db.prepare('select id, opens_at, closes_at from rounds order by opens_at limit 1').get() as { id: number; opens_at: number; closes_at: number };
+		const week1 = db.prepare('select id, opens_at, closes_at from rounds order by opens_at limit 1').get() as {
+			id: number;
+			opens_at: number;
+			closes_at: number;
+		};
 		db.close();
 		const html = await (await lead.get(`/district?round=${week1.id}`)).text();
 		const table = html.slice(html.indexOf('Bảng số liệu theo ngày'), html.indexOf('</table>', html.indexOf('Bảng số liệu theo ngày')));
@@ -239,7 +257,9 @@ describe('organiser dashboards scoping', () => {
 		await res.arrayBuffer();
 		const db = openTestDb();
 		const log = db
-			.prepare("select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1")
+			.prepare(
+				"select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1"
+			)
 			.get() as { details_json: string };
 		db.close();
 		// 1 January 2026, 00:00 in Hanoi is 31 December 2025, 17:00 UTC.
@@ -257,7 +277,11 @@ describe('knowledge-gap data', () => {
 				 where a.status in ('submitted','expired') group by a.id`
 			)
 			.all() as { correct_count: number; marked: number; graded: number; drawn: number }[];
-		const open = db.prepare(`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`).get() as { n: number };
+		const open = db
+			.prepare(
+				`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`
+			)
+			.get() as { n: number };
 		db.close();
 		expect(rows.length).toBeGreaterThan(50);
 		for (const r of rows) {

@@ -29,7 +29,9 @@ describe('attempts under concurrency', () => {
 		// Every resume shows the same drawn questions in the same order.
 		expect(new Set(bodies.map((b) => JSON.stringify(b.questions))).size).toBe(1);
 		const db = openTestDb();
-		const rows = db.prepare('select status, attempt_no from attempts where id = ? or user_id = (select user_id from attempts where id = ?)').all(bodies[0].attemptId, bodies[0].attemptId);
+		const rows = db
+			.prepare('select status, attempt_no from attempts where id = ? or user_id = (select user_id from attempts where id = ?)')
+			.all(bodies[0].attemptId, bodies[0].attemptId);
 		db.close();
 		expect(rows).toEqual([{ status: 'open', attempt_no: 1 }]);
 	});
@@ -46,7 +48,10 @@ describe('attempts under concurrency', () => {
 		const bodies = await Promise.all(responses.map((r) => r.text()));
 		expect(new Set(bodies).size).toBe(1);
 		const db = openTestDb();
-		const row = db.prepare('select status, submitted_at, prediction from attempts where id = ?').get(view.attemptId) as { status: string; prediction: number };
+		const row = db.prepare('select status, submitted_at, prediction from attempts where id = ?').get(view.attemptId) as {
+			status: string;
+			prediction: number;
+		};
 		db.close();
 		expect(row.status).toBe('submitted');
 		// Exactly one of the racing requests was scored: its prediction is one of those sent.
@@ -72,7 +77,9 @@ describe('attempts under concurrency', () => {
 		expect(refused).toBeGreaterThan(0);
 		const db = openTestDb();
 		const userId = (db.prepare('select user_id from attempts order by id desc limit 1').get() as { user_id: number }).user_id;
-		const rows = db.prepare('select attempt_no, status from attempts where user_id = ? and round_id = ? order by attempt_no').all(userId, openRoundId);
+		const rows = db
+			.prepare('select attempt_no, status from attempts where user_id = ? and round_id = ? order by attempt_no')
+			.all(userId, openRoundId);
 		db.close();
 		expect(rows).toEqual([
 			{ attempt_no: 1, status: 'submitted' },
@@ -86,7 +93,14 @@ describe('identity under concurrency', () => {
 	it('lets exactly one of many simultaneous registrations with one phone in different formats through', async () => {
 		const local = freshPhone(); // 09xxxxxxxx
 		const rest = local.slice(1);
-		const formats = [local, `+84${rest}`, `${local.slice(0, 4)} ${local.slice(4, 7)} ${local.slice(7)}`, `84${rest}`, `${local.slice(0, 4)}.${local.slice(4, 7)}.${local.slice(7)}`, `+84 ${rest}`];
+		const formats = [
+			local,
+			`+84${rest}`,
+			`${local.slice(0, 4)} ${local.slice(4, 7)} ${local.slice(7)}`,
+			`84${rest}`,
+			`${local.slice(0, 4)}.${local.slice(4, 7)}.${local.slice(7)}`,
+			`+84 ${rest}`
+		];
 		const attempts = [...formats, ...formats];
 		const results = await Promise.all(attempts.map((phone) => new Client().action('/register', registration({ phone }))));
 		const winners = results.filter((r) => r.body?.type === 'redirect');
@@ -107,7 +121,10 @@ describe('identity under concurrency', () => {
 		const cccd = String(tag).padStart(12, '0').slice(-12);
 		const results = await Promise.all(
 			Array.from({ length: 8 }, (_, i) =>
-				new Client().action('/register', registration({ email: i % 2 ? email.toUpperCase() : email, nationalId: i % 3 ? cccd : `${cccd.slice(0, 6)} ${cccd.slice(6)}` }))
+				new Client().action(
+					'/register',
+					registration({ email: i % 2 ? email.toUpperCase() : email, nationalId: i % 3 ? cccd : `${cccd.slice(0, 6)} ${cccd.slice(6)}` })
+				)
 			)
 		);
 		expect(results.filter((r) => r.body?.type === 'redirect')).toHaveLength(1);
@@ -139,7 +156,9 @@ describe('where accounts come from', () => {
 		await again.action('/login', { identifier: form.phone, password: form.password });
 		const db = openTestDb();
 		const rows = db
-			.prepare(`select e.kind, e.device_hash, e.ip_hash, e.attempt_id from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id`)
+			.prepare(
+				`select e.kind, e.device_hash, e.ip_hash, e.attempt_id from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id`
+			)
 			.all('+84' + form.phone.slice(1)) as { kind: string; device_hash: string; ip_hash: string; attempt_id: number | null }[];
 		const dump = JSON.stringify(db.prepare('select * from access_events').all());
 		db.close();

@@ -46,7 +46,10 @@ describe('privacy of the fairness pages', () => {
 	it('refuse a district lead’s disqualify action and change nothing', async () => {
 		const { userId, attemptId } = await personWithAttempt();
 		const lead = await loggedIn('0900000003');
-		const r = await lead.action(`/organiser/people/${userId}?/disqualifyAttempt`, { attemptId: String(attemptId), reason: 'Thử vượt quyền' });
+		const r = await lead.action(`/organiser/people/${userId}?/disqualifyAttempt`, {
+			attemptId: String(attemptId),
+			reason: 'Thử vượt quyền'
+		});
 		expect(r.status).toBe(403);
 		const db = openTestDb();
 		const row = db.prepare('select disqualified_at from attempts where id = ?').get(attemptId) as { disqualified_at: number | null };
@@ -79,33 +82,50 @@ describe('disqualify and reinstate', () => {
 		expect(empty.status).toBe(400);
 		expect(empty.body?.data.errors.reason).toMatch(/lý do/);
 
-		const ok = await organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, { attemptId: String(attemptId), reason: 'Bài làm giống hệt người khác' });
+		const ok = await organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, {
+			attemptId: String(attemptId),
+			reason: 'Bài làm giống hệt người khác'
+		});
 		expect(ok.status).toBe(200);
 		expect(ok.body?.data.done).toMatch(/Đã loại lượt thi/);
 		expect(await board()).not.toContain('Bạn</span>');
 
-		const again = await organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, { attemptId: String(attemptId), reason: 'Lần hai' });
+		const again = await organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, {
+			attemptId: String(attemptId),
+			reason: 'Lần hai'
+		});
 		expect(again.status).toBe(409);
 
-		const back = await organiser.action(`/organiser/people/${userId}?/reinstateAttempt`, { attemptId: String(attemptId), reason: 'Đã xác minh là làm thật' });
+		const back = await organiser.action(`/organiser/people/${userId}?/reinstateAttempt`, {
+			attemptId: String(attemptId),
+			reason: 'Đã xác minh là làm thật'
+		});
 		expect(back.status).toBe(200);
 		expect(await board()).toContain('Bạn</span>');
 
 		const db = openTestDb();
 		const log = db
-			.prepare(`select a.action, a.actor_user_id, a.details_json, u.phone from audit_log a join users u on u.id = a.actor_user_id where a.entity = 'attempt' and a.entity_id = ? order by a.id`)
+			.prepare(
+				`select a.action, a.actor_user_id, a.details_json, u.phone from audit_log a join users u on u.id = a.actor_user_id where a.entity = 'attempt' and a.entity_id = ? order by a.id`
+			)
 			.all(String(attemptId)) as { action: string; details_json: string; phone: string }[];
 		db.close();
 		expect(log.map((l) => l.action)).toEqual(['attempt.disqualify', 'attempt.reinstate']);
 		expect(log.every((l) => l.phone === '+84900000002')).toBe(true);
 		expect(JSON.parse(log[0].details_json)).toMatchObject({ reason: 'Bài làm giống hệt người khác', userId });
-		expect(JSON.parse(log[1].details_json)).toMatchObject({ reason: 'Đã xác minh là làm thật', previousReason: 'Bài làm giống hệt người khác' });
+		expect(JSON.parse(log[1].details_json)).toMatchObject({
+			reason: 'Đã xác minh là làm thật',
+			previousReason: 'Bài làm giống hệt người khác'
+		});
 	});
 
 	it('refuses an attempt id that belongs to someone else', async () => {
 		const a = await personWithAttempt();
 		const b = await personWithAttempt();
-		const r = await organiser.action(`/organiser/people/${a.userId}?/disqualifyAttempt`, { attemptId: String(b.attemptId), reason: 'Sai người' });
+		const r = await organiser.action(`/organiser/people/${a.userId}?/disqualifyAttempt`, {
+			attemptId: String(b.attemptId),
+			reason: 'Sai người'
+		});
 		expect(r.status).toBe(404);
 	});
 
@@ -127,7 +147,9 @@ describe('disqualify and reinstate', () => {
 		expect(html).toContain('Loại lượt thi');
 		expect(html).not.toContain('Đăng ký tài khoản</td>');
 		const db = openTestDb();
-		const insert = db.prepare(`insert into audit_log (at, actor_user_id, action, entity, entity_id, details_json) values (?, 2, 'test.paging', 'round', ?, '{}')`);
+		const insert = db.prepare(
+			`insert into audit_log (at, actor_user_id, action, entity, entity_id, details_json) values (?, 2, 'test.paging', 'round', ?, '{}')`
+		);
 		for (let i = 0; i < 55; i++) insert.run(Date.now(), String(i));
 		db.close();
 		const first = await (await organiser.get('/organiser/audit?action=test.paging')).text();
@@ -150,7 +172,12 @@ describe('possible duplicates', () => {
 		const html = await (await organiser.get('/organiser/duplicates')).text();
 		expect(html).toContain(`Cặp #${idA} và #${idB}`);
 		expect(html).toContain('Cùng họ tên và ngày sinh');
-		const r = await organiser.action('/organiser/duplicates?/dismiss', { a: String(idA), b: String(idB), pair: `${idA}-${idB}`, reason: 'Hai chị em sinh đôi' });
+		const r = await organiser.action('/organiser/duplicates?/dismiss', {
+			a: String(idA),
+			b: String(idB),
+			pair: `${idA}-${idB}`,
+			reason: 'Hai chị em sinh đôi'
+		});
 		expect(r.status).toBe(200);
 		expect(await (await organiser.get('/organiser/duplicates')).text()).not.toContain(`Cặp #${idA} và #${idB}`);
 		const twice = await organiser.action('/organiser/duplicates?/dismiss', { a: String(idA), b: String(idB), reason: 'Lần hai' });
@@ -161,11 +188,18 @@ describe('possible duplicates', () => {
 		const keep = await registeredClient({ fullName: 'Gộp Thị Chuyển', birthDate: '1966-06-06' });
 		const dup = await personWithAttempt({ fullName: 'Gop Thi Chuyen', birthDate: '1966-06-06' });
 		const keepId = userIdOf(keep.form.phone);
-		const r = await organiser.action('/organiser/duplicates?/merge', { keepId: String(keepId), dropId: String(dup.userId), reason: 'Cùng một người, đăng ký hai số' });
+		const r = await organiser.action('/organiser/duplicates?/merge', {
+			keepId: String(keepId),
+			dropId: String(dup.userId),
+			reason: 'Cùng một người, đăng ký hai số'
+		});
 		expect(r.status).toBe(200);
 		const db = openTestDb();
 		const attempt = db.prepare('select user_id, attempt_no, disqualified_at from attempts where id = ?').get(dup.attemptId);
-		const dupRow = db.prepare('select disqualified_at, merged_into from users where id = ?').get(dup.userId) as { disqualified_at: number; merged_into: number };
+		const dupRow = db.prepare('select disqualified_at, merged_into from users where id = ?').get(dup.userId) as {
+			disqualified_at: number;
+			merged_into: number;
+		};
 		const sessions = db.prepare('select count(*) as n from sessions where user_id = ?').get(dup.userId) as { n: number };
 		db.close();
 		expect(attempt).toEqual({ user_id: keepId, attempt_no: 1, disqualified_at: null });
@@ -177,17 +211,31 @@ describe('possible duplicates', () => {
 	it('merging disqualifies the duplicate’s attempts in rounds both accounts took part in', async () => {
 		const keep = await personWithAttempt({ fullName: 'Gộp Thị Loại', birthDate: '1967-07-07' });
 		const dup = await personWithAttempt({ fullName: 'Gộp Thị Loại', birthDate: '1967-07-07' });
-		const r = await organiser.action('/organiser/duplicates?/merge', { keepId: String(keep.userId), dropId: String(dup.userId), reason: 'Thi hai lần bằng hai tài khoản' });
+		const r = await organiser.action('/organiser/duplicates?/merge', {
+			keepId: String(keep.userId),
+			dropId: String(dup.userId),
+			reason: 'Thi hai lần bằng hai tài khoản'
+		});
 		expect(r.status).toBe(200);
 		const db = openTestDb();
-		const attempt = db.prepare('select user_id, disqualified_at, disqualify_reason from attempts where id = ?').get(dup.attemptId) as { user_id: number; disqualified_at: number; disqualify_reason: string };
+		const attempt = db.prepare('select user_id, disqualified_at, disqualify_reason from attempts where id = ?').get(dup.attemptId) as {
+			user_id: number;
+			disqualified_at: number;
+			disqualify_reason: string;
+		};
 		const kept = db.prepare('select disqualified_at from attempts where id = ?').get(keep.attemptId) as { disqualified_at: number | null };
-		const log = db.prepare(`select details_json from audit_log where action = 'user.merge' and entity_id = ?`).get(String(dup.userId)) as { details_json: string };
+		const log = db.prepare(`select details_json from audit_log where action = 'user.merge' and entity_id = ?`).get(String(dup.userId)) as {
+			details_json: string;
+		};
 		db.close();
 		expect(attempt.user_id).toBe(dup.userId);
 		expect(attempt.disqualified_at).toBeGreaterThan(0);
 		expect(attempt.disqualify_reason).toContain(`#${keep.userId}`);
 		expect(kept.disqualified_at).toBeNull();
-		expect(JSON.parse(log.details_json)).toMatchObject({ keptUserId: keep.userId, movedAttempts: [], disqualifiedAttempts: [dup.attemptId] });
+		expect(JSON.parse(log.details_json)).toMatchObject({
+			keptUserId: keep.userId,
+			movedAttempts: [],
+			disqualifiedAttempts: [dup.attemptId]
+		});
 	});
 });

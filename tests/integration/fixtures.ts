@@ -40,7 +40,10 @@ export async function roleWorld(): Promise<RoleWorld> {
 	let fixtures: Record<FixtureKey, number>;
 	try {
 		const now = Date.now();
-		const upcoming = ro.prepare('select id, contest_id from rounds where opens_at > ? order by opens_at limit 1').get(now) as { id: number; contest_id: number };
+		const upcoming = ro.prepare('select id, contest_id from rounds where opens_at > ? order by opens_at limit 1').get(now) as {
+			id: number;
+			contest_id: number;
+		};
 		const question = ro.prepare("select id from questions where status = 'published' order by id limit 1").get() as { id: number };
 		const participant = ro.prepare('select user_id from attempts where id = ?').get(attemptId) as { user_id: number };
 		fixtures = {

@@ -68,13 +68,30 @@ const JSON_BODIES: Record<string, string> = {
 	over16k: JSON.stringify({ questionId: 1, optionIds: ['a'], pad: 'x'.repeat(20_000) })
 };
 
-const TABLES = ['users', 'contests', 'rounds', 'round_quotas', 'topics', 'questions', 'question_versions', 'attempts', 'attempt_answers', 'audit_log', 'duplicate_reviews', 'deletion_requests'];
+const TABLES = [
+	'users',
+	'contests',
+	'rounds',
+	'round_quotas',
+	'topics',
+	'questions',
+	'question_versions',
+	'attempts',
+	'attempt_answers',
+	'audit_log',
+	'duplicate_reviews',
+	'deletion_requests'
+];
 
 function snapshot(): string {
 	const db = openTestDb();
 	try {
 		return TABLES.map((t) => {
-			const r = db.prepare(`select count(*) as n, coalesce(max(rowid), 0) as m, coalesce(sum(length(${t === 'users' ? "full_name || role || coalesce(disqualified_at, '')" : t === 'attempts' ? "status || coalesce(disqualified_at, '')" : "''"})), 0) as h from ${t}`).get() as { n: number; m: number; h: number };
+			const r = db
+				.prepare(
+					`select count(*) as n, coalesce(max(rowid), 0) as m, coalesce(sum(length(${t === 'users' ? "full_name || role || coalesce(disqualified_at, '')" : t === 'attempts' ? "status || coalesce(disqualified_at, '')" : "''"})), 0) as h from ${t}`
+				)
+				.get() as { n: number; m: number; h: number };
 			return `${t}:${r.n}/${r.m}/${r.h}`;
 		}).join(' ');
 	} finally {
@@ -106,7 +123,13 @@ describe('bad input on every form action and endpoint', () => {
 		row.key.split(' ')[1].replace(/\[(\w+)\]/g, (_, n: string) => String(world.fixtures[row.params?.[n] ?? PARAMS[n]]));
 
 	/** Sends one request, checks it, and re-logs the role in when the row ends sessions. */
-	async function check(row: MatrixRow, role: RoleKey, label: string, send: (c: Client, url: string) => Promise<number>, problems: string[]) {
+	async function check(
+		row: MatrixRow,
+		role: RoleKey,
+		label: string,
+		send: (c: Client, url: string) => Promise<number>,
+		problems: string[]
+	) {
 		const before = snapshot();
 		let status: number;
 		try {
@@ -127,43 +150,71 @@ describe('bad input on every form action and endpoint', () => {
 		for (const row of writes.filter((r) => isFormAction(r.key))) {
 			const role = fuzzRole(row);
 			if (!role) continue;
-			const action = (body: string, contentType = 'application/x-www-form-urlencoded') => async (c: Client, url: string) => {
-				sent++;
-				const res = await c.request('POST', url, { body, headers: { 'content-type': contentType, accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base } });
-				const text = await res.text();
-				try {
-					return Number(JSON.parse(text).status ?? res.status);
-				} catch {
-					return res.status;
-				}
-			};
+			const action =
+				(body: string, contentType = 'application/x-www-form-urlencoded') =>
+				async (c: Client, url: string) => {
+					sent++;
+					const res = await c.request('POST', url, {
+						body,
+						headers: { 'content-type': contentType, accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base }
+					});
+					const text = await res.text();
+					try {
+						return Number(JSON.parse(text).status ?? res.status);
+					} catch {
+						return res.status;
+					}
+				};
 			for (const [label, value] of Object.entries(NASTY)) {
 				const form = new URLSearchParams(names.map((n) => [n, value]));
 				await check(row, role, `all fields ${label}`, action(form.toString()), problems);
 			}
-			const repeated = new URLSearchParams(names.flatMap((n) => [[n, 'một'], [n, 'hai'], [n, '']]));
+			const repeated = new URLSearchParams(
+				names.flatMap((n) => [
+					[n, 'một'],
+					[n, 'hai'],
+					[n, '']
+				])
+			);
 			await check(row, role, 'repeated fields', action(repeated.toString()), problems);
 			await check(row, role, 'broken percent-encoding', action('fullName=%E0%A4%A&title=%&phone=%ZZ'), problems);
 			await check(row, role, 'JSON sent as a form', action('{"title": 1}', 'application/json'), problems);
 			await check(row, role, 'text/plain', action('title=x', 'text/plain'), problems);
-			await check(row, role, 'no content type', async (c, url) => {
-				sent++;
-				const res = await c.request('POST', url, { headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base } });
-				await res.arrayBuffer();
-				return res.status;
-			}, problems);
+			await check(
+				row,
+				role,
+				'no content type',
+				async (c, url) => {
+					sent++;
+					const res = await c.request('POST', url, {
+						headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base }
+					});
+					await res.arrayBuffer();
+					return res.status;
+				},
+				problems
+			);
 			const multipart = new FormData();
 			for (const n of names) multipart.append(n, new Blob(['\u0000\u00ff binary'], { type: 'application/octet-stream' }), 'x.bin');
-			await check(row, role, 'files in every field', async (c, url) => {
-				sent++;
-				const res = await c.request('POST', url, { body: multipart, headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base } });
-				const text = await res.text();
-				try {
-					return Number(JSON.parse(text).status ?? res.status);
-				} catch {
-					return res.status;
-				}
-			}, problems);
+			await check(
+				row,
+				role,
+				'files in every field',
+				async (c, url) => {
+					sent++;
+					const res = await c.request('POST', url, {
+						body: multipart,
+						headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: c.base }
+					});
+					const text = await res.text();
+					try {
+						return Number(JSON.parse(text).status ?? res.status);
+					} catch {
+						return res.status;
+					}
+				},
+				problems
+			);
 		}
 		console.log(`fuzz: ${sent} form-action requests`);
 		expect(problems).toEqual([]);
@@ -176,26 +227,44 @@ describe('bad input on every form action and endpoint', () => {
 			if (!role) continue;
 			const method = row.key.split(' ')[0];
 			for (const [label, body] of Object.entries(JSON_BODIES)) {
-				await check(row, role, label, async (c, url) => {
-					const res = await c.json(method, url, body);
-					await res.arrayBuffer();
-					return res.status;
-				}, problems);
-				await check(row, role, label + ' as text/plain', async (c, url) => {
-					const res = await c.request(method, url, { body, headers: { 'content-type': 'text/plain', origin: c.base } });
-					await res.arrayBuffer();
-					return res.status;
-				}, problems);
+				await check(
+					row,
+					role,
+					label,
+					async (c, url) => {
+						const res = await c.json(method, url, body);
+						await res.arrayBuffer();
+						return res.status;
+					},
+					problems
+				);
+				await check(
+					row,
+					role,
+					label + ' as text/plain',
+					async (c, url) => {
+						const res = await c.request(method, url, { body, headers: { 'content-type': 'text/plain', origin: c.base } });
+						await res.arrayBuffer();
+						return res.status;
+					},
+					problems
+				);
 			}
 			for (const bad of ['0', '-1', '99999999999999999999', 'abc', '1.5', '%F0%9F%98%80']) {
 				const fakeRow = { ...row, params: undefined };
-				await check(fakeRow, role, `id ${bad}`, async (c) => {
-					const url = row.key.split(' ')[1].replace(/\[(\w+)\]/g, bad);
-					const res = await c.json(method, url, { questionId: 1, optionIds: [] });
-					await res.arrayBuffer();
-					if (res.status !== 400 && res.status !== 404) problems.push(`${row.key} id ${bad}: expected 400/404, got ${res.status}`);
-					return res.status;
-				}, problems);
+				await check(
+					fakeRow,
+					role,
+					`id ${bad}`,
+					async (c) => {
+						const url = row.key.split(' ')[1].replace(/\[(\w+)\]/g, bad);
+						const res = await c.json(method, url, { questionId: 1, optionIds: [] });
+						await res.arrayBuffer();
+						if (res.status !== 400 && res.status !== 404) problems.push(`${row.key} id ${bad}: expected 400/404, got ${res.status}`);
+						return res.status;
+					},
+					problems
+				);
 			}
 		}
 		expect(problems).toEqual([]);
@@ -211,47 +280,57 @@ describe('bad input on every form action and endpoint', () => {
 			const method = row.key.split(' ')[0];
 			const form = isFormAction(row.key);
 			// An endpoint that reads no body (starting an attempt) answers as it would without one.
-			const baseline = await world.clients[role].request(method, urlOf(row), { headers: { origin: world.clients[role].base, 'content-type': 'application/json' } });
+			const baseline = await world.clients[role].request(method, urlOf(row), {
+				headers: { origin: world.clients[role].base, 'content-type': 'application/json' }
+			});
 			await baseline.arrayBuffer();
 			if (row.endsSession && role !== 'anon') await world.relogin(role);
 			for (const chunked of [false, true]) {
-				await check(row, role, chunked ? '10 MB chunked' : '10 MB', async (c, url) => {
-					const body = chunked
-						? new ReadableStream({
-								start(ctl) {
-									const chunk = new TextEncoder().encode('a'.repeat(1024 * 1024));
-									for (let i = 0; i < 10; i++) ctl.enqueue(chunk);
-									ctl.close();
+				await check(
+					row,
+					role,
+					chunked ? '10 MB chunked' : '10 MB',
+					async (c, url) => {
+						const body = chunked
+							? new ReadableStream({
+									start(ctl) {
+										const chunk = new TextEncoder().encode('a'.repeat(1024 * 1024));
+										for (let i = 0; i < 10; i++) ctl.enqueue(chunk);
+										ctl.close();
+									}
+								})
+							: big;
+						const res = await c
+							.request(method, url, {
+								body,
+								signal: AbortSignal.timeout(15_000),
+								headers: {
+									origin: c.base,
+									'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+									...(form ? { accept: 'application/json', 'x-sveltekit-action': 'true' } : {})
 								}
 							})
-						: big;
-					const res = await c.request(method, url, {
-						body,
-						signal: AbortSignal.timeout(15_000),
-						headers: {
-							origin: c.base,
-							'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
-							...(form ? { accept: 'application/json', 'x-sveltekit-action': 'true' } : {})
+							.catch((e: Error) => {
+								// The server may close the connection after answering 413 while we still send.
+								if (/other side closed|ECONNRESET|EPIPE|fetch failed/.test(String(e.cause ?? e.message))) return null;
+								throw e;
+							});
+						if (!res) return 413;
+						const text = await res.text();
+						let status = res.status;
+						try {
+							status = Number(JSON.parse(text).status ?? res.status);
+						} catch {
+							/* not JSON */
 						}
-					}).catch((e: Error) => {
-						// The server may close the connection after answering 413 while we still send.
-						if (/other side closed|ECONNRESET|EPIPE|fetch failed/.test(String(e.cause ?? e.message))) return null;
-						throw e;
-					});
-					if (!res) return 413;
-					const text = await res.text();
-					let status = res.status;
-					try {
-						status = Number(JSON.parse(text).status ?? res.status);
-					} catch {
-						/* not JSON */
-					}
-					statuses.set(status, (statuses.get(status) ?? 0) + 1);
-					if (![400, 413].includes(status) && !(baseline.status === status && status < 500)) {
-						problems.push(`${row.key} ${chunked ? 'chunked' : ''}: got ${status}`);
-					}
-					return status;
-				}, problems);
+						statuses.set(status, (statuses.get(status) ?? 0) + 1);
+						if (![400, 413].includes(status) && !(baseline.status === status && status < 500)) {
+							problems.push(`${row.key} ${chunked ? 'chunked' : ''}: got ${status}`);
+						}
+						return status;
+					},
+					problems
+				);
 			}
 		}
 		console.log('10 MB bodies, statuses:', Object.fromEntries(statuses));

@@ -6,7 +6,11 @@ import { startTestServer } from '../../scripts/test-server.js';
  * file: requests of one test land on both processes (connections are handed out in turn).
  */
 export default async function setup(project: TestProject) {
-	const server = await startTestServer({ db: 'test-results/integration-workers.db', port: Number(process.env.INTEGRATION_PORT ?? 4174) + 6, workers: 2 });
+	const server = await startTestServer({
+		db: 'test-results/integration-workers.db',
+		port: Number(process.env.INTEGRATION_PORT ?? 4174) + 6,
+		workers: 2
+	});
 	project.provide('baseUrl', server.url);
 	project.provide('dbPath', server.dbPath);
 	return async () => {

@@ -20,7 +20,16 @@ afterAll(async () => {
 	await plain?.stop();
 });
 
-type Seen = { step: string; status: number; type: string | null; cache: string | null; nosniff: string | null; keys: string[]; message?: string; extra?: unknown };
+type Seen = {
+	step: string;
+	status: number;
+	type: string | null;
+	cache: string | null;
+	nosniff: string | null;
+	keys: string[];
+	message?: string;
+	extra?: unknown;
+};
 
 async function see(step: string, res: Response, extra?: (body: any) => unknown): Promise<Seen> {
 	const text = await res.text();
@@ -68,29 +77,85 @@ async function walk(base: string, dbPath: string): Promise<Seen[]> {
 	out.push(await see('autosave, wrong type', await me.json('PUT', answers, { questionId: 'x', optionIds: [] })));
 	out.push(await see('autosave, foreign question', await me.json('PUT', answers, { questionId: 987654, optionIds: ['a'] })));
 	out.push(await see('autosave, foreign option', await me.json('PUT', answers, { questionId: q.id, optionIds: ['khong-co'] })));
-	out.push(await see('autosave, 20 kB body', await me.json('PUT', answers, { questionId: q.id, optionIds: [q.options[0].id], pad: 'x'.repeat(20_000) })));
+	out.push(
+		await see(
+			'autosave, 20 kB body',
+			await me.json('PUT', answers, { questionId: q.id, optionIds: [q.options[0].id], pad: 'x'.repeat(20_000) })
+		)
+	);
 	// The limit is in bytes on both paths, streamed bodies (no Content-Length) included: 6,000
 	// Vietnamese letters of 3 bytes each are over it.
 	const streamed = new Blob([JSON.stringify({ questionId: q.id, optionIds: [q.options[0].id], pad: 'ố'.repeat(6_000) })]).stream();
-	out.push(await see('autosave, 18 kB streamed in 6,000 characters', await me.request('PUT', answers, { body: streamed, headers: { 'content-type': 'application/json', origin: base } })));
+	out.push(
+		await see(
+			'autosave, 18 kB streamed in 6,000 characters',
+			await me.request('PUT', answers, { body: streamed, headers: { 'content-type': 'application/json', origin: base } })
+		)
+	);
 	out.push(
 		await see(
 			'autosave, cross-site text/plain',
-			await me.request('PUT', answers, { body: JSON.stringify({ questionId: q.id, optionIds: [] }), headers: { 'content-type': 'text/plain', origin: 'https://evil.example' } })
+			await me.request('PUT', answers, {
+				body: JSON.stringify({ questionId: q.id, optionIds: [] }),
+				headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }
+			})
 		)
 	);
-	out.push(await see('autosave, own origin, JSON with charset', await me.request('PUT', answers, { body: JSON.stringify({ questionId: q.id, optionIds: [q.options[0].id] }), headers: { 'content-type': 'application/json; charset=utf-8', origin: base } })));
+	out.push(
+		await see(
+			'autosave, own origin, JSON with charset',
+			await me.request('PUT', answers, {
+				body: JSON.stringify({ questionId: q.id, optionIds: [q.options[0].id] }),
+				headers: { 'content-type': 'application/json; charset=utf-8', origin: base }
+			})
+		)
+	);
 	// Cross-site requests of every other shape, and our own origin without JSON: each refused, nothing saved.
 	const body = JSON.stringify({ questionId: q.id, optionIds: [q.options[1].id] });
 	const sameSite = base.replace('localhost', '127.0.0.1');
-	out.push(await see('autosave, cross-site JSON', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } })));
-	out.push(await see('autosave, same-site other port', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: base.replace(/:\d+$/, ':1') } })));
-	out.push(await see('autosave, other host', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: sameSite } })));
+	out.push(
+		await see(
+			'autosave, cross-site JSON',
+			await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } })
+		)
+	);
+	out.push(
+		await see(
+			'autosave, same-site other port',
+			await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: base.replace(/:\d+$/, ':1') } })
+		)
+	);
+	out.push(
+		await see(
+			'autosave, other host',
+			await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: sameSite } })
+		)
+	);
 	out.push(await see('autosave, no Origin', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json' } })));
-	out.push(await see('autosave, Origin null', await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'null' } })));
-	out.push(await see('autosave, own origin, text/plain', await me.request('PUT', answers, { body, headers: { 'content-type': 'text/plain', origin: base } })));
-	out.push(await see('autosave, own origin, no content type', await me.request('PUT', answers, { body: new Blob([body]), headers: { origin: base } })));
-	out.push(await see('start, own origin, no content type', await me.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { origin: base } })));
+	out.push(
+		await see(
+			'autosave, Origin null',
+			await me.request('PUT', answers, { body, headers: { 'content-type': 'application/json', origin: 'null' } })
+		)
+	);
+	out.push(
+		await see(
+			'autosave, own origin, text/plain',
+			await me.request('PUT', answers, { body, headers: { 'content-type': 'text/plain', origin: base } })
+		)
+	);
+	out.push(
+		await see(
+			'autosave, own origin, no content type',
+			await me.request('PUT', answers, { body: new Blob([body]), headers: { origin: base } })
+		)
+	);
+	out.push(
+		await see(
+			'start, own origin, no content type',
+			await me.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { origin: base } })
+		)
+	);
 	out.push(await see('autosave, bad attempt id', await me.json('PUT', '/api/attempts/0/answers', { questionId: q.id, optionIds: [] })));
 
 	const other = new Client(base);
@@ -100,9 +165,21 @@ async function walk(base: string, dbPath: string): Promise<Seen[]> {
 
 	const submit = `/api/attempts/${view.attemptId}/submit`;
 	// What a page elsewhere can send without a preflight (fetch no-cors: no content type, or text/plain).
-	out.push(await see('submit, cross-site no-cors without body', await me.request('POST', submit, { headers: { origin: 'http://localhost:1' } })));
-	out.push(await see('submit, cross-site no-cors text/plain', await me.request('POST', submit, { body: '{}', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://localhost:1' } })));
-	out.push(await see('submit, no Origin', await me.request('POST', submit, { body: '{}', headers: { 'content-type': 'application/json' } })));
+	out.push(
+		await see('submit, cross-site no-cors without body', await me.request('POST', submit, { headers: { origin: 'http://localhost:1' } }))
+	);
+	out.push(
+		await see(
+			'submit, cross-site no-cors text/plain',
+			await me.request('POST', submit, {
+				body: '{}',
+				headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://localhost:1' }
+			})
+		)
+	);
+	out.push(
+		await see('submit, no Origin', await me.request('POST', submit, { body: '{}', headers: { 'content-type': 'application/json' } }))
+	);
 	if (round.prediction) out.push(await see('submit without the prediction', await me.json('POST', submit, {})));
 	out.push(await see('submit, bad prediction', await me.json('POST', submit, { prediction: -3 })));
 	const first = await me.json('POST', submit, { prediction: 120 });
@@ -113,15 +190,28 @@ async function walk(base: string, dbPath: string): Promise<Seen[]> {
 	out.push(await see('submit again', again));
 	out.push(await see('autosave after submit', await me.json('PUT', answers, { questionId: q.id, optionIds: [q.options[0].id] })));
 
-	out.push(await see('poll, anonymous', await anon.get(`/api/leaderboard?round=${round.id}`), (b) => [b.open, b.me, b.top.length > 0, b.units.length > 0]));
-	out.push(await see('poll, mine', await me.get(`/api/leaderboard?round=${round.id}`), (b) => [b.me?.isViewer ?? b.top.some((r: { isViewer: boolean }) => r.isViewer)]));
+	out.push(
+		await see('poll, anonymous', await anon.get(`/api/leaderboard?round=${round.id}`), (b) => [
+			b.open,
+			b.me,
+			b.top.length > 0,
+			b.units.length > 0
+		])
+	);
+	out.push(
+		await see('poll, mine', await me.get(`/api/leaderboard?round=${round.id}`), (b) => [
+			b.me?.isViewer ?? b.top.some((r: { isViewer: boolean }) => r.isViewer)
+		])
+	);
 	out.push(await see('poll, people tab', await me.get(`/api/leaderboard?round=${round.id}&units=0`), (b) => [b.units, b.unitsOmitted]));
 	out.push(await see('poll, missing round', await anon.get('/api/leaderboard?round=999999')));
 
 	// Nothing a refused request sent was kept: the answer is the last accepted one, and the attempt
 	// was handed in by its owner's own request (prediction 120), not by a cross-site one.
 	const db = new SQLite(dbPath, { readonly: true });
-	const saved = db.prepare('select option_ids_json as ids from attempt_answers where attempt_id = ? and question_id = ?').get(view.attemptId, q.id) as { ids: string };
+	const saved = db
+		.prepare('select option_ids_json as ids from attempt_answers where attempt_id = ? and question_id = ?')
+		.get(view.attemptId, q.id) as { ids: string };
 	const handedIn = db.prepare('select prediction from attempts where id = ?').get(view.attemptId) as { prediction: number | null };
 	db.close();
 	expect(JSON.parse(saved.ids)).toEqual([q.options[0].id]);
@@ -138,13 +228,20 @@ describe('hot API in front of SvelteKit', () => {
 		// run: the same 403, in its own words and without our headers.
 		const kitFirst = ['autosave, cross-site text/plain', 'submit, cross-site no-cors text/plain'];
 		for (const [i, s] of hot.entries()) {
-			const same = kitFirst.includes(s.step) ? { ...s, type: sveltekit[i].type, nosniff: sveltekit[i].nosniff, message: sveltekit[i].message } : s;
+			const same = kitFirst.includes(s.step)
+				? { ...s, type: sveltekit[i].type, nosniff: sveltekit[i].nosniff, message: sveltekit[i].message }
+				: s;
 			expect(same, s.step).toEqual(sveltekit[i]);
 		}
 		// And the answers are the right ones.
 		const by = Object.fromEntries(hot.map((s) => [s.step, s]));
 		expect([by['anonymous start'].status, by['start'].status, by['resume'].status, by['resume'].extra]).toEqual([401, 201, 200, true]);
-		expect([by['autosave'].status, by['autosave, not JSON'].status, by['autosave, 20 kB body'].status, by['autosave, cross-site text/plain'].status]).toEqual([204, 400, 413, 403]);
+		expect([
+			by['autosave'].status,
+			by['autosave, not JSON'].status,
+			by['autosave, 20 kB body'].status,
+			by['autosave, cross-site text/plain'].status
+		]).toEqual([204, 400, 413, 403]);
 		const refused = Object.keys(by).filter((k) => /cross-site|other port|other host|Origin|own origin, (text|no content)/.test(k));
 		expect(refused).toHaveLength(12);
 		for (const k of refused) expect([k, by[k].status], k).toEqual([k, /own origin/.test(k) ? 415 : 403]);
@@ -158,7 +255,9 @@ describe('hot API in front of SvelteKit', () => {
 		}
 		expect(by['autosave, own origin, JSON with charset'].status).toBe(204);
 		expect(by['autosave, 18 kB streamed in 6,000 characters'].status).toBe(413);
-		expect([by['autosave, someone else'].status, by['submit, someone else'].status, by['autosave after submit'].status]).toEqual([404, 404, 409]);
+		expect([by['autosave, someone else'].status, by['submit, someone else'].status, by['autosave after submit'].status]).toEqual([
+			404, 404, 409
+		]);
 		expect([by['submit'].status, by['submit'].cache, by['start'].cache]).toEqual([200, 'no-store', 'no-store']);
 		expect(by['poll, people tab'].extra).toEqual([[], true]);
 		expect(by['poll, missing round'].status).toBe(404);
@@ -179,7 +278,12 @@ describe('security headers on everything the production server sends', () => {
 			const answers: [string, Response][] = [
 				['rounds (SvelteKit route)', await c.get('/api/rounds/current')],
 				['leaderboard poll (hot path)', await c.get(`/api/leaderboard?round=${round.id}`)],
-				['refused write', await c.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { origin: 'https://evil.example', 'content-type': 'application/json' } })],
+				[
+					'refused write',
+					await c.request('POST', `/api/rounds/${round.id}/attempts`, {
+						headers: { origin: 'https://evil.example', 'content-type': 'application/json' }
+					})
+				],
 				['401 JSON', await c.json('POST', `/api/rounds/${round.id}/attempts`)],
 				['page data', await c.get('/__data.json')],
 				['script', await c.get(script!)],
@@ -190,7 +294,11 @@ describe('security headers on everything the production server sends', () => {
 			for (const [what, res] of answers) {
 				await res.arrayBuffer();
 				expect(res.status, `${base} ${what}`).toBeLessThan(500);
-				expect([what, res.headers.get('x-content-type-options'), res.headers.get('content-security-policy')], base).toEqual([what, 'nosniff', NON_PAGE]);
+				expect([what, res.headers.get('x-content-type-options'), res.headers.get('content-security-policy')], base).toEqual([
+					what,
+					'nosniff',
+					NON_PAGE
+				]);
 				expect(res.headers.get('x-frame-options'), `${base} ${what}`).toBe('DENY');
 			}
 			// Pages keep their own policy (kit.csp), not the one for non-pages.

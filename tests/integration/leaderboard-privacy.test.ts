@@ -33,7 +33,8 @@ async function dataJsonBoard(c: Client, path: string): Promise<Board> {
 }
 
 /** The predictions a board shows of people other than the viewer. */
-const othersPredictions = (b: Board) => [...b.top, ...(b.me ? [b.me] : [])].filter((r) => !r.isViewer && r.prediction != null).map((r) => r.prediction);
+const othersPredictions = (b: Board) =>
+	[...b.top, ...(b.me ? [b.me] : [])].filter((r) => !r.isViewer && r.prediction != null).map((r) => r.prediction);
 
 async function boards(base: string, viewer: Client, roundId: number, contestId: number) {
 	const poll = async (q: string) => (await (await viewer.get(`/api/leaderboard?${q}`)).json()) as Board;

@@ -35,7 +35,8 @@ async function makeRound(closed: boolean, predictionKind: 'participants' | 'atte
 async function fill(roundId: number, seed: number) {
 	const rng = seededRng(seed);
 	const unit = await db.selectFrom('units').select('id').where('code', '=', '001').executeTakeFirstOrThrow();
-	const attempts: { userId: number; score: number; prediction: number | null; durationMs: number; submittedAt: number; correct: number }[] = [];
+	const attempts: { userId: number; score: number; prediction: number | null; durationMs: number; submittedAt: number; correct: number }[] =
+		[];
 	for (let u = 0; u < 60; u++) {
 		const { id: userId } = await db
 			.insertInto('users')
@@ -173,12 +174,32 @@ describe('contest leaderboard and unit counts', () => {
 			);
 		const units = await db.selectFrom('units').select(['id', 'code']).where('code', 'in', ['002', '003']).orderBy('code').execute();
 		const rng = seededRng(99);
-		const results: { userId: number; roundId: number; score: number; durationMs: number; submittedAt: number; prediction: null; unitId: number; dq: boolean }[] = [];
+		const results: {
+			userId: number;
+			roundId: number;
+			score: number;
+			durationMs: number;
+			submittedAt: number;
+			prediction: null;
+			unitId: number;
+			dq: boolean;
+		}[] = [];
 		for (let u = 0; u < 40; u++) {
 			const unitId = units[u % 2].id;
 			const { id: userId } = await db
 				.insertInto('users')
-				.values({ full_name: 'Người Cả Cuộc ' + u, name_folded: 'nguoi ca cuoc ' + u, birth_date: '1990-01-01', gender: 'female', phone: `+8497${String(1000000 + u)}`, unit_id: unitId, password_hash: 'x', consent_at: now, consent_version: 'v', created_at: now })
+				.values({
+					full_name: 'Người Cả Cuộc ' + u,
+					name_folded: 'nguoi ca cuoc ' + u,
+					birth_date: '1990-01-01',
+					gender: 'female',
+					phone: `+8497${String(1000000 + u)}`,
+					unit_id: unitId,
+					password_hash: 'x',
+					consent_at: now,
+					consent_version: 'v',
+					created_at: now
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			for (const roundId of rounds) {
@@ -192,7 +213,21 @@ describe('contest leaderboard and unit counts', () => {
 					results.push({ userId, roundId, score, durationMs, submittedAt, prediction: null, unitId, dq });
 					await db
 						.insertInto('attempts')
-						.values({ round_id: roundId, user_id: userId, attempt_no: a, status: 'submitted', started_at: submittedAt - durationMs, deadline_at: submittedAt + 60_000, submitted_at: submittedAt, duration_ms: durationMs, score, correct_count: score, total: 5, prediction: null, disqualified_at: dq ? now : null })
+						.values({
+							round_id: roundId,
+							user_id: userId,
+							attempt_no: a,
+							status: 'submitted',
+							started_at: submittedAt - durationMs,
+							deadline_at: submittedAt + 60_000,
+							submitted_at: submittedAt,
+							duration_ms: durationMs,
+							score,
+							correct_count: score,
+							total: 5,
+							prediction: null,
+							disqualified_at: dq ? now : null
+						})
 						.execute();
 				}
 			}

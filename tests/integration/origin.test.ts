@@ -60,7 +60,9 @@ describe('without ORIGIN (npm start, a demo)', () => {
 		const started = await c.json('POST', `/api/rounds/${round.id}/attempts`);
 		expect([200, 201]).toContain(started.status);
 		// The same request claiming to come from another address is refused.
-		const foreign = await c.request('POST', `/api/rounds/${round.id}/attempts`, { headers: { 'content-type': 'application/json', origin: `http://localhost:${PORT}` } });
+		const foreign = await c.request('POST', `/api/rounds/${round.id}/attempts`, {
+			headers: { 'content-type': 'application/json', origin: `http://localhost:${PORT}` }
+		});
 		expect(foreign.status).toBe(403);
 	});
 

@@ -26,7 +26,9 @@ function row(phone: string): Row {
 	const db = openTestDb();
 	try {
 		return db
-			.prepare('select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where phone = ?')
+			.prepare(
+				'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where phone = ?'
+			)
 			.get(e164(phone)) as Row;
 	} finally {
 		db.close();
@@ -36,7 +38,9 @@ function rowById(id: number): Row {
 	const db = openTestDb();
 	try {
 		return db
-			.prepare('select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where users.id = ?')
+			.prepare(
+				'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where users.id = ?'
+			)
 			.get(id) as Row;
 	} finally {
 		db.close();
@@ -45,7 +49,15 @@ function rowById(id: number): Row {
 
 /** The profile form as the page would post it, filled with what the person has now. */
 function profileForm(form: Record<string, string>, over: Record<string, string> = {}): Record<string, string> {
-	return { fullName: form.fullName, phone: form.phone, email: form.email, nationalId: '', unitCode: form.unitCode, currentPassword: '', ...over };
+	return {
+		fullName: form.fullName,
+		phone: form.phone,
+		email: form.email,
+		nationalId: '',
+		unitCode: form.unitCode,
+		currentPassword: '',
+		...over
+	};
 }
 
 describe('profile edits on the account page', () => {
@@ -65,18 +77,23 @@ describe('profile edits on the account page', () => {
 
 		const db = openTestDb();
 		try {
-			const log = db.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ? order by id desc").get(String(r.id)) as { details_json: string };
+			const log = db
+				.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ? order by id desc")
+				.get(String(r.id)) as { details_json: string };
 			expect(JSON.parse(log.details_json).fields).toEqual(['fullName', 'unitCode']);
 		} finally {
 			db.close();
 		}
 	});
 
-	it("refuses a phone that belongs to someone else, typed in another format, and keeps what was typed (not the password)", async () => {
+	it('refuses a phone that belongs to someone else, typed in another format, and keeps what was typed (not the password)', async () => {
 		const other = await registeredClient();
 		const { client, form } = await registeredClient();
 		const typed = otherFormat(other.form.phone);
-		const res = await client.action('/account?/profile', profileForm(form, { phone: typed, fullName: 'Phạm Thị Thu', currentPassword: PASSWORD }));
+		const res = await client.action(
+			'/account?/profile',
+			profileForm(form, { phone: typed, fullName: 'Phạm Thị Thu', currentPassword: PASSWORD })
+		);
 		expect(res.status).toBe(400);
 		expect(res.body?.data.errors.phone).toBe('Số điện thoại này đã được đăng ký.');
 		expect(res.body?.data.values.phone).toBe(typed);
@@ -100,7 +117,10 @@ describe('profile edits on the account page', () => {
 		const cccd = freshCccd();
 		await registeredClient({ nationalId: cccd });
 		const { client, form } = await registeredClient();
-		const taken = await client.action('/account?/profile', profileForm(form, { nationalId: cccd.replace(/(\d{4})/g, '$1 ').trim(), currentPassword: PASSWORD }));
+		const taken = await client.action(
+			'/account?/profile',
+			profileForm(form, { nationalId: cccd.replace(/(\d{4})/g, '$1 ').trim(), currentPassword: PASSWORD })
+		);
 		expect(taken.status).toBe(400);
 		expect(taken.body?.data.errors.nationalId).toBe('Số CCCD này đã được đăng ký.');
 		expect(row(form.phone).national_id_hash).toBeNull();
@@ -119,7 +139,10 @@ describe('profile edits on the account page', () => {
 		// An empty box keeps the stored CCCD; the checkbox removes it.
 		await client.action('/account?/profile', profileForm(form, { fullName: 'Đỗ Thị Lan' }));
 		expect(row(form.phone).national_id_hash).toBe(hash);
-		const removed = await client.action('/account?/profile', profileForm(form, { fullName: 'Đỗ Thị Lan', removeNationalId: 'on', currentPassword: PASSWORD }));
+		const removed = await client.action(
+			'/account?/profile',
+			profileForm(form, { fullName: 'Đỗ Thị Lan', removeNationalId: 'on', currentPassword: PASSWORD })
+		);
 		expect(removed.body?.data.changed).toEqual(['nationalId']);
 		expect(row(form.phone).national_id_hash).toBeNull();
 	});
@@ -130,7 +153,10 @@ describe('profile edits on the account page', () => {
 		const missing = await client.action('/account?/profile', profileForm(form, { phone: newPhone, fullName: 'Vũ Thị Hoa' }));
 		expect(missing.status).toBe(400);
 		expect(missing.body?.data.errors.currentPassword).toBe('Vui lòng nhập mật khẩu hiện tại để đổi số điện thoại, email hoặc số CCCD.');
-		const wrong = await client.action('/account?/profile', profileForm(form, { phone: newPhone, fullName: 'Vũ Thị Hoa', currentPassword: 'khong-phai-mat-khau' }));
+		const wrong = await client.action(
+			'/account?/profile',
+			profileForm(form, { phone: newPhone, fullName: 'Vũ Thị Hoa', currentPassword: 'khong-phai-mat-khau' })
+		);
 		expect(wrong.status).toBe(400);
 		expect(wrong.body?.data.errors.currentPassword).toBe('Mật khẩu hiện tại không đúng.');
 		expect(wrong.text).not.toContain('khong-phai-mat-khau');
@@ -144,7 +170,10 @@ describe('profile edits on the account page', () => {
 		const { client, form } = await registeredClient();
 		const newPhone = freshPhone();
 		for (let i = 0; i < 6; i++) {
-			const wrong = await client.action('/account?/profile', profileForm(form, { phone: newPhone, currentPassword: 'khong-phai-mat-khau' }));
+			const wrong = await client.action(
+				'/account?/profile',
+				profileForm(form, { phone: newPhone, currentPassword: 'khong-phai-mat-khau' })
+			);
 			expect(wrong.body?.data.errors.currentPassword).toBe('Mật khẩu hiện tại không đúng.');
 		}
 		const locked = await client.action('/account?/profile', profileForm(form, { phone: newPhone, currentPassword: PASSWORD }));
@@ -177,7 +206,9 @@ describe('profile edits on the account page', () => {
 		// The audit log names the field, never the number.
 		const db = openTestDb();
 		try {
-			const logs = db.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ?").all(String(row(newPhone).id)) as { details_json: string }[];
+			const logs = db
+				.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ?")
+				.all(String(row(newPhone).id)) as { details_json: string }[];
 			expect(logs.map((l) => JSON.parse(l.details_json).fields)).toEqual([['phone']]);
 			for (const l of logs) expect(l.details_json).not.toMatch(new RegExp(newPhone.slice(1) + '|' + form.phone.slice(1)));
 		} finally {
@@ -193,7 +224,10 @@ describe('profile edits on the account page', () => {
 			Array.from({ length: 20 }, (_, i) => {
 				const who = i % 2 === 0 ? a : b;
 				// Half of them type the number in another format: the index sees one value.
-				return who.client.action('/account?/profile', profileForm(who.form, { phone: i % 4 < 2 ? target : otherFormat(target), currentPassword: PASSWORD }));
+				return who.client.action(
+					'/account?/profile',
+					profileForm(who.form, { phone: i % 4 < 2 ? target : otherFormat(target), currentPassword: PASSWORD })
+				);
 			})
 		);
 		expect(results.every((r) => r.status === 200 || r.status === 400)).toBe(true);
@@ -218,7 +252,11 @@ describe('profile edits on the account page', () => {
 		const victim = await registeredClient();
 		const { client, form } = await registeredClient();
 		const victimId = row(victim.form.phone).id;
-		const res = await client.action('/account?/profile', { ...profileForm(form, { fullName: 'Kẻ Mạo Danh' }), userId: String(victimId), id: String(victimId) });
+		const res = await client.action('/account?/profile', {
+			...profileForm(form, { fullName: 'Kẻ Mạo Danh' }),
+			userId: String(victimId),
+			id: String(victimId)
+		});
 		expect(res.status).toBe(200);
 		expect(rowById(victimId).full_name).toBe(victim.form.fullName);
 		expect(row(form.phone).full_name).toBe('Kẻ Mạo Danh');

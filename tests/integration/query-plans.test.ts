@@ -21,7 +21,17 @@ import { pollCacheEvents } from '../../src/lib/server/cache';
  * to prefer a scan on small demo tables: a missing index shows as a SCAN. (SEARCH … USING INDEX may
  * still walk a range: the rank-order snapshot reads a whole round, on the worker, every 5 s.)
  */
-const GROWING = ['attempts', 'attempt_questions', 'attempt_answers', 'round_best', 'sessions', 'users', 'access_events', 'rate_buckets', 'cache_events'];
+const GROWING = [
+	'attempts',
+	'attempt_questions',
+	'attempt_answers',
+	'round_best',
+	'sessions',
+	'users',
+	'access_events',
+	'rate_buckets',
+	'cache_events'
+];
 let dir: string;
 let file: string;
 const seen = new Set<string>();
@@ -101,7 +111,8 @@ describe('query plans of the hot paths', () => {
 				const name = GROWING.includes(alias) ? alias : table && GROWING.includes(table) ? table : null;
 				// A SCAN of a growing table is only acceptable through a partial index that holds just the
 				// few rows in play: attempts_one_open (open attempts only) for the expiry sweep.
-				if (name && !/USING (COVERING )?INDEX attempts_one_open\b/.test(detail)) problems.push(`${detail}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+				if (name && !/USING (COVERING )?INDEX attempts_one_open\b/.test(detail))
+					problems.push(`${detail}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
 			}
 		}
 		raw.close();

@@ -57,7 +57,8 @@ describe('login limits', () => {
 describe('registration limits', () => {
 	it('allows three accounts per device, then answers 429', async () => {
 		const device = from('10.5.0.1');
-		for (let i = 0; i < 3; i++) expect((await device.action('/register', registration({ phone: freshPhone() }))).body?.type).toBe('redirect');
+		for (let i = 0; i < 3; i++)
+			expect((await device.action('/register', registration({ phone: freshPhone() }))).body?.type).toBe('redirect');
 		const fourth = await device.action('/register', registration({ phone: freshPhone() }));
 		expect(fourth.status).toBe(429);
 		expect(fourth.body?.data.errors.form).toMatch(/quá nhiều lượt đăng ký/);
@@ -85,7 +86,10 @@ describe('registration limits', () => {
 		const clusters = html
 			.split('<li class="card">')
 			.filter((item) => item.includes('cùng một địa chỉ mạng'))
-			.map((item) => [Number(/<strong>(\d+) tài khoản<\/strong>/.exec(item)?.[1]), Number(/<strong>(\d+) lượt đăng ký tài khoản<\/strong>/.exec(item)?.[1] ?? 0)]);
+			.map((item) => [
+				Number(/<strong>(\d+) tài khoản<\/strong>/.exec(item)?.[1]),
+				Number(/<strong>(\d+) lượt đăng ký tài khoản<\/strong>/.exec(item)?.[1] ?? 0)
+			]);
 		expect(clusters).toContainEqual([40, 40]);
 	});
 

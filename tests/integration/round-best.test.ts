@@ -28,7 +28,12 @@ async function truth() {
 	return r.rows.map((x) => [x.user_id, x.id]);
 }
 async function table() {
-	const rows = await db.selectFrom('round_best').select(['user_id', 'attempt_id']).where('round_id', '=', roundId).orderBy('user_id').execute();
+	const rows = await db
+		.selectFrom('round_best')
+		.select(['user_id', 'attempt_id'])
+		.where('round_id', '=', roundId)
+		.orderBy('user_id')
+		.execute();
 	return rows.map((x) => [x.user_id, x.attempt_id]);
 }
 
@@ -38,13 +43,21 @@ beforeEach(async () => {
 	await migrateToLatest(db);
 	await seedDemo(db, now, 12);
 	roundId = (await db.selectFrom('rounds').select('id').where('title', '=', 'Tuần 2').executeTakeFirstOrThrow()).id;
-	organiserId = (await db.selectFrom('users').select('id').where('phone', '=', '+84' + DEMO_ACCOUNTS[1].phone.slice(1)).executeTakeFirstOrThrow()).id;
+	organiserId = (
+		await db
+			.selectFrom('users')
+			.select('id')
+			.where('phone', '=', '+84' + DEMO_ACCOUNTS[1].phone.slice(1))
+			.executeTakeFirstOrThrow()
+	).id;
 });
 
 describe('round_best', () => {
 	it('matches the attempts after the demo seed and after more submits through the service', async () => {
 		expect(await table()).toEqual(await truth());
-		const someone = (await db.selectFrom('users').select('id').where('role', '=', 'participant').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+		const someone = (
+			await db.selectFrom('users').select('id').where('role', '=', 'participant').orderBy('id', 'desc').executeTakeFirstOrThrow()
+		).id;
 		const started = await attempts.startOrResume(db, someone, roundId, now);
 		if (started.ok) await attempts.submit(db, someone, started.view.attemptId, 7, now + 1000);
 		expect(await table()).toEqual(await truth());
@@ -52,7 +65,14 @@ describe('round_best', () => {
 
 	it('follows disqualifications and reinstatements of attempts and people', async () => {
 		const [top] = await topOfRound(db, roundId, 1);
-		const best = (await db.selectFrom('round_best').select('attempt_id').where('round_id', '=', roundId).where('user_id', '=', top.userId).executeTakeFirstOrThrow()).attempt_id;
+		const best = (
+			await db
+				.selectFrom('round_best')
+				.select('attempt_id')
+				.where('round_id', '=', roundId)
+				.where('user_id', '=', top.userId)
+				.executeTakeFirstOrThrow()
+		).attempt_id;
 		await disqualifyAttempt(db, organiserId, best, 'kiểm thử loại lượt', now);
 		expect(await table()).toEqual(await truth());
 		await reinstateAttempt(db, organiserId, best, 'kiểm thử khôi phục', now);

@@ -18,7 +18,10 @@ function walk(dir: string): string[] {
 
 /** `src/routes/(group)/a/[id]/+page.svelte` → `/a/[id]` (route groups do not appear in URLs). */
 function routeId(file: string): string {
-	const rel = path.relative(ROUTES, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+	const rel = path
+		.relative(ROUTES, path.dirname(file))
+		.split(path.sep)
+		.filter((s) => s && !/^\(.*\)$/.test(s));
 	return '/' + rel.join('/');
 }
 

@@ -35,14 +35,21 @@ describe('web security', () => {
 	});
 
 	it('never renders user text as HTML: no {@html} in the app, payloads in names and questions come out escaped', async () => {
-		const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-		const withHtml = walk(path.resolve(import.meta.dirname, '../../src')).filter((f) => f.endsWith('.svelte') && fs.readFileSync(f, 'utf8').includes('{@html'));
+		const walk = (d: string): string[] =>
+			fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+		const withHtml = walk(path.resolve(import.meta.dirname, '../../src')).filter(
+			(f) => f.endsWith('.svelte') && fs.readFileSync(f, 'utf8').includes('{@html')
+		);
 		expect(withHtml).toEqual([]);
 
 		const { client, form } = await registeredClient();
 		const id = userId(form.phone);
 		const db = openTestDb();
-		const q = db.prepare("select q.id, v.id as vid, v.stem from questions q join question_versions v on v.id = q.current_version_id where q.status = 'published' order by q.id desc limit 1").get() as { id: number; vid: number; stem: string };
+		const q = db
+			.prepare(
+				"select q.id, v.id as vid, v.stem from questions q join question_versions v on v.id = q.current_version_id where q.status = 'published' order by q.id desc limit 1"
+			)
+			.get() as { id: number; vid: number; stem: string };
 		try {
 			db.prepare('update users set full_name = ? where id = ?').run('Nguyễn ' + PAYLOAD, id);
 			db.prepare('update question_versions set stem = ? where id = ?').run(PAYLOAD + ' câu hỏi', q.vid);
@@ -85,7 +92,9 @@ describe('web security', () => {
 		expect((await client.get('/account')).status).toBe(303);
 		expect((await second.get('/account')).status).toBe(303);
 		const db = openTestDb();
-		const row = db.prepare("select details_json from audit_log where action = 'user.role_change' and entity_id = ?").get(String(id)) as { details_json: string };
+		const row = db.prepare("select details_json from audit_log where action = 'user.role_change' and entity_id = ?").get(String(id)) as {
+			details_json: string;
+		};
 		db.close();
 		expect(JSON.parse(row.details_json)).toEqual({ from: 'participant', to: 'district_lead' });
 		// An organiser may not change roles.
@@ -109,7 +118,9 @@ describe('web security', () => {
 		await client.action('/account?/logoutEverywhere', {});
 		const db = openTestDb();
 		const user = db.prepare('select id from users where phone = ?').get('+84' + form.phone.slice(1)) as { id: number };
-		const logs = db.prepare("select actor_user_id from audit_log where action = 'user.logout_everywhere' and entity_id = ?").all(String(user.id));
+		const logs = db
+			.prepare("select actor_user_id from audit_log where action = 'user.logout_everywhere' and entity_id = ?")
+			.all(String(user.id));
 		db.close();
 		expect(logs).toEqual([{ actor_user_id: user.id }]);
 	});
@@ -135,10 +146,17 @@ describe('personal data', () => {
 		const refused = await new Client().action('/register', form);
 		expect(refused.status).toBe(400);
 		expect(Object.keys(refused.body?.data.errors).sort()).toEqual(['guardianConsent', 'guardianName', 'guardianPhone']);
-		const ok = await new Client().action('/register', { ...form, guardianName: 'Trần Văn Bố', guardianPhone: '0987 111 222', guardianConsent: 'on' });
+		const ok = await new Client().action('/register', {
+			...form,
+			guardianName: 'Trần Văn Bố',
+			guardianPhone: '0987 111 222',
+			guardianConsent: 'on'
+		});
 		expect(ok.body?.type).toBe('redirect');
 		const db = openTestDb();
-		const u = db.prepare('select guardian_name, guardian_phone, guardian_confirmed_at, consent_at, consent_version from users where phone = ?').get(phoneE164(form.phone)) as Record<string, unknown>;
+		const u = db
+			.prepare('select guardian_name, guardian_phone, guardian_confirmed_at, consent_at, consent_version from users where phone = ?')
+			.get(phoneE164(form.phone)) as Record<string, unknown>;
 		db.close();
 		expect(u).toMatchObject({ guardian_name: 'Trần Văn Bố', guardian_phone: '+84987111222', consent_version: expect.any(String) });
 		expect(u.guardian_confirmed_at).toBeGreaterThan(0);
@@ -151,10 +169,16 @@ describe('personal data', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toMatch(/attachment/);
 		const data = await res.json();
-		expect(data.account).toMatchObject({ phone: phoneE164(form.phone), fullName: form.fullName, consent: { textVersion: expect.any(String) } });
+		expect(data.account).toMatchObject({
+			phone: phoneE164(form.phone),
+			fullName: form.fullName,
+			consent: { textVersion: expect.any(String) }
+		});
 		expect(JSON.stringify(data)).not.toMatch(/password|secret_hash/);
 		const db = openTestDb();
-		const n = db.prepare("select count(*) as n from audit_log where action = 'personal_data.export' and entity_id = ?").get(String(userId(form.phone))) as { n: number };
+		const n = db
+			.prepare("select count(*) as n from audit_log where action = 'personal_data.export' and entity_id = ?")
+			.get(String(userId(form.phone))) as { n: number };
 		db.close();
 		expect(n.n).toBe(1);
 		expect((await new Client().get('/account/data')).status).toBe(401);
@@ -182,10 +206,16 @@ describe('personal data', () => {
 		expect(done.status).toBe(200);
 		expect((await org.action('/organiser/privacy?/confirm', { requestId: String(reqId) })).status).toBe(409);
 
-		const u = db.prepare('select full_name, phone, email, national_id_hash, birth_date, anonymised_at from users where id = ?').get(id) as Record<string, unknown>;
-		const attempts = db.prepare('select count(*) as n from attempts where user_id = ? and status = ?').get(id, 'submitted') as { n: number };
+		const u = db
+			.prepare('select full_name, phone, email, national_id_hash, birth_date, anonymised_at from users where id = ?')
+			.get(id) as Record<string, unknown>;
+		const attempts = db.prepare('select count(*) as n from attempts where user_id = ? and status = ?').get(id, 'submitted') as {
+			n: number;
+		};
 		const events = db.prepare('select count(*) as n from access_events where user_id = ?').get(id) as { n: number };
-		const erase = db.prepare("select count(*) as n from audit_log where action = 'personal_data.erase' and entity_id = ?").get(String(id)) as { n: number };
+		const erase = db
+			.prepare("select count(*) as n from audit_log where action = 'personal_data.erase' and entity_id = ?")
+			.get(String(id)) as { n: number };
 		db.close();
 		expect(u.full_name).toBe('Người dự thi ẩn danh');
 		expect(u.phone).toBe(`erased:${id}`);

@@ -33,7 +33,13 @@ async function roundsOf(base: string) {
 
 async function pagesOf(base: string) {
 	const { open, contest } = await roundsOf(base);
-	return ['/', `/rounds/${open}/leaderboard`, `/contests/${contest}/leaderboard`, `/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`, `/rounds/1/leaderboard`];
+	return [
+		'/',
+		`/rounds/${open}/leaderboard`,
+		`/contests/${contest}/leaderboard`,
+		`/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`,
+		`/rounds/1/leaderboard`
+	];
 }
 
 /** A browser that has been here before: its own device cookie (any 32-character base32 id). */
@@ -57,7 +63,9 @@ async function withinOneRendering(check: () => Promise<boolean>) {
 function viewerRows(dataJson: string): number {
 	const { nodes } = JSON.parse(dataJson) as { nodes: ({ type: string; data: unknown[] } | null)[] };
 	type Row = { isViewer: boolean };
-	const page = nodes.map((n) => (n?.type === 'data' ? (unflatten(n.data) as { board?: { top: Row[]; me: Row | null } }) : null)).find((d) => d?.board);
+	const page = nodes
+		.map((n) => (n?.type === 'data' ? (unflatten(n.data) as { board?: { top: Row[]; me: Row | null } }) : null))
+		.find((d) => d?.board);
 	const { top, me } = page!.board!;
 	return [...top, ...(me ? [me] : [])].filter((r) => r.isViewer).length;
 }
@@ -68,7 +76,9 @@ function correctOptions(dbPath: string, attemptId: number, questionId: number): 
 	const db = new SQLite(dbPath, { readonly: true });
 	try {
 		const row = db
-			.prepare('select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id where aq.attempt_id = ? and aq.question_id = ?')
+			.prepare(
+				'select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id where aq.attempt_id = ? and aq.question_id = ?'
+			)
 			.get(attemptId, questionId) as { options_json: string };
 		return (JSON.parse(row.options_json) as { id: string; correct: boolean }[]).filter((o) => o.correct).map((o) => o.id);
 	} finally {
@@ -80,8 +90,15 @@ function correctOptions(dbPath: string, attemptId: number, questionId: number): 
 async function handIn(base: string, dbPath: string, roundId: number) {
 	const me = new Client(base);
 	expect((await me.action('/register', registration())).body?.type).toBe('redirect');
-	const view = (await (await me.json('POST', `/api/rounds/${roundId}/attempts`)).json()) as { attemptId: number; questions: { id: number }[] };
-	for (const q of view.questions) await me.json('PUT', `/api/attempts/${view.attemptId}/answers`, { questionId: q.id, optionIds: correctOptions(dbPath, view.attemptId, q.id) });
+	const view = (await (await me.json('POST', `/api/rounds/${roundId}/attempts`)).json()) as {
+		attemptId: number;
+		questions: { id: number }[];
+	};
+	for (const q of view.questions)
+		await me.json('PUT', `/api/attempts/${view.attemptId}/answers`, {
+			questionId: q.id,
+			optionIds: correctOptions(dbPath, view.attemptId, q.id)
+		});
 	expect((await me.json('POST', `/api/attempts/${view.attemptId}/submit`, { prediction: 1 })).status).toBe(200);
 	return me;
 }
@@ -133,7 +150,12 @@ describe('public pages for anonymous viewers', () => {
 					const etag = first.res.headers.get('etag')!;
 					const again = await get(base, path, { 'if-none-match': etag, ...visitor('c') });
 					seen = [again.res.status, again.body, again.res.headers.get('etag'), again.res.headers.getSetCookie()];
-					return again.res.status === 304 && again.body === '' && again.res.headers.get('etag') === etag && again.res.headers.get('cache-control')?.startsWith('public') === true;
+					return (
+						again.res.status === 304 &&
+						again.body === '' &&
+						again.res.headers.get('etag') === etag &&
+						again.res.headers.get('cache-control')?.startsWith('public') === true
+					);
 				});
 				expect([name, path, notModified, seen]).toEqual([name, path, true, expect.anything()]);
 				const stale = await get(base, path, { 'if-none-match': '"not-this-one"' });
@@ -150,7 +172,11 @@ describe('public pages for anonymous viewers', () => {
 				['GET', '/register'],
 				['POST', `/api/rounds/${open}/attempts`]
 			]) {
-				const res = await fetch(base + path, { method, headers: method === 'POST' ? { origin: base, 'content-type': 'application/json' } : {}, redirect: 'manual' });
+				const res = await fetch(base + path, {
+					method,
+					headers: method === 'POST' ? { origin: base, 'content-type': 'application/json' } : {},
+					redirect: 'manual'
+				});
 				expect([base, path, res.headers.getSetCookie().some((c) => c.startsWith('hoithi_device='))]).toEqual([base, path, true]);
 			}
 		}
@@ -179,12 +205,21 @@ describe('public pages for a logged-in viewer', () => {
 			for (const path of [`/rounds/${open}/leaderboard`, `/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`]) {
 				const res = await me.get(path);
 				const body = await res.text();
-				expect([name, path, res.status, res.headers.get('cache-control'), res.headers.get('vary')]).toEqual([name, path, 200, 'private, no-store', 'Cookie']);
+				expect([name, path, res.status, res.headers.get('cache-control'), res.headers.get('vary')]).toEqual([
+					name,
+					path,
+					200,
+					'private, no-store',
+					'Cookie'
+				]);
 				// Their own row is marked as theirs: the badge in the page, isViewer in the data.
 				if (path.includes('__data.json')) expect([name, viewerRows(body)]).toEqual([name, 1]);
 				else expect(body, name).toMatch(/<span class="badge">Bạn<\/span>/);
 			}
-			expect([name, viewerRows((await get(base, `/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`)).body)]).toEqual([name, 0]);
+			expect([name, viewerRows((await get(base, `/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`)).body)]).toEqual([
+				name,
+				0
+			]);
 			const html = await (await me.get(`/rounds/${open}/leaderboard`)).text();
 			expect(html, name).toMatch(/Đăng xuất/);
 			// The anonymous page has no viewer's row and no account menu.

@@ -48,7 +48,8 @@ describe('limits shared by two server processes', () => {
 
 	it('locks an identifier after failures spread over both processes', async () => {
 		const { a, b } = browser('10.20.0.2');
-		for (let i = 0; i < 6; i++) expect((await (i % 2 ? b : a).action('/login', { identifier: '0900000005', password: 'sai-mat-khau' })).status).toBe(400);
+		for (let i = 0; i < 6; i++)
+			expect((await (i % 2 ? b : a).action('/login', { identifier: '0900000005', password: 'sai-mat-khau' })).status).toBe(400);
 		for (const c of [a, b]) {
 			const locked = await c.action('/login', { identifier: '0900000005', password: DEMO_PASSWORD });
 			expect(locked.status).toBe(429);
@@ -72,10 +73,16 @@ describe('a validated upload', () => {
 		const { a, b } = browser('10.20.0.4');
 		expect((await a.action('/login', { identifier: '0900000002', password: DEMO_PASSWORD })).body?.type).toBe('redirect');
 		const stem = `Câu hỏi hai tiến trình ${Date.now()}: số điện thoại khẩn cấp là số nào?`;
-		const file = ['topic_code,topic_name,difficulty,kind,stem,option_a,option_b,correct,explanation,legal_ref,status', `kiem-thu-2,Chủ đề hai tiến trình,1,single,"${stem}",111,115,A,Vì vậy.,Luật Trẻ em 2016,draft`].join('\r\n');
+		const file = [
+			'topic_code,topic_name,difficulty,kind,stem,option_a,option_b,correct,explanation,legal_ref,status',
+			`kiem-thu-2,Chủ đề hai tiến trình,1,single,"${stem}",111,115,A,Vì vậy.,Luật Trẻ em 2016,draft`
+		].join('\r\n');
 		const fd = new FormData();
 		fd.set('file', new Blob([new TextEncoder().encode(file)]), 'hai.csv');
-		const res = await a.request('POST', '/organiser/questions/import?/preview', { body: fd, headers: { origin: a.base, accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const res = await a.request('POST', '/organiser/questions/import?/preview', {
+			body: fd,
+			headers: { origin: a.base, accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
 		const preview = parse(JSON.parse(await res.text()).data).preview as { token: string; valid: number };
 		expect(preview.valid).toBe(1);
 		const done = await b.action('/organiser/questions/import?/confirm', { token: preview.token });
@@ -92,7 +99,10 @@ describe('cached pages after a write on the other process', () => {
 		const { a, b } = browser('10.20.0.5');
 		expect((await a.action('/login', { identifier: '0900000002', password: DEMO_PASSWORD })).body?.type).toBe('redirect');
 		const db = new SQLite(dbPath, { readonly: true });
-		const contest = db.prepare("select id, rules from contests where status = 'published' order by id limit 1").get() as { id: number; rules: string };
+		const contest = db.prepare("select id, rules from contests where status = 'published' order by id limit 1").get() as {
+			id: number;
+			rules: string;
+		};
 		db.close();
 		const title = `Hội thi hai tiến trình ${Date.now()}`;
 		// The other process has the home page's contest cached.

@@ -17,9 +17,11 @@ function rows<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 const auditOf = (action: string, entityId: number) =>
-	rows<{ details_json: string }>('select details_json from audit_log where action = ? and entity_id = ? order by id', action, String(entityId)).map((r) =>
-		JSON.parse(r.details_json)
-	);
+	rows<{ details_json: string }>(
+		'select details_json from audit_log where action = ? and entity_id = ? order by id',
+		action,
+		String(entityId)
+	).map((r) => JSON.parse(r.details_json));
 
 const topicByCode = (code: string) => rows<{ id: number; name: string }>('select id, name from topics where code = ?', code)[0];
 
@@ -48,7 +50,9 @@ describe('topics', () => {
 		const before = rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'")[0].n;
 		const { status, body } = await c.action('/organiser/questions/topics?/create', { code: existing.code.toUpperCase(), name: 'Trùng mã' });
 		expect(status).toBe(400);
-		expect(body?.data).toEqual({ create: { values: { code: existing.code.toUpperCase(), name: 'Trùng mã' }, errors: { code: 'Mã chủ đề này đã có.' } } });
+		expect(body?.data).toEqual({
+			create: { values: { code: existing.code.toUpperCase(), name: 'Trùng mã' }, errors: { code: 'Mã chủ đề này đã có.' } }
+		});
 		expect(rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'")[0].n).toBe(before);
 	});
 

@@ -89,11 +89,20 @@ describe('AnswerQueue', () => {
 
 	it('restores unsent answers from the journal after a reload, oldest first', async () => {
 		const store = memoryStore(
-			JSON.stringify({ 4: { optionIds: ['x'], seq: 2, sent: false }, 5: { optionIds: ['y'], seq: 1, sent: false }, 6: { optionIds: ['z'], seq: 3, sent: true }, 99: { optionIds: ['q'], seq: 4, sent: false } })
+			JSON.stringify({
+				4: { optionIds: ['x'], seq: 2, sent: false },
+				5: { optionIds: ['y'], seq: 1, sent: false },
+				6: { optionIds: ['z'], seq: 3, sent: true },
+				99: { optionIds: ['q'], seq: 4, sent: false }
+			})
 		);
 		const server = fakeServer();
 		const q = new AnswerQueue(server.put, store);
-		q.seed([{ id: 4, answer: [] }, { id: 5, answer: [] }, { id: 6, answer: ['z'] }]);
+		q.seed([
+			{ id: 4, answer: [] },
+			{ id: 5, answer: [] },
+			{ id: 6, answer: ['z'] }
+		]);
 		const restored = q.restore(new Set([4, 5, 6]));
 		expect([...restored]).toEqual([
 			[5, ['y']],
@@ -113,7 +122,12 @@ describe('AnswerQueue', () => {
 
 	it('stops and reports when the server says the attempt is closed', async () => {
 		const closed: string[] = [];
-		const q = new AnswerQueue(async () => ({ kind: 'closed', message: 'Đã hết giờ làm bài.' }), memoryStore(), undefined, (m) => closed.push(m));
+		const q = new AnswerQueue(
+			async () => ({ kind: 'closed', message: 'Đã hết giờ làm bài.' }),
+			memoryStore(),
+			undefined,
+			(m) => closed.push(m)
+		);
 		await q.change(1, ['a']);
 		expect(closed).toEqual(['Đã hết giờ làm bài.']);
 		expect(q.states.get(1)).toBe('error');

@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 export const SaveAnswerSchema = z.object({
 	questionId: z.number({ error: 'Thiếu mã câu hỏi.' }).int('Mã câu hỏi không hợp lệ.').positive('Mã câu hỏi không hợp lệ.'),
-	optionIds: z
-		.array(z.string().min(1).max(64), { error: 'Danh sách đáp án không hợp lệ.' })
-		.max(10, 'Quá nhiều đáp án.')
+	optionIds: z.array(z.string().min(1).max(64), { error: 'Danh sách đáp án không hợp lệ.' }).max(10, 'Quá nhiều đáp án.')
 });
 
 export const SubmitSchema = z.object({

@@ -178,12 +178,24 @@ describe('RegisterSchema: children and passwords', () => {
 	});
 
 	it('accepts a child with a guardian and returns the guardian normalised', () => {
-		const r = RegisterSchema.parse({ ...valid, birthDate: yearsAgo(12), guardianName: ' Trần Văn Bố ', guardianPhone: '0987 654 321', guardianConsent: 'on' });
+		const r = RegisterSchema.parse({
+			...valid,
+			birthDate: yearsAgo(12),
+			guardianName: ' Trần Văn Bố ',
+			guardianPhone: '0987 654 321',
+			guardianConsent: 'on'
+		});
 		expect(r.guardian).toEqual({ name: 'Trần Văn Bố', phone: '+84987654321' });
 	});
 
 	it("refuses the child's own phone as the guardian's", () => {
-		const e = errorsOf({ ...valid, birthDate: yearsAgo(12), guardianName: 'Trần Văn Bố', guardianPhone: valid.phone, guardianConsent: 'on' });
+		const e = errorsOf({
+			...valid,
+			birthDate: yearsAgo(12),
+			guardianName: 'Trần Văn Bố',
+			guardianPhone: valid.phone,
+			guardianConsent: 'on'
+		});
 		expect(e.guardianPhone).toMatch(/khác số/);
 	});
 
@@ -204,7 +216,14 @@ describe('RegisterSchema: children and passwords', () => {
 });
 
 describe('ProfileSchema', () => {
-	const profile = { fullName: ' Nguyễn  Thị Hằng ', phone: '+84 912.345.678', email: 'Hang@Example.VN', nationalId: '', unitCode: '001', currentPassword: 'x' };
+	const profile = {
+		fullName: ' Nguyễn  Thị Hằng ',
+		phone: '+84 912.345.678',
+		email: 'Hang@Example.VN',
+		nationalId: '',
+		unitCode: '001',
+		currentPassword: 'x'
+	};
 
 	it('normalises phone, email and name exactly as registration does', () => {
 		const p = ProfileSchema.parse(profile);
@@ -239,7 +258,9 @@ describe('empty required fields', () => {
 			consent: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.'
 		};
 		expect(errorsOf({})).toEqual(expected);
-		expect(errorsOf({ fullName: '', birthDate: '', gender: '', phone: '', unitCode: '', password: '', email: '', nationalId: '' })).toEqual(expected);
+		expect(errorsOf({ fullName: '', birthDate: '', gender: '', phone: '', unitCode: '', password: '', email: '', nationalId: '' })).toEqual(
+			expected
+		);
 		expect(errorsOf({ fullName: '   ', birthDate: ' ', gender: '', phone: '  ', unitCode: ' ', password: '   ' })).toEqual(expected);
 	});
 
@@ -252,10 +273,20 @@ describe('empty required fields', () => {
 
 	it('say "Vui lòng nhập …" on the login form and the profile form', () => {
 		const login = LoginSchema.safeParse({});
-		expect(login.success ? {} : fieldErrors(login.error)).toEqual({ identifier: 'Vui lòng nhập số điện thoại hoặc email.', password: 'Vui lòng nhập mật khẩu.' });
+		expect(login.success ? {} : fieldErrors(login.error)).toEqual({
+			identifier: 'Vui lòng nhập số điện thoại hoặc email.',
+			password: 'Vui lòng nhập mật khẩu.'
+		});
 		const blank = LoginSchema.safeParse({ identifier: '  ', password: '' });
-		expect(blank.success ? {} : fieldErrors(blank.error)).toEqual({ identifier: 'Vui lòng nhập số điện thoại hoặc email.', password: 'Vui lòng nhập mật khẩu.' });
+		expect(blank.success ? {} : fieldErrors(blank.error)).toEqual({
+			identifier: 'Vui lòng nhập số điện thoại hoặc email.',
+			password: 'Vui lòng nhập mật khẩu.'
+		});
 		const profile = ProfileSchema.safeParse({ fullName: ' ', phone: '', unitCode: '' });
-		expect(profile.success ? {} : fieldErrors(profile.error)).toEqual({ fullName: 'Vui lòng nhập họ và tên.', phone: 'Vui lòng nhập số điện thoại.', unitCode: 'Vui lòng chọn đơn vị.' });
+		expect(profile.success ? {} : fieldErrors(profile.error)).toEqual({
+			fullName: 'Vui lòng nhập họ và tên.',
+			phone: 'Vui lòng nhập số điện thoại.',
+			unitCode: 'Vui lòng chọn đơn vị.'
+		});
 	});
 });

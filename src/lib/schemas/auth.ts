@@ -87,32 +87,36 @@ const nationalIdField = z
 const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' }).trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.');
 
 /** Registration form. Shared by the form (labels, hints) and the server (parsing). */
-export const RegisterSchema = z.object({
-	fullName: fullNameField,
-	birthDate: required(
-		'ngày sinh',
-		z
-			.string({ error: 'Ngày sinh không hợp lệ.' })
-			.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh không hợp lệ.')
-			// Date.parse rolls 2000-02-30 over to 1 March; a real date survives the round trip.
-			.refine((s) => {
-				const t = Date.parse(s + 'T00:00:00Z');
-				return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-			}, 'Ngày sinh không hợp lệ.')
-			.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.')
-	),
-	gender: z.enum(['female', 'male', 'other'], { error: 'Vui lòng chọn giới tính.' }),
-	phone: phoneField,
-	email: emailField,
-	nationalId: nationalIdField,
-	unitCode: unitCodeField,
-	password: required('mật khẩu', z.string({ error: 'Mật khẩu không hợp lệ.' }).min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(200, 'Mật khẩu quá dài.')),
-	consent: z.literal('on', { error: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' }),
-	// Only for children under 16 (checked below); ignored for adults.
-	guardianName: optionalText(100),
-	guardianPhone: z.string().max(100).optional(),
-	guardianConsent: z.string().max(10).optional()
-})
+export const RegisterSchema = z
+	.object({
+		fullName: fullNameField,
+		birthDate: required(
+			'ngày sinh',
+			z
+				.string({ error: 'Ngày sinh không hợp lệ.' })
+				.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh không hợp lệ.')
+				// Date.parse rolls 2000-02-30 over to 1 March; a real date survives the round trip.
+				.refine((s) => {
+					const t = Date.parse(s + 'T00:00:00Z');
+					return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+				}, 'Ngày sinh không hợp lệ.')
+				.refine((s) => s >= '1900-01-01' && s < today(), 'Ngày sinh phải trước hôm nay.')
+		),
+		gender: z.enum(['female', 'male', 'other'], { error: 'Vui lòng chọn giới tính.' }),
+		phone: phoneField,
+		email: emailField,
+		nationalId: nationalIdField,
+		unitCode: unitCodeField,
+		password: required(
+			'mật khẩu',
+			z.string({ error: 'Mật khẩu không hợp lệ.' }).min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(200, 'Mật khẩu quá dài.')
+		),
+		consent: z.literal('on', { error: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.' }),
+		// Only for children under 16 (checked below); ignored for adults.
+		guardianName: optionalText(100),
+		guardianPhone: z.string().max(100).optional(),
+		guardianConsent: z.string().max(10).optional()
+	})
 	.transform((v, ctx) => {
 		const problem = passwordProblem(v.password, { phone: v.phone, email: v.email, fullName: v.fullName });
 		if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
@@ -122,11 +126,19 @@ export const RegisterSchema = z.object({
 			if (v.guardianName.length < 2 || !/^[\p{L}\p{M}' .-]+$/u.test(v.guardianName))
 				ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'Vui lòng nhập họ và tên cha, mẹ hoặc người giám hộ.' });
 			if (!phone)
-				ctx.addIssue({ code: 'custom', path: ['guardianPhone'], message: 'Vui lòng nhập số điện thoại hợp lệ của cha, mẹ hoặc người giám hộ.' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['guardianPhone'],
+					message: 'Vui lòng nhập số điện thoại hợp lệ của cha, mẹ hoặc người giám hộ.'
+				});
 			else if (phone === v.phone)
 				ctx.addIssue({ code: 'custom', path: ['guardianPhone'], message: 'Số điện thoại người giám hộ phải khác số của người dự thi.' });
 			if (v.guardianConsent !== 'on')
-				ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'Người dự thi dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý.' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['guardianConsent'],
+					message: 'Người dự thi dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý.'
+				});
 			guardian = { name: v.guardianName, phone: phone ?? '' };
 		}
 		const { guardianName: _n, guardianPhone: _p, guardianConsent: _c, ...rest } = v;
@@ -134,7 +146,10 @@ export const RegisterSchema = z.object({
 	});
 
 export const LoginSchema = z.object({
-	identifier: required('số điện thoại hoặc email', z.string({ error: 'Số điện thoại hoặc email không hợp lệ.' }).trim().max(254, 'Số điện thoại hoặc email quá dài.')),
+	identifier: required(
+		'số điện thoại hoặc email',
+		z.string({ error: 'Số điện thoại hoặc email không hợp lệ.' }).trim().max(254, 'Số điện thoại hoặc email quá dài.')
+	),
 	password: required('mật khẩu', z.string({ error: 'Mật khẩu không hợp lệ.' }).max(200, 'Mật khẩu quá dài.'))
 });
 

@@ -35,7 +35,12 @@ const errorsOf = (f: FormData) => {
 
 describe('RoundSchema via roundFormToObject', () => {
 	it('parses a valid round, reading times as Hanoi time', () => {
-		const r = parse(form({}, [['1', '', '3'], ['', '3', '2']]));
+		const r = parse(
+			form({}, [
+				['1', '', '3'],
+				['', '3', '2']
+			])
+		);
 		expect(r.success).toBe(true);
 		if (!r.success) return;
 		expect(r.data).toEqual({
@@ -89,16 +94,34 @@ describe('RoundSchema via roundFormToObject', () => {
 	});
 
 	it('reports quotas adding up to more than the question count on quotas', () => {
-		const errors = errorsOf(form({ questionCount: '5' }, [['1', '', '3'], ['2', '1', '3']]));
+		const errors = errorsOf(
+			form({ questionCount: '5' }, [
+				['1', '', '3'],
+				['2', '1', '3']
+			])
+		);
 		expect(errors).toEqual({ quotas: 'Tổng hạn mức (6) vượt quá số câu hỏi (5).' });
 	});
 
 	it('accepts quotas adding up to exactly the question count', () => {
-		expect(parse(form({ questionCount: '5' }, [['1', '', '3'], ['2', '1', '2']])).success).toBe(true);
+		expect(
+			parse(
+				form({ questionCount: '5' }, [
+					['1', '', '3'],
+					['2', '1', '2']
+				])
+			).success
+		).toBe(true);
 	});
 
 	it('ignores quota rows without a count', () => {
-		const r = parse(form({}, [['1', '2', ''], ['', '', '   '], ['2', '', '4']]));
+		const r = parse(
+			form({}, [
+				['1', '2', ''],
+				['', '', '   '],
+				['2', '', '4']
+			])
+		);
 		expect(r.success).toBe(true);
 		if (r.success) expect(r.data.quotas).toEqual([{ topicId: 2, difficulty: null, count: 4 }]);
 	});

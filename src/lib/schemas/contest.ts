@@ -11,11 +11,7 @@ export const ContestSchema = z.object({
 			.transform(cleanText)
 			.pipe(z.string().min(5, 'Tên cuộc thi cần ít nhất 5 ký tự.').max(200, 'Tên cuộc thi tối đa 200 ký tự.'))
 	),
-	rules: z
-		.string()
-		.default('')
-		.transform(cleanMultiline)
-		.pipe(z.string().max(20_000, 'Thể lệ tối đa 20.000 ký tự.')),
+	rules: z.string().default('').transform(cleanMultiline).pipe(z.string().max(20_000, 'Thể lệ tối đa 20.000 ký tự.')),
 	status: z.enum(['draft', 'published', 'archived'], { error: 'Trạng thái không hợp lệ.' })
 });
 export type ContestInput = z.infer<typeof ContestSchema>;
@@ -78,16 +74,11 @@ export const RoundSchema = z
 		predictionKind: z
 			.enum(['', 'participants', 'attempts', 'perfect_scores'], { error: 'Loại câu dự đoán không hợp lệ.' })
 			.transform((v) => (v === '' ? null : v)),
-		predictionQuestion: z
-			.string()
-			.default('')
-			.transform(cleanText)
-			.pipe(z.string().max(500, 'Câu hỏi dự đoán tối đa 500 ký tự.')),
+		predictionQuestion: z.string().default('').transform(cleanText).pipe(z.string().max(500, 'Câu hỏi dự đoán tối đa 500 ký tự.')),
 		quotas: z.array(QuotaSchema).max(20)
 	})
 	.superRefine((r, ctx) => {
-		if (r.closesAt <= r.opensAt)
-			ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Thời gian đóng phải sau thời gian mở.' });
+		if (r.closesAt <= r.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Thời gian đóng phải sau thời gian mở.' });
 		if (r.predictionKind && r.predictionQuestion.length < 5)
 			ctx.addIssue({ code: 'custom', path: ['predictionQuestion'], message: 'Vui lòng nhập nội dung câu hỏi dự đoán.' });
 		const sum = r.quotas.reduce((s, q) => s + q.count, 0);
@@ -99,7 +90,17 @@ export type RoundInput = z.infer<typeof RoundSchema>;
 /** FormData → plain object the RoundSchema understands (repeated quota fields become a list). */
 export function roundFormToObject(form: FormData): Record<string, unknown> {
 	const o: Record<string, unknown> = {};
-	for (const k of ['title', 'opensAt', 'closesAt', 'questionCount', 'timeLimitMinutes', 'maxAttempts', 'revealPolicy', 'predictionKind', 'predictionQuestion']) {
+	for (const k of [
+		'title',
+		'opensAt',
+		'closesAt',
+		'questionCount',
+		'timeLimitMinutes',
+		'maxAttempts',
+		'revealPolicy',
+		'predictionKind',
+		'predictionQuestion'
+	]) {
 		const v = form.get(k);
 		o[k] = typeof v === 'string' ? v : undefined;
 	}

@@ -9,6 +9,7 @@ describe('the erasure confirmation word', () => {
 	});
 
 	it('refuses anything else', () => {
-		for (const typed of ['', 'XÓA DỮ LIỆU', 'XO', 'DELETE']) expect(DeletionRequestSchema.safeParse({ confirmWord: typed }).success, typed).toBe(false);
+		for (const typed of ['', 'XÓA DỮ LIỆU', 'XO', 'DELETE'])
+			expect(DeletionRequestSchema.safeParse({ confirmWord: typed }).success, typed).toBe(false);
 	});
 });

@@ -23,7 +23,10 @@ export const DeletionRequestSchema = z.object({
 });
 
 export const DeletionDecisionSchema = z.object({
-	requestId: z.string().regex(/^[1-9]\d{0,12}$/, 'Yêu cầu không hợp lệ.').transform(Number),
+	requestId: z
+		.string()
+		.regex(/^[1-9]\d{0,12}$/, 'Yêu cầu không hợp lệ.')
+		.transform(Number),
 	note: z
 		.string()
 		.max(2000, 'Ghi chú quá dài.')

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseContent, parseQuestionForm, stemKey, stemLookalikeKey, type QuestionFormValues } from './question';
 
-const base = { kind: 'single' as const, stem: 'Câu hỏi mẫu?', optionTexts: ['A1', 'B1'], correct: [true, false], explanation: '', legalRef: '' };
+const base = {
+	kind: 'single' as const,
+	stem: 'Câu hỏi mẫu?',
+	optionTexts: ['A1', 'B1'],
+	correct: [true, false],
+	explanation: '',
+	legalRef: ''
+};
 
 describe('normaliseContent', () => {
 	it('turns NFD text into NFC and trims and collapses spaces', () => {
@@ -36,7 +43,9 @@ describe('normaliseContent', () => {
 		const gap = normaliseContent({ ...base, optionTexts: ['x', '', 'z'], correct: [true] });
 		expect(gap.issues).toContainEqual(expect.objectContaining({ field: 'options', option: 1 }));
 		const dangling = normaliseContent({ ...base, optionTexts: ['x', 'y', ''], correct: [false, false, true] });
-		expect(dangling.issues).toContainEqual(expect.objectContaining({ field: 'correct', message: expect.stringMatching(/phương án không có nội dung/) }));
+		expect(dangling.issues).toContainEqual(
+			expect.objectContaining({ field: 'correct', message: expect.stringMatching(/phương án không có nội dung/) })
+		);
 		const twice = normaliseContent({ ...base, optionTexts: ['Công an', 'CÔNG AN '], correct: [true, false] });
 		expect(twice.issues).toContainEqual(expect.objectContaining({ option: 1, message: 'Phương án B trùng với phương án A.' }));
 		const nfd = normaliseContent({ ...base, optionTexts: ['Bà ngoại', 'BÀ  NGOẠI'.normalize('NFD')], correct: [true, false] });
@@ -44,7 +53,12 @@ describe('normaliseContent', () => {
 	});
 
 	it('keeps options that differ only in diacritics: they are different words', () => {
-		for (const pair of [['Bà', 'Ba'], ['Có', 'Cỏ'], ['Đúng', 'Dung'], ['Ma', 'Mà', 'Má', 'Mả', 'Mã', 'Mạ']]) {
+		for (const pair of [
+			['Bà', 'Ba'],
+			['Có', 'Cỏ'],
+			['Đúng', 'Dung'],
+			['Ma', 'Mà', 'Má', 'Mả', 'Mã', 'Mạ']
+		]) {
 			const { issues } = normaliseContent({ ...base, optionTexts: pair, correct: pair.map((_, i) => i === 0) });
 			expect(issues, pair.join('/')).toEqual([]);
 		}
@@ -96,7 +110,17 @@ describe('parseQuestionForm', () => {
 
 describe('empty required fields of the question form', () => {
 	it('say "Vui lòng nhập nội dung câu hỏi." for an empty stem, and what is wrong for a short one', () => {
-		const empty = parseQuestionForm({ topicId: '1', difficulty: '1', kind: 'single', status: 'draft', stem: '  ', options: ['Có', 'Không', '', '', '', ''], correct: [true, false, false, false, false, false], explanation: '', legalRef: '' });
+		const empty = parseQuestionForm({
+			topicId: '1',
+			difficulty: '1',
+			kind: 'single',
+			status: 'draft',
+			stem: '  ',
+			options: ['Có', 'Không', '', '', '', ''],
+			correct: [true, false, false, false, false, false],
+			explanation: '',
+			legalRef: ''
+		});
 		expect(empty.ok ? {} : empty.errors).toEqual({ stem: 'Vui lòng nhập nội dung câu hỏi.' });
 		const short = normaliseContent({ ...base, stem: 'Ai?' });
 		expect(short.issues).toEqual([{ field: 'stem', message: 'Nội dung câu hỏi quá ngắn (ít nhất 5 ký tự).' }]);

@@ -61,8 +61,10 @@ export function normaliseContent(raw: {
 	const issues: ContentIssue[] = [];
 	const stem = cleanMultiline(raw.stem);
 	if (stem === '') issues.push({ field: 'stem', message: 'Vui lòng nhập nội dung câu hỏi.' });
-	else if (stem.length < LIMITS.stemMin) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá ngắn (ít nhất ${LIMITS.stemMin} ký tự).` });
-	else if (stem.length > LIMITS.stem) issues.push({ field: 'stem', message: `Nội dung câu hỏi quá dài (tối đa ${formatNumber(LIMITS.stem)} ký tự).` });
+	else if (stem.length < LIMITS.stemMin)
+		issues.push({ field: 'stem', message: `Nội dung câu hỏi quá ngắn (ít nhất ${LIMITS.stemMin} ký tự).` });
+	else if (stem.length > LIMITS.stem)
+		issues.push({ field: 'stem', message: `Nội dung câu hỏi quá dài (tối đa ${formatNumber(LIMITS.stem)} ký tự).` });
 
 	let texts = raw.optionTexts.slice(0, MAX_OPTIONS).map((t) => cleanText(t ?? ''));
 	let correct = texts.map((_, i) => Boolean(raw.correct[i]));
@@ -73,11 +75,16 @@ export function normaliseContent(raw: {
 		if (texts[i] === '')
 			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} để trống nhưng phương án sau nó có nội dung.` });
 		else if (texts[i].length > LIMITS.option)
-			issues.push({ field: 'options', option: i, message: `Phương án ${OPTION_LETTERS[i]} quá dài (tối đa ${formatNumber(LIMITS.option)} ký tự).` });
+			issues.push({
+				field: 'options',
+				option: i,
+				message: `Phương án ${OPTION_LETTERS[i]} quá dài (tối đa ${formatNumber(LIMITS.option)} ký tự).`
+			});
 	}
 	let dangling = false;
 	for (let i = texts.length; i < raw.correct.length; i++)
-		if (raw.correct[i] && (dangling = true)) issues.push({ field: 'correct', message: `Đáp án đúng ${OPTION_LETTERS[i] ?? i + 1} trỏ tới một phương án không có nội dung.` });
+		if (raw.correct[i] && (dangling = true))
+			issues.push({ field: 'correct', message: `Đáp án đúng ${OPTION_LETTERS[i] ?? i + 1} trỏ tới một phương án không có nội dung.` });
 	correct = correct.slice(0, texts.length);
 
 	const n = texts.length;
@@ -93,7 +100,10 @@ export function normaliseContent(raw: {
 	} else if (nCorrect !== 1)
 		issues.push({
 			field: 'correct',
-			message: nCorrect === 0 ? 'Chưa chọn đáp án đúng.' : `Câu ${KIND_LABELS[raw.kind].toLowerCase()} chỉ được có 1 đáp án đúng (đang có ${nCorrect}).`
+			message:
+				nCorrect === 0
+					? 'Chưa chọn đáp án đúng.'
+					: `Câu ${KIND_LABELS[raw.kind].toLowerCase()} chỉ được có 1 đáp án đúng (đang có ${nCorrect}).`
 		});
 
 	// Options are compared as written (NFC, spacing and case ignored) but with their diacritics:
@@ -185,9 +195,9 @@ export function questionFormValues(form: FormData): QuestionFormValues {
 }
 
 /** Checks a submitted form: meta with zod, content with normaliseContent; errors keyed by field. */
-export function parseQuestionForm(values: QuestionFormValues):
-	| { ok: true; meta: z.infer<typeof QuestionMetaSchema>; content: QuestionContent }
-	| { ok: false; errors: FieldErrors } {
+export function parseQuestionForm(
+	values: QuestionFormValues
+): { ok: true; meta: z.infer<typeof QuestionMetaSchema>; content: QuestionContent } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const meta = QuestionMetaSchema.safeParse(values);
 	if (!meta.success) for (const i of meta.error.issues) errors[String(i.path[0])] ??= i.message;

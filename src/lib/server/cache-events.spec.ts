@@ -44,10 +44,12 @@ describe('hand-ins told to the other processes', () => {
 		// Not in the hand-ins' own transactions: written once per batch.
 		expect(rows()).toEqual([]);
 		await new Promise((r) => setTimeout(r, SCORED_BATCH_MS * 3));
-		expect(rows().map((r) => JSON.parse(r.detail))).toEqual([[
-			{ roundId: 1, userId: 7, result: result(80) },
-			{ roundId: 1, userId: 8, result: result(90) }
-		]]);
+		expect(rows().map((r) => JSON.parse(r.detail))).toEqual([
+			[
+				{ roundId: 1, userId: 7, result: result(80) },
+				{ roundId: 1, userId: 8, result: result(90) }
+			]
+		]);
 		other.close();
 	});
 
@@ -57,7 +59,9 @@ describe('hand-ins told to the other processes', () => {
 		await pollCacheEvents(db);
 		const peer = new SQLite(file);
 		const batch = [1, 2, 3].map((u) => ({ roundId: 5, userId: u, result: result(u) }));
-		peer.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)').run('scored', JSON.stringify(batch), ORIGIN + 1, Date.now());
+		peer
+			.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)')
+			.run('scored', JSON.stringify(batch), ORIGIN + 1, Date.now());
 		peer.close();
 		expect(await pollCacheEvents(db)).toBe(3);
 		expect(seen).toEqual(['5:1', '5:2', '5:3']);

@@ -80,7 +80,13 @@ describe('TtlCache.peek, deleteWhere and values that expire early', () => {
 	it('ends an entry when its value says so, if before the time to live', async () => {
 		let t = 0;
 		let calls = 0;
-		const cache = new TtlCache<{ n: number; until: number }>(5000, 10, () => t, false, (v) => v.until);
+		const cache = new TtlCache<{ n: number; until: number }>(
+			5000,
+			10,
+			() => t,
+			false,
+			(v) => v.until
+		);
 		const compute = async () => ({ n: ++calls, until: calls === 1 ? 300 : Infinity });
 		expect((await cache.get('a', compute)).n).toBe(1);
 		t = 299;
@@ -146,7 +152,9 @@ describe('the cache registry', () => {
 	it('applies an invalidation issued inside a transaction only after the commit, and at once outside one', async () => {
 		const { db, contestsSeen } = await fileDb();
 		const log: string[] = [];
-		const cached = registerCache('test.contests', new Map([['k', 1]]), { contests: () => log.push(`cleared, ${contestsSeen()} contest(s) committed`) });
+		const cached = registerCache('test.contests', new Map([['k', 1]]), {
+			contests: () => log.push(`cleared, ${contestsSeen()} contest(s) committed`)
+		});
 		await db.transaction().execute(async (trx) => {
 			await contests.insertContest(trx, CONTEST);
 			// Written and invalidated, not committed: the cache is as it was.
@@ -180,7 +188,9 @@ describe('the cache registry', () => {
 	it('still invalidates, after the rollback, what a rolled-back transaction touched (conservatively)', async () => {
 		const { db, contestsSeen } = await fileDb();
 		const log: string[] = [];
-		const cached = registerCache('test.rollback', new Map([['k', 1]]), { contests: () => (cached.clear(), log.push(`cleared, ${contestsSeen()} committed`)) });
+		const cached = registerCache('test.rollback', new Map([['k', 1]]), {
+			contests: () => (cached.clear(), log.push(`cleared, ${contestsSeen()} committed`))
+		});
 		await expect(
 			db.transaction().execute(async (trx) => {
 				await contests.insertContest(trx, CONTEST);
@@ -221,7 +231,14 @@ describe('the cache registry', () => {
 			await refreshPerson(trx, someone.id);
 			// A poll meanwhile gets the cached board: the decision is not committed yet.
 			expect(await participants()).toBe(before);
-			await audit(trx, { actorUserId: null, action: 'user.disqualify', entity: 'user', entityId: someone.id, at: now, details: { reason: 'kiểm thử' } });
+			await audit(trx, {
+				actorUserId: null,
+				action: 'user.disqualify',
+				entity: 'user',
+				entityId: someone.id,
+				at: now,
+				details: { reason: 'kiểm thử' }
+			});
 		});
 		expect(await participants()).toBe(before - 1);
 		await db.destroy();
@@ -248,7 +265,8 @@ describe('the cache registry', () => {
 /* ——— Several processes: the events one writes for the others ——— */
 
 describe('cache events for the other processes', () => {
-	const eventsIn = (raw: SQLite.Database) => raw.prepare('select topic, detail from cache_events order by id').all() as { topic: string; detail: string }[];
+	const eventsIn = (raw: SQLite.Database) =>
+		raw.prepare('select topic, detail from cache_events order by id').all() as { topic: string; detail: string }[];
 
 	it('are written in the transaction of the write, so another connection sees them only with it', async () => {
 		const { db, file } = await fileDb();
@@ -281,7 +299,9 @@ describe('cache events for the other processes', () => {
 	it('leave out hand-ins while this is the only server process', async () => {
 		const { db, file } = await fileDb();
 		const other = new SQLite(file, { readonly: true });
-		await exclusive(db, (c) => invalidate(c, 'scored', { roundId: 1, userId: 2, result: { score: 1, prediction: null, durationMs: 1, submittedAt: 1 } }));
+		await exclusive(db, (c) =>
+			invalidate(c, 'scored', { roundId: 1, userId: 2, result: { score: 1, prediction: null, durationMs: 1, submittedAt: 1 } })
+		);
 		expect(eventsIn(other)).toEqual([]);
 		other.close();
 		await db.destroy();
@@ -290,7 +310,10 @@ describe('cache events for the other processes', () => {
 	it('are applied by every other process when it polls, and skipped by the one that wrote them', async () => {
 		const { db, file } = await fileDb();
 		const log: string[] = [];
-		registerCache('test.remote', new Map(), { contests: ({ roundId }) => log.push(`contests ${roundId ?? '-'}`), units: () => log.push('units') });
+		registerCache('test.remote', new Map(), {
+			contests: ({ roundId }) => log.push(`contests ${roundId ?? '-'}`),
+			units: () => log.push('units')
+		});
 		expect(await pollCacheEvents(db)).toBe(0);
 		// Another process (another origin) writes two events; this one writes its own.
 		const peer = new SQLite(file);
@@ -312,7 +335,8 @@ describe('cache events for the other processes', () => {
 		const cached = registerCache('test.gap', new Map([['k', 1]]), {});
 		await pollCacheEvents(db);
 		const peer = new SQLite(file);
-		for (let i = 0; i < 3; i++) peer.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)').run('units', '{}', ORIGIN + 1, 0);
+		for (let i = 0; i < 3; i++)
+			peer.prepare('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)').run('units', '{}', ORIGIN + 1, 0);
 		peer.prepare('delete from cache_events where id < (select max(id) from cache_events)').run();
 		await pollCacheEvents(db);
 		expect(cached.size).toBe(0);

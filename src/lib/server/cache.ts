@@ -118,7 +118,11 @@ export interface Topics {
 	/** What counts changed for the rankings at large: round_best refreshed after a decision (disqualify, reinstate, merge) or rebuilt. */
 	results: Record<never, never>;
 	/** One attempt was scored (hand-in or expiry): its person's rank, maybe the round's top list. */
-	scored: { roundId: number; userId: number; result: { score: number; prediction: number | null; durationMs: number; submittedAt: number } };
+	scored: {
+		roundId: number;
+		userId: number;
+		result: { score: number; prediction: number | null; durationMs: number; submittedAt: number };
+	};
 }
 export type Topic = keyof Topics;
 
@@ -153,7 +157,8 @@ export function invalidate<T extends Topic>(
 ): void {
 	const detail = (given[0] ?? {}) as Topics[T];
 	if (topic === 'scored') {
-		if (via && config().SERVER_PROCESSES > 1) afterTransaction(via, (committed) => committed && tellOthers(databaseOf(via), detail as Topics['scored']));
+		if (via && config().SERVER_PROCESSES > 1)
+			afterTransaction(via, (committed) => committed && tellOthers(databaseOf(via), detail as Topics['scored']));
 	} else {
 		const json = JSON.stringify(detail);
 		// Once per topic and detail per transaction (a bank import invalidates 'questions' per row).

@@ -36,9 +36,7 @@ export function config(): Config {
 	}
 	const c = parsed.data;
 	if (c.NODE_ENV === 'production' && c.HASH_SECRET === DEV_SECRET && !process.env.HOITHI_ALLOW_DEV_SECRET) {
-		console.warn(
-			'[hoithi] HASH_SECRET is the development default. Set HASH_SECRET (≥16 chars) in production.'
-		);
+		console.warn('[hoithi] HASH_SECRET is the development default. Set HASH_SECRET (≥16 chars) in production.');
 	}
 	cached = c;
 	return c;

@@ -26,7 +26,8 @@ describe('readLimitedBody (the API body limit, both paths)', () => {
 		const letters = 'ố'.repeat(6_000);
 		expect(letters.length).toBeLessThan(MAX_JSON_BYTES);
 		for (const [what, body] of both([bytes(letters)])) expect([what, await readLimitedBody(undefined, body)]).toEqual([what, null]);
-		for (const [what, body] of both([bytes('x'.repeat(MAX_JSON_BYTES))])) expect([what, (await readLimitedBody(undefined, body))?.length]).toEqual([what, MAX_JSON_BYTES]);
+		for (const [what, body] of both([bytes('x'.repeat(MAX_JSON_BYTES))]))
+			expect([what, (await readLimitedBody(undefined, body))?.length]).toEqual([what, MAX_JSON_BYTES]);
 	});
 
 	it('refuses a declared Content-Length over the limit without reading', async () => {
@@ -94,10 +95,12 @@ describe('clientAddress (ADDRESS_HEADER, XFF_DEPTH as adapter-node reads them)',
 
 describe('notModified (If-None-Match)', () => {
 	it('matches the ETag, weakly, in a list, or *', () => {
-		for (const header of ['"abc"', 'W/"abc"', '"x", "abc"', ' "x" ,W/"abc" ', '*']) expect([header, notModified(header, '"abc"')]).toEqual([header, true]);
+		for (const header of ['"abc"', 'W/"abc"', '"x", "abc"', ' "x" ,W/"abc" ', '*'])
+			expect([header, notModified(header, '"abc"')]).toEqual([header, true]);
 		expect(notModified('"abc"', 'W/"abc"')).toBe(true);
 	});
 	it('does not match another tag, a part of it, or nothing', () => {
-		for (const header of ['"abcd"', '"ab"', 'abc', '', null, undefined]) expect([header, notModified(header, '"abc"')]).toEqual([header, false]);
+		for (const header of ['"abcd"', '"ab"', 'abc', '', null, undefined])
+			expect([header, notModified(header, '"abc"')]).toEqual([header, false]);
 	});
 });

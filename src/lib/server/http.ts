@@ -43,8 +43,7 @@ export function notModified(ifNoneMatch: string | null | undefined, etag: string
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const CROSS_SITE_MESSAGE =
-	'Yêu cầu bị từ chối vì không được gửi từ trang của hội thi. Vui lòng mở lại trang hội thi rồi thử lại.';
+const CROSS_SITE_MESSAGE = 'Yêu cầu bị từ chối vì không được gửi từ trang của hội thi. Vui lòng mở lại trang hội thi rồi thử lại.';
 const JSON_ONLY_MESSAGE = 'Dữ liệu gửi lên phải ở dạng JSON (Content-Type: application/json).';
 
 /**
@@ -87,7 +86,10 @@ export function refuseCrossSiteForm(
 	if (!WRITE_METHODS.has(request.method.toUpperCase())) return null;
 	const type = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
 	if (!FORM_TYPES.includes(type) || request.origin === ownOrigin) return null;
-	const where = request.origin && request.origin !== 'null' ? `trang đang được mở ở địa chỉ ${request.origin}, không phải địa chỉ của hội thi` : 'không rõ trang gửi từ đâu';
+	const where =
+		request.origin && request.origin !== 'null'
+			? `trang đang được mở ở địa chỉ ${request.origin}, không phải địa chỉ của hội thi`
+			: 'không rõ trang gửi từ đâu';
 	return `Biểu mẫu chưa được gửi vì ${where}. Vui lòng mở hội thi tại ${ownOrigin} rồi thử lại.`;
 }
 

@@ -42,10 +42,14 @@ const pathOf = (route: HotRoute) => route.id.replace(/\[\w+\]/g, '1') + (route.m
 const writes = HOT_ROUTES.filter((r) => r.method !== 'GET');
 
 type Shape = { headers: Record<string, string>; body?: Blob };
-const json = (headers: Record<string, string> = {}): Shape => ({ headers: { 'content-type': 'application/json', ...headers }, body: new Blob(['{}']) });
+const json = (headers: Record<string, string> = {}): Shape => ({
+	headers: { 'content-type': 'application/json', ...headers },
+	body: new Blob(['{}'])
+});
 /** What our own page's fetch sends: our Origin and JSON (without them a write is refused before anything else). */
 const ownJson = (headers: Record<string, string> = {}) => json({ origin: base, ...headers });
-const shapeFor = (route: HotRoute, headers: Record<string, string> = {}): Shape => (route.method === 'GET' ? { headers } : ownJson(headers));
+const shapeFor = (route: HotRoute, headers: Record<string, string> = {}): Shape =>
+	route.method === 'GET' ? { headers } : ownJson(headers);
 
 async function viaHotPath(route: HotRoute, shape: Shape) {
 	const res = await fetch(base + pathOf(route), { method: route.method, headers: shape.headers, body: shape.body });
@@ -85,7 +89,12 @@ const PROBES: Record<string, () => Promise<void>> = {
 			expect(hot.status, route.id).toBeLessThan(500);
 			// The hook on the same answer (same type) sets these headers; the hot answer has each of them.
 			const type = hot.headers.get('content-type') ?? '';
-			const { res } = await viaHook(stepNamed('securityHeaders'), route, shapeFor(route), () => new Response(null, { headers: { 'content-type': type } }));
+			const { res } = await viaHook(
+				stepNamed('securityHeaders'),
+				route,
+				shapeFor(route),
+				() => new Response(null, { headers: { 'content-type': type } })
+			);
 			const set = [...res.headers].filter(([k]) => k !== 'content-type');
 			expect(set.length, route.id).toBeGreaterThan(3);
 			for (const [k, v] of set) expect([route.id, k, hot.headers.get(k)]).toEqual([route.id, k, v]);
@@ -129,7 +138,12 @@ const PROBES: Record<string, () => Promise<void>> = {
 			const { cookies, locals } = await viaHook(stepNamed('auth'), route, shapeFor(route, stale));
 			expect(locals, route.id).toMatchObject({ user: null, session: null, deviceId: expect.any(String) });
 			const expected = [...cookies].map(([name, value]): [string, string] => [name, value ? 'set' : 'deleted']);
-			expect(expected).toEqual(expect.arrayContaining([[DEVICE_COOKIE, 'set'], [SESSION_COOKIE, 'deleted']]));
+			expect(expected).toEqual(
+				expect.arrayContaining([
+					[DEVICE_COOKIE, 'set'],
+					[SESSION_COOKIE, 'deleted']
+				])
+			);
 			expect(new Map(written), route.id).toEqual(new Map(expected));
 		}
 	}
@@ -150,7 +164,13 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 	it('a step declared unneeded on the hot path acts on none of the hot routes', () => {
 		for (const step of PIPELINE) {
 			if (!('notNeeded' in step.hot)) continue;
-			for (const route of HOT_ROUTES) expect([step.name, route.method, route.id, step.hot.actsOn({ method: route.method, path: pathOf(route).split('?')[0] })]).toEqual([step.name, route.method, route.id, false]);
+			for (const route of HOT_ROUTES)
+				expect([step.name, route.method, route.id, step.hot.actsOn({ method: route.method, path: pathOf(route).split('?')[0] })]).toEqual([
+					step.name,
+					route.method,
+					route.id,
+					false
+				]);
 		}
 	});
 
@@ -180,7 +200,11 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 		let renders = 0;
 		const inner = () => {
 			renders++;
-			const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'sha256-abc'", 'x-content-type-options': 'nosniff' });
+			const headers = new Headers({
+				'content-type': 'text/html',
+				'content-security-policy': "script-src 'self' 'sha256-abc'",
+				'x-content-type-options': 'nosniff'
+			});
 			headers.append('set-cookie', `${DEVICE_COOKIE}=abcdefghijklmnopqrstuvwxyz234567; Path=/`);
 			return new Response(page, { headers });
 		};
@@ -194,7 +218,11 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 		const seen = async (res: Response, unpack = false) => ({
 			status: res.status,
 			body: unpack && res.headers.get('content-encoding') === 'gzip' ? gunzipSync(await res.arrayBuffer()).toString() : await res.text(),
-			headers: Object.fromEntries(['etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options', 'content-type', 'content-encoding'].map((k) => [k, res.headers.get(k)])),
+			headers: Object.fromEntries(
+				['etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options', 'content-type', 'content-encoding'].map(
+					(k) => [k, res.headers.get(k)]
+				)
+			),
 			cookies: res.headers.getSetCookie()
 		});
 		// Node's fetch asks for gzip unless told otherwise (and unpacks it): each request says what it accepts.
@@ -230,7 +258,11 @@ describe('the fence between the hooks and the hot path (pipeline.ts)', () => {
 			['GET', '/'],
 			['GET', '/api/leaderboard/x']
 		]) {
-			const res = await fetch(base + path, { method, headers: method === 'GET' ? {} : ownJson().headers, body: method === 'GET' ? undefined : '{}' });
+			const res = await fetch(base + path, {
+				method,
+				headers: method === 'GET' ? {} : ownJson().headers,
+				body: method === 'GET' ? undefined : '{}'
+			});
 			expect([method, path, res.status]).toEqual([method, path, 599]);
 		}
 	});

@@ -178,7 +178,10 @@ const sharedPages: Step = {
 			return response;
 		}
 		const page = await sharedPage(shared, async () => ({ response: await resolve(event), changesAt: event.locals.changesAt ?? null }));
-		const answer = answerShared(page, { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') });
+		const answer = answerShared(page, {
+			ifNoneMatch: request.headers.get('if-none-match'),
+			acceptEncoding: request.headers.get('accept-encoding')
+		});
 		return new Response(answer.body, { status: answer.status, headers: answer.headers });
 	},
 	hot: {
@@ -217,14 +220,17 @@ export const HOOK_EXPORTS = {
  * in their place (api/node.ts unless named).
  */
 export const REPLACED_BY_THE_HOT_PATH = {
-	routing: 'HOT_ROUTES: four SvelteKit route ids matched by method and path; each is a SvelteKit route with the same method too (dev server, HOITHI_HOT_API=0), and both run the same endpoint (api/endpoints.ts)',
+	routing:
+		'HOT_ROUTES: four SvelteKit route ids matched by method and path; each is a SvelteKit route with the same method too (dev server, HOITHI_HOT_API=0), and both run the same endpoint (api/endpoints.ts)',
 	origin: "ownOrigin: ORIGIN, else PROTOCOL_HEADER / HOST_HEADER / PORT_HEADER / Host, as adapter-node computes SvelteKit's url.origin",
 	csrf: "SvelteKit's origin check refuses cross-site form-typed writes; refuseApiWrite refuses every write that is not our own origin's JSON, which covers it",
-	clientAddress: 'http.ts clientAddress (ADDRESS_HEADER, XFF_DEPTH), the one rule of both paths (SvelteKit reaches it through auth/fingerprint.ts clientIp)',
+	clientAddress:
+		'http.ts clientAddress (ADDRESS_HEADER, XFF_DEPTH), the one rule of both paths (SvelteKit reaches it through auth/fingerprint.ts clientIp)',
 	bodyLimit: "http.ts readLimitedBody (MAX_JSON_BYTES), the one rule of both paths; adapter-node's BODY_SIZE_LIMIT is far above it",
 	cookies: 'NodeCookies: get/set/delete over node headers, what identify() needs of SvelteKit cookies',
 	errors: 'a JSON 500 with SERVER_ERROR_MESSAGE, logged; a failure after the headers went out closes the connection',
 	sharedPages:
 		'storedPage: a GET without a session cookie for a public page whose shared rendering is stored (pages/shared.ts) is answered with it, as the sharedPages step answers it (answerShared); everything else the rendering needed was done when the step rendered it',
-	shutdown: 'scripts/serve.js: one server for both paths, closed as adapter-node closes its own (requests in flight finish, SHUTDOWN_TIMEOUT, sveltekit:shutdown)'
+	shutdown:
+		'scripts/serve.js: one server for both paths, closed as adapter-node closes its own (requests in flight finish, SHUTDOWN_TIMEOUT, sveltekit:shutdown)'
 } as const;

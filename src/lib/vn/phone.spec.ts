@@ -28,12 +28,14 @@ describe('normalisePhone', () => {
 		expect(normalisePhone('０９１２３４５６７８')).toBe('+84912345678');
 	});
 
-	it.each([['0312345678', '+84312345678'], ['0569999999', '+84569999999'], ['0701234567', '+84701234567'], ['0888888888', '+84888888888']])(
-		'accepts the mobile prefix of %j',
-		(input, expected) => {
-			expect(normalisePhone(input)).toBe(expected);
-		}
-	);
+	it.each([
+		['0312345678', '+84312345678'],
+		['0569999999', '+84569999999'],
+		['0701234567', '+84701234567'],
+		['0888888888', '+84888888888']
+	])('accepts the mobile prefix of %j', (input, expected) => {
+		expect(normalisePhone(input)).toBe(expected);
+	});
 
 	it('accepts a Hanoi landline with its area code', () => {
 		expect(normalisePhone('024 3825 1234')).toBe('+842438251234');
@@ -77,7 +79,16 @@ describe('formatPhone', () => {
 
 describe('phoneSearchDigits', () => {
 	it('reads a phone typed as the list shows it, or in any usual spelling', () => {
-		for (const typed of ['0981 000 007', '0981.000.007', '0981-000-007', '+84 981 000 007', '+84981000007', '84981000007', '0084 981 000 007', ' 0981000007 '])
+		for (const typed of [
+			'0981 000 007',
+			'0981.000.007',
+			'0981-000-007',
+			'+84 981 000 007',
+			'+84981000007',
+			'84981000007',
+			'0084 981 000 007',
+			' 0981000007 '
+		])
 			expect(phoneSearchDigits(typed), typed).toBe('981000007');
 	});
 

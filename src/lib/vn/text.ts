@@ -26,12 +26,7 @@ export function cleanMultiline(s: string): string {
  * in Unicode (no decomposition), so they are mapped explicitly.
  */
 export function foldVietnamese(s: string): string {
-	return cleanText(s)
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase();
+	return cleanText(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 /**

@@ -18,13 +18,19 @@ describe('fromLocalInput', () => {
 		expect(fromLocalInput('2028-02-29T12:00')).toBe(Date.UTC(2028, 1, 29, 5, 0));
 	});
 
-	it.each([['2026-02-30T10:00'], ['2027-02-29T10:00'], ['2026-13-01T10:00'], ['2026-04-31T10:00']])('rejects the impossible date %j', (value) => {
-		expect(fromLocalInput(value)).toBeNull();
-	});
+	it.each([['2026-02-30T10:00'], ['2027-02-29T10:00'], ['2026-13-01T10:00'], ['2026-04-31T10:00']])(
+		'rejects the impossible date %j',
+		(value) => {
+			expect(fromLocalInput(value)).toBeNull();
+		}
+	);
 
-	it.each([[''], ['garbage'], ['01/12/2026 08:00'], ['2026-12-01'], ['2026-12-01 08:00'], ['2026-12-01T8:00']])('rejects the malformed value %j', (value) => {
-		expect(fromLocalInput(value)).toBeNull();
-	});
+	it.each([[''], ['garbage'], ['01/12/2026 08:00'], ['2026-12-01'], ['2026-12-01 08:00'], ['2026-12-01T8:00']])(
+		'rejects the malformed value %j',
+		(value) => {
+			expect(fromLocalInput(value)).toBeNull();
+		}
+	);
 });
 
 describe('toLocalInput', () => {

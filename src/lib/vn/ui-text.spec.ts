@@ -9,7 +9,12 @@ const walk = (d: string): string[] =>
 const sources = walk(SRC).filter((f) => /\.(svelte|ts)$/.test(f) && !f.endsWith('.spec.ts'));
 const rel = (f: string) => path.relative(SRC, f);
 const lines = (files: string[], re: RegExp) =>
-	files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').flatMap((l, i) => (re.test(l) ? [`${rel(f)}:${i + 1}: ${l.trim()}`] : [])));
+	files.flatMap((f) =>
+		fs
+			.readFileSync(f, 'utf8')
+			.split('\n')
+			.flatMap((l, i) => (re.test(l) ? [`${rel(f)}:${i + 1}: ${l.trim()}`] : []))
+	);
 
 describe('texts people read', () => {
 	it('format numbers only through lib/vn/number.ts (Vietnamese separators everywhere)', () => {
@@ -18,7 +23,12 @@ describe('texts people read', () => {
 	});
 
 	it('keep "%" on the number\'s line in pages (a no-break space, never a plain one)', () => {
-		expect(lines(sources.filter((f) => f.endsWith('.svelte')), /(\d|\}|') %/)).toEqual([]);
+		expect(
+			lines(
+				sources.filter((f) => f.endsWith('.svelte')),
+				/(\d|\}|') %/
+			)
+		).toEqual([]);
 	});
 
 	it('spell “xóa” and “khóa” one way (the accepted confirmation words aside)', () => {

@@ -27,7 +27,25 @@ describe('groupUnits', () => {
 		]);
 		// Đ after D, before E; Ứ after U: not byte order, where both would come after Y.
 		const huyen = groups[2].units.map((u) => u.name.replace('Huyện ', ''));
-		expect(huyen).toEqual(['Ba Vì', 'Chương Mỹ', 'Đan Phượng', 'Đông Anh', 'Gia Lâm', 'Hoài Đức', 'Mê Linh', 'Mỹ Đức', 'Phú Xuyên', 'Phúc Thọ', 'Quốc Oai', 'Sóc Sơn', 'Thạch Thất', 'Thanh Oai', 'Thanh Trì', 'Thường Tín', 'Ứng Hòa']);
+		expect(huyen).toEqual([
+			'Ba Vì',
+			'Chương Mỹ',
+			'Đan Phượng',
+			'Đông Anh',
+			'Gia Lâm',
+			'Hoài Đức',
+			'Mê Linh',
+			'Mỹ Đức',
+			'Phú Xuyên',
+			'Phúc Thọ',
+			'Quốc Oai',
+			'Sóc Sơn',
+			'Thạch Thất',
+			'Thanh Oai',
+			'Thanh Trì',
+			'Thường Tín',
+			'Ứng Hòa'
+		]);
 	});
 
 	it('groups the 2025 list into phường and xã, keeps codes, and loses nobody', () => {

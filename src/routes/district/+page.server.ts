@@ -9,7 +9,11 @@ const PAGE_SIZE = 20;
 export const load = (async (event) => {
 	const ctx = await districtContext(event);
 	const page = Math.max(1, Math.min(100_000, Number(event.url.searchParams.get('page')) || 1));
-	const { rounds, dash, people, units } = await stats.unitOverview({ ...ctx, unitId: ctx.unit.id }, { page, pageSize: PAGE_SIZE }, ctx.staff);
+	const { rounds, dash, people, units } = await stats.unitOverview(
+		{ ...ctx, unitId: ctx.unit.id },
+		{ page, pageSize: PAGE_SIZE },
+		ctx.staff
+	);
 	return {
 		staff: ctx.staff,
 		unit: { id: ctx.unit.id, name: ctx.unit.name, target: ctx.unit.targetCount },

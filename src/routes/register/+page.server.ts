@@ -24,7 +24,10 @@ async function register(event: Parameters<Actions['default']>[0]) {
 	if (!res.ok) {
 		if ('waitMs' in res) {
 			event.setHeaders({ 'retry-after': retryAfterSeconds(res.waitMs) });
-			return fail(429, { values, errors: formError('Có quá nhiều lượt đăng ký từ thiết bị hoặc mạng của bạn. Vui lòng thử lại sau ít phút.') });
+			return fail(429, {
+				values,
+				errors: formError('Có quá nhiều lượt đăng ký từ thiết bị hoặc mạng của bạn. Vui lòng thử lại sau ít phút.')
+			});
 		}
 		return fail(400, { values, errors: res.errors });
 	}

@@ -42,14 +42,18 @@ export function withValueFormat(cfg: ChartConfig, format: (v: number) => string)
 		options: {
 			...options,
 			locale: 'vi-VN',
-			scales: { ...scales, [axis]: { ...scale, ticks: { ...(scale.ticks as object), callback: (v: number | string) => format(Number(v)) } } },
+			scales: {
+				...scales,
+				[axis]: { ...scale, ticks: { ...(scale.ticks as object), callback: (v: number | string) => format(Number(v)) } }
+			},
 			plugins: {
 				...options.plugins,
 				tooltip: {
 					...tooltip,
 					callbacks: {
 						...tooltip.callbacks,
-						label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label ? item.dataset.label + ': ' : ''}${format(item.parsed[axis] ?? 0)}`
+						label: (item: TooltipItem<'line' | 'bar'>) =>
+							`${item.dataset.label ? item.dataset.label + ': ' : ''}${format(item.parsed[axis] ?? 0)}`
 					}
 				}
 			}

@@ -2,7 +2,15 @@ import { getDb } from '../db';
 import { UNAUTHENTICATED_MESSAGE } from '../auth/guards';
 import * as boards from '../leaderboards/service';
 import type { SessionUser } from '../auth/sessions';
-import { attemptStartByIp, attemptStartByUser, attemptWriteByIp, attemptWriteByUser, charge, retryAfterSeconds, takeAll } from '../auth/limits';
+import {
+	attemptStartByIp,
+	attemptStartByUser,
+	attemptWriteByIp,
+	attemptWriteByUser,
+	charge,
+	retryAfterSeconds,
+	takeAll
+} from '../auth/limits';
 import type { Limit } from '../auth/rate-limit';
 import { fingerprint } from '../auth/fingerprint';
 import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
@@ -39,7 +47,10 @@ const err = (status: number, message: string, extra: Record<string, unknown> = {
 const UNAUTHENTICATED: ApiAnswer = err(401, UNAUTHENTICATED_MESSAGE);
 
 function tooMany(waitMs: number): ApiAnswer {
-	return { ...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'), headers: { 'retry-after': retryAfterSeconds(waitMs) } };
+	return {
+		...err(429, 'Bạn thao tác quá nhanh. Vui lòng đợi vài giây rồi thử lại.'),
+		headers: { 'retry-after': retryAfterSeconds(waitMs) }
+	};
 }
 
 /** A refusal of the attempt service as an answer. */
@@ -48,7 +59,10 @@ function refusal(res: attempts.ServiceError | attempts.Throttled): ApiAnswer {
 }
 
 /** The limits as the attempt service charges them: inside its own write transaction (one commit). */
-const chargeOf = (checks: [Limit, string][]): attempts.Charge => (c) => takeAll(c, checks);
+const chargeOf =
+	(checks: [Limit, string][]): attempts.Charge =>
+	(c) =>
+		takeAll(c, checks);
 
 /**
  * POST /api/rounds/:roundId/attempts — starts an attempt (201) or resumes the open one (200).
@@ -75,7 +89,10 @@ export async function startAttempt(caller: ApiCaller, roundParam: string | undef
  * Checks shared by autosave and hand-in: signed in, a valid id; and the write limits, which the
  * attempt service charges inside its own transaction (`charge`).
  */
-function writeGuard(caller: ApiCaller, attemptParam: string | undefined): { answer: ApiAnswer } | { userId: number; attemptId: number; checks: [Limit, string][] } {
+function writeGuard(
+	caller: ApiCaller,
+	attemptParam: string | undefined
+): { answer: ApiAnswer } | { userId: number; attemptId: number; checks: [Limit, string][] } {
 	if (!caller.user) return { answer: UNAUTHENTICATED };
 	const attemptId = parseId(attemptParam);
 	if (attemptId == null) return { answer: err(400, 'Mã lượt thi không hợp lệ.') };
@@ -105,7 +122,15 @@ export async function saveAnswer(caller: ApiCaller, attemptParam: string | undef
 	if (text === null) return badBody(g.checks, TOO_LARGE);
 	const body = parseJsonText(text, SaveAnswerSchema);
 	if (!body.ok) return badBody(g.checks, body);
-	const res = await attempts.saveAnswer(getDb(), g.userId, g.attemptId, body.data.questionId, body.data.optionIds, Date.now(), chargeOf(g.checks));
+	const res = await attempts.saveAnswer(
+		getDb(),
+		g.userId,
+		g.attemptId,
+		body.data.questionId,
+		body.data.optionIds,
+		Date.now(),
+		chargeOf(g.checks)
+	);
 	if (!res.ok) return refusal(res);
 	return { status: 204 };
 }

@@ -2,7 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type CookieSerializeOptions } from 'cookie';
 import { identify, type CookieJar } from '../auth/request';
 import { config } from '../config';
-import { clientAddress, escapeHtml, NON_PAGE_HEADERS, readLimitedBody, refuseApiWrite, refuseCrossSiteForm, SERVER_ERROR_MESSAGE } from '../http';
+import {
+	clientAddress,
+	escapeHtml,
+	NON_PAGE_HEADERS,
+	readLimitedBody,
+	refuseApiWrite,
+	refuseCrossSiteForm,
+	SERVER_ERROR_MESSAGE
+} from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
 import { answerShared, hasSessionCookie, sharedPageRequest, storedSharedPage } from '../pages/shared';
 
@@ -101,7 +109,10 @@ function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
 }
 
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const refused = refuseApiWrite({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, ownOrigin(req));
+	const refused = refuseApiWrite(
+		{ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') },
+		ownOrigin(req)
+	);
 	if (refused) {
 		req.resume();
 		return send(res, { status: refused.status, body: { message: refused.message } });
@@ -112,7 +123,12 @@ async function answer(route: Route, param: string, query: string, req: IncomingM
 	if (body === undefined) return send(res, { status: 400, body: { message: 'Không đọc được dữ liệu gửi lên.' } });
 	const cookies = new NodeCookies(req.headers.cookie);
 	const who = await identify(cookies);
-	const result = await route.run({ user: who.user, deviceId: who.deviceId, ip: clientAddress(req) }, param, body, new URLSearchParams(query));
+	const result = await route.run(
+		{ user: who.user, deviceId: who.deviceId, ip: clientAddress(req) },
+		param,
+		body,
+		new URLSearchParams(query)
+	);
 	send(res, result, cookies.outgoing);
 }
 
@@ -161,7 +177,10 @@ function storedPage(req: IncomingMessage, res: ServerResponse, next: Listener): 
 	stored
 		.then(
 			(page) => {
-				const answer = answerShared(page, { ifNoneMatch: headerValue(req, 'if-none-match'), acceptEncoding: headerValue(req, 'accept-encoding') });
+				const answer = answerShared(page, {
+					ifNoneMatch: headerValue(req, 'if-none-match'),
+					acceptEncoding: headerValue(req, 'accept-encoding')
+				});
 				res.writeHead(answer.status, answer.headers);
 				res.end(answer.body ?? undefined);
 			},
@@ -183,7 +202,8 @@ function storedPage(req: IncomingMessage, res: ServerResponse, next: Listener): 
 function refuseForm(req: IncomingMessage, res: ServerResponse, message: string, ownOrigin: string): void {
 	req.resume();
 	const title = 'Chưa gửi được biểu mẫu';
-	if (headerValue(req, 'accept') === 'application/json') return send(res, { status: 403, body: { type: 'error', error: { message, title } } });
+	if (headerValue(req, 'accept') === 'application/json')
+		return send(res, { status: 403, body: { type: 'error', error: { message, title } } });
 	const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Hội thi trực tuyến</title></head>
@@ -209,7 +229,10 @@ export function frontDoor(next: Listener, opts: { hot: boolean }): Listener {
 		if (opts.hot && (hotApi(req, res) || storedPage(req, res, next))) return;
 		if (!(req.url ?? '').startsWith('/api/')) {
 			const own = ownOrigin(req);
-			const message = refuseCrossSiteForm({ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') }, own);
+			const message = refuseCrossSiteForm(
+				{ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') },
+				own
+			);
 			if (message) return refuseForm(req, res, message, own);
 		}
 		next(req, res);

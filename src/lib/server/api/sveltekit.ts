@@ -10,7 +10,8 @@ export function callerOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'
 }
 
 export function toResponse(a: ApiAnswer): Response {
-	if (a.json !== undefined) return new Response(a.json, { status: a.status, headers: { ...a.headers, 'content-type': 'application/json' } });
+	if (a.json !== undefined)
+		return new Response(a.json, { status: a.status, headers: { ...a.headers, 'content-type': 'application/json' } });
 	if (a.body === undefined) return new Response(null, { status: a.status, headers: a.headers });
 	return json(a.body, { status: a.status, headers: a.headers });
 }

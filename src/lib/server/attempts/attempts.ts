@@ -17,7 +17,9 @@ export function findOpenAttempt(c: Conn, roundId: number, userId: number): Attem
 }
 
 export function countUserAttempts(c: Conn, roundId: number, userId: number): number {
-	return c.get<{ n: number | null }>('select max(attempt_no) as n from attempts where round_id = ? and user_id = ?', roundId, userId)?.n ?? 0;
+	return (
+		c.get<{ n: number | null }>('select max(attempt_no) as n from attempts where round_id = ? and user_id = ?', roundId, userId)?.n ?? 0
+	);
 }
 
 export function insertAttempt(
@@ -69,7 +71,10 @@ export function listAttemptQuestions(
 }
 
 export function listAnswers(c: Conn, attemptId: number): Map<number, string[]> {
-	const rows = c.all<{ question_id: number; option_ids_json: string }>('select question_id, option_ids_json from attempt_answers where attempt_id = ?', attemptId);
+	const rows = c.all<{ question_id: number; option_ids_json: string }>(
+		'select question_id, option_ids_json from attempt_answers where attempt_id = ?',
+		attemptId
+	);
 	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.option_ids_json) as string[]]));
 }
 

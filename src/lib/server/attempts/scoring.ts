@@ -6,11 +6,7 @@ import type { StoredOption } from '../questions/questions';
  * all-or-nothing for multiple choice (no partial credit: a guessed "tick everything" earns nothing).
  * Single and true/false questions need exactly one chosen option.
  */
-export function isAnswerCorrect(
-	kind: QuestionKind,
-	options: StoredOption[],
-	chosen: readonly string[]
-): boolean {
+export function isAnswerCorrect(kind: QuestionKind, options: StoredOption[], chosen: readonly string[]): boolean {
 	const correct = new Set(options.filter((o) => o.correct).map((o) => o.id));
 	const picked = new Set(chosen);
 	if (picked.size === 0) return false;
@@ -21,20 +17,18 @@ export function isAnswerCorrect(
 }
 
 /** One point per correctly answered question; the score is the number of points. */
-export function scoreSheet(
-	items: { kind: QuestionKind; options: StoredOption[]; chosen: readonly string[] | null }[]
-): { score: number; correct: number; total: number } {
+export function scoreSheet(items: { kind: QuestionKind; options: StoredOption[]; chosen: readonly string[] | null }[]): {
+	score: number;
+	correct: number;
+	total: number;
+} {
 	let correct = 0;
 	for (const it of items) if (it.chosen && isAnswerCorrect(it.kind, it.options, it.chosen)) correct++;
 	return { score: correct, correct, total: items.length };
 }
 
 /** Checks that chosen ids belong to the question and fit its kind; returns an error text or null. */
-export function validateChoice(
-	kind: QuestionKind,
-	optionIds: readonly string[],
-	chosen: readonly string[]
-): string | null {
+export function validateChoice(kind: QuestionKind, optionIds: readonly string[], chosen: readonly string[]): string | null {
 	const known = new Set(optionIds);
 	if (new Set(chosen).size !== chosen.length) return 'Đáp án bị lặp.';
 	for (const c of chosen) if (!known.has(c)) return 'Đáp án không thuộc câu hỏi này.';

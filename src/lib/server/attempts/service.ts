@@ -68,7 +68,10 @@ const grace = () => config().ANSWER_GRACE_MS;
 /** The questions as the participant sees them: shuffled options, no correctness, saved answers. */
 function viewOf(c: Conn, attempt: AttemptRow, now: number): AttemptView {
 	const items = repo.listAttemptQuestions(c, attempt.id);
-	const versions = questions.getVersionsSync(c, items.map((i) => i.versionId));
+	const versions = questions.getVersionsSync(
+		c,
+		items.map((i) => i.versionId)
+	);
 	return buildView(attempt.id, attempt.deadline_at, now, items, versions, repo.listAnswers(c, attempt.id));
 }
 
@@ -98,7 +101,9 @@ function buildView(
 	};
 }
 
-function resultOf(a: Pick<AttemptRow, 'score' | 'correct_count' | 'total' | 'duration_ms' | 'submitted_at' | 'deadline_at' | 'attempt_no'>): AttemptResult {
+function resultOf(
+	a: Pick<AttemptRow, 'score' | 'correct_count' | 'total' | 'duration_ms' | 'submitted_at' | 'deadline_at' | 'attempt_no'>
+): AttemptResult {
 	return {
 		score: a.score ?? 0,
 		correct: a.correct_count ?? 0,
@@ -114,10 +119,17 @@ function resultOf(a: Pick<AttemptRow, 'score' | 'correct_count' | 'total' | 'dur
  * Runs inside `exclusive` (one transaction, nothing else on the connection meanwhile), so the row
  * it was given is still the row in the database: no need to read it back.
  */
-function finalize(c: Conn, attempt: AttemptRow, opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }): AttemptRow {
+function finalize(
+	c: Conn,
+	attempt: AttemptRow,
+	opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }
+): AttemptRow {
 	const items = repo.listAttemptQuestions(c, attempt.id);
 	const answers = repo.listAnswers(c, attempt.id);
-	const versions = questions.getVersionsSync(c, items.map((i) => i.versionId));
+	const versions = questions.getVersionsSync(
+		c,
+		items.map((i) => i.versionId)
+	);
 	const graded = items.map((it) => {
 		const v = versions.get(it.versionId)!;
 		return { questionId: it.questionId, kind: v.kind, options: v.options, chosen: answers.get(it.questionId) ?? null };
@@ -180,7 +192,11 @@ export async function startOrResume(
 	// The published pool is cached (questions.ts); read it before taking the connection.
 	const pool = await questions.listDrawPool(db);
 	// A retry after a lost race charges again: the first transaction, charge included, was rolled back.
-	const once = () => exclusive(db, (c) => throttled(c, opts.charge) ?? startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
+	const once = () =>
+		exclusive(
+			db,
+			(c) => throttled(c, opts.charge) ?? startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false)
+		);
 	try {
 		return await once();
 	} catch (e) {
@@ -226,12 +242,24 @@ function startOrResumeOnce(
 		throw e;
 	}
 	const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
-	const versions = questions.getVersionsSync(c, picked.map((id) => versionOf.get(id)!));
+	const versions = questions.getVersionsSync(
+		c,
+		picked.map((id) => versionOf.get(id)!)
+	);
 	const deadlineAt = attemptDeadline(now, round.timeLimitSeconds, round.closesAt);
 	const attemptId = repo.insertAttempt(c, { roundId, userId, attemptNo: used + 1, startedAt: now, deadlineAt, total: picked.length });
 	const items = picked.map((qid, i) => {
 		const v = versions.get(versionOf.get(qid)!)!;
-		return { attemptId, position: i + 1, questionId: qid, versionId: v.id, optionOrder: shuffle(v.options.map((o) => o.id), rng) };
+		return {
+			attemptId,
+			position: i + 1,
+			questionId: qid,
+			versionId: v.id,
+			optionOrder: shuffle(
+				v.options.map((o) => o.id),
+				rng
+			)
+		};
 	});
 	repo.insertAttemptQuestions(c, items);
 	if (origin) events.recordEventSync(c, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
@@ -353,8 +381,14 @@ export async function getResult(userId: number, attemptId: number, now = Date.no
 	const finished = attempt.status !== 'open';
 	const phase = roundPhase(round, now);
 	const reveal = finished && (round.revealPolicy === 'after_submit' || phase === 'closed');
-	const { items, answers } = await withConn(db, (c) => ({ items: repo.listAttemptQuestions(c, attemptId), answers: repo.listAnswers(c, attemptId) }));
-	const versions = await questions.getVersions(db, items.map((i) => i.versionId));
+	const { items, answers } = await withConn(db, (c) => ({
+		items: repo.listAttemptQuestions(c, attemptId),
+		answers: repo.listAnswers(c, attemptId)
+	}));
+	const versions = await questions.getVersions(
+		db,
+		items.map((i) => i.versionId)
+	);
 	const review: ReviewItem[] = finished
 		? items.map((it) => {
 				const v = versions.get(it.versionId)!;

@@ -39,8 +39,14 @@ describe('the sweep', () => {
 	});
 
 	it('does nothing while another process holds its lease', async () => {
-		await db.insertInto('leases').values({ name: 'sweep', holder: 'another process', expires_at: NOW + 60_000 }).execute();
-		await db.insertInto('rate_buckets').values({ bucket: 'login-ip', key: 'refilled long ago', tokens: 0, refilled_at: NOW - HOUR }).execute();
+		await db
+			.insertInto('leases')
+			.values({ name: 'sweep', holder: 'another process', expires_at: NOW + 60_000 })
+			.execute();
+		await db
+			.insertInto('rate_buckets')
+			.values({ bucket: 'login-ip', key: 'refilled long ago', tokens: 0, refilled_at: NOW - HOUR })
+			.execute();
 		expect(await sweep(db, NOW)).toBeNull();
 		expect(await db.selectFrom('rate_buckets').select('key').execute()).toHaveLength(1);
 		// Its holder stopped renewing it: this process takes over.

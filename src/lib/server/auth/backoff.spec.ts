@@ -14,11 +14,14 @@ afterEach(() => db.destroy());
 
 /** The lock on a connection, as the services use it (stored in the database: one for every process). */
 function on(c: Conn, lock = new BackoffLock('test', { free: 3, baseMs: 30_000, capMs: 15 * MIN, forgetMs: 60 * MIN })) {
-	return { fail: (k: string, now: number) => lock.fail(c, k, now), retryAfter: (k: string, now: number) => lock.retryAfter(c, k, now), reset: (k: string) => lock.reset(c, k) };
+	return {
+		fail: (k: string, now: number) => lock.fail(c, k, now),
+		retryAfter: (k: string, now: number) => lock.retryAfter(c, k, now),
+		reset: (k: string) => lock.reset(c, k)
+	};
 }
 
 describe('BackoffLock', () => {
-
 	it('lets the first failures through without a lock', () =>
 		withConn(db, (c) => {
 			const lock = on(c);

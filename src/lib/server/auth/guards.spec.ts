@@ -58,7 +58,19 @@ describe('safeRedirectTarget', () => {
 	});
 
 	it('never answers something a browser would read as another host, nor anything but ASCII', () => {
-		const samples = ['/\t\t/x', '/\\/x', '/%2F/x', '/%5C/x', '/ /x', '/\u3000/x', '/\u200b/x', '/\ufeff/x', '/x?y=//z', '/#//evil', '/?//evil'];
+		const samples = [
+			'/\t\t/x',
+			'/\\/x',
+			'/%2F/x',
+			'/%5C/x',
+			'/ /x',
+			'/\u3000/x',
+			'/\u200b/x',
+			'/\ufeff/x',
+			'/x?y=//z',
+			'/#//evil',
+			'/?//evil'
+		];
 		for (const s of samples) {
 			const out = safeRedirectTarget(s, OWN);
 			expect(new URL(out, 'http://own.example').origin, s).toBe('http://own.example');

@@ -25,10 +25,7 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	return user;
 }
 
-export function requireRole(
-	event: Pick<RequestEvent, 'locals' | 'url'>,
-	...roles: Role[]
-): SessionUser {
+export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): SessionUser {
 	const user = requireUser(event);
 	if (!hasRole(user, ...roles)) error(403, { message: 'Bạn không có quyền truy cập trang này.' });
 	return user;

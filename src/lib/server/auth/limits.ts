@@ -23,7 +23,12 @@ export const loginFailuresByPair = new BackoffLock('login-pair', { free: 5, base
  * capped at 15 minutes. A device the owner has already logged in or registered with is let
  * through this lock, so guessing from elsewhere cannot lock the owner out.
  */
-export const loginFailuresByIdentifier = new BackoffLock('login-identifier', { free: 20, baseMs: 60_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+export const loginFailuresByIdentifier = new BackoffLock('login-identifier', {
+	free: 20,
+	baseMs: 60_000,
+	capMs: 15 * 60_000,
+	forgetMs: 60 * 60_000
+});
 
 /**
  * Wrong current passwords on the profile form, per account: someone holding a stolen session

@@ -28,14 +28,22 @@ const stores: [string, (c: Conn) => (max: number, intervalMs: number) => Bucket]
 		'in the database (TokenBucket)',
 		(c) => (max, intervalMs) => {
 			const b = new TokenBucket('test', max, intervalMs);
-			return { consume: (k, cost, now) => b.consume(c, k, cost, now), take: (k, cost, now) => b.take(c, k, cost, now), reset: (k) => b.reset(c, k) };
+			return {
+				consume: (k, cost, now) => b.consume(c, k, cost, now),
+				take: (k, cost, now) => b.take(c, k, cost, now),
+				reset: (k) => b.reset(c, k)
+			};
 		}
 	],
 	[
 		'in this process (ProcessBucket)',
 		() => (max, intervalMs) => {
 			const b = new ProcessBucket(max, intervalMs);
-			return { consume: (k, cost, now) => b.consume(k, cost, now), take: (k, cost, now) => b.takeHere(k, cost, now), reset: (k) => b.reset(k) };
+			return {
+				consume: (k, cost, now) => b.consume(k, cost, now),
+				take: (k, cost, now) => b.takeHere(k, cost, now),
+				reset: (k) => b.reset(k)
+			};
 		}
 	]
 ];
@@ -132,7 +140,6 @@ describe.each(stores)('a token bucket %s', (_, store) => {
 });
 
 describe.each(stores)('take() of a token bucket %s', (_, store) => {
-
 	it('answers 0 while tokens last, then the wait until the next token', () =>
 		onConn((c) => {
 			const make = store(c);

@@ -40,11 +40,7 @@ function hashSecret(secret: string): Uint8Array {
 	return new Uint8Array(createHash('sha256').update(secret, 'utf8').digest());
 }
 
-export async function createSession(
-	db: Executor,
-	userId: number,
-	now = Date.now()
-): Promise<{ token: string; session: Session }> {
+export async function createSession(db: Executor, userId: number, now = Date.now()): Promise<{ token: string; session: Session }> {
 	const id = randomString();
 	const secret = randomString();
 	const session = { id, userId, expiresAt: now + SESSION_TTL_MS };
@@ -84,7 +80,15 @@ export function validateSessionToken(
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return Promise.resolve(null);
 	return withConn(db, (c) => {
-		const row = c.get<{ id: string; secret_hash: Uint8Array; expires_at: number; user_id: number; full_name: string; role: Role; unit_id: number }>(
+		const row = c.get<{
+			id: string;
+			secret_hash: Uint8Array;
+			expires_at: number;
+			user_id: number;
+			full_name: string;
+			role: Role;
+			unit_id: number;
+		}>(
 			`select sessions.id, sessions.secret_hash, sessions.expires_at, users.id as user_id, users.full_name, users.role, users.unit_id
 			from sessions join users on users.id = sessions.user_id where sessions.id = ?`,
 			id
@@ -98,7 +102,9 @@ export function validateSessionToken(
 		}
 		let expiresAt = row.expires_at;
 		// The sliding expiry moves on a later request when another process is writing just now.
-		const extended = expiresAt - now < SESSION_TTL_MS / 2 && tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id));
+		const extended =
+			expiresAt - now < SESSION_TTL_MS / 2 &&
+			tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id));
 		if (extended) expiresAt = now + SESSION_TTL_MS;
 		return {
 			extended,

@@ -64,7 +64,11 @@ export async function findContest(db: Executor, id: number): Promise<Contest | u
  * opens. Any write to a contest or round clears it ('contests'), so organisers see their change at once.
  */
 export const FEATURED_TTL_MS = 5_000;
-const featuredCache = registerCache('contests.featured', new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(FEATURED_TTL_MS, 1), { contests: 'clear' });
+const featuredCache = registerCache(
+	'contests.featured',
+	new TtlCache<{ contest: Contest; rounds: Round[] } | null, 'featured'>(FEATURED_TTL_MS, 1),
+	{ contests: 'clear' }
+);
 export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; rounds: Round[] } | null> {
 	return featuredCache.get('featured', async () => {
 		const contest = await findFeaturedContest(db);
@@ -76,7 +80,11 @@ export function featuredWithRounds(db: Executor): Promise<{ contest: Contest; ro
  * A round with its contest and the contest's rounds, for the public round pages (leaderboard):
  * cached 5 s like the home page's, and cleared by every write to a contest or round.
  */
-const roundPages = registerCache('contests.round-pages', new TtlCache<{ round: Round; contest: Contest; rounds: Round[] } | null, number>(5_000, 500), { contests: 'clear' });
+const roundPages = registerCache(
+	'contests.round-pages',
+	new TtlCache<{ round: Round; contest: Contest; rounds: Round[] } | null, number>(5_000, 500),
+	{ contests: 'clear' }
+);
 export function roundWithContest(db: Executor, roundId: number): Promise<{ round: Round; contest: Contest; rounds: Round[] } | null> {
 	return roundPages.get(roundId, async () => {
 		const round = await findRound(db, roundId);
@@ -135,7 +143,10 @@ export function findRoundForAttempt(c: Conn, id: number): { round: Round; contes
 	);
 	if (!r) return undefined;
 	const quotas = c
-		.all<{ topic_id: number | null; difficulty: number | null; count: number }>('select topic_id, difficulty, count from round_quotas where round_id = ? order by id', id)
+		.all<{ topic_id: number | null; difficulty: number | null; count: number }>(
+			'select topic_id, difficulty, count from round_quotas where round_id = ? order by id',
+			id
+		)
 		.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }));
 	return { round: toRound(r), contestStatus: r.contest_status, quotas };
 }
@@ -202,7 +213,12 @@ async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quo
 }
 
 export async function listQuotas(db: Executor, roundId: number): Promise<Quota[]> {
-	const rows = await db.selectFrom('round_quotas').select(['topic_id', 'difficulty', 'count']).where('round_id', '=', roundId).orderBy('id').execute();
+	const rows = await db
+		.selectFrom('round_quotas')
+		.select(['topic_id', 'difficulty', 'count'])
+		.where('round_id', '=', roundId)
+		.orderBy('id')
+		.execute();
 	return rows.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }));
 }
 
@@ -211,6 +227,10 @@ export async function setPredictionActual(db: Executor, roundId: number, actual:
 }
 
 export async function countAttemptsInRound(db: Executor, roundId: number): Promise<number> {
-	const r = await db.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('attempts')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }

@@ -120,7 +120,10 @@ const QUOTA_TOPIC_GONE = 'Chủ đề trong hạn mức không tồn tại. Vui 
  * otherwise surface as a foreign-key failure, i.e. a 500.
  */
 function quotaTopicsExist(db: Executor, input: RoundInput): Promise<boolean> {
-	return topicsExist(db, input.quotas.flatMap((q) => (q.topicId == null ? [] : [q.topicId])));
+	return topicsExist(
+		db,
+		input.quotas.flatMap((q) => (q.topicId == null ? [] : [q.topicId]))
+	);
 }
 
 /** What the audit log records of a round form. */

@@ -65,7 +65,18 @@ describe('writes while another process holds the write lock', () => {
 
 	it('leave a session’s sliding expiry for a later request instead of failing the request', async () => {
 		const u = await db.insertInto('units').values(unit('S')).returning('id').executeTakeFirstOrThrow();
-		const person = { full_name: 'Người Thử', name_folded: 'nguoi thu', birth_date: '1990-01-01', gender: 'female' as const, phone: '+84900000201', unit_id: u.id, password_hash: 'x', consent_at: 0, consent_version: 'v1', created_at: 0 };
+		const person = {
+			full_name: 'Người Thử',
+			name_folded: 'nguoi thu',
+			birth_date: '1990-01-01',
+			gender: 'female' as const,
+			phone: '+84900000201',
+			unit_id: u.id,
+			password_hash: 'x',
+			consent_at: 0,
+			consent_version: 'v1',
+			created_at: 0
+		};
 		const user = await db.insertInto('users').values(person).returning('id').executeTakeFirstOrThrow();
 		const { token, session } = await createSession(db, user.id);
 		const late = session.expiresAt - SESSION_TTL_MS / 4; // due for extension

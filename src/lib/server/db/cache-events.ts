@@ -40,8 +40,19 @@ export function eventsAfter(c: Conn, last: number, limit: number): CacheEvent[] 
  * not read for `keepMs` finds the gap and clears its caches.
  */
 export async function pruneEvents(db: Db, now = Date.now(), keepMs = 60_000): Promise<number> {
-	const first = await db.selectFrom('cache_events').select('id').where('at', '>=', now - keepMs).orderBy('id').limit(1).executeTakeFirst();
-	const newest = first ? null : await db.selectFrom('cache_events').select((e) => e.fn.max('id').as('id')).executeTakeFirst();
+	const first = await db
+		.selectFrom('cache_events')
+		.select('id')
+		.where('at', '>=', now - keepMs)
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirst();
+	const newest = first
+		? null
+		: await db
+				.selectFrom('cache_events')
+				.select((e) => e.fn.max('id').as('id'))
+				.executeTakeFirst();
 	const keepFrom = first?.id ?? newest?.id;
 	if (keepFrom == null) return 0;
 	let n = 0;
@@ -49,7 +60,10 @@ export async function pruneEvents(db: Db, now = Date.now(), keepMs = 60_000): Pr
 		const oldest = await db.selectFrom('cache_events').select('id').orderBy('id').limit(1).executeTakeFirst();
 		if (!oldest || oldest.id >= keepFrom) return n;
 		// A few thousand rows a statement: the connection is not held for long.
-		const r = await db.deleteFrom('cache_events').where('id', '<', Math.min(keepFrom, oldest.id + 5_000)).executeTakeFirst();
+		const r = await db
+			.deleteFrom('cache_events')
+			.where('id', '<', Math.min(keepFrom, oldest.id + 5_000))
+			.executeTakeFirst();
 		n += Number(r.numDeletedRows);
 	}
 }

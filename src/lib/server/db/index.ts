@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type Transaction, type TransactionBuilder } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	Migrator,
+	SqliteDialect,
+	type DatabaseConnection,
+	type Driver,
+	type QueryResult,
+	type Transaction,
+	type TransactionBuilder
+} from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
@@ -47,7 +57,8 @@ export function isBusy(e: unknown): boolean {
 const BUSY_WAIT_MS = 5_000;
 const BUSY = Symbol('busy');
 
-const busyTooLong = () => Object.assign(new Error(`database is locked (SQLITE_BUSY) for more than ${BUSY_WAIT_MS / 1000} s`), { code: 'SQLITE_BUSY' });
+const busyTooLong = () =>
+	Object.assign(new Error(`database is locked (SQLITE_BUSY) for more than ${BUSY_WAIT_MS / 1000} s`), { code: 'SQLITE_BUSY' });
 /** The pause before the next try: the event loop's other work first, then a millisecond. */
 const pause = (tries: number, next: () => void) => (tries <= 3 ? setImmediate(next) : setTimeout(next, 1));
 
@@ -265,7 +276,8 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 	const scope = scopes.get(via as Trx | Conn);
 	if (scope?.open) return scope.deferWrite(key, fn);
 	if ('isTransaction' in via) {
-		if (via.isTransaction) throw new Error('beforeCommit(): not inside a transaction opened by db.transaction().execute() of openDatabase()');
+		if (via.isTransaction)
+			throw new Error('beforeCommit(): not inside a transaction opened by db.transaction().execute() of openDatabase()');
 		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}

@@ -8,11 +8,15 @@ let db: Kysely<Db>;
 beforeAll(async () => {
 	db = new Kysely<Db>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
 	await sql`create table people (name text not null)`.execute(db);
-	await db.insertInto('people').values(['nguyen van a', 'tran thi b', 'giam 50% hoc phi', 'ma_so_1', 'c:\\duong\\dan'].map((name) => ({ name }))).execute();
+	await db
+		.insertInto('people')
+		.values(['nguyen van a', 'tran thi b', 'giam 50% hoc phi', 'ma_so_1', 'c:\\duong\\dan'].map((name) => ({ name })))
+		.execute();
 });
 afterAll(() => db.destroy());
 
-const find = async (text: string) => (await db.selectFrom('people').select('name').where(containsText('name', text)).orderBy('name').execute()).map((r) => r.name);
+const find = async (text: string) =>
+	(await db.selectFrom('people').select('name').where(containsText('name', text)).orderBy('name').execute()).map((r) => r.name);
 
 describe('LIKE search on typed text', () => {
 	it('escapes the wildcards and the escape character', () => {

@@ -66,7 +66,11 @@ class WorkerDriver implements Driver {
 		const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 		// Its own heap cap: an oversized report fails that query (the worker is started afresh for
 		// the next one) instead of growing the process past its memory budget.
-		const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file }, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
+		const w = new Worker(WORKER_SOURCE, {
+			eval: true,
+			workerData: { driver, file: this.file },
+			resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 }
+		});
 		w.on('message', (m: { id: number; rows?: unknown[]; columns?: Float64Array[]; error?: string }) => {
 			const p = this.pending.get(m.id);
 			if (!p) return;
@@ -134,7 +138,14 @@ class WorkerDriver implements Driver {
 class WorkerDialect extends SqliteDialect {
 	readonly driver: WorkerDriver;
 	constructor(file: string) {
-		super({ database: { close() {}, prepare: () => { throw new Error('unused'); } } as never });
+		super({
+			database: {
+				close() {},
+				prepare: () => {
+					throw new Error('unused');
+				}
+			} as never
+		});
 		this.driver = new WorkerDriver(file);
 	}
 	override createDriver(): Driver {
@@ -150,7 +161,12 @@ const dialects = new WeakMap<Db, WorkerDialect>();
  * (a whole round's ranking order) then cost the main thread nothing to receive. In-memory databases
  * (tests) run it in place.
  */
-export async function offloadedColumns(db: Db, sql: string, params: readonly unknown[], inline: () => Float64Array[]): Promise<Float64Array[]> {
+export async function offloadedColumns(
+	db: Db,
+	sql: string,
+	params: readonly unknown[],
+	inline: () => Float64Array[]
+): Promise<Float64Array[]> {
 	const dialect = offloaded(db) === db ? undefined : dialects.get(db);
 	return dialect ? dialect.driver.columns(sql, params) : inline();
 }

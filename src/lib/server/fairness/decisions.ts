@@ -16,21 +16,48 @@ export type DecisionResult = { ok: true; message: string } | { ok: false; status
 const ok = (message: string): DecisionResult => ({ ok: true, message });
 const no = (status: 400 | 404 | 409, message: string): DecisionResult => ({ ok: false, status, message });
 
-export async function disqualifyAttempt(db: Db, actorId: number, attemptId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
+export async function disqualifyAttempt(
+	db: Db,
+	actorId: number,
+	attemptId: number,
+	reason: string,
+	now = Date.now()
+): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const a = await trx.selectFrom('attempts').select(['id', 'round_id', 'user_id', 'disqualified_at']).where('id', '=', attemptId).executeTakeFirst();
+		const a = await trx
+			.selectFrom('attempts')
+			.select(['id', 'round_id', 'user_id', 'disqualified_at'])
+			.where('id', '=', attemptId)
+			.executeTakeFirst();
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at != null) return no(409, 'Lượt thi này đã bị loại trước đó.');
 		await trx.updateTable('attempts').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', attemptId).execute();
 		await roundBest.refreshBest(trx, a.round_id, a.user_id);
-		await audit(trx, { actorUserId: actorId, action: 'attempt.disqualify', entity: 'attempt', entityId: attemptId, at: now, details: { reason, roundId: a.round_id, userId: a.user_id } });
+		await audit(trx, {
+			actorUserId: actorId,
+			action: 'attempt.disqualify',
+			entity: 'attempt',
+			entityId: attemptId,
+			at: now,
+			details: { reason, roundId: a.round_id, userId: a.user_id }
+		});
 		return ok(`Đã loại lượt thi #${attemptId}.`);
 	});
 }
 
-export async function reinstateAttempt(db: Db, actorId: number, attemptId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
+export async function reinstateAttempt(
+	db: Db,
+	actorId: number,
+	attemptId: number,
+	reason: string,
+	now = Date.now()
+): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const a = await trx.selectFrom('attempts').select(['id', 'round_id', 'user_id', 'disqualified_at', 'disqualify_reason']).where('id', '=', attemptId).executeTakeFirst();
+		const a = await trx
+			.selectFrom('attempts')
+			.select(['id', 'round_id', 'user_id', 'disqualified_at', 'disqualify_reason'])
+			.where('id', '=', attemptId)
+			.executeTakeFirst();
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at == null) return no(409, 'Lượt thi này không bị loại.');
 		await trx.updateTable('attempts').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', attemptId).execute();
@@ -65,13 +92,24 @@ export async function disqualifyUser(db: Db, actorId: number, userId: number, re
 
 export async function reinstateUser(db: Db, actorId: number, userId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const u = await trx.selectFrom('users').select(['id', 'disqualified_at', 'disqualify_reason', 'merged_into']).where('id', '=', userId).executeTakeFirst();
+		const u = await trx
+			.selectFrom('users')
+			.select(['id', 'disqualified_at', 'disqualify_reason', 'merged_into'])
+			.where('id', '=', userId)
+			.executeTakeFirst();
 		if (!u) return no(404, 'Không tìm thấy người dự thi.');
 		if (u.disqualified_at == null) return no(409, 'Người này không bị loại.');
 		if (u.merged_into != null) return no(409, `Tài khoản này đã được gộp vào tài khoản #${u.merged_into}, không thể khôi phục.`);
 		await trx.updateTable('users').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', userId).execute();
 		await roundBest.refreshPerson(trx, userId);
-		await audit(trx, { actorUserId: actorId, action: 'user.reinstate', entity: 'user', entityId: userId, at: now, details: { reason, previousReason: u.disqualify_reason } });
+		await audit(trx, {
+			actorUserId: actorId,
+			action: 'user.reinstate',
+			entity: 'user',
+			entityId: userId,
+			at: now,
+			details: { reason, previousReason: u.disqualify_reason }
+		});
 		return ok('Đã khôi phục người dự thi.');
 	});
 }
@@ -96,14 +134,28 @@ async function recordReview(
 	return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function dismissDuplicate(db: Db, actorId: number, a: number, b: number, reason: string, now = Date.now()): Promise<DecisionResult> {
+export async function dismissDuplicate(
+	db: Db,
+	actorId: number,
+	a: number,
+	b: number,
+	reason: string,
+	now = Date.now()
+): Promise<DecisionResult> {
 	if (a === b) return no(400, 'Hai tài khoản phải khác nhau.');
 	return db.transaction().execute(async (trx) => {
 		const found = await trx.selectFrom('users').select('id').where('id', 'in', [a, b]).execute();
 		if (found.length !== 2) return no(404, 'Không tìm thấy tài khoản.');
 		if (!(await recordReview(trx, { a, b, decision: 'dismissed', kept: null, actorId, at: now, note: reason })))
 			return no(409, 'Cặp tài khoản này đã được xử lý.');
-		await audit(trx, { actorUserId: actorId, action: 'duplicate.dismiss', entity: 'user', entityId: Math.min(a, b), at: now, details: { users: [a, b], reason } });
+		await audit(trx, {
+			actorUserId: actorId,
+			action: 'duplicate.dismiss',
+			entity: 'user',
+			entityId: Math.min(a, b),
+			at: now,
+			details: { users: [a, b], reason }
+		});
 		return ok('Đã ghi nhận: hai tài khoản là hai người khác nhau.');
 	});
 }
@@ -135,7 +187,11 @@ export async function mergeDuplicate(
 		if (!(await recordReview(trx, { a: keepId, b: dupId, decision: 'merged', kept: keepId, actorId, at: now, note: reason })))
 			return no(409, 'Cặp tài khoản này đã được xử lý.');
 
-		const dupAttempts = await trx.selectFrom('attempts').select(['id', 'round_id', 'disqualified_at']).where('user_id', '=', dupId).execute();
+		const dupAttempts = await trx
+			.selectFrom('attempts')
+			.select(['id', 'round_id', 'disqualified_at'])
+			.where('user_id', '=', dupId)
+			.execute();
 		const keptRounds = new Set(
 			(await trx.selectFrom('attempts').select('round_id').distinct().where('user_id', '=', keepId).execute()).map((r) => r.round_id)
 		);
@@ -168,6 +224,12 @@ export async function mergeDuplicate(
 			at: now,
 			details: { keptUserId: keepId, duplicateUserId: dupId, movedAttempts: moved, disqualifiedAttempts: disqualified, reason }
 		});
-		return { ...ok(`Đã gộp tài khoản #${dupId} vào #${keepId}: chuyển ${formatNumber(moved.length)} lượt thi, loại ${formatNumber(disqualified.length)} lượt thi trùng đợt.`), moved, disqualified };
+		return {
+			...ok(
+				`Đã gộp tài khoản #${dupId} vào #${keepId}: chuyển ${formatNumber(moved.length)} lượt thi, loại ${formatNumber(disqualified.length)} lượt thi trùng đợt.`
+			),
+			moved,
+			disqualified
+		};
 	});
 }

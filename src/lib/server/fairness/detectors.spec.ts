@@ -15,7 +15,12 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 describe('findSharedOrigins', () => {
-	const ev = (userId: number, at: number, deviceHash: string | null, ipHash: string | null = null): OriginEvent => ({ userId, at, deviceHash, ipHash });
+	const ev = (userId: number, at: number, deviceHash: string | null, ipHash: string | null = null): OriginEvent => ({
+		userId,
+		at,
+		deviceHash,
+		ipHash
+	});
 
 	it('flags three accounts used from one device within a day', () => {
 		const clusters = findSharedOrigins([ev(1, T0, 'd1'), ev(2, T0 + HOUR, 'd1'), ev(3, T0 + 5 * HOUR, 'd1'), ev(9, T0, 'd2')]);
@@ -37,7 +42,10 @@ describe('findSharedOrigins', () => {
 	it('merges overlapping windows into one cluster and keeps separate bursts apart', () => {
 		const burst = (start: number, users: number[]) => users.map((u, i) => ev(u, start + i * MIN, 'd1'));
 		const clusters = findSharedOrigins([...burst(T0, [1, 2, 3, 4]), ...burst(T0 + 3 * 24 * HOUR, [5, 6, 7])]);
-		expect(clusters.map((c) => c.userIds)).toEqual([[1, 2, 3, 4], [5, 6, 7]]);
+		expect(clusters.map((c) => c.userIds)).toEqual([
+			[1, 2, 3, 4],
+			[5, 6, 7]
+		]);
 	});
 
 	it('needs five accounts behind one IP within ten minutes (shared networks are normal)', () => {
@@ -51,9 +59,21 @@ describe('findSharedOrigins', () => {
 
 	it('reports a burst of registrations from one IP (a class of 40, or a script) as one cluster, with the sign-ups counted', () => {
 		// 40 pupils register from the school's address within 8 minutes; each on their own device.
-		const signUps = Array.from({ length: 40 }, (_, i): OriginEvent => ({ userId: 100 + i, at: T0 + i * 12_000, deviceHash: `d${i}`, ipHash: 'school', kind: 'register' }));
+		const signUps = Array.from({ length: 40 }, (_, i): OriginEvent => ({
+			userId: 100 + i,
+			at: T0 + i * 12_000,
+			deviceHash: `d${i}`,
+			ipHash: 'school',
+			kind: 'register'
+		}));
 		// Later some of them start the round from home.
-		const starts = [100, 101, 102].map((u, i): OriginEvent => ({ userId: u, at: T0 + 2 * HOUR + i * MIN, deviceHash: `d${u - 100}`, ipHash: `home${u}`, kind: 'attempt_start' }));
+		const starts = [100, 101, 102].map((u, i): OriginEvent => ({
+			userId: u,
+			at: T0 + 2 * HOUR + i * MIN,
+			deviceHash: `d${u - 100}`,
+			ipHash: `home${u}`,
+			kind: 'attempt_start'
+		}));
 		const clusters = findSharedOrigins([...starts, ...signUps]);
 		expect(clusters).toHaveLength(1);
 		expect(clusters[0]).toMatchObject({ by: 'ip', hash: 'school', events: 40, registrations: 40, from: T0, to: T0 + 39 * 12_000 });
@@ -131,7 +151,12 @@ describe('findTooFast', () => {
 });
 
 describe('findPossibleDuplicates', () => {
-	const person = (id: number, name: string, birthDate: string, unitId: number) => ({ id, nameFolded: foldVietnamese(name), birthDate, unitId });
+	const person = (id: number, name: string, birthDate: string, unitId: number) => ({
+		id,
+		nameFolded: foldVietnamese(name),
+		birthDate,
+		unitId
+	});
 
 	it('matches names across case, diacritics, spacing and Unicode normal form', () => {
 		const nfd = 'Nguyễn Thị Hằng'.normalize('NFD');
@@ -140,7 +165,11 @@ describe('findPossibleDuplicates', () => {
 			person(2, `  NGUYEN   thi  HANG `, '1990-05-20', 2),
 			person(3, nfd, '1990-05-20', 3)
 		]);
-		expect(pairs.map((p) => [p.low, p.high])).toEqual([[1, 2], [1, 3], [2, 3]]);
+		expect(pairs.map((p) => [p.low, p.high])).toEqual([
+			[1, 2],
+			[1, 3],
+			[2, 3]
+		]);
 		expect(pairs.every((p) => p.reasons.includes('name_birth_date'))).toBe(true);
 	});
 

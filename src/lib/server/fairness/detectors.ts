@@ -168,7 +168,16 @@ export function findTwinSheets(attempts: SheetAttempt[], rules = TWIN_RULES): Tw
 				for (const [q, ids] of a.answers) {
 					if (ids.length > 0 && key(ids) !== key(a.correct.get(q) ?? [])) sameWrong++;
 				}
-				out.push({ a: a.attemptId, b: b.attemptId, userA: a.userId, userB: b.userId, questions: a.answers.size, sameWrong, startGapMs, durationGapMs });
+				out.push({
+					a: a.attemptId,
+					b: b.attemptId,
+					userA: a.userId,
+					userB: b.userId,
+					questions: a.answers.size,
+					sameWrong,
+					startGapMs,
+					durationGapMs
+				});
 			}
 		}
 	}

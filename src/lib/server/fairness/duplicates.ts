@@ -72,7 +72,9 @@ export async function listOpenCases(db: Executor, limit = 50): Promise<{ cases: 
 		)
 		.limit(5_000)
 		.execute();
-	const pairs = findPossibleDuplicates(candidates.map((c) => ({ id: c.id, nameFolded: c.name_folded, birthDate: c.birth_date, unitId: c.unit_id })));
+	const pairs = findPossibleDuplicates(
+		candidates.map((c) => ({ id: c.id, nameFolded: c.name_folded, birthDate: c.birth_date, unitId: c.unit_id }))
+	);
 	if (pairs.length === 0) return { cases: [], total: 0 };
 	const reviewed = new Set(
 		(await db.selectFrom('duplicate_reviews').select(['user_low', 'user_high']).execute()).map((r) => `${r.user_low}-${r.user_high}`)
@@ -105,7 +107,9 @@ async function loadSides(db: Executor, ids: number[]): Promise<Map<number, Dupli
 			'users.disqualified_at',
 			'units.name as unit_name'
 		])
-		.select((eb) => eb.selectFrom('attempts').select(eb.fn.countAll<number>().as('n')).whereRef('attempts.user_id', '=', 'users.id').as('attempts'))
+		.select((eb) =>
+			eb.selectFrom('attempts').select(eb.fn.countAll<number>().as('n')).whereRef('attempts.user_id', '=', 'users.id').as('attempts')
+		)
 		.where('users.id', 'in', ids)
 		.execute();
 	return new Map(

@@ -77,6 +77,11 @@ export async function personForReview(db: Executor, userId: number) {
 			disqualifyReason: a.disqualify_reason
 		})),
 		// Hashes shortened: enough to see that two events share a device, nothing more.
-		origins: origins.map((o) => ({ kind: o.kind, at: o.at, device: o.device_hash?.slice(0, 8) ?? null, ip: o.ip_hash?.slice(0, 8) ?? null }))
+		origins: origins.map((o) => ({
+			kind: o.kind,
+			at: o.at,
+			device: o.device_hash?.slice(0, 8) ?? null,
+			ip: o.ip_hash?.slice(0, 8) ?? null
+		}))
 	};
 }

@@ -62,7 +62,11 @@ export async function roundReport(db: Executor, roundId: number): Promise<Suspic
 
 	const [items, answers, originEvents] = await Promise.all([
 		chunked(ids, (part) =>
-			db.selectFrom('attempt_questions').select(['attempt_id', 'question_id', 'question_version_id']).where('attempt_id', 'in', part).execute()
+			db
+				.selectFrom('attempt_questions')
+				.select(['attempt_id', 'question_id', 'question_version_id'])
+				.where('attempt_id', 'in', part)
+				.execute()
 		),
 		chunked(ids, (part) =>
 			db.selectFrom('attempt_answers').select(['attempt_id', 'question_id', 'option_ids_json']).where('attempt_id', 'in', part).execute()
@@ -98,7 +102,10 @@ export async function roundReport(db: Executor, roundId: number): Promise<Suspic
 			if (!v) continue;
 			const ids = mine.get(q.questionId) ?? [];
 			answerMap.set(q.questionId, ids);
-			correct.set(q.questionId, v.options.filter((o) => o.correct).map((o) => o.id));
+			correct.set(
+				q.questionId,
+				v.options.filter((o) => o.correct).map((o) => o.id)
+			);
 			textChars += v.stem.length + v.options.reduce((n, o) => n + o.text.length, 0);
 			if (ids.length > 0) answered++;
 		}

@@ -36,7 +36,13 @@ export type Decision = 'disqualify' | 'reinstate';
  * Disqualifies or reinstates one attempt of the person under review. The attempt must be that
  * person's: an attempt id from elsewhere gets the same 404 as a missing one.
  */
-export async function decideAttempt(actorId: number, personId: number, attemptId: number, decision: Decision, reason: string): Promise<decisions.DecisionResult> {
+export async function decideAttempt(
+	actorId: number,
+	personId: number,
+	attemptId: number,
+	decision: Decision,
+	reason: string
+): Promise<decisions.DecisionResult> {
 	const db = getDb();
 	const attempt = await withConn(db, (c) => findAttempt(c, attemptId));
 	if (!attempt || attempt.user_id !== personId) return { ok: false, status: 404, message: 'Không tìm thấy lượt thi.' };

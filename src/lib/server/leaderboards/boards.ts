@@ -28,7 +28,10 @@ export interface Board {
 }
 
 export const BOARD_TTL_MS = 5000;
-const boards = registerCache('leaderboards.boards', new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true), { results: 'clear', units: 'clear' });
+const boards = registerCache('leaderboards.boards', new TtlCache<Board>(BOARD_TTL_MS, 40, Date.now, true), {
+	results: 'clear',
+	units: 'clear'
+});
 
 /**
  * A public board (round or whole contest, optional unit level), computed at most once per
@@ -120,7 +123,13 @@ export async function boardView(db: Db, board: Board, viewerId: number | null, s
  * board: someone who has just handed in sees their new place at once (the 'scored' topic, rounds.ts). The unit tab is
  * left out (Leaderboard.svelte fetches it when it is opened).
  */
-export async function roundBoardView(db: Db, roundId: number, viewerId: number | null, staff: boolean, now = Date.now()): Promise<BoardView> {
+export async function roundBoardView(
+	db: Db,
+	roundId: number,
+	viewerId: number | null,
+	staff: boolean,
+	now = Date.now()
+): Promise<BoardView> {
 	const board = await roundLeaderboard(db, roundId, { limit: TOP_N, viewerId, now });
 	const rows = board.rows.map((r) => boardRow(r, viewerId, staff));
 	return {
@@ -162,7 +171,10 @@ export async function boardJson(
 	}
 	const at = viewerId == null ? -1 : board.topUserIds.indexOf(viewerId);
 	const me = viewerId != null && at < 0 ? await viewerRow(db, board, viewerId) : null;
-	const rows = at < 0 ? s.joined : s.rows.map((r, i) => (i === at ? JSON.stringify({ ...board.top[i], isViewer: true, reviewId: null }) : r)).join(',');
+	const rows =
+		at < 0
+			? s.joined
+			: s.rows.map((r, i) => (i === at ? JSON.stringify({ ...board.top[i], isViewer: true, reviewId: null }) : r)).join(',');
 	const meJson = me ? JSON.stringify(boardRow(me, viewerId, false)) : 'null';
 	const head = JSON.stringify({ computedAt: board.computedAt, actual: board.actual, people: board.people });
 	const tail = JSON.stringify(extra).slice(1);

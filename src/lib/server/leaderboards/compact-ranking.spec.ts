@@ -45,13 +45,22 @@ describe('countAhead (rank by binary search in an order snapshot)', () => {
 			[7, 99, 99, 4]
 		];
 		const cols = [0, 1, 2, 3].map((j) => Float64Array.from(rows.map((r) => r[j])));
-		const at = (score: number, durationMs: number, submittedAt: number, attemptId: number) => countAhead(cols, { score, prediction: null, durationMs, submittedAt, attemptId });
+		const at = (score: number, durationMs: number, submittedAt: number, attemptId: number) =>
+			countAhead(cols, { score, prediction: null, durationMs, submittedAt, attemptId });
 		rows.forEach((r, i) => expect(at(r[0], r[1], r[2], r[3])).toBe(i));
 		expect(at(11, 0, 0, 0)).toBe(0);
 		expect(at(10, 50, 1000, 8)).toBe(1);
 		expect(at(10, 55, 0, 0)).toBe(3);
 		expect(at(8, 0, 0, 0)).toBe(5);
 		expect(at(0, 0, 0, 0)).toBe(6);
-		expect(countAhead([new Float64Array(), new Float64Array(), new Float64Array(), new Float64Array()], { score: 1, prediction: null, durationMs: 1, submittedAt: 1, attemptId: 1 })).toBe(0);
+		expect(
+			countAhead([new Float64Array(), new Float64Array(), new Float64Array(), new Float64Array()], {
+				score: 1,
+				prediction: null,
+				durationMs: 1,
+				submittedAt: 1,
+				attemptId: 1
+			})
+		).toBe(0);
 	});
 });

@@ -36,7 +36,9 @@ export async function rankContest(db: Db, contestId: number): Promise<RankedEntr
 }
 
 /** A contest's whole ranking, shared by its boards at every unit level, recomputed at most every 5 s. */
-const contestRankings = registerCache('leaderboards.contest', new TtlCache<CompactRanking, number>(5_000, 10, Date.now, true), { results: 'clear' });
+const contestRankings = registerCache('leaderboards.contest', new TtlCache<CompactRanking, number>(5_000, 10, Date.now, true), {
+	results: 'clear'
+});
 export function cachedContestRanking(db: Db, contestId: number): Promise<CompactRanking> {
 	return contestRankings.get(contestId, async () => new CompactRanking(await rankContest(offloaded(db), contestId)));
 }

@@ -22,6 +22,9 @@ async function publicNames(db: Executor, userIds: readonly number[]): Promise<Ma
 
 /** Ranking entries as rows with the public names (one look-up for all of them). */
 export async function withNames(db: Executor, entries: readonly RankedEntry[]): Promise<PersonRow[]> {
-	const names = await publicNames(db, entries.map((e) => e.userId));
+	const names = await publicNames(
+		db,
+		entries.map((e) => e.userId)
+	);
 	return entries.map((e) => ({ ...e, name: names.get(e.userId)?.name ?? '', unitName: names.get(e.userId)?.unitName ?? '' }));
 }

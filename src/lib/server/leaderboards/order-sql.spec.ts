@@ -6,7 +6,16 @@ import { hanoiDistricts2024 } from '../units/lists';
 import { insertContest, insertRound } from '../contests/contests';
 import { seededRng, shuffle } from '../questions/draw';
 import { COUNTED } from './counted';
-import { attemptColumns, compareResults, CONTEST_ORDER, contestColumns, rankContestPeople, rankPeople, ROUND_ORDER, type RankedResult } from './order';
+import {
+	attemptColumns,
+	compareResults,
+	CONTEST_ORDER,
+	contestColumns,
+	rankContestPeople,
+	rankPeople,
+	ROUND_ORDER,
+	type RankedResult
+} from './order';
 import { countAhead, offerAttempt, RANK_ORDER_SQL, rankInRound, topOfRound } from './round-best';
 import { rankRound } from './rounds';
 import { rankContest } from './contest';
@@ -59,7 +68,19 @@ beforeAll(async () => {
 		const userOut = rng() < 0.04;
 		const { id: userId } = await db
 			.insertInto('users')
-			.values({ full_name: `Người Thứ Tự ${u}`, name_folded: `nguoi thu tu ${u}`, birth_date: '1990-01-01', gender: 'female', phone: `+8490${String(1_000_000 + u)}`, unit_id: unit.id, password_hash: 'x', consent_at: now, consent_version: 'v', created_at: now, disqualified_at: userOut ? now : null })
+			.values({
+				full_name: `Người Thứ Tự ${u}`,
+				name_folded: `nguoi thu tu ${u}`,
+				birth_date: '1990-01-01',
+				gender: 'female',
+				phone: `+8490${String(1_000_000 + u)}`,
+				unit_id: unit.id,
+				password_hash: 'x',
+				consent_at: now,
+				consent_version: 'v',
+				created_at: now,
+				disqualified_at: userOut ? now : null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		for (const roundId of [open, closed]) {
@@ -75,10 +96,33 @@ beforeAll(async () => {
 				const dq = rng() < 0.05;
 				const { id } = await db
 					.insertInto('attempts')
-					.values({ round_id: roundId, user_id: userId, attempt_no: a, status, started_at: submittedAt - durationMs, deadline_at: submittedAt + 60_000, submitted_at: submittedAt, duration_ms: durationMs, score, correct_count: score, total: 5, prediction, disqualified_at: dq ? now : null })
+					.values({
+						round_id: roundId,
+						user_id: userId,
+						attempt_no: a,
+						status,
+						started_at: submittedAt - durationMs,
+						deadline_at: submittedAt + 60_000,
+						submitted_at: submittedAt,
+						duration_ms: durationMs,
+						score,
+						correct_count: score,
+						total: 5,
+						prediction,
+						disqualified_at: dq ? now : null
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
-				written.push({ attemptId: id, userId, roundId, score, durationMs, submittedAt, prediction, counts: status !== 'open' && !dq && !userOut });
+				written.push({
+					attemptId: id,
+					userId,
+					roundId,
+					score,
+					durationMs,
+					submittedAt,
+					prediction,
+					counts: status !== 'open' && !dq && !userOut
+				});
 			}
 		}
 	}
@@ -107,16 +151,23 @@ describe('the round order in SQL and in TypeScript', () => {
 	});
 
 	it('orders attempts alike without a settled prediction figure', async () => {
-		for (const roundId of [open, closed]) expect(await sqlOrder(roundId, null)).toEqual(sorted(inRound(roundId), null).map((r) => r.attemptId));
+		for (const roundId of [open, closed])
+			expect(await sqlOrder(roundId, null)).toEqual(sorted(inRound(roundId), null).map((r) => r.attemptId));
 	});
 
 	it('orders attempts alike with a settled prediction figure, missing guesses last', async () => {
-		for (const actual of [310, 315, 0]) expect(await sqlOrder(closed, actual)).toEqual(sorted(inRound(closed), actual).map((r) => r.attemptId));
+		for (const actual of [310, 315, 0])
+			expect(await sqlOrder(closed, actual)).toEqual(sorted(inRound(closed), actual).map((r) => r.attemptId));
 	});
 
 	it('keeps in round_best, through its upsert, the best attempt the comparator picks', async () => {
 		for (const roundId of [open, closed]) {
-			const stored = await db.selectFrom('round_best').select(['user_id', 'attempt_id']).where('round_id', '=', roundId).orderBy('user_id').execute();
+			const stored = await db
+				.selectFrom('round_best')
+				.select(['user_id', 'attempt_id'])
+				.where('round_id', '=', roundId)
+				.orderBy('user_id')
+				.execute();
 			const best = rankPeople(inRound(roundId), null).sort((a, b) => a.userId - b.userId);
 			expect(stored.map((s) => [s.user_id, s.attempt_id])).toEqual(best.map((b) => [b.userId, b.attemptId]));
 		}
@@ -148,7 +199,9 @@ describe('the whole-contest order in SQL and in TypeScript', () => {
 	it('ranks the contest alike, down to the user id', async () => {
 		const expected = rankContestPeople(counted);
 		const got = await rankContest(db, contestId);
-		expect(got.map((e) => [e.userId, e.score, e.durationMs, e.submittedAt])).toEqual(expected.map((p) => [p.userId, p.score, p.durationMs, p.submittedAt]));
+		expect(got.map((e) => [e.userId, e.score, e.durationMs, e.submittedAt])).toEqual(
+			expected.map((p) => [p.userId, p.score, p.durationMs, p.submittedAt])
+		);
 		// Ties on the sums are common: the order there is the user id's.
 		const tied = expected.filter((p, i) => i > 0 && CONTEST_ORDER.compare({ ...p, userId: 0 }, { ...expected[i - 1], userId: 0 }) === 0);
 		expect(tied.length).toBeGreaterThan(5);

@@ -92,10 +92,7 @@ describe('rankPeople', () => {
 	const row = (userId: number, id: string, over: Partial<RankedResult> = {}): Row => ({ ...r(over), userId, id });
 
 	it('keeps one attempt per person', () => {
-		const ranked = rankPeople(
-			[row(1, '1a'), row(2, '2a'), row(1, '1b', { score: 3 }), row(3, '3a'), row(2, '2b', { score: 1 })],
-			null
-		);
+		const ranked = rankPeople([row(1, '1a'), row(2, '2a'), row(1, '1b', { score: 3 }), row(3, '3a'), row(2, '2b', { score: 1 })], null);
 		expect(ranked.map((x) => x.userId).sort()).toEqual([1, 2, 3]);
 	});
 
@@ -120,10 +117,7 @@ describe('rankPeople', () => {
 
 	it("counts a person's attempt with the closer prediction once the actual figure is known", () => {
 		const ranked = rankPeople(
-			[
-				row(1, 'far', { prediction: 500, durationMs: 10_000 }),
-				row(1, 'close', { prediction: 101, durationMs: 90_000 })
-			],
+			[row(1, 'far', { prediction: 500, durationMs: 10_000 }), row(1, 'close', { prediction: 101, durationMs: 90_000 })],
 			100
 		);
 		expect(ranked.map((x) => x.id)).toEqual(['close']);

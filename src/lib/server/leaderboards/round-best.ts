@@ -90,7 +90,16 @@ export async function rebuildAll(db: Executor): Promise<void> {
 
 const ORDER = sql.raw(ROUND_ORDER.sql(bestColumns('b')));
 
-type BestColumns = { full_name: string; anonymised_at: number | null; unit_name: string; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number };
+type BestColumns = {
+	full_name: string;
+	anonymised_at: number | null;
+	unit_name: string;
+	score: number;
+	total: number;
+	duration_ms: number;
+	prediction: number | null;
+	submitted_at: number;
+};
 const BEST_COLUMNS = 'u.full_name, u.anonymised_at, un.name as unit_name, b.score, b.total, b.duration_ms, b.prediction, b.submitted_at';
 
 /** A stored best as a row, with the name the public sees (masked once here, at the edge). */
@@ -139,7 +148,11 @@ const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
 export function rankInRound(c: Conn, roundId: number, userId: number): PersonRow | undefined {
 	const m = bestOf(c, roundId, userId);
 	if (!m) return undefined;
-	const ahead = c.get<{ n: number }>(`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`, roundId, ...ROUND_ORDER.params(m))!;
+	const ahead = c.get<{ n: number }>(
+		`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`,
+		roundId,
+		...ROUND_ORDER.params(m)
+	)!;
 	const { attemptId: _a, ...row } = m;
 	return { ...row, rank: ahead.n + 1 };
 }
@@ -156,7 +169,11 @@ export const RANK_ORDER_SQL = `select b.score, b.duration_ms, b.submitted_at, b.
 export function countAhead(cols: Float64Array[], r: RankedResult & { attemptId: number }): number {
 	const [score, duration, submitted, attempt] = cols;
 	const before = (i: number) =>
-		compareResults({ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i], attemptId: attempt[i] }, r, null) < 0;
+		compareResults(
+			{ score: score[i], prediction: null, durationMs: duration[i], submittedAt: submitted[i], attemptId: attempt[i] },
+			r,
+			null
+		) < 0;
 	let lo = 0;
 	let hi = score.length;
 	while (lo < hi) {
@@ -169,6 +186,10 @@ export function countAhead(cols: Float64Array[], r: RankedResult & { attemptId: 
 
 /** How many people have a counted result in a round. */
 export async function countPeople(db: Executor, roundId: number): Promise<number> {
-	const r = await db.selectFrom('round_best').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('round_best')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }

@@ -85,12 +85,15 @@ export async function roundLeaderboard(
 	// Without a settled prediction figure (an open round, or one without a prediction question)
 	// the order needs no prediction: read it off round_best's index instead of ranking attempts
 	// (and the rows carry no predictions: see withoutGuess).
-	const board = actual == null ? await bestLeaderboard(db, roundId, limit, viewerId) : await settledLeaderboard(db, roundId, limit, viewerId, opts.now);
+	const board =
+		actual == null ? await bestLeaderboard(db, roundId, limit, viewerId) : await settledLeaderboard(db, roundId, limit, viewerId, opts.now);
 	return { ...board, rows: board.rows.map((r) => ({ ...r, isViewer: r.userId === viewerId })) };
 }
 
 /** The last row of each round's cached top list: a new result that beats it refreshes the list. */
-const cutoffs = registerCache('leaderboards.round-top-cutoffs', new Map<number, { last: RankedResult | null; full: boolean }>(), { results: 'clear' });
+const cutoffs = registerCache('leaderboards.round-top-cutoffs', new Map<number, { last: RankedResult | null; full: boolean }>(), {
+	results: 'clear'
+});
 /**
  * The top rows and the head count change with every submission but need not be fresher than a
  * couple of seconds: cached, they cost one query per round per 2 s however many people watch.
@@ -101,12 +104,16 @@ const cutoffs = registerCache('leaderboards.round-top-cutoffs', new Map<number, 
  * them.
  */
 export const TOP_TTL_MS = 2_000;
-const topCache = registerCache('leaderboards.round-top', new TtlCache<{ top: PersonRow[]; people: number }, number>(TOP_TTL_MS, 200, Date.now, true), {
-	results: 'clear',
-	scored: ({ roundId, result }) => {
-		if (entersTop(roundId, result)) topCache.delete(roundId);
+const topCache = registerCache(
+	'leaderboards.round-top',
+	new TtlCache<{ top: PersonRow[]; people: number }, number>(TOP_TTL_MS, 200, Date.now, true),
+	{
+		results: 'clear',
+		scored: ({ roundId, result }) => {
+			if (entersTop(roundId, result)) topCache.delete(roundId);
+		}
 	}
-});
+);
 
 /**
  * Whether a newly scored result belongs in the round's cached top list (or the list is not known
@@ -151,7 +158,9 @@ function withoutGuess(r: PersonRow): PersonRow {
  * 5 s. A person's rank is then a binary search for their current best in it: O(log n) instead of
  * counting everyone ahead (milliseconds for someone 100,000th).
  */
-const orderCache = registerCache('leaderboards.rank-order', new TtlCache<Float64Array[], number>(5_000, 200, Date.now, true), { results: 'clear' });
+const orderCache = registerCache('leaderboards.rank-order', new TtlCache<Float64Array[], number>(5_000, 200, Date.now, true), {
+	results: 'clear'
+});
 
 /**
  * A person's own row on a board that needs no prediction tie-break (an open round, or one without a
@@ -175,11 +184,15 @@ export async function viewerBest(db: Db, roundId: number, viewerId: number): Pro
  * edit of the round, which clear the cache): its full ranking is computed once — a few seconds for a city-wide round —
  * and each viewer's row is then a lookup.
  */
-const settledCache = registerCache('leaderboards.settled-round', new TtlCache<{ actual: number | null; ranking: CompactRanking }, number>(10 * 60_000, 20), {
-	results: 'clear',
-	// A closed round whose times or prediction question change is ranked afresh.
-	contests: ({ roundId }) => roundId != null && settledCache.delete(roundId)
-});
+const settledCache = registerCache(
+	'leaderboards.settled-round',
+	new TtlCache<{ actual: number | null; ranking: CompactRanking }, number>(10 * 60_000, 20),
+	{
+		results: 'clear',
+		// A closed round whose times or prediction question change is ranked afresh.
+		contests: ({ roundId }) => roundId != null && settledCache.delete(roundId)
+	}
+);
 
 async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
 	const { actual, ranking } = await settledCache.get(roundId, async () => {
@@ -198,7 +211,15 @@ async function settledLeaderboard(db: Db, roundId: number, limit: number, viewer
  */
 export async function rankRound(db: Db, roundId: number, now = Date.now()): Promise<{ actual: number | null; entries: RankedEntry[] }> {
 	const actual = await settledActual(db, roundId, now);
-	const r = await sql<{ rank: number; user_id: number; score: number; total: number; duration_ms: number; prediction: number | null; submitted_at: number }>`
+	const r = await sql<{
+		rank: number;
+		user_id: number;
+		score: number;
+		total: number;
+		duration_ms: number;
+		prediction: number | null;
+		submitted_at: number;
+	}>`
 		with ${rankedRoundCte(roundId, actual)}
 		select r.rank, r.user_id, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at
 		from ranked r order by r.rank`.execute(db);

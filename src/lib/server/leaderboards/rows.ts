@@ -34,7 +34,15 @@ export interface BoardRow extends PublicRow {
 }
 
 export function publicRow(r: PersonRow): PublicRow {
-	return { rank: r.rank, name: r.name, unitName: r.unitName, score: r.score, total: r.total, durationMs: r.durationMs, prediction: r.prediction };
+	return {
+		rank: r.rank,
+		name: r.name,
+		unitName: r.unitName,
+		score: r.score,
+		total: r.total,
+		durationMs: r.durationMs,
+		prediction: r.prediction
+	};
 }
 
 export function boardRow(r: PersonRow, viewerId: number | null, staff: boolean): BoardRow {

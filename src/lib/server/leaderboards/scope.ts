@@ -20,7 +20,9 @@ export function resolvePollScope(db: Db, search: URLSearchParams) {
 		const r = await resolveScope(db, search);
 		if (!r) return null;
 		const now = Date.now();
-		const open = r.round ? roundPhase(r.round, now) !== 'closed' : (await contests.listOpenRounds(db, now)).some((x) => x.contestId === r.contest.id);
+		const open = r.round
+			? roundPhase(r.round, now) !== 'closed'
+			: (await contests.listOpenRounds(db, now)).some((x) => x.contestId === r.contest.id);
 		return { ...r, open };
 	});
 }

@@ -31,7 +31,11 @@ export async function contestPage(contestId: number, viewer: Viewer, kind: strin
 	const db = getDb();
 	const contest = await contests.findContest(db, contestId);
 	if (!contest || contest.status === 'draft') return null;
-	const [board, kinds, rounds] = await Promise.all([getBoard(db, { contestId }, kind, now), listUnitKinds(db), contests.listRounds(db, contestId)]);
+	const [board, kinds, rounds] = await Promise.all([
+		getBoard(db, { contestId }, kind, now),
+		listUnitKinds(db),
+		contests.listRounds(db, contestId)
+	]);
 	// The units tab is not the first view: Leaderboard.svelte fetches it when opened.
 	const view = { ...(await boardView(db, board, viewer?.id ?? null, isStaff(viewer))), units: [], unitsOmitted: true as const };
 	return { contest, rounds, kinds, board: view };
@@ -42,7 +46,11 @@ export async function contestPage(contestId: number, viewer: Viewer, kind: strin
  * `open` (whether it is still live). The ranking comes from a board shared by all viewers and
  * refreshed at most every few seconds; only the viewer's own row is looked up per request.
  */
-export async function pollJson(search: URLSearchParams, viewer: Viewer, opts: { kind: string | null; withUnits: boolean }): Promise<string | null> {
+export async function pollJson(
+	search: URLSearchParams,
+	viewer: Viewer,
+	opts: { kind: string | null; withUnits: boolean }
+): Promise<string | null> {
 	const db = getDb();
 	const resolved = await resolvePollScope(db, search);
 	if (!resolved || resolved.contest.status === 'draft') return null;

@@ -101,7 +101,10 @@ export async function unitRanking(db: Db, scope: Scope, unitKind?: string | null
 }
 
 /** Unit rankings change with every submission but are shown to many: one computation per 5 s. */
-const unitBoards = registerCache('leaderboards.units', new TtlCache<UnitRankRow[]>(5_000, 200, Date.now, true), { results: 'clear', units: 'clear' });
+const unitBoards = registerCache('leaderboards.units', new TtlCache<UnitRankRow[]>(5_000, 200, Date.now, true), {
+	results: 'clear',
+	units: 'clear'
+});
 export function cachedUnitRanking(db: Db, scope: Scope, unitKind?: string | null): Promise<UnitRankRow[]> {
 	return unitBoards.get(JSON.stringify([scope, unitKind ?? null]), () => unitRanking(db, scope, unitKind));
 }
@@ -116,7 +119,10 @@ export function sharedUnitRanking(db: Db, scope: Scope): Promise<UnitRankRow[]> 
 }
 
 /** A unit's row on a public board (the browser's unit tab, the organiser dashboard). */
-export type UnitBoardRow = Pick<UnitRankRow, 'unitId' | 'name' | 'target' | 'participants' | 'attempts' | 'rate' | 'avgBestShare' | 'rankByParticipants' | 'rankByRate'>;
+export type UnitBoardRow = Pick<
+	UnitRankRow,
+	'unitId' | 'name' | 'target' | 'participants' | 'attempts' | 'rate' | 'avgBestShare' | 'rankByParticipants' | 'rankByRate'
+>;
 
 export function publicUnits(units: UnitRankRow[]): UnitBoardRow[] {
 	return units.map(({ unitId, name, target, participants, attempts, rate, avgBestShare, rankByParticipants, rankByRate }) => ({

@@ -1,7 +1,16 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { invalidate } from '../cache';
-import { answerShared, hasSessionCookie, SHARED_PAGES, sharedPage, sharedPageRequest, storedSharedPage, type Rendered, type SharedRequest } from './shared';
+import {
+	answerShared,
+	hasSessionCookie,
+	SHARED_PAGES,
+	sharedPage,
+	sharedPageRequest,
+	storedSharedPage,
+	type Rendered,
+	type SharedRequest
+} from './shared';
 
 const keyOf = (target: string, method = 'GET') => sharedPageRequest(method, target)?.key ?? null;
 
@@ -29,7 +38,9 @@ describe('which requests share a page (sharedPageRequest)', () => {
 
 	it('shares the pages’ data for client navigation (__data.json), keyed by the nodes asked for', () => {
 		expect(keyOf('/__data.json?x-sveltekit-invalidated=01')).toBe('/__data.json?x-sveltekit-invalidated=01');
-		expect(keyOf('/rounds/12/leaderboard/__data.json?kind=ward&x-sveltekit-invalidated=11')).toBe('/rounds/12/leaderboard/__data.json?kind=ward&x-sveltekit-invalidated=11');
+		expect(keyOf('/rounds/12/leaderboard/__data.json?kind=ward&x-sveltekit-invalidated=11')).toBe(
+			'/rounds/12/leaderboard/__data.json?kind=ward&x-sveltekit-invalidated=11'
+		);
 		expect(keyOf('/rounds/12/leaderboard/__data.json')).toBe('/rounds/12/leaderboard/__data.json');
 		expect(keyOf('/rounds/12/leaderboard/__data.json?x-sveltekit-invalidated=0x')).toBeNull();
 		expect(keyOf('/rounds/12/leaderboard/__data.json?x-sveltekit-trailing-slash=1')).toBeNull();
@@ -37,7 +48,17 @@ describe('which requests share a page (sharedPageRequest)', () => {
 	});
 
 	it('leaves every other request to SvelteKit', () => {
-		for (const target of ['/login', '/rounds/12/attempt', '/rounds/abc/leaderboard', '/rounds/12/leaderboard/', '/rounds//leaderboard', '/api/leaderboard?round=1', '/me/results', '/index.html', '//'])
+		for (const target of [
+			'/login',
+			'/rounds/12/attempt',
+			'/rounds/abc/leaderboard',
+			'/rounds/12/leaderboard/',
+			'/rounds//leaderboard',
+			'/api/leaderboard?round=1',
+			'/me/results',
+			'/index.html',
+			'//'
+		])
 			expect([target, keyOf(target)]).toEqual([target, null]);
 		for (const method of ['HEAD', 'POST', 'PUT']) expect([method, keyOf('/', method)]).toEqual([method, null]);
 	});
@@ -57,7 +78,12 @@ describe('hasSessionCookie', () => {
 
 /** A rendering as SvelteKit's would come back: a page with security headers and the device cookie it set. */
 function rendering(body: string, init: { status?: number; changesAt?: number | null } = {}): Rendered {
-	const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'sha256-x'", etag: '"kit"', 'x-sveltekit-page': 'true' });
+	const headers = new Headers({
+		'content-type': 'text/html',
+		'content-security-policy': "script-src 'self' 'sha256-x'",
+		etag: '"kit"',
+		'x-sveltekit-page': 'true'
+	});
 	headers.append('set-cookie', 'hoithi_device=abcdefghijklmnopqrstuvwxyz234567; Path=/; HttpOnly');
 	return { response: new Response(body, { status: init.status ?? 200, headers }), changesAt: init.changesAt ?? null };
 }
@@ -133,8 +159,10 @@ describe('sharedPage and answerShared', () => {
 		// Each representation is revalidated against its own ETag.
 		expect(answerShared(page, { acceptEncoding: 'gzip', ifNoneMatch: gz.headers.etag }).status).toBe(304);
 		expect(answerShared(page, { ifNoneMatch: gz.headers.etag }).status).toBe(200);
-		for (const acceptEncoding of ['identity', 'gzip;q=0', 'br', '', 'deflate, gzip;q=0']) expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, undefined]);
-		for (const acceptEncoding of ['GZIP', 'br;q=1, gzip;q=0.5', '*']) expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, 'gzip']);
+		for (const acceptEncoding of ['identity', 'gzip;q=0', 'br', '', 'deflate, gzip;q=0'])
+			expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, undefined]);
+		for (const acceptEncoding of ['GZIP', 'br;q=1, gzip;q=0.5', '*'])
+			expect([acceptEncoding, answerShared(page, { acceptEncoding }).headers['content-encoding']]).toEqual([acceptEncoding, 'gzip']);
 	});
 
 	it('keeps a rendering no longer than until a round on it changes phase', async () => {

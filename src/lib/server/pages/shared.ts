@@ -165,7 +165,15 @@ async function capture({ response, changesAt }: Rendered, renderedAt: number, tt
 	const gzipped = ok && body.byteLength >= GZIP_FROM ? new Uint8Array(gzipSync(body)) : null;
 	// Only a page is shared for its TTL; an error (404 for a draft contest, a 500) is not kept.
 	const until = ok ? Math.min(renderedAt + ttlMs, changesAt ?? Infinity) : renderedAt;
-	return { status: response.status, headers, body, etag: etagOf(body), gzip: gzipped && { body: gzipped, etag: etagOf(body, '.gz') }, renderedAt, until };
+	return {
+		status: response.status,
+		headers,
+		body,
+		etag: etagOf(body),
+		gzip: gzipped && { body: gzipped, etag: etagOf(body, '.gz') },
+		renderedAt,
+		until
+	};
 }
 
 /** The shared rendering for a request: the stored one, or `render()`'s, shared by every request that arrives meanwhile. */
@@ -212,7 +220,12 @@ export interface Conditions {
 /** The answer to one request from a stored rendering, the same on both paths (the hooks and the front door). */
 export function answerShared(page: SharedPage, request: Conditions, now = Date.now()): SharedAnswer {
 	const headers: Record<string, string> = Object.fromEntries(page.headers);
-	if (page.status !== 200) return { status: page.status, headers: { ...headers, 'cache-control': 'no-store', 'content-length': String(page.body.byteLength) }, body: page.body };
+	if (page.status !== 200)
+		return {
+			status: page.status,
+			headers: { ...headers, 'cache-control': 'no-store', 'content-length': String(page.body.byteLength) },
+			body: page.body
+		};
 	const gzip = page.gzip && acceptsGzip(request.acceptEncoding) ? page.gzip : null;
 	const { body, etag } = gzip ?? page;
 	const maxAge = Math.max(0, Math.floor((page.until - page.renderedAt) / 1000));

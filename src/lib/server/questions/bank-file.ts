@@ -34,7 +34,6 @@ export interface ReadOptions {
 	includeHidden?: boolean;
 }
 
-
 /** Decides the format by content (a ZIP is XLSX), not by the name alone, and refuses the rest. */
 function detectFormat(bytes: Uint8Array, name: string): { ok: true; format: SheetFormat } | { ok: false; message: string } {
 	const lower = name.toLowerCase();
@@ -56,7 +55,10 @@ function detectFormat(bytes: Uint8Array, name: string): { ok: true; format: Shee
 export async function readSheet(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<ReadResult> {
 	if (bytes.length === 0) return { ok: false, message: 'Tệp trống.' };
 	if (bytes.length > MAX_FILE_BYTES)
-		return { ok: false, message: `Tệp quá lớn (${formatMegabytes(bytes.length)}). Giới hạn là ${formatMegabytes(MAX_FILE_BYTES)}; hãy chia thành nhiều tệp.` };
+		return {
+			ok: false,
+			message: `Tệp quá lớn (${formatMegabytes(bytes.length)}). Giới hạn là ${formatMegabytes(MAX_FILE_BYTES)}; hãy chia thành nhiều tệp.`
+		};
 	const det = detectFormat(bytes, name);
 	if (!det.ok) return det;
 	const table = det.format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
@@ -119,7 +121,14 @@ function excelDateParts(v: Date, date1904: boolean): DateParts {
 	const ms = v.getTime();
 	const at = (t: number) => {
 		const x = new Date(t);
-		return { y: x.getUTCFullYear(), mo: x.getUTCMonth() + 1, d: x.getUTCDate(), h: x.getUTCHours(), mi: x.getUTCMinutes(), s: x.getUTCSeconds() };
+		return {
+			y: x.getUTCFullYear(),
+			mo: x.getUTCMonth() + 1,
+			d: x.getUTCDate(),
+			h: x.getUTCHours(),
+			mi: x.getUTCMinutes(),
+			s: x.getUTCSeconds()
+		};
 	};
 	const serial = Math.floor(ms / DAY_MS) + EPOCH_SERIAL;
 	if (date1904 || serial > 60) return at(ms);
@@ -177,7 +186,8 @@ function renderDateFormat(fmt: string, p: DateParts): string | null {
 		else if (c === 'hh') out += pad2(p.h);
 		else if (c === 's') out += String(p.s);
 		else if (c === 'ss') out += pad2(p.s);
-		else if (c === 'am/pm' || c === 'a/p' || c.startsWith('.')) continue; // shown on the 24-hour clock
+		else if (c === 'am/pm' || c === 'a/p' || c.startsWith('.'))
+			continue; // shown on the 24-hour clock
 		else return null; // month or weekday names
 	}
 	return out.trim();
@@ -227,7 +237,8 @@ export function excelCellText(v: ExcelJS.CellValue, numFmt?: string, date1904 = 
 	if (v instanceof Date) return excelDateText(v, numFmt, date1904);
 	if (typeof v === 'object') {
 		if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-		if ('formula' in v || 'sharedFormula' in v) return excelCellText((v as { result?: ExcelJS.CellValue }).result ?? null, numFmt, date1904);
+		if ('formula' in v || 'sharedFormula' in v)
+			return excelCellText((v as { result?: ExcelJS.CellValue }).result ?? null, numFmt, date1904);
 		if ('text' in v && typeof v.text === 'string') return v.text;
 		if ('error' in v) return '';
 	}
@@ -279,7 +290,8 @@ function pickSheet(sheets: ExcelJS.Worksheet[]): { ws: ExcelJS.Worksheet; label:
 	const name = cleanText(first.name);
 	return {
 		ws: first,
-		label: sheets.length > 1 ? `Tệp không có trang tính tên “${SHEET_NAME}” nên đã đọc trang tính đầu tiên, “${name}”` : `Trang tính “${name}”`
+		label:
+			sheets.length > 1 ? `Tệp không có trang tính tên “${SHEET_NAME}” nên đã đọc trang tính đầu tiên, “${name}”` : `Trang tính “${name}”`
 	};
 }
 
@@ -307,7 +319,10 @@ export function guardCsv(s: string): string {
 /** Writes rows (cells by column) in the bank layout. XLSX gets a second sheet explaining the columns. */
 export async function writeSheet(format: SheetFormat, rows: readonly Record<ColumnKey, string>[]): Promise<Uint8Array> {
 	if (format === 'csv') {
-		const csv = Papa.unparse({ fields: COLUMN_KEYS, data: rows.map((r) => COLUMN_KEYS.map((k) => guardCsv(r[k] ?? ''))) }, { newline: '\r\n' });
+		const csv = Papa.unparse(
+			{ fields: COLUMN_KEYS, data: rows.map((r) => COLUMN_KEYS.map((k) => guardCsv(r[k] ?? ''))) },
+			{ newline: '\r\n' }
+		);
 		// BOM: Excel then opens the file as UTF-8 and shows the diacritics correctly.
 		return new TextEncoder().encode('\uFEFF' + csv);
 	}
@@ -332,8 +347,13 @@ export async function writeSheet(format: SheetFormat, rows: readonly Record<Colu
 	help.getRow(1).font = { bold: true };
 	for (const c of COLUMNS) help.addRow({ col: c.key, req: c.required ? 'có' : 'không', help: c.help });
 	help.addRow({});
-	help.addRow({ col: 'Ghi chú', help: `Mỗi dòng của trang “Câu hỏi” là một câu hỏi; dòng 1 là tên cột. Tối đa ${formatNumber(MAX_ROWS)} câu và ${formatMegabytes(MAX_FILE_BYTES)} mỗi tệp.` });
-	help.addRow({ help: 'Câu hỏi trùng nội dung (không phân biệt hoa/thường, khoảng trắng) với câu đã có hoặc với dòng khác trong tệp sẽ bị báo lỗi; câu chỉ khác ở dấu thanh/dấu chữ được báo để xem lại nhưng vẫn nhập được.' });
+	help.addRow({
+		col: 'Ghi chú',
+		help: `Mỗi dòng của trang “Câu hỏi” là một câu hỏi; dòng 1 là tên cột. Tối đa ${formatNumber(MAX_ROWS)} câu và ${formatMegabytes(MAX_FILE_BYTES)} mỗi tệp.`
+	});
+	help.addRow({
+		help: 'Câu hỏi trùng nội dung (không phân biệt hoa/thường, khoảng trắng) với câu đã có hoặc với dòng khác trong tệp sẽ bị báo lỗi; câu chỉ khác ở dấu thanh/dấu chữ được báo để xem lại nhưng vẫn nhập được.'
+	});
 	help.addRow({ help: 'Các dòng đang bị ẩn không được nhập, trừ khi chọn “Nhập cả các dòng đang bị ẩn”.' });
 	const out = await wb.xlsx.writeBuffer();
 	return new Uint8Array(out as ArrayBuffer);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, normaliseHeader, parseCorrect, parseDifficulty, parseKind, parseStatus, validateRows, type RawRow } from './bank-format';
+import {
+	mapHeaders,
+	normaliseHeader,
+	parseCorrect,
+	parseDifficulty,
+	parseKind,
+	parseStatus,
+	validateRows,
+	type RawRow
+} from './bank-format';
 
 const good = (row: number, over: Record<string, string> = {}): RawRow => ({
 	row,
@@ -23,12 +32,20 @@ const ctx = { topics: new Map([['ky-nang', { name: 'Kỹ năng' }]]), existing: 
 
 describe('cell parsing (as typed in Excel)', () => {
 	it('reads difficulty as 1–3, Excel numbers such as 2.0, or words', () => {
-		expect(['1', '2.0', '3,0', ' 2 ', 'dễ', 'Trung bình', 'TRUNG BINH', 'khó', 'Khó'.normalize('NFD')].map(parseDifficulty)).toEqual([1, 2, 3, 2, 1, 2, 2, 3, 3]);
+		expect(['1', '2.0', '3,0', ' 2 ', 'dễ', 'Trung bình', 'TRUNG BINH', 'khó', 'Khó'.normalize('NFD')].map(parseDifficulty)).toEqual([
+			1, 2, 3, 2, 1, 2, 2, 3, 3
+		]);
 		expect(['0', '4', '2.5', 'rất khó', ''].map(parseDifficulty)).toEqual([null, null, null, null, null]);
 	});
 	it('reads the kind in English or Vietnamese', () => {
 		expect(['single', 'Multiple', 'true_false', 'TRUE/FALSE', 'đúng/sai', 'Một đáp án', 'nhiều đáp án'].map(parseKind)).toEqual([
-			'single', 'multiple', 'true_false', 'true_false', 'true_false', 'single', 'multiple'
+			'single',
+			'multiple',
+			'true_false',
+			'true_false',
+			'true_false',
+			'single',
+			'multiple'
 		]);
 		expect(parseKind('essay')).toBeNull();
 	});
@@ -46,7 +63,12 @@ describe('cell parsing (as typed in Excel)', () => {
 	});
 	it('defaults an empty status to published and reads Vietnamese words', () => {
 		expect(['', 'draft', 'Nháp', 'đã công bố', 'retired', 'ngừng sử dụng'].map(parseStatus)).toEqual([
-			'published', 'draft', 'draft', 'published', 'retired', 'retired'
+			'published',
+			'draft',
+			'draft',
+			'published',
+			'retired',
+			'retired'
 		]);
 		expect(parseStatus('xóa')).toBeNull();
 	});
@@ -69,7 +91,10 @@ describe('validateRows', () => {
 	});
 
 	it('reports each problem with its row number and column', () => {
-		const r = validateRows([good(2), good(3, { difficulty: 'rất khó', correct: 'E' }), good(4, { kind: 'essay' }), good(5, { topic_code: 'Luật HN&GĐ' })], ctx);
+		const r = validateRows(
+			[good(2), good(3, { difficulty: 'rất khó', correct: 'E' }), good(4, { kind: 'essay' }), good(5, { topic_code: 'Luật HN&GĐ' })],
+			ctx
+		);
 		expect(r.valid).toHaveLength(1);
 		expect(r.errors).toEqual([
 			{ row: 3, column: 'difficulty', message: expect.stringMatching(/^Độ khó “rất khó” không hợp lệ/) },
@@ -80,7 +105,10 @@ describe('validateRows', () => {
 	});
 
 	it('reports a stem that appears twice in the file, ignoring case, Unicode form and spaces', () => {
-		const r = validateRows([good(2, { stem: 'Bạo lực gia đình là gì?' }), good(7, { stem: 'BẠO LỰC  gia đình là gì?'.normalize('NFD') })], ctx);
+		const r = validateRows(
+			[good(2, { stem: 'Bạo lực gia đình là gì?' }), good(7, { stem: 'BẠO LỰC  gia đình là gì?'.normalize('NFD') })],
+			ctx
+		);
 		expect(r.errors).toEqual([{ row: 7, column: 'stem', message: 'Câu hỏi trùng với dòng 2 trong tệp.' }]);
 		expect(r.warnings).toEqual([]);
 	});
@@ -89,21 +117,32 @@ describe('validateRows', () => {
 		const r = validateRows([good(2, { stem: 'Bà nội có quyền gì với cháu?' }), good(3, { stem: 'Ba nội có quyền gì với cháu?' })], ctx);
 		expect(r.errors).toEqual([]);
 		expect(r.valid.map((q) => q.row)).toEqual([2, 3]);
-		expect(r.warnings).toEqual([{ row: 3, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 2 ở dấu thanh\/dấu chữ/) }]);
-		const bank = validateRows([good(4, { stem: 'Ba noi co quyen gi voi chau?' })], { ...ctx, lookalikes: new Map([['ba noi co quyen gi voi chau?', 9]]) });
+		expect(r.warnings).toEqual([
+			{ row: 3, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác dòng 2 ở dấu thanh\/dấu chữ/) }
+		]);
+		const bank = validateRows([good(4, { stem: 'Ba noi co quyen gi voi chau?' })], {
+			...ctx,
+			lookalikes: new Map([['ba noi co quyen gi voi chau?', 9]])
+		});
 		expect([bank.errors, bank.valid.length]).toEqual([[], 1]);
-		expect(bank.warnings).toEqual([{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác câu số 9 trong ngân hàng/) }]);
+		expect(bank.warnings).toEqual([
+			{ row: 4, column: 'stem', message: expect.stringMatching(/^Câu hỏi chỉ khác câu số 9 trong ngân hàng/) }
+		]);
 	});
 
 	it('explains a difficulty that Excel shows as a date', () => {
 		const r = validateRows([good(2, { difficulty: '02/01/1900' })], ctx);
-		expect(r.errors).toEqual([{ row: 2, column: 'difficulty', message: expect.stringMatching(/^Độ khó “02\/01\/1900” không hợp lệ.*định dạng ngày tháng/) }]);
+		expect(r.errors).toEqual([
+			{ row: 2, column: 'difficulty', message: expect.stringMatching(/^Độ khó “02\/01\/1900” không hợp lệ.*định dạng ngày tháng/) }
+		]);
 	});
 
 	it('reports a stem already in the bank, or skips it when asked to', () => {
 		const existing = new Map([['bạo lực gia đình là gì?', 42]]);
 		const rows = [good(2, { stem: 'Bạo lực gia đình là gì?' }), good(3)];
-		expect(validateRows(rows, { ...ctx, existing }).errors).toEqual([{ row: 2, column: 'stem', message: 'Câu hỏi đã có trong ngân hàng (câu số 42).' }]);
+		expect(validateRows(rows, { ...ctx, existing }).errors).toEqual([
+			{ row: 2, column: 'stem', message: 'Câu hỏi đã có trong ngân hàng (câu số 42).' }
+		]);
 		const skipping = validateRows(rows, { ...ctx, existing, skipExisting: true });
 		expect(skipping.errors).toEqual([]);
 		expect(skipping.skipped).toEqual([{ row: 2, questionId: 42 }]);
@@ -111,7 +150,14 @@ describe('validateRows', () => {
 	});
 
 	it('creates a new topic from its name once, and needs the name when the code is unknown', () => {
-		const r = validateRows([good(2, { topic_code: 'tre-em', topic_name: 'Trẻ em' }), good(3, { topic_code: 'tre-em', topic_name: '' }), good(4, { topic_code: 'moi', topic_name: '' })], ctx);
+		const r = validateRows(
+			[
+				good(2, { topic_code: 'tre-em', topic_name: 'Trẻ em' }),
+				good(3, { topic_code: 'tre-em', topic_name: '' }),
+				good(4, { topic_code: 'moi', topic_name: '' })
+			],
+			ctx
+		);
 		expect(r.newTopics).toEqual([{ code: 'tre-em', name: 'Trẻ em' }]);
 		expect(r.errors).toEqual([{ row: 4, column: 'topic_name', message: expect.stringMatching(/chưa có trong ngân hàng/) }]);
 	});

@@ -16,7 +16,11 @@ import {
  * template: one row per question, these columns (header names in row 1, in any order).
  */
 export const COLUMNS = [
-	{ key: 'topic_code', required: true, help: 'Mã chủ đề: chữ không dấu, số, “-”, “_”, “.” (ví dụ bao-luc-gia-dinh). Chủ đề chưa có sẽ được tạo.' },
+	{
+		key: 'topic_code',
+		required: true,
+		help: 'Mã chủ đề: chữ không dấu, số, “-”, “_”, “.” (ví dụ bao-luc-gia-dinh). Chủ đề chưa có sẽ được tạo.'
+	},
 	{ key: 'topic_name', required: false, help: 'Tên chủ đề. Bắt buộc khi mã chủ đề chưa có trong ngân hàng.' },
 	{ key: 'difficulty', required: true, help: 'Độ khó: 1/2/3 hoặc dễ/trung bình/khó.' },
 	{ key: 'kind', required: true, help: 'Loại: single (một đáp án), multiple (nhiều đáp án), true_false (đúng/sai).' },
@@ -27,7 +31,11 @@ export const COLUMNS = [
 	{ key: 'option_d', required: false, help: 'Phương án D (không bắt buộc).' },
 	{ key: 'option_e', required: false, help: 'Phương án E (không bắt buộc).' },
 	{ key: 'option_f', required: false, help: 'Phương án F (không bắt buộc).' },
-	{ key: 'correct', required: true, help: 'Đáp án đúng: chữ cái của phương án, ví dụ “B” hoặc “A,C”. Câu đúng/sai có thể ghi “Đúng” hoặc “Sai”.' },
+	{
+		key: 'correct',
+		required: true,
+		help: 'Đáp án đúng: chữ cái của phương án, ví dụ “B” hoặc “A,C”. Câu đúng/sai có thể ghi “Đúng” hoặc “Sai”.'
+	},
 	{ key: 'explanation', required: false, help: 'Giải thích (hiện cho người thi sau khi công bố đáp án).' },
 	{ key: 'legal_ref', required: false, help: 'Căn cứ pháp lý, ví dụ “Điều 3, Luật Phòng, chống bạo lực gia đình 2022”.' },
 	{ key: 'status', required: false, help: 'Trạng thái: published (đã công bố, mặc định), draft (nháp), retired (ngừng sử dụng).' }
@@ -120,7 +128,10 @@ export function parseCorrect(s: string, kind: Kind, optionTexts: readonly string
 		if (['dung', 'true'].includes(whole)) return [0];
 		if (['sai', 'false'].includes(whole)) return [1];
 	}
-	let tokens = t.toUpperCase().split(/[\s,;/+&]+/).filter((x) => x !== '' && x !== 'VÀ' && x !== 'VA');
+	let tokens = t
+		.toUpperCase()
+		.split(/[\s,;/+&]+/)
+		.filter((x) => x !== '' && x !== 'VÀ' && x !== 'VA');
 	if (tokens.length === 1 && /^[A-F]{2,6}$/.test(tokens[0])) tokens = tokens[0].split('');
 	const out: number[] = [];
 	for (const tok of tokens) {
@@ -186,17 +197,29 @@ function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | n
 		const dateHint = /^\d{1,2}\/\d{1,2}\/\d{4}/.test(typed)
 			? ' Ô này đang được Excel định dạng ngày tháng: hãy đổi định dạng ô sang Số (Number) hoặc Văn bản (Text) rồi gõ lại độ khó.'
 			: '';
-		err('difficulty', typed === '' ? 'Thiếu độ khó (1, 2, 3 hoặc dễ/trung bình/khó).' : `Độ khó “${typed.slice(0, 30)}” không hợp lệ; dùng 1, 2, 3 hoặc dễ/trung bình/khó.${dateHint}`);
+		err(
+			'difficulty',
+			typed === ''
+				? 'Thiếu độ khó (1, 2, 3 hoặc dễ/trung bình/khó).'
+				: `Độ khó “${typed.slice(0, 30)}” không hợp lệ; dùng 1, 2, 3 hoặc dễ/trung bình/khó.${dateHint}`
+		);
 	}
 	const kind = parseKind(c('kind'));
 	if (kind == null)
-		err('kind', c('kind').trim() === '' ? 'Thiếu loại câu hỏi (single, multiple hoặc true_false).' : `Loại câu hỏi “${cleanText(c('kind')).slice(0, 30)}” không hợp lệ; dùng single, multiple hoặc true_false.`);
+		err(
+			'kind',
+			c('kind').trim() === ''
+				? 'Thiếu loại câu hỏi (single, multiple hoặc true_false).'
+				: `Loại câu hỏi “${cleanText(c('kind')).slice(0, 30)}” không hợp lệ; dùng single, multiple hoặc true_false.`
+		);
 	const status = parseStatus(c('status'));
-	if (status == null) err('status', `Trạng thái “${cleanText(c('status')).slice(0, 30)}” không hợp lệ; dùng published, draft hoặc retired.`);
+	if (status == null)
+		err('status', `Trạng thái “${cleanText(c('status')).slice(0, 30)}” không hợp lệ; dùng published, draft hoặc retired.`);
 
 	const optionTexts = OPTION_KEYS.map((k) => c(k));
 	const correctIdx = parseCorrect(c('correct'), kind ?? 'single', optionTexts);
-	if (correctIdx == null) err('correct', `Đáp án đúng “${cleanText(c('correct')).slice(0, 30)}” không hợp lệ; ghi chữ cái của phương án, ví dụ “B” hoặc “A,C”.`);
+	if (correctIdx == null)
+		err('correct', `Đáp án đúng “${cleanText(c('correct')).slice(0, 30)}” không hợp lệ; ghi chữ cái của phương án, ví dụ “B” hoặc “A,C”.`);
 	else if (correctIdx.some((i) => i >= MAX_OPTIONS)) err('correct', 'Đáp án đúng phải là một trong A–F.');
 
 	if (kind == null) {
@@ -215,13 +238,7 @@ function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | n
 		// A missing answer is already reported when the cell itself could not be read.
 		if (i.field === 'correct' && correctIdx == null) continue;
 		const column: ColumnKey =
-			i.field === 'options'
-				? i.option != null
-					? OPTION_KEYS[i.option]
-					: 'option_a'
-				: i.field === 'legalRef'
-					? 'legal_ref'
-					: i.field;
+			i.field === 'options' ? (i.option != null ? OPTION_KEYS[i.option] : 'option_a') : i.field === 'legalRef' ? 'legal_ref' : i.field;
 		err(column, i.message);
 	}
 	if (errors.length || difficulty == null || status == null) return { question: null, errors };
@@ -263,16 +280,28 @@ export function validateRows(rows: readonly RawRow[], ctx: ValidationContext): V
 		const similarRow = lookalikeInFile.get(folded);
 		const similarId = ctx.lookalikes?.get(folded);
 		if (similarRow !== undefined)
-			warnings.push({ row: r.row, column: 'stem', message: `Câu hỏi chỉ khác dòng ${similarRow} ở dấu thanh/dấu chữ. Nếu đây là hai câu khác nhau, có thể nhập cả hai.` });
+			warnings.push({
+				row: r.row,
+				column: 'stem',
+				message: `Câu hỏi chỉ khác dòng ${similarRow} ở dấu thanh/dấu chữ. Nếu đây là hai câu khác nhau, có thể nhập cả hai.`
+			});
 		else if (similarId !== undefined)
-			warnings.push({ row: r.row, column: 'stem', message: `Câu hỏi chỉ khác câu số ${similarId} trong ngân hàng ở dấu thanh/dấu chữ. Nếu đây là câu khác, có thể nhập.` });
+			warnings.push({
+				row: r.row,
+				column: 'stem',
+				message: `Câu hỏi chỉ khác câu số ${similarId} trong ngân hàng ở dấu thanh/dấu chữ. Nếu đây là câu khác, có thể nhập.`
+			});
 		if (similarRow === undefined) lookalikeInFile.set(folded, r.row);
 		const known = ctx.topics.get(question.topicCode);
 		if (!known) {
 			const pending = newTopics.get(question.topicCode);
 			if (pending === undefined) {
 				if (question.topicName === '') {
-					errors.push({ row: r.row, column: 'topic_name', message: `Chủ đề “${question.topicCode}” chưa có trong ngân hàng: cần ghi tên chủ đề để tạo mới.` });
+					errors.push({
+						row: r.row,
+						column: 'topic_name',
+						message: `Chủ đề “${question.topicCode}” chưa có trong ngân hàng: cần ghi tên chủ đề để tạo mới.`
+					});
 					continue;
 				}
 				newTopics.set(question.topicCode, question.topicName);
@@ -312,4 +341,3 @@ export function toRowCells(q: {
 		status: q.status
 	};
 }
-

@@ -51,7 +51,13 @@ async function importBytes(name: string, bytes: Uint8Array) {
 describe('import', () => {
 	it('reads Excel number formats (2.0, numeric codes), NFD text and stray spaces', async () => {
 		const bytes = await xlsx([
-			row(1, { difficulty: 2.0, topic_code: 101, topic_name: '  Luật  ', stem: '  Bạo lực   gia đình là gì? '.normalize('NFD'), correct: ' a ' }),
+			row(1, {
+				difficulty: 2.0,
+				topic_code: 101,
+				topic_name: '  Luật  ',
+				stem: '  Bạo lực   gia đình là gì? '.normalize('NFD'),
+				correct: ' a '
+			}),
 			row(2, { difficulty: 3, kind: 'True_False', option_a: '', option_b: '', correct: 'Sai' })
 		]);
 		const res = await bank.previewFile(db, { name: 'cau-hoi.xlsx', bytes });
@@ -62,7 +68,10 @@ describe('import', () => {
 			['101', 2, 'single', 'Bạo lực gia đình là gì?'],
 			['ky-nang', 3, 'true_false', 'Câu 2: theo luật, hành vi nào là bạo lực gia đình?']
 		]);
-		expect(list[1].options.map((o) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
+		expect(list[1].options.map((o) => [o.text, o.correct])).toEqual([
+			['Đúng', false],
+			['Sai', true]
+		]);
 		expect((await questions.listTopics(db)).find((t) => t.code === '101')?.name).toBe('Luật');
 	});
 
@@ -90,7 +99,9 @@ describe('import', () => {
 		expect(await msg('a.csv', new Uint8Array())).toBe('Tệp trống.');
 		expect(await msg('a.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).toMatch(/\.xls/);
 		expect(await msg('a.xlsx', await xlsx([]))).toMatch(/không có câu hỏi nào/);
-		expect(await msg('a.xlsx', await xlsx([row(1)], ['topic_code', 'stem', 'option_a', 'option_b', 'correct']))).toMatch(/thiếu cột bắt buộc: difficulty, kind/);
+		expect(await msg('a.xlsx', await xlsx([row(1)], ['topic_code', 'stem', 'option_a', 'option_b', 'correct']))).toMatch(
+			/thiếu cột bắt buộc: difficulty, kind/
+		);
 		expect(await msg('a.csv', new Uint8Array([0x74, 0x6f, 0xff, 0xfe, 0x0a]))).toMatch(/UTF-8/);
 		expect(await msg('big.csv', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41))).toMatch(/quá lớn/);
 	});
@@ -117,7 +128,15 @@ describe('what Excel shows is what is imported', () => {
 		const bytes = await workbook([
 			{
 				name: 'Câu hỏi',
-				rows: [row(1, { stem: 'Luật có hiệu lực từ ngày nào?', option_a: typed(1), option_b: typed(2), option_c: 0.125 as unknown as string, correct: 'A' })],
+				rows: [
+					row(1, {
+						stem: 'Luật có hiệu lực từ ngày nào?',
+						option_a: typed(1),
+						option_b: typed(2),
+						option_c: 0.125 as unknown as string,
+						correct: 'A'
+					})
+				],
 				formats: { option_a: 'dd/mm/yyyy', option_b: 'mm-dd-yy', option_c: '0.0%' }
 			}
 		]);
@@ -127,7 +146,9 @@ describe('what Excel shows is what is imported', () => {
 	});
 
 	it('reports a date-formatted difficulty as Excel shows it, on the right day', async () => {
-		const bytes = await workbook([{ name: 'Câu hỏi', rows: [row(1, { difficulty: 2 }), row(2, { difficulty: 3 })], formats: { difficulty: 'dd/mm/yyyy' } }]);
+		const bytes = await workbook([
+			{ name: 'Câu hỏi', rows: [row(1, { difficulty: 2 }), row(2, { difficulty: 3 })], formats: { difficulty: 'dd/mm/yyyy' } }
+		]);
 		const res = await bank.previewFile(db, { name: 'do-kho.xlsx', bytes });
 		expect(res.ok && res.report.errors).toEqual([
 			{ row: 2, column: 'difficulty', message: expect.stringMatching(/^Độ khó “02\/01\/1900” không hợp lệ/) },
@@ -137,15 +158,26 @@ describe('what Excel shows is what is imported', () => {
 
 	it('finds the “Câu hỏi” sheet in any case or Unicode form and says which sheet it read', async () => {
 		for (const name of ['câu hỏi', 'CÂU HỎI'.normalize('NFD')]) {
-			const bytes = await workbook([{ name: 'Hướng dẫn', rows: [] }, { name, rows: [row(1)] }]);
+			const bytes = await workbook([
+				{ name: 'Hướng dẫn', rows: [] },
+				{ name, rows: [row(1)] }
+			]);
 			const res = await bank.previewFile(db, { name: 'a.xlsx', bytes });
 			if (!res.ok) throw new Error(res.message);
 			expect(res.report.sheet?.normalize('NFC')).toBe(name.normalize('NFC'));
 			expect(res.report.total).toBe(1);
 		}
-		const other = await workbook([{ name: 'Ghi chú', rows: [] }, { name: 'Dữ liệu', rows: [row(1)] }]);
+		const other = await workbook([
+			{ name: 'Ghi chú', rows: [] },
+			{ name: 'Dữ liệu', rows: [row(1)] }
+		]);
 		const r = await readSheet(other, 'b.xlsx');
-		expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp không có câu hỏi nào/) });
+		expect(r).toEqual({
+			ok: false,
+			message: expect.stringMatching(
+				/^Tệp không có trang tính tên “Câu hỏi” nên đã đọc trang tính đầu tiên, “Ghi chú”: Tệp không có câu hỏi nào/
+			)
+		});
 	});
 
 	it('leaves out rows hidden in Excel and lists them, or imports them when asked to', async () => {
@@ -163,10 +195,15 @@ describe('what Excel shows is what is imported', () => {
 
 	it('imports options and stems that differ only in diacritics; a look-alike of a bank stem is a warning', async () => {
 		await importBytes('a.xlsx', await xlsx([row(1, { stem: 'Bà nội có được nuôi cháu không?', option_a: 'Bà', option_b: 'Ba' })]));
-		const res = await bank.previewFile(db, { name: 'b.xlsx', bytes: await xlsx([row(2, { stem: 'Ba nội có được nuôi cháu không?', option_a: 'Má', option_b: 'Mà' })]) });
+		const res = await bank.previewFile(db, {
+			name: 'b.xlsx',
+			bytes: await xlsx([row(2, { stem: 'Ba nội có được nuôi cháu không?', option_a: 'Má', option_b: 'Mà' })])
+		});
 		if (!res.ok || !res.plan) throw new Error(JSON.stringify(res));
 		expect(res.report.errors).toEqual([]);
-		expect(res.report.warnings).toEqual([{ row: 2, column: 'stem', message: expect.stringMatching(/chỉ khác câu số \d+ trong ngân hàng ở dấu/) }]);
+		expect(res.report.warnings).toEqual([
+			{ row: 2, column: 'stem', message: expect.stringMatching(/chỉ khác câu số \d+ trong ngân hàng ở dấu/) }
+		]);
 		await bank.applyImport(db, res.plan, null);
 		const list = await questions.listForExport(db, {});
 		expect(list.map((q) => [q.stem, q.options.map((o) => o.text)])).toEqual([
@@ -174,19 +211,24 @@ describe('what Excel shows is what is imported', () => {
 			['Ba nội có được nuôi cháu không?', ['Má', 'Mà']]
 		]);
 		const again = await bank.previewFile(db, { name: 'c.xlsx', bytes: await xlsx([row(3, { stem: 'BÀ NỘI  có được nuôi cháu không?' })]) });
-		expect(again.ok && again.report.errors).toEqual([{ row: 2, column: 'stem', message: expect.stringMatching(/^Câu hỏi đã có trong ngân hàng/) }]);
+		expect(again.ok && again.report.errors).toEqual([
+			{ row: 2, column: 'stem', message: expect.stringMatching(/^Câu hỏi đã có trong ngân hàng/) }
+		]);
 	});
 });
 
 describe('export → import round trip', () => {
 	for (const format of ['xlsx', 'csv'] as const) {
 		it(`gives back exactly the same bank through ${format.toUpperCase()}`, async () => {
-			await importBytes('seed.xlsx', await xlsx([
-				row(1),
-				row(2, { kind: 'multiple', option_c: 'Cắt tiền sinh hoạt', option_d: '=1+1', correct: 'A,C', status: 'draft' }),
-				row(3, { kind: 'true_false', option_a: 'Đúng', option_b: 'Sai', correct: 'B', status: 'retired', explanation: '' }),
-				row(4, { stem: 'Câu có "ngoặc kép", dấu phẩy; và\nxuống dòng?', option_a: '-5 năm', option_f: '', legal_ref: '' })
-			]));
+			await importBytes(
+				'seed.xlsx',
+				await xlsx([
+					row(1),
+					row(2, { kind: 'multiple', option_c: 'Cắt tiền sinh hoạt', option_d: '=1+1', correct: 'A,C', status: 'draft' }),
+					row(3, { kind: 'true_false', option_a: 'Đúng', option_b: 'Sai', correct: 'B', status: 'retired', explanation: '' }),
+					row(4, { stem: 'Câu có "ngoặc kép", dấu phẩy; và\nxuống dòng?', option_a: '-5 năm', option_f: '', legal_ref: '' })
+				])
+			);
 			const first = await bank.exportRows(db);
 			const { bytes } = await bank.exportFile(db, format);
 			const other = openDatabase(':memory:');
@@ -211,24 +253,76 @@ describe('export → import round trip', () => {
 /** An attempt that showed `versionId`, written directly (the attempt service is tested elsewhere). */
 async function useInAttempt(questionId: number, versionId: number) {
 	const now = Date.now();
-	const unit = await db.insertInto('units').values({ code: 'u1', name: 'Đơn vị', kind: 'ward', parent_id: null, target_count: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+	const unit = await db
+		.insertInto('units')
+		.values({ code: 'u1', name: 'Đơn vị', kind: 'ward', parent_id: null, target_count: null, created_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const user = await db
 		.insertInto('users')
-		.values({ full_name: 'A', name_folded: 'a', birth_date: '1990-01-01', gender: 'female', phone: '+84900000009', email: null, national_id_hash: null, unit_id: unit.id, password_hash: 'x', consent_at: now, consent_version: 'v', disqualified_at: null, created_at: now })
+		.values({
+			full_name: 'A',
+			name_folded: 'a',
+			birth_date: '1990-01-01',
+			gender: 'female',
+			phone: '+84900000009',
+			email: null,
+			national_id_hash: null,
+			unit_id: unit.id,
+			password_hash: 'x',
+			consent_at: now,
+			consent_version: 'v',
+			disqualified_at: null,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const contest = await db.insertInto('contests').values({ title: 'Cuộc thi', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+	const contest = await db
+		.insertInto('contests')
+		.values({ title: 'Cuộc thi', created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const round = await db
 		.insertInto('rounds')
-		.values({ contest_id: contest.id, title: 'T1', opens_at: now - 1000, closes_at: now + 1000, question_count: 1, time_limit_seconds: 60, max_attempts: 1, reveal_policy: 'after_submit', prediction_kind: null, prediction_question: null, prediction_actual: null, created_at: now, updated_at: now })
+		.values({
+			contest_id: contest.id,
+			title: 'T1',
+			opens_at: now - 1000,
+			closes_at: now + 1000,
+			question_count: 1,
+			time_limit_seconds: 60,
+			max_attempts: 1,
+			reveal_policy: 'after_submit',
+			prediction_kind: null,
+			prediction_question: null,
+			prediction_actual: null,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const attempt = await db.insertInto('attempts').values({ round_id: round.id, user_id: user.id, attempt_no: 1, started_at: now, deadline_at: now + 60_000, total: 1 }).returning('id').executeTakeFirstOrThrow();
-	await db.insertInto('attempt_questions').values({ attempt_id: attempt.id, position: 1, question_id: questionId, question_version_id: versionId, option_order_json: '[]' }).execute();
+	const attempt = await db
+		.insertInto('attempts')
+		.values({ round_id: round.id, user_id: user.id, attempt_no: 1, started_at: now, deadline_at: now + 60_000, total: 1 })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('attempt_questions')
+		.values({ attempt_id: attempt.id, position: 1, question_id: questionId, question_version_id: versionId, option_order_json: '[]' })
+		.execute();
 }
 
 describe('versioning rules', () => {
-	const content = (stem: string) => ({ kind: 'single' as const, stem, options: [{ text: 'Có', correct: true }, { text: 'Không', correct: false }], explanation: '', legalRef: '' });
+	const content = (stem: string) => ({
+		kind: 'single' as const,
+		stem,
+		options: [
+			{ text: 'Có', correct: true },
+			{ text: 'Không', correct: false }
+		],
+		explanation: '',
+		legalRef: ''
+	});
 	async function make(status: 'draft' | 'published') {
 		const topicId = await questions.insertTopic(db, 't', 'Chủ đề');
 		const id = await editing.createQuestion(db, { topicId, difficulty: 1, status, content: content('Phiên bản đầu tiên?') }, null);
@@ -246,21 +340,33 @@ describe('versioning rules', () => {
 		const { id, topicId } = await make('published');
 		const v1 = (await questions.findQuestion(db, id))!;
 		await useInAttempt(id, v1.versionId);
-		const res = await editing.editQuestion(db, id, { topicId, difficulty: 2, status: 'published', content: content('Phiên bản thứ hai?') }, null);
+		const res = await editing.editQuestion(
+			db,
+			id,
+			{ topicId, difficulty: 2, status: 'published', content: content('Phiên bản thứ hai?') },
+			null
+		);
 		expect(res).toEqual({ ok: true, mode: 'new_version', versionNo: 2 });
 		const now = (await questions.findQuestion(db, id))!;
 		expect([now.versionNo, now.stem]).toEqual([2, 'Phiên bản thứ hai?']);
 		const shown = await db.selectFrom('attempt_questions').select('question_version_id').executeTakeFirstOrThrow();
 		expect(shown.question_version_id).toBe(v1.versionId);
 		expect((await questions.getVersions(db, [v1.versionId])).get(v1.versionId)?.stem).toBe('Phiên bản đầu tiên?');
-		expect((await questions.listHistory(db, id)).map((h) => [h.versionNo, h.usedIn])).toEqual([[2, 0], [1, 1]]);
+		expect((await questions.listHistory(db, id)).map((h) => [h.versionNo, h.usedIn])).toEqual([
+			[2, 0],
+			[1, 1]
+		]);
 		expect((await questions.listQuestions(db, { q: 'phien ban thu hai' }, { offset: 0, limit: 10 })).total).toBe(1);
 	});
 
 	it('a draft never shown is edited in place; unchanged content adds no version', async () => {
 		const { id, topicId } = await make('draft');
-		expect((await editing.editQuestion(db, id, { topicId, difficulty: 1, status: 'draft', content: content('Sửa lỗi chính tả?') }, null))).toMatchObject({ mode: 'in_place', versionNo: 1 });
-		expect((await editing.editQuestion(db, id, { topicId, difficulty: 3, status: 'published', content: content('Sửa lỗi chính tả?') }, null))).toMatchObject({ mode: 'unchanged', versionNo: 1 });
+		expect(
+			await editing.editQuestion(db, id, { topicId, difficulty: 1, status: 'draft', content: content('Sửa lỗi chính tả?') }, null)
+		).toMatchObject({ mode: 'in_place', versionNo: 1 });
+		expect(
+			await editing.editQuestion(db, id, { topicId, difficulty: 3, status: 'published', content: content('Sửa lỗi chính tả?') }, null)
+		).toMatchObject({ mode: 'unchanged', versionNo: 1 });
 		expect(await questions.listHistory(db, id)).toHaveLength(1);
 		expect((await questions.findQuestion(db, id))?.difficulty).toBe(3);
 	});

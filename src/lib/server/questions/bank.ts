@@ -38,13 +38,16 @@ export interface ImportPlan {
 	skipExisting: boolean;
 }
 
-export type PreviewResult =
-	| { ok: false; message: string }
-	| { ok: true; report: ImportReport; plan: ImportPlan | null };
+export type PreviewResult = { ok: false; message: string } | { ok: true; report: ImportReport; plan: ImportPlan | null };
 
 async function contextOf(db: Executor, skipExisting: boolean) {
 	const [topics, stems] = await Promise.all([questions.listTopics(db), questions.mapStems(db)]);
-	return { topics: new Map(topics.map((t) => [t.code, { name: t.name }])), existing: stems.exact, lookalikes: stems.lookalike, skipExisting };
+	return {
+		topics: new Map(topics.map((t) => [t.code, { name: t.name }])),
+		existing: stems.exact,
+		lookalikes: stems.lookalike,
+		skipExisting
+	};
 }
 
 type FileFacts = Pick<ImportReport, 'sheet' | 'hiddenRows' | 'hiddenIncluded'>;
@@ -63,13 +66,25 @@ function reportOf(format: ImportReport['format'], v: ValidationResult, file: Fil
 		rejectedRows: new Set(v.errors.map((e) => e.row)).size,
 		sample: v.valid.slice(0, 20).map((q) => {
 			const cells = toRowCells(q);
-			return { row: q.row, topicCode: q.topicCode, difficulty: q.difficulty, kind: q.content.kind, stem: q.content.stem, correct: cells.correct, status: q.status };
+			return {
+				row: q.row,
+				topicCode: q.topicCode,
+				difficulty: q.difficulty,
+				kind: q.content.kind,
+				stem: q.content.stem,
+				correct: cells.correct,
+				status: q.status
+			};
 		})
 	};
 }
 
 /** Validates rows against the bank. `plan` is null when any row is rejected: then nothing may be written. */
-async function previewRows(db: Executor, rows: readonly RawRow[], opts: { skipExisting?: boolean; format?: ImportReport['format']; file?: FileFacts } = {}) {
+async function previewRows(
+	db: Executor,
+	rows: readonly RawRow[],
+	opts: { skipExisting?: boolean; format?: ImportReport['format']; file?: FileFacts } = {}
+) {
 	const skipExisting = opts.skipExisting ?? false;
 	const v = validateRows(rows, await contextOf(db, skipExisting));
 	const report = reportOf(opts.format ?? 'rows', v, opts.file ?? NO_FILE);
@@ -134,10 +149,13 @@ export async function writePlan(
 					skipped++;
 					continue;
 				}
-				throw new ImportConflict(`Dòng ${q.row}: câu hỏi vừa được thêm vào ngân hàng (câu số ${clash}) sau khi xem trước. Không có câu nào được nhập; hãy xem trước lại.`);
+				throw new ImportConflict(
+					`Dòng ${q.row}: câu hỏi vừa được thêm vào ngân hàng (câu số ${clash}) sau khi xem trước. Không có câu nào được nhập; hãy xem trước lại.`
+				);
 			}
 			const topicId = topicIds.get(q.topicCode);
-			if (topicId == null) throw new ImportConflict(`Dòng ${q.row}: chủ đề “${q.topicCode}” không còn trong ngân hàng. Không có câu nào được nhập.`);
+			if (topicId == null)
+				throw new ImportConflict(`Dòng ${q.row}: chủ đề “${q.topicCode}” không còn trong ngân hàng. Không có câu nào được nhập.`);
 			const id = await questions.createQuestion(
 				trx,
 				{
@@ -175,7 +193,13 @@ export async function exportRows(db: Executor, filter: questions.QuestionFilter 
 			topicName: q.topicName,
 			difficulty: q.difficulty,
 			status: q.status,
-			content: { kind: q.kind, stem: q.stem, options: q.options.map((o) => ({ text: o.text, correct: o.correct })), explanation: q.explanation, legalRef: q.legalRef }
+			content: {
+				kind: q.kind,
+				stem: q.stem,
+				options: q.options.map((o) => ({ text: o.text, correct: o.correct })),
+				explanation: q.explanation,
+				legalRef: q.legalRef
+			}
 		})
 	);
 }
@@ -239,6 +263,11 @@ export async function publishedMatrix(db: Executor) {
 	const [pool, topics] = await Promise.all([questions.listDrawPool(db), questions.listTopics(db)]);
 	return topics.map((t) => {
 		const mine = pool.filter((p) => p.topicId === t.id);
-		return { topicId: t.id, name: t.name, byDifficulty: [1, 2, 3].map((d) => mine.filter((p) => p.difficulty === d).length), total: mine.length };
+		return {
+			topicId: t.id,
+			name: t.name,
+			byDifficulty: [1, 2, 3].map((d) => mine.filter((p) => p.difficulty === d).length),
+			total: mine.length
+		};
 	});
 }

@@ -6,8 +6,7 @@ function makePool(): PoolItem[] {
 	const pool: PoolItem[] = [];
 	let id = 1;
 	for (let topicId = 1; topicId <= 3; topicId++)
-		for (let difficulty = 1; difficulty <= 3; difficulty++)
-			for (let k = 0; k < 4; k++) pool.push({ id: id++, topicId, difficulty });
+		for (let difficulty = 1; difficulty <= 3; difficulty++) for (let k = 0; k < 4; k++) pool.push({ id: id++, topicId, difficulty });
 	return pool;
 }
 
@@ -137,7 +136,11 @@ describe('drawQuestions', () => {
 		let feasibleCases = 0;
 		let infeasibleCases = 0;
 		for (let c = 0; c < 300; c++) {
-			const pool: PoolItem[] = Array.from({ length: 3 + pick(5) }, (_, i) => ({ id: i + 1, topicId: 1 + pick(2), difficulty: 1 + pick(3) }));
+			const pool: PoolItem[] = Array.from({ length: 3 + pick(5) }, (_, i) => ({
+				id: i + 1,
+				topicId: 1 + pick(2),
+				difficulty: 1 + pick(3)
+			}));
 			const quotas: Quota[] = Array.from({ length: 1 + pick(3) }, () => {
 				const kind = pick(3);
 				return quota(kind === 1 ? null : 1 + pick(2), kind === 0 ? null : 1 + pick(3), 1 + pick(2));
@@ -296,7 +299,14 @@ describe('checkSupply', () => {
 			{ topicId: null, difficulty: 3, count: 2 }
 		];
 		const r = checkSupply(bank, quotas, 4);
-		expect(r).toMatchObject({ ok: true, failedQuota: null, quotas: [{ available: 3, ok: true }, { available: 2, ok: true }] });
+		expect(r).toMatchObject({
+			ok: true,
+			failedQuota: null,
+			quotas: [
+				{ available: 3, ok: true },
+				{ available: 2, ok: true }
+			]
+		});
 		expect(drawQuestions(bank, quotas, 4, seededRng(1))).toHaveLength(4);
 	});
 

@@ -42,7 +42,10 @@ function assignQuotas(order: readonly PoolItem[], quotas: readonly Quota[]): { o
 	// Most specific quotas first, so "topic T, hard" is not starved by a broader "any hard".
 	const ordered = quotas
 		.map((q, i) => ({ q, i }))
-		.sort((a, b) => Number(b.q.topicId != null) + Number(b.q.difficulty != null) - (Number(a.q.topicId != null) + Number(a.q.difficulty != null)));
+		.sort(
+			(a, b) =>
+				Number(b.q.topicId != null) + Number(b.q.difficulty != null) - (Number(a.q.topicId != null) + Number(a.q.difficulty != null))
+		);
 	// owner[i]: index in `ordered` of the quota holding order[i], or -1 while free.
 	const owner: number[] = new Array(order.length).fill(-1);
 	// One slot of quota qi takes the first free matching item; failing that, it takes an item held by

@@ -33,7 +33,8 @@ function canDelete(attemptUses: number): boolean {
 	return attemptUses === 0;
 }
 
-export type EditOutcome = { ok: true; mode: 'in_place' | 'new_version' | 'unchanged'; versionNo: number } | { ok: false; status: 404; message: string };
+export type EditOutcome =
+	{ ok: true; mode: 'in_place' | 'new_version' | 'unchanged'; versionNo: number } | { ok: false; status: 404; message: string };
 
 export async function editQuestion(
 	db: Db,
@@ -68,7 +69,14 @@ export async function editQuestion(
 		await questions.updateQuestionRow(
 			trx,
 			id,
-			{ topicId: input.topicId, difficulty: input.difficulty, kind: input.content.kind, status: input.status, stem: input.content.stem, currentVersionId: versionId },
+			{
+				topicId: input.topicId,
+				difficulty: input.difficulty,
+				kind: input.content.kind,
+				status: input.status,
+				stem: input.content.stem,
+				currentVersionId: versionId
+			},
 			now
 		);
 		await audit(trx, {
@@ -100,12 +108,25 @@ export async function createQuestion(
 	});
 }
 
-export async function changeStatus(db: Db, id: number, status: QuestionStatus, actorUserId: number | null, now = Date.now()): Promise<boolean> {
+export async function changeStatus(
+	db: Db,
+	id: number,
+	status: QuestionStatus,
+	actorUserId: number | null,
+	now = Date.now()
+): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const q = await questions.findQuestion(trx, id);
 		if (!q) return false;
 		await questions.setStatus(trx, id, status, now);
-		await audit(trx, { actorUserId, action: 'question.status', entity: 'question', entityId: id, details: { from: q.status, to: status }, at: now });
+		await audit(trx, {
+			actorUserId,
+			action: 'question.status',
+			entity: 'question',
+			entityId: id,
+			details: { from: q.status, to: status },
+			at: now
+		});
 		return true;
 	});
 }
@@ -124,7 +145,14 @@ export async function deleteQuestion(db: Db, id: number, actorUserId: number | n
 				message: `Câu hỏi đã xuất hiện trong ${formatNumber(uses)} lượt thi nên không thể xóa (để giữ nguyên kết quả). Hãy chuyển sang “Ngừng sử dụng”.`
 			} as const;
 		await questions.deleteQuestionRow(trx, id);
-		await audit(trx, { actorUserId, action: 'question.delete', entity: 'question', entityId: id, details: { stem: q.stem.slice(0, 200) }, at: now });
+		await audit(trx, {
+			actorUserId,
+			action: 'question.delete',
+			entity: 'question',
+			entityId: id,
+			details: { stem: q.stem.slice(0, 200) },
+			at: now
+		});
 		return { ok: true } as const;
 	});
 }

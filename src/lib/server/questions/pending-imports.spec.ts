@@ -16,7 +16,16 @@ const plan: ImportPlan = {
 			topicName: 'Chủ đề kiểm thử',
 			difficulty: 2,
 			status: 'published',
-			content: { kind: 'single', stem: 'Câu hỏi “kiểm thử”?', options: [{ text: 'Có', correct: true }, { text: 'Không', correct: false }], explanation: 'Vì thế.', legalRef: 'Điều 1' },
+			content: {
+				kind: 'single',
+				stem: 'Câu hỏi “kiểm thử”?',
+				options: [
+					{ text: 'Có', correct: true },
+					{ text: 'Không', correct: false }
+				],
+				explanation: 'Vì thế.',
+				legalRef: 'Điều 1'
+			},
 			stemKey: 'cau hoi kiem thu'
 		}
 	],
@@ -36,8 +45,23 @@ beforeEach(async () => {
 	one = openDatabase(path.join(dir, 'db.sqlite'));
 	await migrateToLatest(one);
 	two = openDatabase(path.join(dir, 'db.sqlite'));
-	const unit = await one.insertInto('units').values({ code: '001', name: 'Đơn vị', kind: 'ward', created_at: T0 }).returning('id').executeTakeFirstOrThrow();
-	const person = (phone: string) => ({ full_name: 'Người Tổ Chức', name_folded: 'nguoi to chuc', birth_date: '1990-01-01', gender: 'female' as const, phone, unit_id: unit.id, password_hash: 'x', consent_at: T0, consent_version: 'v1', created_at: T0 });
+	const unit = await one
+		.insertInto('units')
+		.values({ code: '001', name: 'Đơn vị', kind: 'ward', created_at: T0 })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const person = (phone: string) => ({
+		full_name: 'Người Tổ Chức',
+		name_folded: 'nguoi to chuc',
+		birth_date: '1990-01-01',
+		gender: 'female' as const,
+		phone,
+		unit_id: unit.id,
+		password_hash: 'x',
+		consent_at: T0,
+		consent_version: 'v1',
+		created_at: T0
+	});
 	organiser = (await one.insertInto('users').values(person('+84900000101')).returning('id').executeTakeFirstOrThrow()).id;
 	other = (await one.insertInto('users').values(person('+84900000102')).returning('id').executeTakeFirstOrThrow()).id;
 });

@@ -20,7 +20,10 @@ export async function put(userId: number, fileName: string, plan: ImportPlan, no
 	const token = randomBytes(18).toString('base64url');
 	await db.transaction().execute(async (trx) => {
 		// One pending upload per person: a new preview replaces the previous one.
-		await trx.deleteFrom('pending_imports').where((w) => w.or([w('user_id', '=', userId), w('expires_at', '<=', now)])).execute();
+		await trx
+			.deleteFrom('pending_imports')
+			.where((w) => w.or([w('user_id', '=', userId), w('expires_at', '<=', now)]))
+			.execute();
 		await trx
 			.insertInto('pending_imports')
 			.values({ token, user_id: userId, file_name: fileName, payload: JSON.stringify(plan), expires_at: now + TTL_MS })

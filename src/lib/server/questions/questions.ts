@@ -100,7 +100,9 @@ export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.
  * because a version an attempt can see is never changed (edits of published questions add a new
  * version; only unused drafts are overwritten, and that clears their entry).
  */
-const poolCache = registerCache('questions.pool', new TtlCache<(PoolItem & { versionId: number })[], 'pool'>(10_000, 1), { questions: 'clear' });
+const poolCache = registerCache('questions.pool', new TtlCache<(PoolItem & { versionId: number })[], 'pool'>(10_000, 1), {
+	questions: 'clear'
+});
 const versionCache = registerCache('questions.versions', new Map<number, QuestionVersion>(), {
 	questions: ({ versionId }) => versionId != null && versionCache.delete(versionId)
 });
@@ -119,7 +121,15 @@ export function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: num
 	});
 }
 
-type VersionRow = { id: number; question_id: number; kind: QuestionKind; stem: string; options_json: string; explanation: string; legal_ref: string };
+type VersionRow = {
+	id: number;
+	question_id: number;
+	kind: QuestionKind;
+	stem: string;
+	options_json: string;
+	explanation: string;
+	legal_ref: string;
+};
 
 function remember(rows: VersionRow[]): void {
 	if (versionCache.size + rows.length > VERSION_CACHE_MAX) versionCache.clear();
@@ -172,7 +182,10 @@ export function getVersionsSync(c: Conn, versionIds: readonly number[]): Map<num
 }
 
 export async function countQuestions(db: Executor): Promise<number> {
-	const r = await db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('questions')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
@@ -344,7 +357,13 @@ export interface VersionContent {
 }
 
 /** Appends version `versionNo` and makes it current. Versions are never updated afterwards. */
-export async function insertVersion(db: Executor, questionId: number, versionNo: number, c: VersionContent, now = Date.now()): Promise<number> {
+export async function insertVersion(
+	db: Executor,
+	questionId: number,
+	versionNo: number,
+	c: VersionContent,
+	now = Date.now()
+): Promise<number> {
 	const options: StoredOption[] = c.options.map((o) => ({ id: optionId(), text: cleanText(o.text), correct: o.correct }));
 	const v = await db
 		.insertInto('question_versions')
@@ -444,7 +463,18 @@ export async function listForExport(db: Executor, f: QuestionFilter) {
 	const rows = await filtered(db, f)
 		.innerJoin('topics', 'topics.id', 'questions.topic_id')
 		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
-		.select(['questions.id', 'topics.code', 'topics.name', 'questions.difficulty', 'questions.status', 'v.kind', 'v.stem', 'v.options_json', 'v.explanation', 'v.legal_ref'])
+		.select([
+			'questions.id',
+			'topics.code',
+			'topics.name',
+			'questions.difficulty',
+			'questions.status',
+			'v.kind',
+			'v.stem',
+			'v.options_json',
+			'v.explanation',
+			'v.legal_ref'
+		])
 		.orderBy('questions.id')
 		.execute();
 	return rows.map((r) => ({
@@ -479,12 +509,20 @@ export async function findTopicByCode(db: Executor, code: string): Promise<Topic
 }
 
 export async function insertTopic(db: Executor, code: string, name: string): Promise<number> {
-	const r = await db.insertInto('topics').values({ code, name: cleanText(name) }).returning('id').executeTakeFirstOrThrow();
+	const r = await db
+		.insertInto('topics')
+		.values({ code, name: cleanText(name) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return r.id;
 }
 
 export async function renameTopic(db: Executor, id: number, name: string): Promise<void> {
-	await db.updateTable('topics').set({ name: cleanText(name) }).where('id', '=', id).execute();
+	await db
+		.updateTable('topics')
+		.set({ name: cleanText(name) })
+		.where('id', '=', id)
+		.execute();
 }
 
 /** Deletes a topic without questions or quotas; returns false when something still uses it. */

@@ -55,7 +55,11 @@ export async function createQuestion(actorUserId: number, input: QuestionInput):
 }
 
 /** Saves the question form (editing.ts decides between editing in place and a new version). */
-export async function saveQuestion(actorUserId: number, id: number, input: QuestionInput): Promise<editing.EditOutcome | { ok: false; errors: FieldErrors }> {
+export async function saveQuestion(
+	actorUserId: number,
+	id: number,
+	input: QuestionInput
+): Promise<editing.EditOutcome | { ok: false; errors: FieldErrors }> {
 	const db = getDb();
 	if (!(await questions.topicsExist(db, [input.topicId]))) return { ok: false, errors: { topicId: TOPIC_GONE } };
 	return editing.editQuestion(db, id, input, actorUserId);

@@ -23,7 +23,8 @@ export interface Period {
 	label: string;
 }
 
-const midnight = (y: number, m: number, d: number) => fromLocalInput(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00`);
+const midnight = (y: number, m: number, d: number) =>
+	fromLocalInput(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00`);
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function toPeriod(p: PeriodInput): Period | { error: string } {

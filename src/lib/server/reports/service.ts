@@ -22,7 +22,12 @@ export function periodReport(period: Period) {
 export async function periodReportFile(actorUserId: number, period: Period): Promise<Uint8Array> {
 	const db = getDb();
 	const bytes = await periodReportXlsx(await buildPeriodReport(db, period), period);
-	await audit(db, { actorUserId, action: 'report.export', entity: 'report', details: { label: period.label, from: period.from, to: period.to } });
+	await audit(db, {
+		actorUserId,
+		action: 'report.export',
+		entity: 'report',
+		details: { label: period.label, from: period.from, to: period.to }
+	});
 	return bytes;
 }
 
@@ -69,7 +74,12 @@ export async function unitParticipantsFile(
 		format === 'csv'
 			? writeCsv(PARTICIPANT_COLUMNS, data)
 			: await writeWorkbook([
-					{ name: 'Người dự thi', title: [`Danh sách người dự thi · ${list.unit.name}`, scopeLabel], columns: PARTICIPANT_COLUMNS, rows: data }
+					{
+						name: 'Người dự thi',
+						title: [`Danh sách người dự thi · ${list.unit.name}`, scopeLabel],
+						columns: PARTICIPANT_COLUMNS,
+						rows: data
+					}
 				]);
 	await audit(db, {
 		actorUserId,

@@ -50,7 +50,10 @@ export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Arra
 /** UTF-8 CSV with a BOM (Excel then shows diacritics) and formula-looking cells guarded. */
 export function writeCsv(columns: readonly SheetColumn[], rows: readonly Cell[][]): Uint8Array {
 	const csv = Papa.unparse(
-		{ fields: columns.map((c) => c.header), data: rows.map((r) => r.map((v) => (v == null ? '' : typeof v === 'number' ? String(v) : guardCsv(v)))) },
+		{
+			fields: columns.map((c) => c.header),
+			data: rows.map((r) => r.map((v) => (v == null ? '' : typeof v === 'number' ? String(v) : guardCsv(v))))
+		},
 		{ newline: '\r\n' }
 	);
 	return new TextEncoder().encode('\uFEFF' + csv);

@@ -190,7 +190,8 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 		for (const round of [past, current]) {
 			const tries = 1 + Math.floor(rng() * 3);
 			for (let t = 0; t < tries; t++) {
-				const startAt = round.opens_at + Math.floor(rng() * Math.min(round.closes_at - round.opens_at, now - round.opens_at - 60 * 60 * 1000));
+				const startAt =
+					round.opens_at + Math.floor(rng() * Math.min(round.closes_at - round.opens_at, now - round.opens_at - 60 * 60 * 1000));
 				await takeDemoAttempt(db, userId, round.id, startAt, skill, rng);
 			}
 		}

@@ -49,7 +49,14 @@ describe('starter bank file', () => {
 		expect(qs).toHaveLength(146);
 		const perTopic: Record<string, number> = {};
 		for (const q of qs) perTopic[q.topicCode] = (perTopic[q.topicCode] ?? 0) + 1;
-		expect(perTopic).toEqual({ 'bao-luc-gia-dinh': 29, 'binh-dang-gioi': 22, 'tre-em': 29, 'hon-nhan-gia-dinh': 21, 'ky-nang': 22, 'ngay-ky-niem': 23 });
+		expect(perTopic).toEqual({
+			'bao-luc-gia-dinh': 29,
+			'binh-dang-gioi': 22,
+			'tre-em': 29,
+			'hon-nhan-gia-dinh': 21,
+			'ky-nang': 22,
+			'ngay-ky-niem': 23
+		});
 		const count = (f: (q: ImportQuestion) => boolean) => qs.filter(f).length;
 		expect([1, 2, 3].map((d) => count((q) => q.difficulty === d))).toEqual([59, 56, 31]);
 		expect(['single', 'multiple', 'true_false'].map((k) => count((q) => q.content.kind === k))).toEqual([101, 20, 25]);

@@ -50,7 +50,14 @@ export async function seedSuspicious(db: Db, passwordHash: string, now = Date.no
 	};
 
 	/** Starts an attempt at `at` and answers every question: right, or the first option shown. */
-	const take = async (userId: number, at: number, secondsPerQuestion: number, rng: Rng, origin: Fingerprint, right: (i: number) => boolean) => {
+	const take = async (
+		userId: number,
+		at: number,
+		secondsPerQuestion: number,
+		rng: Rng,
+		origin: Fingerprint,
+		right: (i: number) => boolean
+	) => {
 		const started = await attempts.startOrResume(db, userId, round.id, at, rng, origin);
 		if (!started.ok) return;
 		let t = at;
@@ -82,7 +89,10 @@ export async function seedSuspicious(db: Db, passwordHash: string, now = Date.no
 	// 2. Two people handing in the same sheet side by side: same draw, same choices (two wrong).
 	const desk: Fingerprint = { deviceHash: null, ipHash: hashIp('demo-203.0.113.20') };
 	const twinA = await person('Vũ Thị Ngân', '1988-09-12', unit('007'), now - 30 * HOUR, { ...desk, deviceHash: hashDevice('demo-twin-a') });
-	const twinB = await person('Bùi Thị Loan', '1989-04-03', unit('007'), now - 30 * HOUR + HOUR, { ...desk, deviceHash: hashDevice('demo-twin-b') });
+	const twinB = await person('Bùi Thị Loan', '1989-04-03', unit('007'), now - 30 * HOUR + HOUR, {
+		...desk,
+		deviceHash: hashDevice('demo-twin-b')
+	});
 	const sameWrong = (i: number) => i !== 2 && i !== 6;
 	await take(twinA, now - 4 * HOUR, 30, seededRng(4242), { ...desk, deviceHash: hashDevice('demo-twin-a') }, sameWrong);
 	await take(twinB, now - 4 * HOUR + 45_000, 31, seededRng(4242), { ...desk, deviceHash: hashDevice('demo-twin-b') }, sameWrong);

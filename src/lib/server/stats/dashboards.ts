@@ -39,7 +39,11 @@ export function participantSearch(typed: string): q.ParticipantSearch | null {
  * units, the city average, the score histogram.
  */
 export async function unitDashboard(db: Db, scope: Scope, unitId: number, days: { from: number; to: number } | null = null) {
-	const [units, daily, dist] = await Promise.all([sharedUnitRanking(db, scope), q.dailyCounts(offloaded(db), scope, unitId), q.bestScoreCounts(offloaded(db), scope, unitId)]);
+	const [units, daily, dist] = await Promise.all([
+		sharedUnitRanking(db, scope),
+		q.dailyCounts(offloaded(db), scope, unitId),
+		q.bestScoreCounts(offloaded(db), scope, unitId)
+	]);
 	const me = units.find((u) => u.unitId === unitId) ?? null;
 	return {
 		unit: me,
@@ -110,7 +114,14 @@ export interface ItemRow {
 export async function itemAnalysis(db: Db, scope: Scope): Promise<ItemRow[]> {
 	db = offloaded(db);
 	const [sums, choices] = await Promise.all([q.itemSums(db, scope), q.optionChoiceCounts(db, scope)]);
-	const heads = new Map((await q.questionHeads(db, sums.map((s) => s.questionId))).map((h) => [h.id, h]));
+	const heads = new Map(
+		(
+			await q.questionHeads(
+				db,
+				sums.map((s) => s.questionId)
+			)
+		).map((h) => [h.id, h])
+	);
 	const chosen = new Map(choices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
 	return sums
 		.map((s) => {

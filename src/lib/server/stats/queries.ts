@@ -17,9 +17,12 @@ function inScope(scope: Scope): RawBuilder<unknown> {
 		: sql`a.round_id in (select id from rounds where contest_id = ${scope.contestId})`;
 }
 
-
 /** Per day (Vietnam time): people who handed in an attempt that day, and attempts. */
-export async function dailyCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ day: string; participants: number; attempts: number }[]> {
+export async function dailyCounts(
+	db: Executor,
+	scope: Scope,
+	unitId: number | null
+): Promise<{ day: string; participants: number; attempts: number }[]> {
 	const r = await sql<{ day: string; participants: number; attempts: number }>`
 		select ${localDay(sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
 		from attempts a join users u on u.id = a.user_id
@@ -29,7 +32,11 @@ export async function dailyCounts(db: Executor, scope: Scope, unitId: number | n
 }
 
 /** How many (person, round) best results reached each score; `total` is the largest maximum. */
-export async function bestScoreCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ scores: { score: number; people: number }[]; total: number }> {
+export async function bestScoreCounts(
+	db: Executor,
+	scope: Scope,
+	unitId: number | null
+): Promise<{ scores: { score: number; people: number }[]; total: number }> {
 	const r = await sql<{ score: number; people: number; total: number }>`
 		with per as (
 			select max(a.score) as score, max(a.total) as total
@@ -46,7 +53,16 @@ export async function bestScoreCounts(db: Executor, scope: Scope, unitId: number
 
 /** Per round of a contest: participants, attempts, perfect-score people, mean score share. */
 export async function roundTotals(db: Executor, contestId: number) {
-	const r = await sql<{ id: number; title: string; opens_at: number; closes_at: number; participants: number; attempts: number; perfect: number; avg_share: number | null }>`
+	const r = await sql<{
+		id: number;
+		title: string;
+		opens_at: number;
+		closes_at: number;
+		participants: number;
+		attempts: number;
+		perfect: number;
+		avg_share: number | null;
+	}>`
 		select r.id, r.title, r.opens_at, r.closes_at,
 			count(distinct a.user_id) as participants, count(a.id) as attempts,
 			count(distinct case when a.correct_count = a.total then a.user_id end) as perfect,
@@ -68,7 +84,10 @@ export async function roundTotals(db: Executor, contestId: number) {
 }
 
 /** Knowledge-gap map: answers shown and answered correctly per unit × topic. */
-export async function unitTopicCounts(db: Executor, scope: Scope): Promise<{ unitId: number; topicId: number; shown: number; correct: number }[]> {
+export async function unitTopicCounts(
+	db: Executor,
+	scope: Scope
+): Promise<{ unitId: number; topicId: number; shown: number; correct: number }[]> {
 	const r = await sql<{ unit_id: number; topic_id: number; shown: number; correct: number }>`
 		select u.unit_id, q.topic_id, count(*) as shown, sum(aq.correct) as correct
 		from attempts a join users u on u.id = a.user_id
@@ -143,8 +162,12 @@ function participantsQuery(db: Executor, f: ParticipantFilter) {
 /** A unit's registered people with their counted attempts and best score in scope, one page. */
 export async function listUnitParticipants(db: Executor, f: ParticipantFilter, page: number, pageSize: number) {
 	const stats = sql<number>`(select count(*) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
-	const best = sql<number | null>`(select max(a.score) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
-	const last = sql<number | null>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
+	const best = sql<
+		number | null
+	>`(select max(a.score) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
+	const last = sql<
+		number | null
+	>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
 	const base = participantsQuery(db, f);
 	let rowsQ = base
 		.select([
@@ -162,7 +185,10 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 		.orderBy('u.name_folded')
 		.orderBy('u.id');
 	if (pageSize > 0) rowsQ = rowsQ.limit(pageSize).offset((page - 1) * pageSize);
-	const [rows, count] = await Promise.all([rowsQ.execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+	const [rows, count] = await Promise.all([
+		rowsQ.execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
 	return {
 		total: Number(count.n),
 		rows: rows.map((r) => ({
@@ -182,7 +208,17 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 
 /** Period report: counted attempts handed in within [from, to). */
 export async function periodUnitCounts(db: Executor, from: number, to: number) {
-	const r = await sql<{ id: number; code: string; name: string; target_count: number | null; participants: number; attempts: number; perfect: number; avg_share: number | null; registered: number }>`
+	const r = await sql<{
+		id: number;
+		code: string;
+		name: string;
+		target_count: number | null;
+		participants: number;
+		attempts: number;
+		perfect: number;
+		avg_share: number | null;
+		registered: number;
+	}>`
 		with agg as (
 			select u.unit_id, count(distinct a.user_id) as participants, count(*) as attempts,
 				count(distinct case when a.correct_count = a.total then a.user_id end) as perfect,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	ageGroup,
-		biserialSums,
+	biserialSums,
 	facility,
 	fillDays,
 	flagItem,
@@ -129,7 +129,11 @@ describe('days of a chart', () => {
 	});
 
 	it('widens the range to days with counts outside it, and keeps the last days when it is too long', () => {
-		expect(fillDays([d('2026-10-31', 2)], '2026-11-01', '2026-11-02').map((x) => x.day)).toEqual(['2026-10-31', '2026-11-01', '2026-11-02']);
+		expect(fillDays([d('2026-10-31', 2)], '2026-11-01', '2026-11-02').map((x) => x.day)).toEqual([
+			'2026-10-31',
+			'2026-11-01',
+			'2026-11-02'
+		]);
 		expect(fillDays([d('2026-11-03', 1)], null, null)).toEqual([d('2026-11-03', 1)]);
 		expect(fillDays([], null, null)).toEqual([]);
 		const long = fillDays([], '2020-01-01', '2026-12-31', 10);

@@ -25,7 +25,9 @@ describe('parseUnitCsv', () => {
 	});
 
 	it('reports every bad row with its line number and imports nothing', () => {
-		const r = parseUnitCsv('code,name,kind,target\n001,Quận Ba Đình,district,\nabc,Quận Tây Hồ,urban_district,\n001,Quận Ba Đình,urban_district,-5\n');
+		const r = parseUnitCsv(
+			'code,name,kind,target\n001,Quận Ba Đình,district,\nabc,Quận Tây Hồ,urban_district,\n001,Quận Ba Đình,urban_district,-5\n'
+		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.errors[0]).toMatch(/^Dòng 2: loại đơn vị/);

@@ -10,10 +10,7 @@ const RowSchema = z.object({
 		.string()
 		.trim()
 		.regex(/^\d{2,6}$/, 'mã đơn vị phải gồm 2–6 chữ số (giữ số 0 ở đầu)'),
-	name: z
-		.string()
-		.transform(cleanText)
-		.pipe(z.string().min(2, 'thiếu tên đơn vị').max(120, 'tên đơn vị quá dài')),
+	name: z.string().transform(cleanText).pipe(z.string().min(2, 'thiếu tên đơn vị').max(120, 'tên đơn vị quá dài')),
 	kind: z
 		.string()
 		.trim()
@@ -32,9 +29,7 @@ const RowSchema = z.object({
 		})
 });
 
-export type UnitCsvResult =
-	| { ok: true; units: (UnitListEntry & { targetCount?: number })[] }
-	| { ok: false; errors: string[] };
+export type UnitCsvResult = { ok: true; units: (UnitListEntry & { targetCount?: number })[] } | { ok: false; errors: string[] };
 
 /**
  * Parses a unit list (columns: code, name, kind[, target]) such as shared/units/*.csv.
@@ -61,7 +56,12 @@ export function parseUnitCsv(text: string): UnitCsvResult {
 		}
 		if (seen.has(r.data.code)) errors.push(`Dòng ${line}: mã ${r.data.code} bị lặp.`);
 		seen.add(r.data.code);
-		units.push({ code: r.data.code, name: r.data.name, kind: r.data.kind, ...(r.data.target !== undefined ? { targetCount: r.data.target } : {}) });
+		units.push({
+			code: r.data.code,
+			name: r.data.name,
+			kind: r.data.kind,
+			...(r.data.target !== undefined ? { targetCount: r.data.target } : {})
+		});
 	});
 	if (units.length === 0 && errors.length === 0) errors.push('Tệp không có dòng dữ liệu nào.');
 	return errors.length ? { ok: false, errors } : { ok: true, units };

@@ -43,7 +43,7 @@ export const hanoiDistricts2024: UnitListEntry[] = [
 	{ code: '279', name: 'Huyện Thường Tín', kind: 'rural_district' },
 	{ code: '280', name: 'Huyện Phú Xuyên', kind: 'rural_district' },
 	{ code: '281', name: 'Huyện Ứng Hòa', kind: 'rural_district' },
-	{ code: '282', name: 'Huyện Mỹ Đức', kind: 'rural_district' },
+	{ code: '282', name: 'Huyện Mỹ Đức', kind: 'rural_district' }
 ];
 
 export const hanoiCommunes2025: UnitListEntry[] = [
@@ -172,7 +172,7 @@ export const hanoiCommunes2025: UnitListEntry[] = [
 	{ code: '00430', name: 'Xã Đa Phúc', kind: 'commune' },
 	{ code: '00433', name: 'Xã Nội Bài', kind: 'commune' },
 	{ code: '00385', name: 'Xã Trung Giã', kind: 'commune' },
-	{ code: '00382', name: 'Xã Kim Anh', kind: 'commune' },
+	{ code: '00382', name: 'Xã Kim Anh', kind: 'commune' }
 ];
 
 export const UNIT_LISTS = {

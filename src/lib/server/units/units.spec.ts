@@ -30,7 +30,9 @@ describe('importList', () => {
 
 	it('updates names and targets of existing codes on a re-import', async () => {
 		await importList(db, hanoiDistricts2024, { deactivateOthers: false });
-		const r = await importList(db, [{ code: '001', name: 'Quận  Ba Đình', kind: 'urban_district', targetCount: 9000 }], { deactivateOthers: false });
+		const r = await importList(db, [{ code: '001', name: 'Quận  Ba Đình', kind: 'urban_district', targetCount: 9000 }], {
+			deactivateOthers: false
+		});
 		expect(r).toEqual({ inserted: 0, updated: 1, deactivated: 0 });
 		expect(await findByCode(db, '001')).toMatchObject({ name: 'Quận Ba Đình', targetCount: 9000 });
 	});

@@ -58,14 +58,7 @@ export async function listBelowCity(db: Executor): Promise<{ id: number; name: s
 	return db.selectFrom('units').select(['id', 'name']).where('parent_id', 'is not', null).orderBy('name').execute();
 }
 
-function toUnit(r: {
-	id: number;
-	code: string;
-	name: string;
-	kind: string;
-	parent_id: number | null;
-	target_count: number | null;
-}): Unit {
+function toUnit(r: { id: number; code: string; name: string; kind: string; parent_id: number | null; target_count: number | null }): Unit {
 	return {
 		id: r.id,
 		code: r.code,
@@ -92,11 +85,7 @@ export async function importList(
 		.values({ code: HANOI_CITY.code, name: HANOI_CITY.name, kind: HANOI_CITY.kind, created_at: now })
 		.onConflict((oc) => oc.column('code').doNothing())
 		.execute();
-	const city = await db
-		.selectFrom('units')
-		.select('id')
-		.where('code', '=', HANOI_CITY.code)
-		.executeTakeFirstOrThrow();
+	const city = await db.selectFrom('units').select('id').where('code', '=', HANOI_CITY.code).executeTakeFirstOrThrow();
 	let inserted = 0;
 	let updated = 0;
 	for (const e of entries) {

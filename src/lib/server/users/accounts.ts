@@ -33,11 +33,7 @@ export type CreateAccountResult = FormResult<{ userId: number }>;
  * Creates an account. Uniqueness of phone, email and CCCD is enforced by UNIQUE indexes: we insert
  * and translate the constraint error, so two racing registrations cannot both succeed.
  */
-export async function createAccount(
-	db: Executor,
-	input: NewAccount,
-	now = Date.now()
-): Promise<CreateAccountResult> {
+export async function createAccount(db: Executor, input: NewAccount, now = Date.now()): Promise<CreateAccountResult> {
 	const unit = await units.findByCode(db, input.unitCode);
 	if (!unit) return { ok: false, errors: { unitCode: 'Đơn vị không tồn tại.' } };
 	const passwordHash = await hashPassword(input.password);
@@ -97,11 +93,7 @@ export async function findLoginAccount(db: Executor, identifier: string) {
 }
 
 /** Resolves a phone-or-email identifier and checks the password in roughly constant time. */
-export async function authenticate(
-	db: Executor,
-	identifier: string,
-	password: string
-): Promise<number | null> {
+export async function authenticate(db: Executor, identifier: string, password: string): Promise<number | null> {
 	const user = await findLoginAccount(db, identifier);
 	if (!user) {
 		await burnPasswordTime(password);
@@ -132,7 +124,6 @@ export async function changeRole(
 	});
 }
 
-
 export interface ProfileChange {
 	fullName: string;
 	phone: string; // E.164
@@ -148,8 +139,7 @@ export interface ProfileChange {
 export type ProfileField = 'fullName' | 'unitCode' | 'phone' | 'email' | 'nationalId';
 
 export type UpdateProfileResult =
-	| { ok: true; changed: ProfileField[]; sessionsEnded: number }
-	| { ok: false; errors: FieldErrors; badPassword?: true };
+	{ ok: true; changed: ProfileField[]; sessionsEnded: number } | { ok: false; errors: FieldErrors; badPassword?: true };
 
 /** Phone, email and CCCD identify a person and log them in: changing them needs the password. */
 const SENSITIVE: ProfileField[] = ['phone', 'email', 'nationalId'];
@@ -178,8 +168,7 @@ export async function updateProfile(
 	keepSessionId: string | null = null
 ): Promise<UpdateProfileResult> {
 	const before = await users.findProfile(db, userId);
-	if (!before || before.anonymisedAt != null || before.mergedInto != null)
-		return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
+	if (!before || before.anonymisedAt != null || before.mergedInto != null) return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
 	let unitId = before.unitId;
 	if (input.unitCode !== before.unitCode) {
 		// Like registration: an active unit below the city root (a person may keep an old one).
@@ -187,11 +176,7 @@ export async function updateProfile(
 		if (!unit || unit.parentId == null) return { ok: false, errors: { unitCode: PROFILE_MESSAGES.unit } };
 		unitId = unit.id;
 	}
-	const nationalIdHash = input.removeNationalId
-		? null
-		: input.nationalId
-			? keyedHash('cccd', input.nationalId)
-			: before.nationalIdHash;
+	const nationalIdHash = input.removeNationalId ? null : input.nationalId ? keyedHash('cccd', input.nationalId) : before.nationalIdHash;
 	const diff = (row: users.ProfileRow): ProfileField[] => {
 		const out: ProfileField[] = [];
 		if (row.fullName !== input.fullName) out.push('fullName');
@@ -211,8 +196,7 @@ export async function updateProfile(
 	}
 	return db.transaction().execute(async (trx): Promise<UpdateProfileResult> => {
 		const row = await users.findProfile(trx, userId);
-		if (!row || row.anonymisedAt != null || row.mergedInto != null)
-			return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
+		if (!row || row.anonymisedAt != null || row.mergedInto != null) return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
 		const changed = diff(row);
 		if (changed.length === 0) return { ok: true, changed, sessionsEnded: 0 };
 		// The password was checked against the row as read before; it must still be that one.

@@ -81,13 +81,29 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 			trx
 				.selectFrom('attempt_answers')
 				.innerJoin('attempts', 'attempts.id', 'attempt_answers.attempt_id')
-				.select(['attempt_answers.attempt_id', 'attempt_answers.question_id', 'attempt_answers.option_ids_json', 'attempt_answers.saved_at'])
+				.select([
+					'attempt_answers.attempt_id',
+					'attempt_answers.question_id',
+					'attempt_answers.option_ids_json',
+					'attempt_answers.saved_at'
+				])
 				.where('attempts.user_id', '=', userId)
 				.execute(),
 			trx.selectFrom('access_events').select(['kind', 'at']).where('user_id', '=', userId).orderBy('at').execute(),
-			trx.selectFrom('deletion_requests').select(['requested_at', 'status', 'decided_at']).where('user_id', '=', userId).orderBy('id').execute()
+			trx
+				.selectFrom('deletion_requests')
+				.select(['requested_at', 'status', 'decided_at'])
+				.where('user_id', '=', userId)
+				.orderBy('id')
+				.execute()
 		]);
-		await audit(trx, { actorUserId, action: 'personal_data.export', entity: 'user', entityId: userId, details: { self: actorUserId === userId } });
+		await audit(trx, {
+			actorUserId,
+			action: 'personal_data.export',
+			entity: 'user',
+			entityId: userId,
+			details: { self: actorUserId === userId }
+		});
 		return {
 			exportedAt: iso(Date.now()),
 			account: {
@@ -97,9 +113,7 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 				gender: u.gender,
 				phone: u.phone,
 				email: u.email,
-				nationalId: u.national_id_hash
-					? 'Chỉ lưu mã băm có khóa (HMAC) của số CCCD, không lưu số gốc.'
-					: 'Không cung cấp.',
+				nationalId: u.national_id_hash ? 'Chỉ lưu mã băm có khóa (HMAC) của số CCCD, không lưu số gốc.' : 'Không cung cấp.',
 				unit: u.unit_name,
 				role: u.role,
 				createdAt: iso(u.created_at),
@@ -144,18 +158,35 @@ export async function requestDeletion(db: Db, userId: number, reason: string, no
 		// The partial unique index (one pending request per person) decides a double click.
 		let row: { id: number };
 		try {
-			row = await trx.insertInto('deletion_requests').values({ user_id: userId, requested_at: now, reason }).returning('id').executeTakeFirstOrThrow();
+			row = await trx
+				.insertInto('deletion_requests')
+				.values({ user_id: userId, requested_at: now, reason })
+				.returning('id')
+				.executeTakeFirstOrThrow();
 		} catch (e) {
-			if (e instanceof Error && e.message.includes('UNIQUE')) return { ok: false, status: 409, message: 'Yêu cầu xóa dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
+			if (e instanceof Error && e.message.includes('UNIQUE'))
+				return { ok: false, status: 409, message: 'Yêu cầu xóa dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
 			throw e;
 		}
-		await audit(trx, { actorUserId: userId, action: 'personal_data.deletion_request', entity: 'user', entityId: userId, details: { requestId: row.id }, at: now });
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'personal_data.deletion_request',
+			entity: 'user',
+			entityId: userId,
+			details: { requestId: row.id },
+			at: now
+		});
 		return { ok: true, message: 'Đã gửi yêu cầu xóa dữ liệu. Ban Tổ chức sẽ xử lý và thông báo cho bạn.' };
 	});
 }
 
 export async function pendingDeletion(db: Executor, userId: number) {
-	return db.selectFrom('deletion_requests').select(['id', 'requested_at']).where('user_id', '=', userId).where('status', '=', 'pending').executeTakeFirst();
+	return db
+		.selectFrom('deletion_requests')
+		.select(['id', 'requested_at'])
+		.where('user_id', '=', userId)
+		.where('status', '=', 'pending')
+		.executeTakeFirst();
 }
 
 /** Requests for organisers, newest first: pending ones, then the last decided ones. */
@@ -239,7 +270,13 @@ export async function confirmDeletion(db: Db, actorUserId: number, requestId: nu
 	});
 }
 
-export async function rejectDeletion(db: Db, actorUserId: number, requestId: number, note: string, now = Date.now()): Promise<PrivacyResult> {
+export async function rejectDeletion(
+	db: Db,
+	actorUserId: number,
+	requestId: number,
+	note: string,
+	now = Date.now()
+): Promise<PrivacyResult> {
 	return db.transaction().execute(async (trx) => {
 		const res = await trx
 			.updateTable('deletion_requests')
@@ -249,7 +286,14 @@ export async function rejectDeletion(db: Db, actorUserId: number, requestId: num
 			.returning('user_id')
 			.executeTakeFirst();
 		if (!res) return { ok: false, status: 404, message: 'Không tìm thấy yêu cầu đang chờ.' };
-		await audit(trx, { actorUserId, action: 'personal_data.deletion_reject', entity: 'user', entityId: res.user_id, details: { requestId, note }, at: now });
+		await audit(trx, {
+			actorUserId,
+			action: 'personal_data.deletion_reject',
+			entity: 'user',
+			entityId: res.user_id,
+			details: { requestId, note },
+			at: now
+		});
 		return { ok: true, message: 'Đã từ chối yêu cầu.' };
 	});
 }

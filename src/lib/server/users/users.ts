@@ -18,7 +18,10 @@ export async function findForLogin(
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-	const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 

@@ -11,8 +11,16 @@ const FilterSchema = z.object({
 	entity: text(40),
 	entityId: text(40),
 	actor: z.coerce.number().int().positive().optional().catch(undefined),
-	from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-	to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+	from: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
+	to: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
 });
 
@@ -35,7 +43,14 @@ export const load = (async (event) => {
 		PAGE_SIZE
 	);
 	return {
-		filters: { action: f.action ?? '', entity: f.entity ?? '', entityId: f.entityId ?? '', actor: f.actor ? String(f.actor) : '', from: f.from ?? '', to: f.to ?? '' },
+		filters: {
+			action: f.action ?? '',
+			entity: f.entity ?? '',
+			entityId: f.entityId ?? '',
+			actor: f.actor ? String(f.actor) : '',
+			from: f.from ?? '',
+			to: f.to ?? ''
+		},
 		page: f.page,
 		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
 		total,

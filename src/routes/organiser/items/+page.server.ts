@@ -29,6 +29,8 @@ export const load = (async (event) => {
 		pages,
 		pageSize: PAGE_SIZE,
 		rules: ITEM_RULES,
-		items: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ flags, ...i }) => ({ ...i, flagLabels: flags.map((f) => FLAG_LABELS[f]) }))
+		items: shown
+			.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+			.map(({ flags, ...i }) => ({ ...i, flagLabels: flags.map((f) => FLAG_LABELS[f]) }))
 	};
 }) satisfies PageServerLoad;

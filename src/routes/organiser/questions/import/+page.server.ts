@@ -32,11 +32,16 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	if (!(file instanceof File) || file.size === 0)
 		return fail(400, { message: file instanceof File && file.name ? 'Tệp trống.' : 'Vui lòng chọn tệp .xlsx hoặc .csv.' });
 	if (file.size > MAX_FILE_BYTES)
-		return fail(400, { message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(MAX_FILE_BYTES)}; hãy chia thành nhiều tệp.` });
+		return fail(400, {
+			message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(MAX_FILE_BYTES)}; hãy chia thành nhiều tệp.`
+		});
 	const skipExisting = form.get('skipExisting') === 'on';
 	const includeHidden = form.get('includeHidden') === 'on';
 	const fileName = file.name.slice(0, 200);
-	const res = await questions.previewImport({ name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, { skipExisting, includeHidden });
+	const res = await questions.previewImport(
+		{ name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) },
+		{ skipExisting, includeHidden }
+	);
 	if (!res.ok) return fail(400, { message: res.message, fileName, skipExisting, includeHidden });
 	const token = res.plan ? await pending.put(user.id, fileName, res.plan) : null;
 	const { errors, warnings, ...report } = res.report;

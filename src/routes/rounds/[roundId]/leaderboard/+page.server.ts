@@ -20,7 +20,12 @@ export const load = (async ({ params, locals, url }) => {
 	locals.changesAt = nextPhaseChange(rounds, now);
 	return {
 		contest: { id: contest.id, title: contest.title },
-		round: { id: round.id, title: round.title, closesAt: round.closesAt, predictionQuestion: round.predictionKind ? round.predictionQuestion : null },
+		round: {
+			id: round.id,
+			title: round.title,
+			closesAt: round.closesAt,
+			predictionQuestion: round.predictionKind ? round.predictionQuestion : null
+		},
 		rounds: rounds.filter((r) => roundPhase(r, now) !== 'upcoming').map((r) => ({ id: r.id, title: r.title })),
 		closed: roundPhase(round, now) === 'closed',
 		open: roundPhase(round, now) === 'open',
