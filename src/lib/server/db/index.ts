@@ -15,7 +15,11 @@ import {
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
-import { offloadedColumns, registerFile } from './offload';
+import { offloadedColumns, registerTarget } from './offload';
+import { dialectOf, isPostgresUrl } from './dialect';
+import type pg from 'pg';
+import { HoithiPostgresDialect, openPool, withoutNul } from './postgres';
+import { toDollar } from './placeholders';
 export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
@@ -24,8 +28,9 @@ export type Trx = Transaction<Database>;
 export type Executor = Db | Trx;
 
 /**
- * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
- * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
+ * Everything engine-specific lives in this folder: SQLite's pragmas, file and dialect here,
+ * PostgreSQL's pool in postgres.ts, the SQL that differs in sql.ts / dates.ts / like.ts / schema.ts /
+ * errors.ts. The rest of the code speaks Kysely (or portable SQL) and runs on both.
  */
 function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -195,6 +200,8 @@ class TrackedSqliteDialect extends SqliteDialect {
 }
 
 const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }>();
+/** The pool of a PostgreSQL database. */
+const pools = new WeakMap<Db, pg.Pool>();
 /** The database a connection or a transaction belongs to (databaseOf). */
 const owners = new WeakMap<Trx | Conn, Db>();
 
@@ -278,7 +285,8 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 	if ('isTransaction' in via) {
 		if (via.isTransaction)
 			throw new Error('beforeCommit(): not inside a transaction opened by db.transaction().execute() of openDatabase()');
-		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
+		const write = dialectOf(via as Db) === 'postgres' ? runRecorded(via as Db, fn) : exclusive(via as Db, fn);
+		write.catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}
 	fn(via);
@@ -308,8 +316,9 @@ class AppDatabase extends Kysely<Database> {
 					scopes.set(trx, scope);
 					owners.set(trx, this);
 					const result = await fn(trx);
-					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
-					scope.close(connFor(this).conn);
+					// SQLite: Kysely holds the one connection until COMMIT, so its transaction is open on it now.
+					if (dialectOf(this) === 'sqlite') scope.close(connFor(this).conn);
+					else await runRecorded(trx, (c) => scope.close(c));
 					return result;
 				});
 			} catch (e) {
@@ -325,8 +334,35 @@ class AppDatabase extends Kysely<Database> {
 
 function connFor(db: Db) {
 	const c = conns.get(db);
-	if (!c) throw new Error('exclusive()/withConn() need a database opened by openDatabase()');
+	if (!c)
+		throw new Error(
+			dialectOf(db) === 'postgres'
+				? 'exclusive()/withConn() (the synchronous statements of the hot path) do not run on PostgreSQL yet'
+				: 'exclusive()/withConn() need a database opened by openDatabase()'
+		);
 	return c;
+}
+
+/**
+ * PostgreSQL, until the hot path's statements run there: the writes deferred to the end of a
+ * transaction (beforeCommit — the cache events) are plain statements. `fn` is given a connection
+ * that only records them; they are then sent, in order, through `via` (the open transaction, or
+ * the database for a write on its own). Reading through it throws.
+ */
+async function runRecorded(via: Executor, fn: (c: Conn) => void): Promise<void> {
+	const statements: { sql: string; params: unknown[] }[] = [];
+	const refuse = () => {
+		throw new Error('a write deferred to the commit cannot read on PostgreSQL');
+	};
+	fn({
+		get: refuse,
+		all: refuse,
+		run: (sql, ...params) => {
+			statements.push({ sql, params });
+			return { changes: 0, lastInsertRowid: 0 };
+		}
+	});
+	for (const st of statements) await via.executeQuery(CompiledQuery.raw(toDollar(st.sql), st.params));
 }
 
 /**
@@ -443,7 +479,14 @@ function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> 
  * thread tens of milliseconds to receive.
  */
 export function numericColumns(db: Db, sql: string, params: readonly unknown[]): Promise<Float64Array[]> {
-	return offloadedColumns(db, sql, params, () => {
+	return offloadedColumns(db, sql, params, async () => {
+		const pool = pools.get(db);
+		if (pool) {
+			const r = await pool.query<unknown[]>({ text: toDollar(sql), values: params.map(withoutNul), rowMode: 'array' });
+			const cols = r.fields.map(() => new Float64Array(r.rows.length));
+			r.rows.forEach((row, i) => row.forEach((v, j) => (cols[j][i] = v == null ? Number.NaN : Number(v))));
+			return cols;
+		}
 		const { sqlite } = connFor(db);
 		const st = sqlite.prepare(sql);
 		const rows = st.raw(true).all(...params) as unknown[][];
@@ -453,7 +496,26 @@ export function numericColumns(db: Db, sql: string, params: readonly unknown[]):
 	});
 }
 
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+	/** PostgreSQL: the replica the heavy reads use (default: `target` itself). */
+	replicaUrl?: string;
+	/** PostgreSQL: connections per pool (default 8). */
+	poolMax?: number;
+}
+
+/**
+ * The database at `target`: a PostgreSQL URL (`postgres://…`), or a SQLite file (`:memory:` for
+ * tests). Nothing connects to PostgreSQL until the first query.
+ */
+export function openDatabase(target: string, options: OpenOptions = {}): Db {
+	if (isPostgresUrl(target)) {
+		const pool = openPool(target, { max: options.poolMax });
+		const db = new AppDatabase({ dialect: new HoithiPostgresDialect(pool) });
+		pools.set(db, pool);
+		registerTarget(db, { postgres: options.replicaUrl ?? target, poolMax: options.poolMax });
+		return db;
+	}
+	const file = target;
 	const cached = withStatementCache(openSqlite(file));
 	const dialect = new TrackedSqliteDialect({ database: cached });
 	const db = new AppDatabase({ dialect });
@@ -462,15 +524,23 @@ export function openDatabase(file: string): Db {
 	scopes.set(conn, scope);
 	owners.set(conn, db);
 	conns.set(db, { conn, sqlite: cached.sqlite, dialect, scope, waiting: [] });
-	registerFile(db, file);
+	registerTarget(db, { sqlite: file });
 	return db;
 }
 
 let instance: Db | null = null;
 
-/** Opened lazily: `vite build` imports server modules and must not create a database file. */
+/**
+ * The app's database: PostgreSQL when DATABASE_URL is set, else the SQLite file DATABASE_PATH.
+ * Opened lazily: `vite build` imports server modules and must not create a database file.
+ */
 export function getDb(): Db {
-	if (!instance) instance = openDatabase(config().DATABASE_PATH);
+	if (!instance) {
+		const c = config();
+		instance = c.DATABASE_URL
+			? openDatabase(c.DATABASE_URL, { replicaUrl: c.DATABASE_REPLICA_URL, poolMax: c.DATABASE_POOL_MAX })
+			: openDatabase(c.DATABASE_PATH);
+	}
 	return instance;
 }
 
