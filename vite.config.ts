@@ -22,6 +22,23 @@ export default defineConfig({
 					fileParallelism: false
 				}
 			},
+			// PostgreSQL tests of the database layer and the domain code (tests/pg/): only with a
+			// PostgreSQL server (TEST_DATABASE_URL), hence only when asked for — npm run test:pg:core.
+			...(process.env.HOITHI_TEST_PG === '1'
+				? [
+						{
+							extends: true as const,
+							test: {
+								name: 'pg-core',
+								include: ['tests/pg/**/*.test.ts'],
+								environment: 'node',
+								testTimeout: 60_000,
+								hookTimeout: 120_000,
+								fileParallelism: false
+							}
+						}
+					]
+				: []),
 			{
 				extends: true,
 				test: {
