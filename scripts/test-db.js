@@ -86,13 +86,13 @@ export async function databasesLike(/** @type {string} */ adminUrl, /** @type {s
 
 /**
  * The environment that points the app (server, seed, CLI scripts) at one database. On PostgreSQL
- * DATABASE_PATH names a file in a directory that does not exist: an app that ignored DATABASE_URL
+ * DATABASE_PATH names a file under /dev/null, which cannot be created: an app that ignored DATABASE_URL
  * fails at once instead of passing the tests on SQLite.
  * @param {{ dbPath: string, url?: string }} target
  * @returns {Record<string, string>}
  */
 export function databaseEnv({ dbPath, url }) {
-	return url ? { DATABASE_URL: url, DATABASE_PATH: '/nonexistent-hoithi-test-dir/ignored-on-postgresql.db' } : { DATABASE_PATH: dbPath };
+	return url ? { DATABASE_URL: url, DATABASE_PATH: '/dev/null/ignored-on-postgresql.db' } : { DATABASE_PATH: dbPath };
 }
 
 /**
