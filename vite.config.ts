@@ -8,14 +8,22 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const onPostgres = process.env.TEST_ENGINE === 'postgres';
 const SQLITE_ONLY = [
-	// SQLite's backup API and file copy; PostgreSQL's pg_dump/pg_restore: backup.pg.test.ts.
+	// SQLite's backup API and file copy; PostgreSQL's pg_dump/pg_restore: tests/pg/backup.test.ts.
 	'tests/integration/backup.test.ts',
 	// EXPLAIN QUERY PLAN on a SQLite file; PostgreSQL's EXPLAIN: query-plans.pg.test.ts.
 	'tests/integration/query-plans.test.ts',
 	// npm run gen and the benchmark write and read SQLite files; nothing of the test servers.
 	'tests/integration/bench-smoke.test.ts'
 ];
-const integrationExclude = [...configDefaults.exclude, ...(onPostgres ? SQLITE_ONLY : ['tests/integration/**/*.pg.test.ts'])];
+/**
+ * Files that do not pass on PostgreSQL yet, and why. `npm run test:pg` runs them (to see where
+ * PostgreSQL stands); .ci/run sets TEST_PG_CI=1 and leaves them out, so that CI stays green.
+ */
+const PG_NOT_YET: string[] = [];
+const integrationExclude = [
+	...configDefaults.exclude,
+	...(onPostgres ? [...SQLITE_ONLY, ...(process.env.TEST_PG_CI === '1' ? PG_NOT_YET : [])] : ['tests/integration/**/*.pg.test.ts'])
+];
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -40,8 +48,9 @@ export default defineConfig({
 				}
 			},
 			// PostgreSQL tests of the database layer and the domain code (tests/pg/): only with a
-			// PostgreSQL server (TEST_DATABASE_URL), hence only when asked for — npm run test:pg:core.
-			...(process.env.HOITHI_TEST_PG === '1'
+			// PostgreSQL server (TEST_DATABASE_URL), hence only when asked for — npm run test:pg:core,
+			// and last in npm run test:pg.
+			...(process.env.HOITHI_TEST_PG === '1' || onPostgres
 				? [
 						{
 							extends: true as const,
@@ -51,7 +60,8 @@ export default defineConfig({
 								environment: 'node',
 								testTimeout: 60_000,
 								hookTimeout: 120_000,
-								fileParallelism: false
+								fileParallelism: false,
+								sequence: { groupOrder: 2 }
 							}
 						}
 					]

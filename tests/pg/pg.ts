@@ -2,13 +2,13 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db'
 import { createDatabase as create, dropDatabase, withDatabase } from '../../scripts/pg-tools';
 
 /**
- * PostgreSQL for the tests of tests/pg/ (the `pg-core` vitest project, `npm run test:pg:core`): fresh
+ * PostgreSQL for the tests of tests/pg/ (the `pg-core` vitest project: `npm run test:pg:core`, and part of `npm run test:pg`): fresh
  * databases on the server of TEST_DATABASE_URL, dropped afterwards. These tests need a PostgreSQL
  * server; `npm test` (SQLite only) does not run them.
  */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://hoithi:hoithi@127.0.0.1:5432/postgres';
 /** Names of the databases the tests create (several checkouts on one server: give each its own). */
-const PREFIX = process.env.TEST_DATABASE_PREFIX ?? 'hoithi_test_';
+const PREFIX = process.env.TEST_DATABASE_PREFIX || 'hoithi_tests_';
 
 let n = 0;
 
