@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, migrateToLatest, withConn, type Conn, type Db } from '../../src/lib/server/db';
+import { openDatabase, migrateToLatest, plain, withConn, type Conn, type Db } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions';
@@ -81,7 +81,7 @@ async function hotPaths(db: Db) {
 		const small = { ...board, top: board.top.slice(0, 1), topUserIds: board.topUserIds.slice(0, 1) };
 		for (const viewer of [me, other]) JSON.parse(await boardJson(db, small, viewer, false, {}));
 		await cachedUnitRanking(db, { roundId: round.id }, null);
-		await withConn(db, () => undefined);
+		await withConn(db, () => plain(() => undefined));
 	} finally {
 		sqlite.prepare = prepare;
 		delete process.env.HOITHI_INLINE_REPORTS;

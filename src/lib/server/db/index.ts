@@ -16,6 +16,7 @@ import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
 import { offloadedColumns, registerFile } from './offload';
+import { runToEnd, synchronousConn, type Conn, type Program } from './program';
 export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
@@ -103,23 +104,11 @@ function withStatementCache(sqlite: SQLite.Database, max = 2000) {
 /**
  * The one SQLite connection, used synchronously: the hot attempt paths (start, autosave, submit,
  * session lookup) run their few statements back to back as prepared statements, without the
- * per-query cost of building, compiling and awaiting a Kysely query. Obtain one only through
- * `exclusive` / `withConn`, which hold Kysely's connection lock, so these statements never
- * interleave with a Kysely transaction that is awaiting between its statements.
+ * per-query cost of building, compiling and awaiting a Kysely query. They are statement programs
+ * (program.ts), run only through `exclusive` / `withConn`, which hold Kysely's connection lock, so
+ * these statements never interleave with a Kysely transaction that is awaiting between its statements.
  */
-export interface Conn {
-	get<T>(sql: string, ...params: unknown[]): T | undefined;
-	all<T>(sql: string, ...params: unknown[]): T[];
-	run(sql: string, ...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
-}
-
-function connOf(db: ReturnType<typeof withStatementCache>): Conn {
-	return {
-		get: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined,
-		all: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
-		run: (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params)
-	};
-}
+export { plain, valueList, valueRows, type Conn, type Program } from './program';
 
 /**
  * Kysely's SQLite driver with a count of connections handed out. Kysely holds the one connection
@@ -194,7 +183,10 @@ class TrackedSqliteDialect extends SqliteDialect {
 	}
 }
 
-const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }>();
+const conns = new WeakMap<
+	Db,
+	{ conn: Conn; exec: (sql: string) => void; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }
+>();
 /** The database a connection or a transaction belongs to (databaseOf). */
 const owners = new WeakMap<Trx | Conn, Db>();
 
@@ -207,22 +199,22 @@ class TxScope {
 	open = false;
 	private pending: ((committed: boolean) => void)[] = [];
 	/** Writes to make just before COMMIT (beforeCommit), by key: one per key per transaction. */
-	private closing: Map<string, (c: Conn) => void> | null = null;
+	private closing: Map<string, (c: Conn) => Program<void>> | null = null;
 
 	defer(fn: (committed: boolean) => void): void {
 		this.pending.push(fn);
 	}
 
-	deferWrite(key: string, fn: (c: Conn) => void): void {
+	deferWrite(key: string, fn: (c: Conn) => Program<void>): void {
 		(this.closing ??= new Map()).set(key, fn);
 	}
 
 	/** Runs the writes deferred to the end of the transaction, still inside it. */
-	close(c: Conn): void {
+	*close(c: Conn): Program<void> {
 		if (!this.closing) return;
 		const run = this.closing;
 		this.closing = null;
-		for (const fn of run.values()) fn(c);
+		for (const fn of run.values()) yield* fn(c);
 	}
 
 	/** Closes the scope and runs what was deferred, in order (every one, even if one throws). */
@@ -271,7 +263,7 @@ export function afterTransaction(via: Executor | Conn | null, fn: (committed: bo
  * when `via` is the database (as soon as Kysely releases it; a failure is logged), not at all for
  * null (no database).
  */
-export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: Conn) => void): void {
+export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: Conn) => Program<void>): void {
 	if (!via) return;
 	const scope = scopes.get(via as Trx | Conn);
 	if (scope?.open) return scope.deferWrite(key, fn);
@@ -281,7 +273,7 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}
-	fn(via);
+	runToEnd(fn(via));
 }
 
 /** The database that `via` (a connection, a transaction or the database itself) writes to. */
@@ -309,7 +301,7 @@ class AppDatabase extends Kysely<Database> {
 					owners.set(trx, this);
 					const result = await fn(trx);
 					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
-					scope.close(connFor(this).conn);
+					runToEnd(scope.close(connFor(this).conn));
 					return result;
 				});
 			} catch (e) {
@@ -347,22 +339,23 @@ function onConnection<T>(db: Db, fn: () => T): Promise<T> {
 }
 
 /**
- * Runs `fn` on the connection (no transaction: reads; a write here throws SQLITE_BUSY at once while
- * another process writes — isBusy — so writes belong in `exclusive`, which waits its turn, unless
- * skipping one is fine, like a session's sliding expiry).
+ * Runs the program `fn` on the connection (no transaction: reads; a write here throws SQLITE_BUSY
+ * at once while another process writes — isBusy — so writes belong in `exclusive`, which waits its
+ * turn, unless skipping one is fine, like a session's sliding expiry).
  */
-export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+export function withConn<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
 	const { conn } = connFor(db);
-	return onConnection(db, () => fn(conn));
+	return onConnection(db, () => runToEnd(fn(conn)));
 }
 
 /**
- * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) on the
- * connection. `fn` is synchronous: nothing else can run on the connection meanwhile. Never call it
- * from inside a Kysely transaction (that holds the lock: it would wait for itself). While another
- * process holds the write lock it waits without stopping this one (whenBusy), then runs `fn`.
+ * Runs the program `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it
+ * throws) on the connection. On SQLite the program runs synchronously to its end: nothing else can
+ * run on the connection meanwhile. Never call it from inside a Kysely transaction (that holds the
+ * lock: it would wait for itself). While another process holds the write lock it waits without
+ * stopping this one (whenBusy), then runs `fn`.
  */
-export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+export function exclusive<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
 	const q = connFor(db).waiting;
 	const wait = () =>
 		new Promise<T>((resolve, reject) => {
@@ -375,7 +368,7 @@ export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 }
 
 interface Waiting {
-	fn: (c: Conn) => unknown;
+	fn: (c: Conn) => Program<unknown>;
 	resolve: (v: unknown) => void;
 	reject: (e: unknown) => void;
 	since: number;
@@ -408,11 +401,11 @@ function takeTurns(db: Db, q: Waiting[], tries: number): void {
 	);
 }
 
-function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> {
-	const { conn, sqlite, scope } = connFor(db);
+function exclusiveOnce<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T | typeof BUSY> {
+	const { conn, sqlite, scope, exec } = connFor(db);
 	return onConnection(db, () => {
 		try {
-			conn.run('BEGIN IMMEDIATE');
+			exec('BEGIN IMMEDIATE');
 		} catch (e) {
 			if (isBusy(e)) return BUSY;
 			throw e;
@@ -420,12 +413,12 @@ function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> 
 		scope.open = true;
 		let out: T;
 		try {
-			out = fn(conn);
-			scope.close(conn);
-			conn.run('COMMIT');
+			out = runToEnd(fn(conn));
+			runToEnd(scope.close(conn));
+			exec('COMMIT');
 		} catch (e) {
 			try {
-				if (sqlite.inTransaction) conn.run('ROLLBACK');
+				if (sqlite.inTransaction) exec('ROLLBACK');
 			} finally {
 				scope.end(false);
 			}
@@ -457,11 +450,12 @@ export function openDatabase(file: string): Db {
 	const cached = withStatementCache(openSqlite(file));
 	const dialect = new TrackedSqliteDialect({ database: cached });
 	const db = new AppDatabase({ dialect });
-	const conn = connOf(cached);
+	const conn = synchronousConn(cached.prepare);
+	const exec = (sql: string) => void cached.prepare(sql).run();
 	const scope = new TxScope();
 	scopes.set(conn, scope);
 	owners.set(conn, db);
-	conns.set(db, { conn, sqlite: cached.sqlite, dialect, scope, waiting: [] });
+	conns.set(db, { conn, exec, sqlite: cached.sqlite, dialect, scope, waiting: [] });
 	registerFile(db, file);
 	return db;
 }
