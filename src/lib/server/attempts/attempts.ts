@@ -201,7 +201,7 @@ export async function userAttemptsByRound(db: Executor, userId: number): Promise
 		.selectFrom('attempts')
 		.select(['round_id'])
 		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.select(sql<number>`max(status = 'open')`.as('open'))
+		.select(sql<number>`max(case when status = 'open' then 1 else 0 end)`.as('open'))
 		.where('user_id', '=', userId)
 		.groupBy('round_id')
 		.execute();

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { exclusive, getDb, withConn, type Conn, type Db, type Program } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
 import { config } from '../config';
 import { invalidate } from '../cache';
 import * as contests from '../contests/contests';
@@ -168,11 +169,6 @@ function* finalize(
 		correct_count: closing.correct,
 		prediction: closing.prediction
 	};
-}
-
-/** A write lost a race against a unique index (one open attempt, unique attempt numbers). */
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed|duplicate key value/.test(e.message);
 }
 
 /**

@@ -15,8 +15,13 @@ import {
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
-import { offloadedColumns, registerFile } from './offload';
-import { runToEnd, synchronousConn, type Conn, type Program } from './program';
+import { offloadedColumns, registerTarget } from './offload';
+import { dialectOf, isPostgresUrl } from './dialect';
+import type pg from 'pg';
+import { HoithiPostgresDialect, openPool, withoutNul } from './postgres';
+import { toDollar } from './placeholders';
+import { asyncConn, asyncRun, runToEnd, synchronousConn, type Conn, type Program } from './program';
+import { pgExclusive, pgWithConn, type TxHooks } from './pg-programs';
 export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
@@ -25,8 +30,9 @@ export type Trx = Transaction<Database>;
 export type Executor = Db | Trx;
 
 /**
- * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
- * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
+ * Everything engine-specific lives in this folder: SQLite's pragmas, file and dialect here,
+ * PostgreSQL's pool in postgres.ts, the SQL that differs in sql.ts / dates.ts / like.ts / schema.ts /
+ * errors.ts. The rest of the code speaks Kysely (or portable SQL) and runs on both.
  */
 function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -187,6 +193,8 @@ const conns = new WeakMap<
 	Db,
 	{ conn: Conn; exec: (sql: string) => void; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }
 >();
+/** The pool of a PostgreSQL database, and how its statement programs open a transaction's scope. */
+const pools = new WeakMap<Db, { pool: pg.Pool; hooks: TxHooks }>();
 /** The database a connection or a transaction belongs to (databaseOf). */
 const owners = new WeakMap<Trx | Conn, Db>();
 
@@ -273,6 +281,12 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}
+	// A connection of withConn on PostgreSQL: its statements are awaited, so the write goes on its own.
+	const db = owners.get(via);
+	if (db && pools.has(db)) {
+		exclusive(db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
+		return;
+	}
 	runToEnd(fn(via));
 }
 
@@ -300,8 +314,9 @@ class AppDatabase extends Kysely<Database> {
 					scopes.set(trx, scope);
 					owners.set(trx, this);
 					const result = await fn(trx);
-					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
-					runToEnd(scope.close(connFor(this).conn));
+					// SQLite: Kysely holds the one connection until COMMIT, so its transaction is open on it now.
+					if (dialectOf(this) === 'sqlite') runToEnd(scope.close(connFor(this).conn));
+					else await runOnTransaction(trx, (c) => scope.close(c));
 					return result;
 				});
 			} catch (e) {
@@ -319,6 +334,19 @@ function connFor(db: Db) {
 	const c = conns.get(db);
 	if (!c) throw new Error('exclusive()/withConn() need a database opened by openDatabase()');
 	return c;
+}
+
+/**
+ * Runs a program inside a Kysely transaction on PostgreSQL (the writes deferred to its end by
+ * beforeCommit: the cache events), each statement through the transaction's connection.
+ */
+function runOnTransaction<T>(trx: Trx, fn: (c: Conn) => Program<T>): Promise<T> {
+	const c = asyncConn();
+	owners.set(c, databaseOf(trx));
+	return asyncRun(fn(c), async (sql, params) => {
+		const r = await trx.executeQuery(CompiledQuery.raw(toDollar(sql), params.map(withoutNul)));
+		return { rows: r.rows, rowCount: r.numAffectedRows === undefined ? null : Number(r.numAffectedRows) };
+	});
 }
 
 /**
@@ -344,6 +372,8 @@ function onConnection<T>(db: Db, fn: () => T): Promise<T> {
  * turn, unless skipping one is fine, like a session's sliding expiry).
  */
 export function withConn<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
+	const onPg = pools.get(db);
+	if (onPg) return pgWithConn(onPg.pool, fn, (c) => owners.set(c, db));
 	const { conn } = connFor(db);
 	return onConnection(db, () => runToEnd(fn(conn)));
 }
@@ -356,6 +386,8 @@ export function withConn<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
  * stopping this one (whenBusy), then runs `fn`.
  */
 export function exclusive<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
+	const onPg = pools.get(db);
+	if (onPg) return pgExclusive(onPg.pool, fn, onPg.hooks);
 	const q = connFor(db).waiting;
 	const wait = () =>
 		new Promise<T>((resolve, reject) => {
@@ -436,7 +468,14 @@ function exclusiveOnce<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T | type
  * thread tens of milliseconds to receive.
  */
 export function numericColumns(db: Db, sql: string, params: readonly unknown[]): Promise<Float64Array[]> {
-	return offloadedColumns(db, sql, params, () => {
+	return offloadedColumns(db, sql, params, async () => {
+		const pool = pools.get(db)?.pool;
+		if (pool) {
+			const r = await pool.query<unknown[]>({ text: toDollar(sql), values: params.map(withoutNul), rowMode: 'array' });
+			const cols = r.fields.map(() => new Float64Array(r.rows.length));
+			r.rows.forEach((row, i) => row.forEach((v, j) => (cols[j][i] = v == null ? Number.NaN : Number(v))));
+			return cols;
+		}
 		const { sqlite } = connFor(db);
 		const st = sqlite.prepare(sql);
 		const rows = st.raw(true).all(...params) as unknown[][];
@@ -446,7 +485,37 @@ export function numericColumns(db: Db, sql: string, params: readonly unknown[]):
 	});
 }
 
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+	/** PostgreSQL: the replica the heavy reads use (default: `target` itself). */
+	replicaUrl?: string;
+	/** PostgreSQL: connections per pool (default 8). */
+	poolMax?: number;
+}
+
+/**
+ * The database at `target`: a PostgreSQL URL (`postgres://…`), or a SQLite file (`:memory:` for
+ * tests). Nothing connects to PostgreSQL until the first query.
+ */
+export function openDatabase(target: string, options: OpenOptions = {}): Db {
+	if (isPostgresUrl(target)) {
+		const pool = openPool(target, { max: options.poolMax });
+		const db = new AppDatabase({ dialect: new HoithiPostgresDialect(pool) });
+		pools.set(db, {
+			pool,
+			hooks: {
+				begin(c) {
+					const scope = new TxScope();
+					scope.open = true;
+					scopes.set(c, scope);
+					owners.set(c, db);
+					return scope;
+				}
+			}
+		});
+		registerTarget(db, { postgres: options.replicaUrl ?? target, poolMax: options.poolMax });
+		return db;
+	}
+	const file = target;
 	const cached = withStatementCache(openSqlite(file));
 	const dialect = new TrackedSqliteDialect({ database: cached });
 	const db = new AppDatabase({ dialect });
@@ -456,15 +525,23 @@ export function openDatabase(file: string): Db {
 	scopes.set(conn, scope);
 	owners.set(conn, db);
 	conns.set(db, { conn, exec, sqlite: cached.sqlite, dialect, scope, waiting: [] });
-	registerFile(db, file);
+	registerTarget(db, { sqlite: file });
 	return db;
 }
 
 let instance: Db | null = null;
 
-/** Opened lazily: `vite build` imports server modules and must not create a database file. */
+/**
+ * The app's database: PostgreSQL when DATABASE_URL is set, else the SQLite file DATABASE_PATH.
+ * Opened lazily: `vite build` imports server modules and must not create a database file.
+ */
 export function getDb(): Db {
-	if (!instance) instance = openDatabase(config().DATABASE_PATH);
+	if (!instance) {
+		const c = config();
+		instance = c.DATABASE_URL
+			? openDatabase(c.DATABASE_URL, { replicaUrl: c.DATABASE_REPLICA_URL, poolMax: c.DATABASE_POOL_MAX })
+			: openDatabase(c.DATABASE_PATH);
+	}
 	return instance;
 }
 

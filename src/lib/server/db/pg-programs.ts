@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { toDollar } from './placeholders';
+import { withoutNul } from './postgres';
 import { asyncConn, asyncRun, type Conn, type Program, type Send } from './program';
 
 /**
@@ -6,8 +8,9 @@ import { asyncConn, asyncRun, type Conn, type Program, type Send } from './progr
  * database is a PostgreSQL pool. A program that writes runs in one transaction on one pooled
  * client — BEGIN, its statements one after the other (each awaited), COMMIT — and is rolled back
  * when it throws; a program that only reads runs on one pooled client without a transaction.
- * Statements are written with `?` placeholders and sent as `$1, $2, …`, as prepared statements
- * (named after their text: PostgreSQL parses and plans each once per connection).
+ * Statements are written with `?` placeholders and sent as `$1, $2, …` (placeholders.ts), as
+ * prepared statements (named after their text: PostgreSQL parses and plans each once per
+ * connection), NUL dropped from text as everywhere on PostgreSQL (postgres.ts withoutNul).
  *
  * PostgreSQL runs transactions side by side, where SQLite runs one writer at a time: a program that
  * reads a row and writes depending on it reads it with `getForUpdate` (`for update`: a second
@@ -30,7 +33,7 @@ export interface TxHooks {
 }
 
 /** SQLSTATE of a deadlock (40P01) and of a serialization failure (40001): the program runs again. */
-export function isRetryable(e: unknown): boolean {
+function isRetryable(e: unknown): boolean {
 	const code = (e as { code?: unknown } | null)?.code;
 	return code === '40P01' || code === '40001';
 }
@@ -46,42 +49,21 @@ function nameOf(text: string): string {
 	return name;
 }
 
-/**
- * `?` → `$1`, `$2`, … in order; a `?` inside a string literal or a quoted identifier stays. Each
- * statement text is translated once.
- */
-const translated = new Map<string, string>();
-export function dollarPlaceholders(sql: string): string {
-	let out = translated.get(sql);
-	if (out !== undefined) return out;
-	out = '';
-	let n = 0;
-	for (let i = 0; i < sql.length; i++) {
-		const ch = sql[i];
-		if (ch === "'" || ch === '"') {
-			const end = sql.indexOf(ch, i + 1);
-			const stop = end < 0 ? sql.length : end + 1;
-			out += sql.slice(i, stop);
-			i = stop - 1;
-		} else out += ch === '?' ? `$${++n}` : ch;
-	}
-	translated.set(sql, out);
-	return out;
-}
-
 function sender(client: Client): Send {
 	return async (sql, params) => {
-		const text = dollarPlaceholders(sql);
-		const r = await client.query({ name: nameOf(text), text, values: params as unknown[] });
+		const text = toDollar(sql);
+		const r = await client.query({ name: nameOf(text), text, values: params.map(withoutNul) });
 		return { rows: r.rows, rowCount: r.rowCount };
 	};
 }
 
 /** Runs `fn`'s program without a transaction (reads; a write commits on its own) on one pooled client. */
-export async function pgWithConn<T>(pool: ProgramPool, fn: (c: Conn) => Program<T>): Promise<T> {
+export async function pgWithConn<T>(pool: ProgramPool, fn: (c: Conn) => Program<T>, opened?: (c: Conn) => void): Promise<T> {
 	const client = await pool.connect();
 	try {
-		return await asyncRun(fn(asyncConn()), sender(client));
+		const c = asyncConn();
+		opened?.(c);
+		return await asyncRun(fn(c), sender(client));
 	} finally {
 		client.release();
 	}

@@ -84,7 +84,7 @@ export async function rebuildAll(db: Executor): Promise<void> {
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where ${COUNTED}
-		) where rn = 1`.execute(db);
+		) as best where rn = 1`.execute(db);
 	invalidate(db, 'results');
 }
 

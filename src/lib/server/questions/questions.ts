@@ -202,7 +202,7 @@ export interface QuestionFilter {
 function filtered(db: Executor, f: QuestionFilter) {
 	let query = db.selectFrom('questions');
 	const folded = f.q ? foldVietnamese(f.q) : '';
-	if (folded) query = query.where(containsText('questions.stem_folded', folded));
+	if (folded) query = query.where(containsText(db, 'questions.stem_folded', folded));
 	if (f.topicId) query = query.where('questions.topic_id', '=', f.topicId);
 	if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
 	if (f.kind) query = query.where('questions.kind', '=', f.kind);

@@ -2,6 +2,7 @@ import type { Db, Executor } from '../db';
 import type { DeletionStatus, Role } from '../db/types';
 import { audit } from '../audit';
 import { invalidateUserSessions } from '../auth/sessions';
+import { isUniqueViolation, withSavepoint } from '../db/errors';
 
 /**
  * Personal data of participants (Vietnam's Decree 13/2023 on personal-data protection): what we
@@ -158,13 +159,12 @@ export async function requestDeletion(db: Db, userId: number, reason: string, no
 		// The partial unique index (one pending request per person) decides a double click.
 		let row: { id: number };
 		try {
-			row = await trx
-				.insertInto('deletion_requests')
-				.values({ user_id: userId, requested_at: now, reason })
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			// In a savepoint: a lost race is an answer, and the transaction must survive it (PostgreSQL).
+			row = await withSavepoint(trx, () =>
+				trx.insertInto('deletion_requests').values({ user_id: userId, requested_at: now, reason }).returning('id').executeTakeFirstOrThrow()
+			);
 		} catch (e) {
-			if (e instanceof Error && e.message.includes('UNIQUE'))
+			if (isUniqueViolation(e, 'deletion_requests.user_id'))
 				return { ok: false, status: 409, message: 'Yêu cầu xóa dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
 			throw e;
 		}

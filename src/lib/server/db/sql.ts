@@ -1,0 +1,19 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from './dialect';
+
+/**
+ * SQL that SQLite and PostgreSQL write differently, one function per need. Everything else the app
+ * writes is the same on both (standard SQL, `on conflict`, `returning`, window functions).
+ */
+
+/**
+ * The elements of a JSON array of strings held in a text column, as a table `alias` with one column
+ * `value`, for a FROM list after the table it reads (`from t, <this>`): SQLite's json_each,
+ * PostgreSQL's json_array_elements_text.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function jsonTextElements(db: Kysely<any>, column: string, alias: string): RawBuilder<unknown> {
+	return dialectOf(db) === 'postgres'
+		? sql`json_array_elements_text(${sql.ref(column)}::json) as ${sql.id(alias)}(value)`
+		: sql`json_each(${sql.ref(column)}) as ${sql.id(alias)}`;
+}
