@@ -91,7 +91,7 @@ export async function databasesLike(/** @type {string} */ adminUrl, /** @type {s
  * @param {{ dbPath: string, url?: string }} target
  * @returns {Record<string, string>}
  */
-export function databaseEnv({ dbPath, url }) {
+function databaseEnv({ dbPath, url }) {
 	return url ? { DATABASE_URL: url, DATABASE_PATH: '/dev/null/ignored-on-postgresql.db' } : { DATABASE_PATH: dbPath };
 }
 

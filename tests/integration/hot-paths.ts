@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { withConn, type Conn, type Db } from '../../src/lib/server/db';
+import { plain, withConn, type Conn, type Db } from '../../src/lib/server/db';
 import * as attempts from '../../src/lib/server/attempts/service';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions';
 import { boardJson, getBoard } from '../../src/lib/server/leaderboards/boards';
@@ -57,7 +57,7 @@ export async function runHotPaths(db: Db, recording: { start: () => void; stop: 
 		const small = { ...board, top: board.top.slice(0, 1), topUserIds: board.topUserIds.slice(0, 1) };
 		for (const viewer of [me, other]) JSON.parse(await boardJson(db, small, viewer, false, {}));
 		await cachedUnitRanking(db, { roundId: round.id }, null);
-		await withConn(db, () => undefined);
+		await withConn(db, () => plain(() => undefined));
 	} finally {
 		recording.stop();
 		delete process.env.HOITHI_INLINE_REPORTS;
