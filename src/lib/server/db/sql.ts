@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { dialectOf } from './dialect';
 
 /**
@@ -16,4 +16,16 @@ export function jsonTextElements(db: Kysely<any>, column: string, alias: string)
 	return dialectOf(db) === 'postgres'
 		? sql`json_array_elements_text(${sql.ref(column)}::json) as ${sql.id(alias)}(value)`
 		: sql`json_each(${sql.ref(column)}) as ${sql.id(alias)}`;
+}
+
+/**
+ * `query` locking the rows of `table` it reads until the transaction ends, for a transaction that
+ * reads a row and then writes depending on what it read (a profile edit's "what changed"):
+ * PostgreSQL's `for update of <table>` — a concurrent transaction on the same row waits, then reads
+ * what this one wrote. SQLite needs nothing: it has one writer at a time, and the transaction that
+ * writes second reads after the first one's commit.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lockingRowsOf<DB, TB extends keyof DB & string, O>(db: Kysely<any>, query: SelectQueryBuilder<DB, TB, O>, table: TB) {
+	return dialectOf(db) === 'postgres' ? query.forUpdate(table) : query;
 }

@@ -194,7 +194,8 @@ export async function updateProfile(
 		verifiedHash = before.passwordHash;
 	}
 	return db.transaction().execute(async (trx): Promise<UpdateProfileResult> => {
-		const row = await users.findProfile(trx, userId);
+		// Locked (PostgreSQL): a second edit of the same person waits, then sees this one's result.
+		const row = await users.findProfile(trx, userId, { lock: true });
 		if (!row || row.anonymisedAt != null || row.mergedInto != null) return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
 		const changed = diff(row);
 		if (changed.length === 0) return { ok: true, changed, sessionsEnded: 0 };
