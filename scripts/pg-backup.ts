@@ -97,6 +97,16 @@ export async function backupPostgres(url: string, dest: string): Promise<string>
  * renamed `<name>_before_restore_<time>`. Refuses while anybody is connected to the database (a
  * running server): stop it first.
  */
+/**
+ * `name` + `suffix` as a database name: PostgreSQL cuts names at 63 bytes, and the suffix (the time)
+ * is what tells two kept databases apart — so the name is shortened, never the suffix.
+ */
+function besideName(name: string, suffix: string): string {
+	let head = name;
+	while (Buffer.byteLength(head + suffix) > 63) head = head.slice(0, -1);
+	return head + suffix;
+}
+
 export async function restorePostgres(url: string, file: string): Promise<string[]> {
 	requireTool('pg_restore');
 	const tables = archiveTables(file);
@@ -106,7 +116,7 @@ export async function restorePostgres(url: string, file: string): Promise<string
 	if (exists && (await otherSessions(url)) > 0)
 		throw new Error(`${name} is in use (is the server running?). Stop it, then run the restore again.`);
 	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').toLowerCase();
-	const restoring = withDatabase(url, `${name}_restoring_${stamp}`.slice(0, 63));
+	const restoring = withDatabase(url, besideName(name, `_restoring_${stamp}`));
 	await createDatabase(restoring);
 	const { uri, env } = connection(restoring);
 	try {
@@ -117,7 +127,7 @@ export async function restorePostgres(url: string, file: string): Promise<string
 	}
 	const lines: string[] = [];
 	if (exists) {
-		const kept = `${name}_before_restore_${stamp}`.slice(0, 63);
+		const kept = besideName(name, `_before_restore_${stamp}`);
 		await renameDatabase(url, kept);
 		lines.push(`Current database kept as ${kept}`);
 	}
