@@ -46,5 +46,6 @@ describe('a cluster of two workers', () => {
 			)
 		).toEqual({ o: JSON.stringify([q.options[0].id]) });
 		await server.dropDatabase();
-	});
+		// Starting the cluster is part of the test: seeding a PostgreSQL database takes ~15 s here.
+	}, 60_000);
 });

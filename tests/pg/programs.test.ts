@@ -1,35 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pgExclusive, pgWithConn, type TxHooks } from '../../src/lib/server/db/pg-programs';
 import type { Conn, Program } from '../../src/lib/server/db/program';
 import { TokenBucket } from '../../src/lib/server/auth/rate-limit';
 import { BackoffLock } from '../../src/lib/server/auth/backoff';
+import { createDatabase } from './pg';
 
 /**
  * The PostgreSQL runner of statement programs (db/pg-programs.ts) on a real server: a fresh
- * database `hoithi_hot_<random>` on TEST_DATABASE_URL, dropped afterwards.
+ * database on TEST_DATABASE_URL (tests/pg/pg.ts), dropped afterwards.
  */
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://hoithi:hoithi@127.0.0.1:5432/postgres';
-const NAME = `hoithi_hot_${randomBytes(4).toString('hex')}`;
 let pool: pg.Pool;
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-	const c = new pg.Client({ connectionString: ADMIN_URL });
-	await c.connect();
-	try {
-		return await fn(c);
-	} finally {
-		await c.end();
-	}
-}
+let dropDatabase: () => Promise<void>;
 
 beforeAll(async () => {
-	await admin((c) => c.query(`create database ${NAME} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`));
-	const url = new URL(ADMIN_URL);
-	url.pathname = `/${NAME}`;
-	pool = new pg.Pool({ connectionString: url.toString(), max: 8 });
+	const d = await createDatabase('programs');
+	dropDatabase = d.drop;
+	pool = new pg.Pool({ connectionString: d.url, max: 8 });
 	await pool.query(`
 		create table items (id integer generated always as identity primary key, name text not null unique, n integer not null default 0);
 		create table rate_buckets (bucket text not null, key text not null, tokens integer not null, refilled_at bigint not null, primary key (bucket, key));
@@ -39,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await pool?.end();
-	await admin((c) => c.query(`drop database if exists ${NAME} with (force)`));
+	await dropDatabase?.();
 });
 
 beforeEach(async () => {
