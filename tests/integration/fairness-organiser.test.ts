@@ -113,6 +113,23 @@ describe('disqualify and reinstate', () => {
 		});
 	});
 
+	it('takes one of ten simultaneous disqualifications of one attempt (the rest 409) and logs it once', async () => {
+		const { userId, attemptId } = await personWithAttempt();
+		const results = await Promise.all(
+			Array.from({ length: 10 }, (_, i) =>
+				organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, { attemptId: String(attemptId), reason: `Lần ${i + 1}` })
+			)
+		);
+		expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+		const log = await db.all("select id from audit_log where action = 'attempt.disqualify' and entity_id = ?", String(attemptId));
+		expect(log).toHaveLength(1);
+		const person = await Promise.all(
+			Array.from({ length: 10 }, () => organiser.action(`/organiser/people/${userId}?/disqualifyPerson`, { reason: 'Nhiều tài khoản' }))
+		);
+		expect(person.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+		expect(await db.all("select id from audit_log where action = 'user.disqualify' and entity_id = ?", String(userId))).toHaveLength(1);
+	});
+
 	it('refuses an attempt id that belongs to someone else', async () => {
 		const a = await personWithAttempt();
 		const b = await personWithAttempt();
