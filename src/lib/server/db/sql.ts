@@ -29,3 +29,14 @@ export function jsonTextElements(db: Kysely<any>, column: string, alias: string)
 export function lockingRowsOf<DB, TB extends keyof DB & string, O>(db: Kysely<any>, query: SelectQueryBuilder<DB, TB, O>, table: TB) {
 	return dialectOf(db) === 'postgres' ? query.forUpdate(table) : query;
 }
+
+/**
+ * Locks row `id` of `table` until the transaction `trx` ends, before a transaction reads it and
+ * writes depending on it (a question's next version number): on PostgreSQL `select … for update`,
+ * so a concurrent transaction on that row waits for this one; on SQLite nothing (one writer at a
+ * time: no statement is sent).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockRow(trx: Kysely<any>, table: string, id: number): Promise<void> {
+	if (dialectOf(trx) === 'postgres') await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+}
