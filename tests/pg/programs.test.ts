@@ -1,37 +1,43 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exclusive, migrateToLatest, openDatabase, withConn, type Db } from '../../src/lib/server/db';
 import { pgExclusive, pgWithConn, type TxHooks } from '../../src/lib/server/db/pg-programs';
 import type { Conn, Program } from '../../src/lib/server/db/program';
 import { TokenBucket } from '../../src/lib/server/auth/rate-limit';
 import { BackoffLock } from '../../src/lib/server/auth/backoff';
+import { invalidate } from '../../src/lib/server/cache';
 import { createDatabase } from './pg';
 
 /**
- * The PostgreSQL runner of statement programs (db/pg-programs.ts) on a real server: a fresh
- * database on TEST_DATABASE_URL (tests/pg/pg.ts), dropped afterwards.
+ * Statement programs on PostgreSQL: the runner (db/pg-programs.ts) on a pool of its own, and
+ * exclusive/withConn of db/index.ts on a database opened as the app opens it, on a real server —
+ * a fresh migrated database on TEST_DATABASE_URL (tests/pg/pg.ts: named with the run's prefix),
+ * dropped afterwards.
  */
 
 let pool: pg.Pool;
-let dropDatabase: () => Promise<void>;
+let db: Db;
+let drop: () => Promise<void>;
 
 beforeAll(async () => {
 	const d = await createDatabase('programs');
-	dropDatabase = d.drop;
+	drop = d.drop;
+	db = openDatabase(d.url);
+	await migrateToLatest(db);
 	pool = new pg.Pool({ connectionString: d.url, max: 8 });
-	await pool.query(`
-		create table items (id integer generated always as identity primary key, name text not null unique, n integer not null default 0);
-		create table rate_buckets (bucket text not null, key text not null, tokens integer not null, refilled_at bigint not null, primary key (bucket, key));
-		create table backoff_locks (name text not null, key text not null, failures integer not null, last_fail_at bigint not null,
-			locked_until bigint not null, primary key (name, key));`);
+	await pool.query(
+		'create table items (id integer generated always as identity primary key, name text not null unique, n integer not null default 0)'
+	);
 });
 
 afterAll(async () => {
 	await pool?.end();
-	await dropDatabase?.();
+	await db?.destroy();
+	await drop?.();
 });
 
 beforeEach(async () => {
-	await pool.query('truncate items, rate_buckets, backoff_locks restart identity');
+	await pool.query('truncate items, rate_buckets, backoff_locks, cache_events restart identity');
 });
 
 const names = async () => (await pool.query<{ name: string }>('select name from items order by id')).rows.map((r) => r.name);
@@ -127,25 +133,24 @@ describe('pgExclusive (one transaction on a pooled client)', () => {
 describe('rows read for update (getForUpdate) on PostgreSQL', () => {
 	const PAIRS = 12;
 
-	it('let two concurrent takes of the last token of a bucket never both succeed', async () => {
+	it('let two concurrent takes of the last token of a bucket never both succeed (exclusive on the app database)', async () => {
 		const bucket = new TokenBucket('test', 2, 60_000);
 		const now = Date.now();
 		// Every key has one token left.
-		for (let i = 0; i < PAIRS; i++) await pgExclusive(pool, (c) => bucket.take(c, `k${i}`, 1, now));
+		for (let i = 0; i < PAIRS; i++) await exclusive(db, (c) => bucket.take(c, `k${i}`, 1, now));
 		const waits = await Promise.all(
-			Array.from({ length: PAIRS }, (_, i) => [0, 1].map(() => pgExclusive(pool, (c) => bucket.take(c, `k${i}`, 1, now)))).flat()
+			Array.from({ length: PAIRS }, (_, i) => [0, 1].map(() => exclusive(db, (c) => bucket.take(c, `k${i}`, 1, now)))).flat()
 		);
 		for (let i = 0; i < PAIRS; i++) expect(waits.slice(2 * i, 2 * i + 2).filter((w) => w === 0).length, `k${i}`).toBe(1);
 		const left = await pool.query<{ tokens: number }>('select tokens from rate_buckets');
-		expect(left.rows.every((r) => r.tokens === 0)).toBe(true);
-		allIdle();
+		expect(left.rows.map((r) => r.tokens)).toEqual(new Array(PAIRS).fill(0));
 	});
 
 	it('count both of two concurrent first charges of a key that has no row yet', async () => {
 		const bucket = new TokenBucket('test', 1, 60_000);
 		const now = Date.now();
 		const waits = await Promise.all(
-			Array.from({ length: PAIRS }, (_, i) => [0, 1].map(() => pgExclusive(pool, (c) => bucket.take(c, `new${i}`, 1, now)))).flat()
+			Array.from({ length: PAIRS }, (_, i) => [0, 1].map(() => exclusive(db, (c) => bucket.take(c, `new${i}`, 1, now)))).flat()
 		);
 		for (let i = 0; i < PAIRS; i++) expect(waits.slice(2 * i, 2 * i + 2).filter((w) => w === 0).length, `new${i}`).toBe(1);
 	});
@@ -153,9 +158,34 @@ describe('rows read for update (getForUpdate) on PostgreSQL', () => {
 	it('count every one of concurrent failed logins on one key (back-off)', async () => {
 		const lock = new BackoffLock('test', { free: 100, baseMs: 1_000, capMs: 60_000, forgetMs: 3_600_000 });
 		const now = Date.now();
-		await Promise.all(Array.from({ length: 8 }, () => pgExclusive(pool, (c) => lock.fail(c, 'pair', now))));
-		await Promise.all(Array.from({ length: 8 }, () => pgExclusive(pool, (c) => lock.fail(c, 'pair', now))));
+		await Promise.all(Array.from({ length: 8 }, () => exclusive(db, (c) => lock.fail(c, 'pair', now))));
+		await Promise.all(Array.from({ length: 8 }, () => exclusive(db, (c) => lock.fail(c, 'pair', now))));
 		const r = await pool.query<{ failures: number }>("select failures from backoff_locks where key = 'pair'");
 		expect(r.rows).toEqual([{ failures: 16 }]);
+	});
+});
+
+function* insertAndInvalidate(c: Conn, name: string, fail: boolean): Program<void> {
+	yield* c.run('insert into items (name) values (?)', name);
+	invalidate(c, 'questions');
+	if (fail) throw new Error('abandoned');
+}
+
+function* itemCount(c: Conn): Program<number> {
+	return (yield* c.get<{ n: number }>('select count(*) as n from items'))!.n;
+}
+
+describe('exclusive and withConn on a PostgreSQL database', () => {
+	it('write the cache event a program asks for in its own transaction: with its commit, not after a rollback', async () => {
+		await exclusive(db, (c) => insertAndInvalidate(c, 'kept', false));
+		await expect(exclusive(db, (c) => insertAndInvalidate(c, 'dropped', true))).rejects.toThrow('abandoned');
+		expect(await names()).toEqual(['kept']);
+		const events = await pool.query<{ topic: string }>('select topic from cache_events');
+		expect(events.rows).toEqual([{ topic: 'questions' }]);
+	});
+
+	it('answer a read, numbers as numbers (count(*) is a bigint on PostgreSQL)', async () => {
+		await exclusive(db, (c) => insertTwo(c, 'r', 's'));
+		expect(await withConn(db, itemCount)).toBe(2);
 	});
 });

@@ -45,8 +45,8 @@ export function* insertAttempt(
 	c: Conn,
 	a: { roundId: number; userId: number; attemptNo: number; startedAt: number; deadlineAt: number; total: number }
 ): Program<number> {
-	const row = yield* c.get<{ id: number }>(
-		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?) returning id",
+	return yield* c.insert(
+		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?)",
 		a.roundId,
 		a.userId,
 		a.attemptNo,
@@ -54,7 +54,6 @@ export function* insertAttempt(
 		a.deadlineAt,
 		a.total
 	);
-	return row!.id;
 }
 
 /** The drawn questions, in one statement (one round trip on PostgreSQL). */

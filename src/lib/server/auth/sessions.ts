@@ -58,9 +58,9 @@ export async function createSession(db: Executor, userId: number, now = Date.now
 }
 
 /** Runs a write that may be skipped: false when another process held the write lock (db isBusy). */
-function* tolerateBusy(write: Program<unknown>): Program<boolean> {
+function* tolerateBusy(write: () => Program<unknown>): Program<boolean> {
 	try {
-		yield* write;
+		yield* write();
 		return true;
 	} catch (e) {
 		if (isBusy(e)) return false;
@@ -105,14 +105,14 @@ function* lookUp(
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
 	if (now >= row.expires_at) {
 		// Left for a later request when another process is writing (isBusy): it is expired either way.
-		yield* tolerateBusy(c.run('delete from sessions where id = ?', id));
+		yield* tolerateBusy(() => c.run('delete from sessions where id = ?', id));
 		return null;
 	}
 	let expiresAt = row.expires_at;
 	// The sliding expiry moves on a later request when another process is writing just now.
 	const extended =
 		expiresAt - now < SESSION_TTL_MS / 2 &&
-		(yield* tolerateBusy(c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id)));
+		(yield* tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id)));
 	if (extended) expiresAt = now + SESSION_TTL_MS;
 	return {
 		extended,

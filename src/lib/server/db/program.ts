@@ -30,11 +30,21 @@ export interface Statement {
 	answer: 'rows' | 'changes';
 }
 
-/** A program answering T: a generator run by exclusive/withConn. */
-export type Program<T> = Generator<Statement, T, unknown>;
+/**
+ * A program answering T, run by exclusive/withConn: a generator (what `function*` makes), or one of
+ * the synchronous connection's finished statements (Done), which `yield*` takes the same way.
+ */
+export interface Program<T> {
+	next(answer?: unknown): IteratorResult<Statement, T>;
+	throw?(e: unknown): IteratorResult<Statement, T>;
+	return?(value: T): IteratorResult<Statement, T>;
+	[Symbol.iterator](): Program<T>;
+}
 
 /**
- * A connection inside a program. Each method is a program of one statement: `yield*` it.
+ * A connection inside a program. Each method is a program of one statement: `yield*` it at once.
+ * (SQLite's connection runs the statement when the method is called, PostgreSQL's when it is
+ * yielded: code that must catch a statement's error wraps the call itself, `() => c.run(…)`.)
  * The SQL is portable (both engines), with `?` placeholders.
  */
 export interface Conn {
@@ -50,35 +60,42 @@ export interface Conn {
 	all<T>(sql: string, ...params: unknown[]): Program<T[]>;
 	/** A write; `changes` is the number of rows it inserted, updated or deleted. */
 	run(sql: string, ...params: unknown[]): Program<{ changes: number }>;
+	/** An insert of one row into a table with an `id` column: the new row's id (SQLite's rowid; PostgreSQL adds `returning id`). */
+	insert(sql: string, ...params: unknown[]): Program<number>;
 }
 
 /** A prepared statement as better-sqlite3 has it (what the SQLite connection needs of one). */
 interface Prepared {
 	get(...params: unknown[]): unknown;
 	all(...params: unknown[]): unknown[];
-	run(...params: unknown[]): { changes: number };
+	run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
 }
 
-/* The SQLite connection's methods are generators that never yield: each runs its statement at once. */
-/* eslint-disable require-yield */
+/**
+ * A statement the synchronous connection has run already: a program that is over before it starts,
+ * answering `value`. Cheaper than a generator (no suspended frame to allocate), and each statement of
+ * the hot path is one of these on SQLite.
+ */
+class Done<T> implements Program<T> {
+	constructor(private readonly value: T) {}
+	next(): IteratorResult<Statement, T> {
+		return { done: true, value: this.value };
+	}
+	[Symbol.iterator](): Program<T> {
+		return this;
+	}
+}
+
 /** The synchronous connection: each statement runs at once on `prepare(sql)` (a statement cache). */
 export function synchronousConn(prepare: (sql: string) => Prepared): Conn {
 	return {
-		*get<T>(sql: string, ...params: unknown[]): Program<T | undefined> {
-			return prepare(sql).get(...params) as T | undefined;
-		},
-		*getForUpdate<T>(sql: string, ...params: unknown[]): Program<T | undefined> {
-			return prepare(sql).get(...params) as T | undefined;
-		},
-		*all<T>(sql: string, ...params: unknown[]): Program<T[]> {
-			return prepare(sql).all(...params) as T[];
-		},
-		*run(sql: string, ...params: unknown[]): Program<{ changes: number }> {
-			return prepare(sql).run(...params);
-		}
+		get: <T>(sql: string, ...params: unknown[]) => new Done(prepare(sql).get(...params) as T | undefined),
+		getForUpdate: <T>(sql: string, ...params: unknown[]) => new Done(prepare(sql).get(...params) as T | undefined),
+		all: <T>(sql: string, ...params: unknown[]) => new Done(prepare(sql).all(...params) as T[]),
+		run: (sql: string, ...params: unknown[]) => new Done<{ changes: number }>(prepare(sql).run(...params)),
+		insert: (sql: string, ...params: unknown[]) => new Done(Number(prepare(sql).run(...params).lastInsertRowid))
 	};
 }
-/* eslint-enable require-yield */
 
 /**
  * The asynchronous connection (PostgreSQL): each statement is yielded to the runner, which resumes
@@ -98,6 +115,9 @@ export function asyncConn(): Conn {
 		},
 		*run(sql: string, ...params: unknown[]): Program<{ changes: number }> {
 			return (yield { sql, params, answer: 'changes' }) as { changes: number };
+		},
+		*insert(sql: string, ...params: unknown[]): Program<number> {
+			return ((yield { sql: `${sql} returning id`, params, answer: 'rows' }) as { id: number }[])[0].id;
 		}
 	};
 }
@@ -119,6 +139,7 @@ export async function asyncRun<T>(program: Program<T>, send: Send): Promise<T> {
 			const r = await send(st.sql, st.params);
 			answer = st.answer === 'rows' ? r.rows : { changes: r.rowCount ?? 0 };
 		} catch (e) {
+			if (!program.throw) throw e;
 			step = program.throw(e);
 			continue;
 		}
@@ -141,7 +162,7 @@ export function* plain<T>(fn: () => T): Program<T> {
 export function runToEnd<T>(program: Program<T>): T {
 	const step = program.next();
 	if (step.done) return step.value;
-	program.return(undefined as T);
+	program.return?.(undefined as T);
 	throw new Error('a statement program waited for a statement on the synchronous connection (SQLite runs each at once)');
 }
 
