@@ -24,3 +24,8 @@ export function redactUrl(url: string): string {
 		return url.replace(/:[^:@/]*@/, ':***@');
 	}
 }
+
+/** Which database the app is configured for, for messages: the PostgreSQL URL without its password, or the SQLite file. */
+export function databaseLabel(c: { DATABASE_URL?: string; DATABASE_PATH: string }): string {
+	return c.DATABASE_URL ? redactUrl(c.DATABASE_URL) : c.DATABASE_PATH;
+}
