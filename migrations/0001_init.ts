@@ -1,26 +1,30 @@
 import { sql, type Kysely } from 'kysely';
+import { bytesType, idColumn, msType } from '../src/lib/server/db/schema';
 
 /**
  * Initial schema. Frozen: never edit after it has shipped, add 0002_… instead.
  * Times are integer milliseconds since the epoch (UTC). Text is stored NFC-normalised.
+ * Written for SQLite and PostgreSQL (db/schema.ts: ids, millisecond columns, bytes differ).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const id = idColumn(db);
+	const ms = msType(db);
 	await db.schema
 		.createTable('units')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('parent_id', 'integer', (c) => c.references('units.id').onDelete('restrict'))
 		.addColumn('target_count', 'integer')
 		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('units_parent_idx').on('units').column('parent_id').execute();
 
 	await db.schema
 		.createTable('users')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('full_name', 'text', (c) => c.notNull())
 		.addColumn('name_folded', 'text', (c) => c.notNull())
 		.addColumn('birth_date', 'text', (c) => c.notNull())
@@ -36,10 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.check(sql`role in ('participant','district_lead','organiser','admin')`)
 		)
 		.addColumn('password_hash', 'text', (c) => c.notNull())
-		.addColumn('consent_at', 'integer', (c) => c.notNull())
+		.addColumn('consent_at', ms, (c) => c.notNull())
 		.addColumn('consent_version', 'text', (c) => c.notNull())
-		.addColumn('disqualified_at', 'integer')
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('disqualified_at', ms)
+		.addColumn('created_at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('users_unit_idx').on('users').column('unit_id').execute();
 	await db.schema.createIndex('users_dup_idx').on('users').columns(['name_folded', 'birth_date']).execute();
@@ -47,16 +51,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('secret_hash', 'blob', (c) => c.notNull())
+		.addColumn('secret_hash', bytesType(db), (c) => c.notNull())
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
+		.addColumn('expires_at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 
 	await db.schema
 		.createTable('contests')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('rules', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('status', 'text', (c) =>
@@ -65,24 +69,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.defaultTo('draft')
 				.check(sql`status in ('draft','published','archived')`)
 		)
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('updated_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
+		.addColumn('updated_at', ms, (c) => c.notNull())
 		.execute();
 
 	await db.schema
 		.createTable('topics')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.execute();
 
 	await db.schema
 		.createTable('rounds')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
 		.addColumn('title', 'text', (c) => c.notNull())
-		.addColumn('opens_at', 'integer', (c) => c.notNull())
-		.addColumn('closes_at', 'integer', (c) => c.notNull())
+		.addColumn('opens_at', ms, (c) => c.notNull())
+		.addColumn('closes_at', ms, (c) => c.notNull())
 		.addColumn('question_count', 'integer', (c) => c.notNull())
 		.addColumn('time_limit_seconds', 'integer', (c) => c.notNull())
 		.addColumn('max_attempts', 'integer', (c) => c.notNull())
@@ -90,8 +94,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('prediction_kind', 'text', (c) => c.check(sql`prediction_kind in ('participants','attempts','perfect_scores')`))
 		.addColumn('prediction_question', 'text')
 		.addColumn('prediction_actual', 'integer')
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('updated_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
+		.addColumn('updated_at', ms, (c) => c.notNull())
 		.addCheckConstraint('rounds_window', sql`closes_at > opens_at`)
 		.execute();
 	await db.schema.createIndex('rounds_contest_idx').on('rounds').column('contest_id').execute();
@@ -100,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Quotas: "draw N questions of topic T and/or difficulty D". Null means "any".
 	await db.schema
 		.createTable('round_quotas')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
 		.addColumn('topic_id', 'integer', (c) => c.references('topics.id'))
 		.addColumn('difficulty', 'integer')
@@ -110,7 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('questions')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('topic_id', 'integer', (c) => c.notNull().references('topics.id'))
 		.addColumn('difficulty', 'integer', (c) => c.notNull().check(sql`difficulty between 1 and 3`))
 		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('single','multiple','true_false')`))
@@ -121,15 +125,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.check(sql`status in ('draft','published','retired')`)
 		)
 		.addColumn('current_version_id', 'integer')
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('updated_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
+		.addColumn('updated_at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('questions_status_idx').on('questions').columns(['status', 'topic_id']).execute();
 
 	// A version is immutable once written: attempts point at it, so past scores never change.
 	await db.schema
 		.createTable('question_versions')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('question_id', 'integer', (c) => c.notNull().references('questions.id').onDelete('cascade'))
 		.addColumn('version_no', 'integer', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull())
@@ -138,13 +142,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('options_json', 'text', (c) => c.notNull())
 		.addColumn('explanation', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('legal_ref', 'text', (c) => c.notNull().defaultTo(''))
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', ms, (c) => c.notNull())
 		.addUniqueConstraint('question_versions_no_unique', ['question_id', 'version_no'])
 		.execute();
 
 	await db.schema
 		.createTable('attempts')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', id)
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
 		.addColumn('attempt_no', 'integer', (c) => c.notNull())
@@ -154,15 +158,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.defaultTo('open')
 				.check(sql`status in ('open','submitted','expired')`)
 		)
-		.addColumn('started_at', 'integer', (c) => c.notNull())
-		.addColumn('deadline_at', 'integer', (c) => c.notNull())
-		.addColumn('submitted_at', 'integer')
+		.addColumn('started_at', ms, (c) => c.notNull())
+		.addColumn('deadline_at', ms, (c) => c.notNull())
+		.addColumn('submitted_at', ms)
 		.addColumn('duration_ms', 'integer')
 		.addColumn('score', 'integer')
 		.addColumn('correct_count', 'integer')
 		.addColumn('total', 'integer', (c) => c.notNull())
 		.addColumn('prediction', 'integer')
-		.addColumn('disqualified_at', 'integer')
+		.addColumn('disqualified_at', ms)
 		.addColumn('disqualify_reason', 'text')
 		.addUniqueConstraint('attempts_no_unique', ['round_id', 'user_id', 'attempt_no'])
 		.execute();
@@ -188,14 +192,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('attempt_id', 'integer', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
 		.addColumn('question_id', 'integer', (c) => c.notNull())
 		.addColumn('option_ids_json', 'text', (c) => c.notNull())
-		.addColumn('saved_at', 'integer', (c) => c.notNull())
+		.addColumn('saved_at', ms, (c) => c.notNull())
 		.addPrimaryKeyConstraint('attempt_answers_pk', ['attempt_id', 'question_id'])
 		.execute();
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-		.addColumn('at', 'integer', (c) => c.notNull())
+		.addColumn('id', 'integer', id)
+		.addColumn('at', ms, (c) => c.notNull())
 		.addColumn('actor_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('action', 'text', (c) => c.notNull())
 		.addColumn('entity', 'text', (c) => c.notNull())

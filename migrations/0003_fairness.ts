@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, msType } from '../src/lib/server/db/schema';
 
 /**
  * Fairness: where accounts are created and used from (keyed hashes of a first-party device id
@@ -7,10 +8,11 @@ import { sql, type Kysely } from 'kysely';
  * Frozen once shipped.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const ms = msType(db);
 	await db.schema
 		.createTable('access_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-		.addColumn('at', 'integer', (c) => c.notNull())
+		.addColumn('id', 'integer', idColumn(db))
+		.addColumn('at', ms, (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('register','login','attempt_start')`))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('round_id', 'integer')
@@ -31,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('decision', 'text', (c) => c.notNull().check(sql`decision in ('dismissed','merged')`))
 		.addColumn('kept_user_id', 'integer')
 		.addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('decided_at', 'integer', (c) => c.notNull())
+		.addColumn('decided_at', ms, (c) => c.notNull())
 		.addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
 		.addPrimaryKeyConstraint('duplicate_reviews_pk', ['user_low', 'user_high'])
 		.addCheckConstraint('duplicate_reviews_order', sql`user_low < user_high`)

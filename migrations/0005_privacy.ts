@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, msType } from '../src/lib/server/db/schema';
 
 /**
  * Personal data: a guardian's confirmation for children under 16 (name, phone, time), a marker
@@ -6,16 +7,17 @@ import { sql, type Kysely } from 'kysely';
  * deletion requests that an organiser confirms or rejects. Frozen once shipped.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const ms = msType(db);
 	await db.schema.alterTable('users').addColumn('guardian_name', 'text').execute();
 	await db.schema.alterTable('users').addColumn('guardian_phone', 'text').execute();
-	await db.schema.alterTable('users').addColumn('guardian_confirmed_at', 'integer').execute();
-	await db.schema.alterTable('users').addColumn('anonymised_at', 'integer').execute();
+	await db.schema.alterTable('users').addColumn('guardian_confirmed_at', ms).execute();
+	await db.schema.alterTable('users').addColumn('anonymised_at', ms).execute();
 
 	await db.schema
 		.createTable('deletion_requests')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', idColumn(db))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('requested_at', 'integer', (c) => c.notNull())
+		.addColumn('requested_at', ms, (c) => c.notNull())
 		.addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('status', 'text', (c) =>
 			c
@@ -24,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.check(sql`status in ('pending','confirmed','rejected')`)
 		)
 		.addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('decided_at', 'integer')
+		.addColumn('decided_at', ms)
 		.addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
 		.execute();
 	// At most one pending request per person: a double click cannot file two.

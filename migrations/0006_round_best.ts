@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { msType } from '../src/lib/server/db/schema';
 
 /**
  * round_best: each person's counted best attempt per round (score desc → duration → submit time),
@@ -15,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('score', 'integer', (c) => c.notNull())
 		.addColumn('total', 'integer', (c) => c.notNull())
 		.addColumn('duration_ms', 'integer', (c) => c.notNull())
-		.addColumn('submitted_at', 'integer', (c) => c.notNull())
+		.addColumn('submitted_at', msType(db), (c) => c.notNull())
 		.addColumn('prediction', 'integer')
 		// How many counted attempts the person has in the round (unit dashboards sum it).
 		.addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(1))
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
-		) where rn = 1`.execute(db);
+		) as best where rn = 1`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

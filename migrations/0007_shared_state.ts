@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { msType, rowIdColumn } from '../src/lib/server/db/schema';
 
 /**
  * State that every server process must agree on, moved out of process memory (issue "Every core
@@ -18,6 +19,7 @@ function keyedByPrimaryKey<T extends string, C extends string>(db: Kysely<any>, 
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+	const ms = msType(db);
 	// Token buckets (auth/rate-limit.ts): `bucket` names the limit, `key` what it counts (an IP
 	// hash, a device hash, an account id). A row whose bucket has refilled completely is the same
 	// as no row: the sweep deletes those.
@@ -28,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('bucket', 'text', (c) => c.notNull())
 			.addColumn('key', 'text', (c) => c.notNull())
 			.addColumn('tokens', 'integer', (c) => c.notNull())
-			.addColumn('refilled_at', 'integer', (c) => c.notNull())
+			.addColumn('refilled_at', ms, (c) => c.notNull())
 			.addPrimaryKeyConstraint('rate_buckets_pk', ['bucket', 'key'])
 	).execute();
 
@@ -40,8 +42,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('name', 'text', (c) => c.notNull())
 			.addColumn('key', 'text', (c) => c.notNull())
 			.addColumn('failures', 'integer', (c) => c.notNull())
-			.addColumn('last_fail_at', 'integer', (c) => c.notNull())
-			.addColumn('locked_until', 'integer', (c) => c.notNull())
+			.addColumn('last_fail_at', ms, (c) => c.notNull())
+			.addColumn('locked_until', ms, (c) => c.notNull())
 			.addPrimaryKeyConstraint('backoff_locks_pk', ['name', 'key'])
 	).execute();
 
@@ -53,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('file_name', 'text', (c) => c.notNull())
 		.addColumn('payload', 'text', (c) => c.notNull())
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
+		.addColumn('expires_at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('pending_imports_user_idx').on('pending_imports').column('user_id').execute();
 
@@ -64,12 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// keeps the newest row, so an id is never handed out twice).
 	await db.schema
 		.createTable('cache_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey())
+		.addColumn('id', 'integer', rowIdColumn(db))
 		.addColumn('topic', 'text', (c) => c.notNull())
 		.addColumn('detail', 'text', (c) => c.notNull())
 		// The writing process, so that it skips its own events (it applied them already).
-		.addColumn('origin', 'integer', (c) => c.notNull())
-		.addColumn('at', 'integer', (c) => c.notNull())
+		.addColumn('origin', ms, (c) => c.notNull())
+		.addColumn('at', ms, (c) => c.notNull())
 		.execute();
 
 	// Work only one process should do at a time (the 30 s sweep): held by `holder` until `expires_at`.
@@ -77,7 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('leases')
 		.addColumn('name', 'text', (c) => c.primaryKey())
 		.addColumn('holder', 'text', (c) => c.notNull())
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
+		.addColumn('expires_at', ms, (c) => c.notNull())
 		.execute();
 }
 

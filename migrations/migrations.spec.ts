@@ -78,6 +78,22 @@ describe('migrateToLatest', () => {
 		}
 	});
 
+	// The migrations are frozen: editing one (as for PostgreSQL, db/schema.ts) must leave the schema
+	// an existing SQLite database was built with exactly as it was. sqlite-schema.json is that schema
+	// as the migrations produced it before they were written for both engines.
+	it('produce on SQLite, byte for byte, the schema they produced before PostgreSQL', async () => {
+		const db = openDatabase(':memory:');
+		try {
+			await migrateToLatest(db);
+			const { rows } = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`
+				select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db);
+			const snapshot = JSON.parse(fs.readFileSync(new URL('./sqlite-schema.json', import.meta.url), 'utf8'));
+			expect(rows).toEqual(snapshot);
+		} finally {
+			await db.destroy();
+		}
+	});
+
 	it('does nothing when run a second time', async () => {
 		const db = openDatabase(':memory:');
 		try {

@@ -4,16 +4,30 @@
  * a consistent snapshot without blocking the server's writers. The copy is written to
  * `<file>.partial`, checked with PRAGMA integrity_check, then renamed into place, so a
  * half-written file never carries the final name.
+ *
+ * With DATABASE_URL (PostgreSQL) the backup is a pg_dump archive of that database, made the same way
+ * (one snapshot, `.partial`, checked, renamed): scripts/pg-backup.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { config } from '../src/lib/server/config';
+import { backupPostgres } from './pg-backup';
 
 const target = process.argv[2];
 if (!target || target.startsWith('-')) {
-	console.error('Usage: npm run backup -- <backup-file.db>');
+	console.error('Usage: npm run backup -- <backup-file>   (a .db copy on SQLite, a pg_dump archive with DATABASE_URL)');
 	process.exit(2);
+}
+const url = config().DATABASE_URL;
+if (url) {
+	try {
+		console.log(await backupPostgres(url, path.resolve(target)));
+		process.exit(0);
+	} catch (e) {
+		console.error(`Backup failed: ${(e as Error).message}`);
+		process.exit(1);
+	}
 }
 const source = config().DATABASE_PATH;
 if (!fs.existsSync(source)) {

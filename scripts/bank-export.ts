@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { config } from '../src/lib/server/config';
+import { databaseLabel } from '../src/lib/server/db/dialect';
 import * as bank from '../src/lib/server/questions/bank';
 
 const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -17,5 +18,5 @@ const db = getDb();
 await migrateToLatest(db);
 const { bytes, count } = await bank.exportFile(db, format);
 fs.writeFileSync(file, bytes);
-console.log(`Đã xuất ${count} câu hỏi từ ${config().DATABASE_PATH} ra ${file}.`);
+console.log(`Đã xuất ${count} câu hỏi từ ${databaseLabel(config())} ra ${file}.`);
 await db.destroy();

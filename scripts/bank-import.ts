@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { config } from '../src/lib/server/config';
+import { databaseLabel } from '../src/lib/server/db/dialect';
 import * as bank from '../src/lib/server/questions/bank';
 
 const { values, positionals } = parseArgs({
@@ -67,7 +68,7 @@ if (!plan) {
 	const t1 = performance.now();
 	const r = await bank.applyImport(db, plan, null);
 	console.log(
-		`Đã nhập ${r.created} câu hỏi, tạo ${r.topicsCreated} chủ đề mới vào ${config().DATABASE_PATH} (ghi ${Math.round(performance.now() - t1)} ms).`
+		`Đã nhập ${r.created} câu hỏi, tạo ${r.topicsCreated} chủ đề mới vào ${databaseLabel(config())} (ghi ${Math.round(performance.now() - t1)} ms).`
 	);
 }
 await db.destroy();

@@ -5,6 +5,9 @@
  * register, start attempts, autosave and hand in without pause, SIGKILLs the server at a random
  * moment while that load is running (never on an idle server), restarts it, and checks that every
  * write that got a success response is there exactly once and that PRAGMA integrity_check is ok.
+ * On PostgreSQL (TEST_ENGINE=postgres, as `npm run test:pg` sets it; scripts/test-db.js) the server
+ * runs on a fresh database of its own instead; the kill takes the app, never PostgreSQL, and the
+ * integrity check is amcheck's of every index against its table.
  * With `--workers N` (> 1) the server is a cluster: the kill takes the primary and every worker
  * (`--kill server`), or one worker only (`--kill worker`: the primary starts it again while the
  * others keep answering; no restart of the server is needed then).
@@ -17,19 +20,27 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SQLite from 'better-sqlite3';
 import { serverArgs } from './server-command.js';
+import {
+	assertMigratedOnPostgres,
+	createTestDatabase,
+	dropTestDatabase,
+	integrityCheck,
+	openTestDatabase,
+	postgresAdminUrl,
+	testDatabaseName,
+	withDatabase
+} from './test-db.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startServer(dbPath, port, workers) {
+function startServer(target, port, workers) {
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, serverArgs(), {
 		cwd: root,
 		env: {
-			...process.env,
-			DATABASE_PATH: dbPath,
+			...withDatabase(process.env, target),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
@@ -118,6 +129,9 @@ const MAX_ATTEMPTS = 3; // the demo's open round allows 3 attempts per person
  * `sabotage` (for the test of this check): between the kill and the restart, delete one
  * acknowledged autosave and one acknowledged attempt from the file; `sabotaged` names them, and
  * they must show up in `missing`.
+ *
+ * `postgres` (an admin URL; by default TEST_DATABASE_URL when TEST_ENGINE=postgres): the same on a
+ * fresh PostgreSQL database `hoithi_tests_crash_<port>`, dropped afterwards.
  */
 export async function runCrash({
 	clients = 40,
@@ -128,19 +142,33 @@ export async function runCrash({
 	workers = 1,
 	kill = /** @type {'server' | 'worker'} */ ('server'),
 	dbPath = path.join(root, `test-results/crash-${port}.db`),
+	postgres = postgresAdminUrl(),
 	log = /** @type {(r: object) => void} */ (() => {})
 } = {}) {
 	if (kill === 'worker' && workers < 2) throw new Error('--kill worker needs --workers 2 or more');
-	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-	for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
+	const pgName = testDatabaseName(`crash_${port}`);
+	const target = { dbPath, url: postgres ? await createTestDatabase(postgres, pgName) : undefined };
+	const database = target.url ?? dbPath;
+	const removeDatabase = async () => {
+		if (postgres) await dropTestDatabase(postgres, pgName);
+		else for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
+	};
+	if (!postgres) {
+		fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+		await removeDatabase();
+	}
 	const seed = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
 		cwd: root,
-		env: { ...process.env, DATABASE_PATH: dbPath },
+		env: withDatabase(process.env, target),
 		encoding: 'utf8'
 	});
-	if (seed.status !== 0) throw new Error('seed failed: ' + seed.stderr);
+	if (seed.status !== 0) {
+		await removeDatabase();
+		throw new Error('seed failed: ' + seed.stderr);
+	}
+	if (target.url) await assertMigratedOnPostgres(target.url);
 
-	let server = startServer(dbPath, port, workers);
+	let server = startServer(target, port, workers);
 	await waitUp(server.url, server.child);
 	const url = server.url;
 	const roundId = (await (await fetch(url + '/api/rounds/current')).json()).rounds[0].id;
@@ -281,20 +309,20 @@ export async function runCrash({
 
 	const sabotaged = [];
 	if (sabotage) {
-		const db = new SQLite(dbPath);
-		db.pragma('foreign_keys = ON');
+		const db = openTestDatabase(database);
+		if (db.engine === 'sqlite') await db.run('pragma foreign_keys = ON');
 		const start = acked.find((w) => w.kind === 'start');
 		const answer = acked.findLast((w) => w.kind === 'answer' && w.attemptId !== start.attemptId);
-		db.prepare('delete from attempt_answers where attempt_id = ? and question_id = ?').run(answer.attemptId, answer.questionId);
-		db.prepare('delete from attempts where id = ?').run(start.attemptId); // its questions and answers go with it
-		db.close();
+		await db.run('delete from attempt_answers where attempt_id = ? and question_id = ?', answer.attemptId, answer.questionId);
+		await db.run('delete from attempts where id = ?', start.attemptId); // its questions and answers go with it
+		await db.close();
 		sabotaged.push(answer.key, start.key);
 	}
 
-	// Restart on the same file: SQLite recovers from the WAL; the server must come up and serve.
+	// Restart on the same database: SQLite recovers from the WAL; the server must come up and serve.
 	// (After one worker's death the server is still up: it goes on with the same one.)
 	if (kill === 'server') {
-		server = startServer(dbPath, port, workers);
+		server = startServer(target, port, workers);
 		await waitUp(server.url, server.child);
 	}
 	const problems = [];
@@ -310,7 +338,7 @@ export async function runCrash({
 		server.child.kill('SIGTERM');
 	});
 
-	const verdict = verify(dbPath, roundId, writes);
+	const verdict = await verify(database, roundId, writes);
 	problems.push(...verdict.problems);
 	const count = (list, kind) => list.filter((w) => w.kind === kind).length;
 	const result = {
@@ -337,34 +365,41 @@ export async function runCrash({
 		problems
 	};
 	log(result);
-	for (const s of ['', '-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
+	await removeDatabase();
 	return result;
 }
 
 /**
- * Reads the file after the restart and checks each acknowledged write against it. `found` and
+ * Reads the database after the restart and checks each acknowledged write against it. `found` and
  * `missing` list write keys (`missing`: the row is not there); `wrong` lists writes whose row is
  * there but holds something else than was acknowledged, or is there more than once.
  */
-function verify(dbPath, roundId, writes) {
-	const db = new SQLite(dbPath, { readonly: true });
-	const integrity = db.pragma('integrity_check', { simple: true });
+async function verify(database, roundId, writes) {
+	const db = openTestDatabase(database, { readonly: true });
+	const integrity = await integrityCheck(db);
 	const found = [];
 	const missing = [];
 	const wrong = [];
 	const problems = [];
-	if (integrity !== 'ok') problems.push('integrity_check: ' + integrity);
+	if (integrity !== 'ok') problems.push('integrity check: ' + integrity);
 	const miss = (w) => (missing.push(w.key), problems.push(`${w.key}: acknowledged, missing after restart`));
 	const bad = (w, what) => (wrong.push(w.key), problems.push(`${w.key}: ${what}`));
 
-	const users = db.prepare('select id from users where phone = ?');
-	const attempt = db.prepare(
-		'select a.round_id, a.attempt_no, a.status, a.score, a.submitted_at, a.duration_ms, u.phone from attempts a join users u on u.id = a.user_id where a.id = ?'
-	);
-	const sameNo = db.prepare(
-		'select count(*) as n from attempts a join users u on u.id = a.user_id where a.round_id = ? and u.phone = ? and a.attempt_no = ?'
-	);
-	const answers = db.prepare('select option_ids_json from attempt_answers where attempt_id = ? and question_id = ?');
+	const users = (phone) => db.all('select id from users where phone = ?', phone);
+	const attempt = (id) =>
+		db.get(
+			'select a.round_id, a.attempt_no, a.status, a.score, a.submitted_at, a.duration_ms, u.phone from attempts a join users u on u.id = a.user_id where a.id = ?',
+			id
+		);
+	const sameNo = (round, phone, no) =>
+		db.get(
+			'select count(*) as n from attempts a join users u on u.id = a.user_id where a.round_id = ? and u.phone = ? and a.attempt_no = ?',
+			round,
+			phone,
+			no
+		);
+	const answers = (attemptId, questionId) =>
+		db.all('select option_ids_json from attempt_answers where attempt_id = ? and question_id = ?', attemptId, questionId);
 	const intl = (phone) => '+84' + phone.slice(1);
 	// Writes to one question of one attempt, in the order they were fired (each client waits for
 	// its answer before the next write, so fired order is commit order).
@@ -374,19 +409,19 @@ function verify(dbPath, roundId, writes) {
 	for (const w of writes) {
 		if (w.state !== 'acked') continue;
 		if (w.kind === 'registration') {
-			const n = users.all(intl(w.phone)).length;
+			const n = (await users(intl(w.phone))).length;
 			if (n === 0) miss(w);
 			else if (n > 1) bad(w, `${n} accounts`);
 			else found.push(w.key);
 		} else if (w.kind === 'start') {
-			const row = attempt.get(w.attemptId);
+			const row = await attempt(w.attemptId);
 			if (!row) miss(w);
 			else if (row.round_id !== roundId || row.phone !== intl(w.phone) || row.attempt_no !== w.attemptNo)
 				bad(w, `stored ${JSON.stringify(row)}, acknowledged attempt ${w.attemptNo} of ${w.phone}`);
-			else if (sameNo.get(roundId, intl(w.phone), w.attemptNo).n !== 1) bad(w, `attempt number ${w.attemptNo} stored more than once`);
+			else if ((await sameNo(roundId, intl(w.phone), w.attemptNo)).n !== 1) bad(w, `attempt number ${w.attemptNo} stored more than once`);
 			else found.push(w.key);
 		} else if (w.kind === 'submit') {
-			const row = attempt.get(w.attemptId);
+			const row = await attempt(w.attemptId);
 			const r = w.result;
 			if (!row) miss(w);
 			else if (
@@ -399,7 +434,7 @@ function verify(dbPath, roundId, writes) {
 				bad(w, `stored ${JSON.stringify(row)}, acknowledged ${JSON.stringify(r)}`);
 			else found.push(w.key);
 		} else {
-			const rows = answers.all(w.attemptId, w.questionId);
+			const rows = await answers(w.attemptId, w.questionId);
 			// Acceptable: this write's options, or those of a later write to the same question that was
 			// acknowledged or never answered (in flight at the kill) — not of an earlier or refused one.
 			const later = byKey.get(w.key);
@@ -414,11 +449,11 @@ function verify(dbPath, roundId, writes) {
 			else found.push(w.key);
 		}
 	}
-	const maxPerPerson = db
-		.prepare('select max(n) as m from (select count(*) as n from attempts where round_id = ? group by user_id)')
-		.get(roundId).m;
+	const maxPerPerson = (
+		await db.get('select max(n) as m from (select count(*) as n from attempts where round_id = ? group by user_id) as per_person', roundId)
+	).m;
 	if (maxPerPerson > MAX_ATTEMPTS) problems.push(`a person has ${maxPerPerson} attempts in a round allowing ${MAX_ATTEMPTS}`);
-	db.close();
+	await db.close();
 	return { integrity, found, missing, wrong, problems };
 }
 

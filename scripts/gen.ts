@@ -1,6 +1,6 @@
 /**
  * npm run gen -- [--participants 200000] [--attempts 1000000] [--out bench/data/gen.db]
- *                [--bench-users 120000] [--answers 1]
+ *                [--bench-users 120000] [--answers 1] [--database-url postgres://…/hoithi_gen]
  *
  * Writes a realistic large database through the real schema: the demo contest and question bank
  * (the demo seed), then participants with skewed participation per district and finished attempts
@@ -14,6 +14,10 @@
  *
  * Bulk rows are written with prepared statements in large transactions on a raw better-sqlite3
  * handle (journal off while generating); the file is switched back to WAL at the end.
+ *
+ * With --database-url the same data set is also written to that PostgreSQL database (dropped and
+ * created afresh): generated as above, then copied table by table (scripts/sqlite-to-pg.ts), ids,
+ * tokens and <out>.bench.json included, so the benchmarks run the same data on both engines.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -27,6 +31,9 @@ import { foldVietnamese } from '../src/lib/vn/text';
 import { seededRng } from '../src/lib/server/questions/draw';
 import { rebuildAll } from '../src/lib/server/leaderboards/round-best';
 import { sql } from 'kysely';
+import { redactUrl } from '../src/lib/server/db/dialect';
+import { copySqliteToPostgres } from './sqlite-to-pg';
+import { createDatabase, dropDatabase } from './pg-tools';
 
 const { values } = parseArgs({
 	options: {
@@ -34,9 +41,15 @@ const { values } = parseArgs({
 		attempts: { type: 'string', default: '1000000' },
 		out: { type: 'string', default: 'bench/data/gen.db' },
 		'bench-users': { type: 'string', default: '120000' },
-		answers: { type: 'string', default: '1' }
+		answers: { type: 'string', default: '1' },
+		'database-url': { type: 'string' }
 	}
 });
+const databaseUrl = values['database-url'];
+if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+	console.error('--database-url must be a postgres:// URL');
+	process.exit(2);
+}
 const P = Number(values.participants);
 const A = Number(values.attempts);
 const BENCH = Number(values['bench-users']);
@@ -320,6 +333,15 @@ wdb.transaction(() => {
 wdb.close();
 fs.writeFileSync(out + '.bench.json', JSON.stringify({ ...bench, watchers }));
 const size = fs.statSync(out).size;
+if (databaseUrl) {
+	const tCopy = Date.now();
+	await dropDatabase(databaseUrl);
+	await createDatabase(databaseUrl);
+	const copied = await copySqliteToPostgres(out, databaseUrl);
+	console.log(
+		`Copied into ${redactUrl(databaseUrl)}: ${copied.tables.reduce((a, t) => a + t.rows, 0)} rows in ${((Date.now() - tCopy) / 1000).toFixed(1)} s`
+	);
+}
 console.log(
 	`Generated ${out}: ${P} participants, ${A - attemptsLeft} finished attempts (${answers} answers), ${BENCH} bench accounts ` +
 		`in ${((Date.now() - t0) / 1000).toFixed(1)} s (users ${((tUsers - t0) / 1000).toFixed(1)} s, attempts ${((tAttempts - tUsers) / 1000).toFixed(1)} s); ` +

@@ -3,20 +3,35 @@
  * the script refuses when another process has the database open (it must be able to take the
  * database out of WAL mode, which SQLite allows only to the sole connection). The current file
  * is kept as `<db>.before-restore-<time>`; the backup is checked before anything is replaced.
+ *
+ * With DATABASE_URL (PostgreSQL) the backup is a pg_dump archive (npm run backup), restored with
+ * pg_restore into a new database that then takes the name; the current one is kept, renamed
+ * `<name>_before_restore_<time>`; refused while anybody is connected (scripts/pg-backup.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { config } from '../src/lib/server/config';
+import { restorePostgres } from './pg-backup';
 
 const backup = process.argv[2];
 if (!backup || backup.startsWith('-')) {
-	console.error('Usage: npm run restore -- <backup-file.db>   (stop the server first)');
+	console.error('Usage: npm run restore -- <backup-file>   (stop the server first)');
 	process.exit(2);
 }
 if (!fs.existsSync(backup)) {
 	console.error(`No backup file at ${backup}.`);
 	process.exit(2);
+}
+const url = config().DATABASE_URL;
+if (url) {
+	try {
+		for (const line of await restorePostgres(url, path.resolve(backup))) console.log(line);
+		process.exit(0);
+	} catch (e) {
+		console.error(`Refusing: ${(e as Error).message}`);
+		process.exit(1);
+	}
 }
 const target = path.resolve(config().DATABASE_PATH);
 

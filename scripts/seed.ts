@@ -4,6 +4,7 @@
  */
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { config } from '../src/lib/server/config';
+import { databaseLabel } from '../src/lib/server/db/dialect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../src/lib/server/seed/demo';
 import { ROLE_LABELS } from '../src/lib/labels';
 
@@ -13,12 +14,12 @@ await migrateToLatest(db);
 if (await isEmpty(db)) {
 	const t = Date.now();
 	await seedDemo(db);
-	console.log(`Seeded the demo into ${config().DATABASE_PATH} in ${Date.now() - t} ms.`);
+	console.log(`Seeded the demo into ${databaseLabel(config())} in ${Date.now() - t} ms.`);
 } else if (!ifEmpty) {
-	console.error('The database is not empty; refusing to seed twice. Use a new DATABASE_PATH.');
+	console.error('The database is not empty; refusing to seed twice. Use a new DATABASE_PATH (or DATABASE_URL).');
 	process.exitCode = 1;
 } else {
-	console.log(`Database ${config().DATABASE_PATH} already has data; demo seed skipped.`);
+	console.log(`Database ${databaseLabel(config())} already has data; demo seed skipped.`);
 }
 console.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):');
 for (const a of DEMO_ACCOUNTS)

@@ -78,7 +78,11 @@ function banner() {
 	if (process.env.ORIGIN) out.push('', ` ORIGIN is set: forms work only at ${urls[0][0]}.`);
 	const seed = seedOutput.split('\n').filter((l) => l.trim());
 	if (seed.length) out.push('', ...seed.map((l) => ' ' + l));
-	out.push('', ` Database: ${process.env.DATABASE_PATH ?? 'data/hoithi.db'} · stop with Ctrl+C`, line, '');
+	// A PostgreSQL URL is shown without its password.
+	const database = process.env.DATABASE_URL
+		? process.env.DATABASE_URL.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
+		: (process.env.DATABASE_PATH ?? 'data/hoithi.db');
+	out.push('', ` Database: ${database} · stop with Ctrl+C`, line, '');
 	console.log(out.join('\n'));
 }
 

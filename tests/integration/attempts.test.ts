@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, openTestDb, registeredClient } from './client';
+import { Client, registeredClient } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 type View = {
 	attemptId: number;
@@ -12,23 +15,19 @@ let openRoundId: number;
 let closedRoundId: number;
 let upcomingRoundId: number;
 
-beforeAll(() => {
-	const db = openTestDb();
-	const rounds = db.prepare('select id, opens_at, closes_at from rounds order by opens_at').all() as { id: number }[];
-	db.close();
+beforeAll(async () => {
+	const rounds = (await db.all('select id, opens_at, closes_at from rounds order by opens_at')) as { id: number }[];
 	[closedRoundId, openRoundId, upcomingRoundId] = rounds.map((r) => r.id);
 });
 
 /** The correct option ids of a question in an attempt, read from the database (never sent to the browser). */
-function correctOptions(attemptId: number, questionId: number): string[] {
-	const db = openTestDb();
-	const row = db
-		.prepare(
-			`select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id
-			 where aq.attempt_id = ? and aq.question_id = ?`
-		)
-		.get(attemptId, questionId) as { options_json: string };
-	db.close();
+async function correctOptions(attemptId: number, questionId: number): Promise<string[]> {
+	const row = (await db.get(
+		`select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id
+			 where aq.attempt_id = ? and aq.question_id = ?`,
+		attemptId,
+		questionId
+	)) as { options_json: string };
 	return (JSON.parse(row.options_json) as { id: string; correct: boolean }[]).filter((o) => o.correct).map((o) => o.id);
 }
 
@@ -96,18 +95,17 @@ describe('starting an attempt', () => {
 
 	it('with ?resume=1 resumes the attempt in progress but never starts one (the attempt page on load)', async () => {
 		const { client, form } = await registeredClient();
-		const count = () => {
-			const db = openTestDb();
-			const row = db
-				.prepare('select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?')
-				.get('+84' + form.phone.slice(1)) as { n: number };
-			db.close();
+		const count = async () => {
+			const row = (await db.get(
+				'select count(*) as n from attempts a join users u on u.id = a.user_id where u.phone = ?',
+				'+84' + form.phone.slice(1)
+			)) as { n: number };
 			return row.n;
 		};
 		const none = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
 		expect(none.status).toBe(409);
 		expect((await none.json()).message).toBe('Bạn không có lượt thi nào đang làm dở trong đợt này.');
-		expect(count()).toBe(0);
+		expect(await count()).toBe(0);
 		const first = await start(client);
 		expect(first.res.status).toBe(201);
 		const again = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
@@ -116,7 +114,7 @@ describe('starting an attempt', () => {
 		expect((await client.json('POST', `/api/attempts/${first.body.attemptId}/submit`, { prediction: 1 })).status).toBe(200);
 		const after = await client.json('POST', `/api/rounds/${openRoundId}/attempts?resume=1`);
 		expect(after.status).toBe(409);
-		expect(count()).toBe(1);
+		expect(await count()).toBe(1);
 	});
 
 	it('answers 409 for a closed round and for a round not open yet', async () => {
@@ -157,7 +155,7 @@ describe('autosave and submit', () => {
 		const { body } = await start(client);
 		let expected = 0;
 		for (const [i, q] of body.questions.entries()) {
-			const right = correctOptions(body.attemptId, q.id);
+			const right = await correctOptions(body.attemptId, q.id);
 			// Answer the first 7 correctly, the rest wrongly (or not at all).
 			const wrong = q.options
 				.map((o) => o.id)
@@ -198,7 +196,7 @@ describe('autosave and submit', () => {
 		const q = body.questions[0];
 		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
 			questionId: q.id,
-			optionIds: correctOptions(body.attemptId, q.id)
+			optionIds: await correctOptions(body.attemptId, q.id)
 		});
 		const results = await Promise.all(
 			Array.from({ length: 10 }, () =>
@@ -211,12 +209,10 @@ describe('autosave and submit', () => {
 		expect(late.status).toBe(409);
 		const replay = await client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 999 });
 		expect(await replay.json()).toEqual(results[0]);
-		const db = openTestDb();
-		const row = db.prepare('select prediction, status from attempts where id = ?').get(body.attemptId) as {
+		const row = (await db.get('select prediction, status from attempts where id = ?', body.attemptId)) as {
 			prediction: number;
 			status: string;
 		};
-		db.close();
 		expect(row).toEqual({ prediction: 50, status: 'submitted' });
 	});
 
@@ -238,16 +234,14 @@ describe('autosave and submit', () => {
 		const [q1, q2] = body.questions;
 		await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
 			questionId: q1.id,
-			optionIds: correctOptions(body.attemptId, q1.id)
+			optionIds: await correctOptions(body.attemptId, q1.id)
 		});
 		// Move the attempt into the past: started 20 min ago, deadline 5 min ago (beyond the grace).
 		const now = Date.now();
-		const db = openTestDb();
-		db.prepare('update attempts set started_at = ?, deadline_at = ? where id = ?').run(now - 20 * 60_000, now - 5 * 60_000, body.attemptId);
-		db.close();
+		await db.run('update attempts set started_at = ?, deadline_at = ? where id = ?', now - 20 * 60_000, now - 5 * 60_000, body.attemptId);
 		const late = await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
 			questionId: q2.id,
-			optionIds: correctOptions(body.attemptId, q2.id)
+			optionIds: await correctOptions(body.attemptId, q2.id)
 		});
 		expect(late.status).toBe(409);
 		expect((await late.json()).message).toMatch(/hết giờ/);
@@ -256,32 +250,24 @@ describe('autosave and submit', () => {
 		const result = await res.json();
 		expect(result).toMatchObject({ score: 1, correct: 1, total: 10, durationMs: 15 * 60_000 });
 		expect(Date.parse(result.submittedAt)).toBe(now - 5 * 60_000);
-		const check = openTestDb();
-		const row = check.prepare('select status, prediction from attempts where id = ?').get(body.attemptId);
-		check.close();
+		const row = await db.get('select status, prediction from attempts where id = ?', body.attemptId);
 		expect(row).toEqual({ status: 'expired', prediction: null });
 	});
 
 	it('accepts the automatic hand-in at the deadline without a prediction, within the grace', async () => {
 		const { client } = await registeredClient();
 		const { body } = await start(client);
-		const db = openTestDb();
-		db.prepare('update attempts set deadline_at = ? where id = ?').run(Date.now() - 1000, body.attemptId);
-		db.close();
+		await db.run('update attempts set deadline_at = ? where id = ?', Date.now() - 1000, body.attemptId);
 		const res = await client.json('POST', `/api/attempts/${body.attemptId}/submit`, {});
 		expect(res.status).toBe(200);
-		const check = openTestDb();
-		const row = check.prepare('select status, prediction from attempts where id = ?').get(body.attemptId);
-		check.close();
+		const row = await db.get('select status, prediction from attempts where id = ?', body.attemptId);
 		expect(row).toEqual({ status: 'submitted', prediction: null });
 	});
 
 	it('closes an overdue open attempt when the person starts again, so a new one can begin', async () => {
 		const { client } = await registeredClient();
 		const first = await start(client);
-		const db = openTestDb();
-		db.prepare('update attempts set deadline_at = ? where id = ?').run(Date.now() - 60_000, first.body.attemptId);
-		db.close();
+		await db.run('update attempts set deadline_at = ? where id = ?', Date.now() - 60_000, first.body.attemptId);
 		const second = await start(client);
 		expect(second.res.status).toBe(201);
 		expect(second.body.attemptId).not.toBe(first.body.attemptId);
@@ -340,7 +326,7 @@ describe('results and leaderboard', () => {
 		for (const q of body.questions)
 			await client.json('PUT', `/api/attempts/${body.attemptId}/answers`, {
 				questionId: q.id,
-				optionIds: correctOptions(body.attemptId, q.id)
+				optionIds: await correctOptions(body.attemptId, q.id)
 			});
 		await client.json('POST', `/api/attempts/${body.attemptId}/submit`, { prediction: 5 });
 		const page = await client.get(`/attempts/${body.attemptId}`);
@@ -358,9 +344,7 @@ describe('results and leaderboard', () => {
 	});
 
 	it('does not reveal answers before the round closes when the policy says so', async () => {
-		const db = openTestDb();
-		db.prepare("update rounds set reveal_policy = 'after_close' where id = ?").run(openRoundId);
-		db.close();
+		await db.run("update rounds set reveal_policy = 'after_close' where id = ?", openRoundId);
 		try {
 			const { client } = await registeredClient();
 			const { body } = await start(client);
@@ -369,20 +353,17 @@ describe('results and leaderboard', () => {
 			expect(html).toContain('sẽ được công bố sau khi đợt thi kết thúc');
 			expect(html).not.toContain('Giải thích:');
 		} finally {
-			const db2 = openTestDb();
-			db2.prepare("update rounds set reveal_policy = 'after_submit' where id = ?").run(openRoundId);
-			db2.close();
+			await db.run("update rounds set reveal_policy = 'after_submit' where id = ?", openRoundId);
 		}
 	});
 
 	it('shows the closed round with its settled prediction figure', async () => {
 		const html = await (await new Client().get(`/rounds/${closedRoundId}/leaderboard`)).text();
-		const db = openTestDb();
-		const r = db.prepare('select prediction_actual from rounds where id = ?').get(closedRoundId) as { prediction_actual: number };
-		const people = db
-			.prepare("select count(distinct user_id) as n from attempts where round_id = ? and status in ('submitted','expired')")
-			.get(closedRoundId) as { n: number };
-		db.close();
+		const r = (await db.get('select prediction_actual from rounds where id = ?', closedRoundId)) as { prediction_actual: number };
+		const people = (await db.get(
+			"select count(distinct user_id) as n from attempts where round_id = ? and status in ('submitted','expired')",
+			closedRoundId
+		)) as { n: number };
 		expect(r.prediction_actual).toBe(people.n);
 		expect(html).toContain(`Đáp án: <strong>${people.n}</strong>`);
 	});

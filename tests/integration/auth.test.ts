@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Client, DEMO_PASSWORD, freshPhone, loggedIn, openTestDb, registeredClient, registration } from './client';
+import { Client, DEMO_PASSWORD, freshPhone, loggedIn, registeredClient, registration } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 describe('registration', () => {
 	it('creates an account, logs the person in and sends them home', async () => {
@@ -57,12 +60,10 @@ describe('registration', () => {
 		const { status, body } = await new Client().action('/register', registration({ nationalId: cccd }));
 		expect(status).toBe(400);
 		expect(body?.data.errors.nationalId).toBe('Số CCCD này đã được đăng ký.');
-		const db = openTestDb();
-		const row = db.prepare('select * from users where national_id_hash is not null order by id desc limit 1').get() as Record<
+		const row = (await db.get('select * from users where national_id_hash is not null order by id desc limit 1')) as Record<
 			string,
 			unknown
 		>;
-		db.close();
 		expect(JSON.stringify(row)).not.toContain(cccd);
 		expect(String(row.national_id_hash)).toMatch(/^[0-9a-f]{64}$/);
 	});
@@ -70,12 +71,10 @@ describe('registration', () => {
 	it('stores names in NFC', async () => {
 		const nfd = 'Phạm Thị Ánh'.normalize('NFD');
 		const { form } = await registeredClient({ fullName: nfd });
-		const db = openTestDb();
-		const row = db.prepare('select full_name, name_folded from users where phone = ?').get('+84' + form.phone.slice(1)) as {
+		const row = (await db.get('select full_name, name_folded from users where phone = ?', '+84' + form.phone.slice(1))) as {
 			full_name: string;
 			name_folded: string;
 		};
-		db.close();
 		expect(row.full_name).toBe('Phạm Thị Ánh'.normalize('NFC'));
 		expect(row.name_folded).toBe('pham thi anh');
 	});
@@ -152,9 +151,7 @@ describe('authorisation', () => {
 		const c = await loggedIn('0900000004');
 		const { status } = await c.action('/organiser/contests/new', { title: 'Cuộc thi giả mạo', rules: '', status: 'published' });
 		expect(status).toBe(403);
-		const db = openTestDb();
-		const n = db.prepare("select count(*) as n from contests where title = 'Cuộc thi giả mạo'").get() as { n: number };
-		db.close();
+		const n = (await db.get("select count(*) as n from contests where title = 'Cuộc thi giả mạo'")) as { n: number };
 		expect(n.n).toBe(0);
 	});
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'devalue';
-import { Client, loggedIn, openTestDb, registeredClient } from './client';
+import { Client, loggedIn, registeredClient } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 const COLUMNS = [
 	'topic_code',
@@ -74,10 +77,8 @@ async function upload(c: Client, bytes: Uint8Array, name: string, fields: Record
 	return { res, body, status: body?.status ?? res.status };
 }
 
-function countQuestions(): number {
-	const db = openTestDb();
-	const n = (db.prepare('select count(*) as n from questions').get() as { n: number }).n;
-	db.close();
+async function countQuestions(): Promise<number> {
+	const n = ((await db.get('select count(*) as n from questions')) as { n: number }).n;
 	return n;
 }
 
@@ -125,7 +126,7 @@ describe('only organisers reach the question bank', () => {
 describe('importing a file', () => {
 	it('previews a good XLSX without writing, then writes every row on confirm', async () => {
 		const c = await loggedIn('0900000002');
-		const before = countQuestions();
+		const before = await countQuestions();
 		const { status, body } = await upload(
 			c,
 			await xlsx([
@@ -139,14 +140,14 @@ describe('importing a file', () => {
 		const p = body!.data.preview;
 		expect(p).toMatchObject({ total: 3, valid: 3, errorCount: 0, newTopics: [{ code: 'kiem-thu', name: 'Chủ đề kiểm thử' }] });
 		expect(p.token).toEqual(expect.any(String));
-		expect(countQuestions()).toBe(before);
+		expect(await countQuestions()).toBe(before);
 
 		const done = await c.action('/organiser/questions/import?/confirm', { token: p.token });
 		expect(done.body).toMatchObject({ type: 'redirect', location: '/organiser/questions?imported=3&skipped=0&topics=1' });
-		expect(countQuestions()).toBe(before + 3);
+		expect(await countQuestions()).toBe(before + 3);
 		// The same token cannot be used twice.
 		expect((await c.action('/organiser/questions/import?/confirm', { token: p.token })).status).toBe(400);
-		expect(countQuestions()).toBe(before + 3);
+		expect(await countQuestions()).toBe(before + 3);
 
 		const list = await c.get(`/organiser/questions?q=${encodeURIComponent(`cau kiem thu ${tag}-2`)}`);
 		expect(await list.text()).toContain(`Câu kiểm thử ${tag}-2`);
@@ -154,7 +155,7 @@ describe('importing a file', () => {
 
 	it('lists every bad row with its row number and column, and writes nothing', async () => {
 		const c = await loggedIn('0900000002');
-		const before = countQuestions();
+		const before = await countQuestions();
 		const { status, body } = await upload(
 			c,
 			await xlsx([row(10), row(11, { difficulty: 'rất khó' }), row(12, { correct: '' }), row(13, { stem: row(10).stem })]),
@@ -168,18 +169,16 @@ describe('importing a file', () => {
 			{ row: 4, column: 'correct', message: 'Chưa chọn đáp án đúng.' },
 			{ row: 5, column: 'stem', message: 'Câu hỏi trùng với dòng 2 trong tệp.' }
 		]);
-		expect(countQuestions()).toBe(before);
+		expect(await countQuestions()).toBe(before);
 		expect((await c.action('/organiser/questions/import?/confirm', { token: 'forged-token' })).status).toBe(400);
-		expect(countQuestions()).toBe(before);
+		expect(await countQuestions()).toBe(before);
 	});
 
 	it('stores NFD text as NFC and sees an NFD copy of a bank question as a duplicate', async () => {
 		const c = await loggedIn('0900000002');
-		const db = openTestDb();
-		const existing = db.prepare(`select v.stem from questions q join question_versions v on v.id = q.current_version_id limit 1`).get() as {
+		const existing = (await db.get(`select v.stem from questions q join question_versions v on v.id = q.current_version_id limit 1`)) as {
 			stem: string;
 		};
-		db.close();
 		const nfdStem = `Câu NFD ${tag}: người bị bạo lực có quyền được bảo vệ không?`.normalize('NFD');
 		const rows = [
 			row(20, { stem: nfdStem, topic_name: 'Chủ đề kiểm thử'.normalize('NFD'), option_a: 'Có, được bảo vệ'.normalize('NFD') }),
@@ -193,13 +192,10 @@ describe('importing a file', () => {
 		const p = second.body!.data.preview;
 		expect([p.valid, p.skipped.length, p.errorCount]).toEqual([1, 1, 0]);
 		await c.action('/organiser/questions/import?/confirm', { token: p.token });
-		const db2 = openTestDb();
-		const stored = db2
-			.prepare(
-				`select v.stem, v.options_json from questions q join question_versions v on v.id = q.current_version_id where q.stem_folded like ?`
-			)
-			.get(`cau nfd ${tag}%`) as { stem: string; options_json: string };
-		db2.close();
+		const stored = (await db.get(
+			`select v.stem, v.options_json from questions q join question_versions v on v.id = q.current_version_id where q.stem_folded like ?`,
+			`cau nfd ${tag}%`
+		)) as { stem: string; options_json: string };
 		expect(stored.stem).toBe(nfdStem.normalize('NFC'));
 		expect(stored.stem).not.toBe(nfdStem);
 		expect(JSON.parse(stored.options_json)[0].text).toBe('Có, được bảo vệ'.normalize('NFC'));
@@ -223,7 +219,7 @@ describe('importing a file', () => {
 		add(row(32, { stem: `Ba ${tag} có được nhận nuôi cháu không?` }));
 		add(row(33, { stem: `Dòng ẩn ${tag}: không được nhập?` }), true);
 		const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-		const before = countQuestions();
+		const before = await countQuestions();
 
 		const { status, body } = await upload(c, bytes, 'that.xlsx');
 		expect(status).toBe(200);
@@ -250,13 +246,12 @@ describe('importing a file', () => {
 			type: 'redirect',
 			location: expect.stringMatching(/^\/organiser\/questions\?imported=3&skipped=0&/)
 		});
-		expect(countQuestions()).toBe(before + 3);
-		const db = openTestDb();
-		const stored = db
-			.prepare(`select v.options_json from questions q join question_versions v on v.id = q.current_version_id where v.stem = ?`)
-			.get(`Luật ${tag} có hiệu lực từ ngày nào?`) as { options_json: string };
-		const hidden = db.prepare(`select count(*) as n from question_versions where stem like ?`).get(`Dòng ẩn ${tag}%`) as { n: number };
-		db.close();
+		expect(await countQuestions()).toBe(before + 3);
+		const stored = (await db.get(
+			`select v.options_json from questions q join question_versions v on v.id = q.current_version_id where v.stem = ?`,
+			`Luật ${tag} có hiệu lực từ ngày nào?`
+		)) as { options_json: string };
+		const hidden = (await db.get(`select count(*) as n from question_versions where stem like ?`, `Dòng ẩn ${tag}%`)) as { n: number };
 		expect(JSON.parse(stored.options_json).map((o: { text: string }) => o.text)).toEqual(['01/07/2023', 'Ba', 'Bà']);
 		expect(hidden.n).toBe(0);
 	});
@@ -286,7 +281,7 @@ describe('importing a file', () => {
 
 	it('imports a 5,000-row XLSX in a few seconds', { timeout: 60_000 }, async () => {
 		const c = await loggedIn('0900000002');
-		const before = countQuestions();
+		const before = await countQuestions();
 		const bytes = await xlsx(
 			Array.from({ length: 5000 }, (_, i) => row(10_000 + i, { topic_code: 'kiem-thu-lon', topic_name: 'Tệp lớn' }))
 		);
@@ -298,7 +293,7 @@ describe('importing a file', () => {
 		const done = await c.action('/organiser/questions/import?/confirm', { token: p.token });
 		const t2 = performance.now();
 		expect(done.body?.type).toBe('redirect');
-		expect(countQuestions()).toBe(before + 5000);
+		expect(await countQuestions()).toBe(before + 5000);
 		console.log(
 			`[bank] 5,000-row XLSX (${(bytes.length / 1024).toFixed(0)} kB): upload+parse+validate ${Math.round(t1 - t0)} ms, confirm+write ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms`
 		);
@@ -325,9 +320,7 @@ describe('export and the round page', () => {
 
 	it('shows on the round page whether the published bank covers the round', async () => {
 		const c = await loggedIn('0900000002');
-		const db = openTestDb();
-		const round = db.prepare('select id from rounds order by opens_at limit 1 offset 1').get() as { id: number };
-		db.close();
+		const round = (await db.get('select id from rounds order by opens_at limit 1 offset 1')) as { id: number };
 		const html = await (await c.get(`/organiser/rounds/${round.id}`)).text();
 		expect(html).toContain('Ngân hàng câu hỏi cho đợt thi này');
 		expect(html).toMatch(/Đủ câu hỏi: ngân hàng có \d+ câu đã công bố cho 10 câu mỗi lượt thi\./);

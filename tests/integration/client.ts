@@ -1,6 +1,5 @@
 import { inject } from 'vitest';
 import { parse } from 'devalue';
-import SQLite from 'better-sqlite3';
 
 /** A tiny HTTP client with a cookie jar, speaking to the test server like a browser would. */
 export class Client {
@@ -160,11 +159,4 @@ export async function loggedIn(phone: string) {
 	const { body } = await c.action('/login', { identifier: phone, password: DEMO_PASSWORD });
 	if (body?.type !== 'redirect') throw new Error('login failed: ' + JSON.stringify(body));
 	return c;
-}
-
-/** Direct read/write access to the server's database file, for arranging time-based cases. */
-export function openTestDb() {
-	const db = new SQLite(inject('dbPath'));
-	db.pragma('busy_timeout = 5000');
-	return db;
 }

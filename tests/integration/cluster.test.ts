@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, freshPhone, registration } from './client';
+import { testDb } from './db';
 
 /** The production entry as a cluster (WORKERS=2): stopping it lets every request in flight finish. */
 const PORT = Number(process.env.INTEGRATION_PORT ?? 4174) + 7;
@@ -31,17 +31,21 @@ describe('a cluster of two workers', () => {
 		});
 		await sleep(300);
 		const started = Date.now();
-		const stopped = server.stop();
+		const stopped = server.stop({ keepDatabase: true });
 		expect((await saving).status).toBe(204);
 		await stopped;
 		// Not seconds later, when the client would drop its idle keep-alive connection.
 		expect(Date.now() - started).toBeLessThan(3_000);
 		// Nobody answers on the port any more, and the answer is in the database.
 		await expect(fetch(server.url + '/api/rounds/current')).rejects.toThrow();
-		const db = new SQLite(server.dbPath, { readonly: true });
 		expect(
-			db.prepare('select option_ids_json as o from attempt_answers where attempt_id = ? and question_id = ?').get(view.attemptId, q.id)
+			await testDb(server.database).get(
+				'select option_ids_json as o from attempt_answers where attempt_id = ? and question_id = ?',
+				view.attemptId,
+				q.id
+			)
 		).toEqual({ o: JSON.stringify([q.options[0].id]) });
-		db.close();
-	});
+		await server.dropDatabase();
+		// Starting the cluster is part of the test: seeding a PostgreSQL database takes ~15 s here.
+	}, 60_000);
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loggedIn, openTestDb } from './client';
+import { loggedIn } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * The organisers' contest and round writes (contests/service.ts): each one is written together
@@ -9,26 +12,22 @@ import { loggedIn, openTestDb } from './client';
 
 const ORGANISER = '0900000002';
 
-function auditOf(action: string, entityId: number) {
-	const db = openTestDb();
-	const rows = db
-		.prepare('select actor_user_id, details_json from audit_log where action = ? and entity_id = ? order by id')
-		.all(action, String(entityId)) as { actor_user_id: number; details_json: string }[];
-	db.close();
+async function auditOf(action: string, entityId: number) {
+	const rows = (await db.all(
+		'select actor_user_id, details_json from audit_log where action = ? and entity_id = ? order by id',
+		action,
+		String(entityId)
+	)) as { actor_user_id: number; details_json: string }[];
 	return rows.map((r) => ({ actor: r.actor_user_id, details: JSON.parse(r.details_json) }));
 }
 
-function organiserId(): number {
-	const db = openTestDb();
-	const row = db.prepare('select id from users where phone = ?').get('+84900000002') as { id: number };
-	db.close();
+async function organiserId(): Promise<number> {
+	const row = (await db.get('select id from users where phone = ?', '+84900000002')) as { id: number };
 	return row.id;
 }
 
-function one<T>(sql: string, ...params: unknown[]): T | undefined {
-	const db = openTestDb();
-	const row = db.prepare(sql).get(...params) as T | undefined;
-	db.close();
+async function one<T>(sql: string, ...params: unknown[]): Promise<T | undefined> {
+	const row = (await db.get(sql, ...params)) as T | undefined;
 	return row;
 }
 
@@ -61,12 +60,12 @@ const roundForm = (over: Record<string, string> = {}) => ({
 describe('contest writes', () => {
 	it('creates a contest and logs who created it', async () => {
 		const { id } = await newDraftContest('Cuộc thi kiểm thử ghi nhật ký');
-		expect(one<{ title: string; status: string }>('select title, status from contests where id = ?', id)).toEqual({
+		expect(await one<{ title: string; status: string }>('select title, status from contests where id = ?', id)).toEqual({
 			title: 'Cuộc thi kiểm thử ghi nhật ký',
 			status: 'draft'
 		});
-		expect(auditOf('contest.create', id)).toEqual([
-			{ actor: organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft' } }
+		expect(await auditOf('contest.create', id)).toEqual([
+			{ actor: await organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft' } }
 		]);
 	});
 
@@ -78,9 +77,9 @@ describe('contest writes', () => {
 			status: 'archived'
 		});
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${id}?saved=1` });
-		expect(one<{ status: string }>('select status from contests where id = ?', id)?.status).toBe('archived');
-		expect(auditOf('contest.update', id)).toEqual([
-			{ actor: organiserId(), details: { title: 'Cuộc thi kiểm thử đã sửa', status: 'archived', previousStatus: 'draft' } }
+		expect((await one<{ status: string }>('select status from contests where id = ?', id))?.status).toBe('archived');
+		expect(await auditOf('contest.update', id)).toEqual([
+			{ actor: await organiserId(), details: { title: 'Cuộc thi kiểm thử đã sửa', status: 'archived', previousStatus: 'draft' } }
 		]);
 	});
 
@@ -88,25 +87,31 @@ describe('contest writes', () => {
 		const c = await loggedIn(ORGANISER);
 		const { status } = await c.action('/organiser/contests/999999?/save', { title: 'Không có cuộc thi này', rules: '', status: 'draft' });
 		expect(status).toBe(404);
-		expect(auditOf('contest.update', 999999)).toEqual([]);
+		expect(await auditOf('contest.update', 999999)).toEqual([]);
 	});
 });
 
 describe('round writes', () => {
 	it('creates a round with its quotas and logs it', async () => {
 		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử đợt');
-		const topic = one<{ id: number }>('select id from topics order by id limit 1')!;
+		const topic = (await one<{ id: number }>('select id from topics order by id limit 1'))!;
 		const { body } = await c.action(
 			`/organiser/contests/${contestId}/rounds/new`,
 			roundForm({ quotaTopic: String(topic.id), quotaCount: '4' })
 		);
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${contestId}?saved=1` });
-		const round = one<{ id: number }>('select id from rounds where contest_id = ?', contestId)!;
+		const round = (await one<{ id: number }>('select id from rounds where contest_id = ?', contestId))!;
 		expect(
-			one<{ n: number }>('select count(*) as n from round_quotas where round_id = ? and topic_id = ? and count = 4', round.id, topic.id)?.n
+			(
+				await one<{ n: number }>(
+					'select count(*) as n from round_quotas where round_id = ? and topic_id = ? and count = 4',
+					round.id,
+					topic.id
+				)
+			)?.n
 		).toBe(1);
-		const [log] = auditOf('round.create', round.id);
-		expect(log.actor).toBe(organiserId());
+		const [log] = await auditOf('round.create', round.id);
+		expect(log.actor).toBe(await organiserId());
 		expect(log.details).toMatchObject({
 			contestId,
 			title: 'Đợt thử nghiệm',
@@ -125,28 +130,28 @@ describe('round writes', () => {
 		expect(status).toBe(400);
 		expect(body?.data.errors).toEqual({ quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' });
 		expect(body?.data.values).toMatchObject({ title: 'Đợt thử nghiệm', quotaTopic: ['987654'], quotaCount: ['2'] });
-		expect(one<{ n: number }>('select count(*) as n from rounds where contest_id = ?', contestId)?.n).toBe(0);
+		expect((await one<{ n: number }>('select count(*) as n from rounds where contest_id = ?', contestId))?.n).toBe(0);
 	});
 
 	it('saves a round and logs it before and after; a bad quota topic there is refused too', async () => {
 		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử sửa đợt');
 		await c.action(`/organiser/contests/${contestId}/rounds/new`, roundForm());
-		const round = one<{ id: number }>('select id from rounds where contest_id = ?', contestId)!;
+		const round = (await one<{ id: number }>('select id from rounds where contest_id = ?', contestId))!;
 
 		const bad = await c.action(`/organiser/rounds/${round.id}`, roundForm({ title: 'Đợt đổi tên', quotaTopic: '987654', quotaCount: '2' }));
 		expect(bad.status).toBe(400);
 		expect(bad.body?.data.errors).toEqual({ quotas: 'Chủ đề trong hạn mức không tồn tại. Vui lòng chọn lại.' });
-		expect(one<{ title: string }>('select title from rounds where id = ?', round.id)?.title).toBe('Đợt thử nghiệm');
-		expect(auditOf('round.update', round.id)).toEqual([]);
+		expect((await one<{ title: string }>('select title from rounds where id = ?', round.id))?.title).toBe('Đợt thử nghiệm');
+		expect(await auditOf('round.update', round.id)).toEqual([]);
 
 		const { body } = await c.action(`/organiser/rounds/${round.id}`, roundForm({ title: 'Đợt đổi tên', maxAttempts: '2' }));
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${contestId}?saved=1` });
-		expect(one<{ title: string; max_attempts: number }>('select title, max_attempts from rounds where id = ?', round.id)).toEqual({
+		expect(await one<{ title: string; max_attempts: number }>('select title, max_attempts from rounds where id = ?', round.id)).toEqual({
 			title: 'Đợt đổi tên',
 			max_attempts: 2
 		});
-		const [log] = auditOf('round.update', round.id);
-		expect(log.actor).toBe(organiserId());
+		const [log] = await auditOf('round.update', round.id);
+		expect(log.actor).toBe(await organiserId());
 		expect(log.details).toMatchObject({
 			contestId,
 			attemptsBefore: 0,

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { Client, loggedIn, openTestDb, registeredClient } from './client';
+import { Client, loggedIn, registeredClient } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * Who may see which dashboard. The demo's district lead (0900000003) leads unit 001 (Quận Ba Đình);
@@ -16,11 +19,9 @@ let outsiderPhone: string;
 let outsiderName: string;
 
 beforeAll(async () => {
-	const db = openTestDb();
-	ownUnit = (db.prepare("select id from units where code = '001'").get() as { id: number }).id;
-	otherUnit = (db.prepare("select id from units where code = '005'").get() as { id: number }).id;
-	roundId = (db.prepare('select id from rounds order by opens_at').all() as { id: number }[])[1].id;
-	db.close();
+	ownUnit = ((await db.get("select id from units where code = '001'")) as { id: number }).id;
+	otherUnit = ((await db.get("select id from units where code = '005'")) as { id: number }).id;
+	roundId = ((await db.all('select id from rounds order by opens_at')) as { id: number }[])[1].id;
 	lead = await loggedIn('0900000003');
 	organiser = await loggedIn('0900000002');
 	participant = (await registeredClient({ unitCode: '001' })).client;
@@ -118,13 +119,9 @@ describe('district dashboard scoping', () => {
 		expect(wb.worksheets.map((w) => w.name)).toEqual(['Người dự thi']);
 		expect(String(wb.worksheets[0].getCell('A1').value)).toContain('Quận Ba Đình');
 
-		const db = openTestDb();
-		const log = db
-			.prepare(
-				"select a.entity_id, a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'participants.export' and u.phone = '+84900000003' order by a.id desc limit 2"
-			)
-			.all() as { entity_id: string; details_json: string }[];
-		db.close();
+		const log = (await db.all(
+			"select a.entity_id, a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'participants.export' and u.phone = '+84900000003' order by a.id desc limit 2"
+		)) as { entity_id: string; details_json: string }[];
 		expect(log.map((l) => JSON.parse(l.details_json).format)).toEqual(['xlsx', 'csv']);
 		expect(log.every((l) => l.entity_id === String(ownUnit))).toBe(true);
 	});
@@ -209,13 +206,11 @@ describe('organiser dashboards scoping', () => {
 	});
 
 	it('shows every day of a round in the district daily chart, quiet days as zero', async () => {
-		const db = openTestDb();
-		const week1 = db.prepare('select id, opens_at, closes_at from rounds order by opens_at limit 1').get() as {
+		const week1 = (await db.get('select id, opens_at, closes_at from rounds order by opens_at limit 1')) as {
 			id: number;
 			opens_at: number;
 			closes_at: number;
 		};
-		db.close();
 		const html = await (await lead.get(`/district?round=${week1.id}`)).text();
 		const table = html.slice(html.indexOf('Bảng số liệu theo ngày'), html.indexOf('</table>', html.indexOf('Bảng số liệu theo ngày')));
 		const days = [...table.matchAll(/<td[^>]*>(\d{2})\/(\d{2})\/(\d{4})<\/td>/g)].map((m) => Date.UTC(+m[3], +m[2] - 1, +m[1]));
@@ -255,13 +250,9 @@ describe('organiser dashboards scoping', () => {
 		const res = await organiser.get('/organiser/reports/download?kind=year&year=2026');
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-hoi-thi-2026-01-01.xlsx"');
 		await res.arrayBuffer();
-		const db = openTestDb();
-		const log = db
-			.prepare(
-				"select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1"
-			)
-			.get() as { details_json: string };
-		db.close();
+		const log = (await db.get(
+			"select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1"
+		)) as { details_json: string };
 		// 1 January 2026, 00:00 in Hanoi is 31 December 2025, 17:00 UTC.
 		expect(JSON.parse(log.details_json)).toMatchObject({ from: Date.UTC(2025, 11, 31, 17), to: Date.UTC(2026, 11, 31, 17) });
 	});
@@ -269,20 +260,12 @@ describe('organiser dashboards scoping', () => {
 
 describe('knowledge-gap data', () => {
 	it('records each drawn question’s correctness when an attempt is scored, agreeing with the score', async () => {
-		const db = openTestDb();
-		const rows = db
-			.prepare(
-				`select a.id, a.correct_count, sum(aq.correct) as marked, count(aq.correct) as graded, count(*) as drawn
+		const rows = (await db.all(`select a.id, a.correct_count, sum(aq.correct) as marked, count(aq.correct) as graded, count(*) as drawn
 				 from attempts a join attempt_questions aq on aq.attempt_id = a.id
-				 where a.status in ('submitted','expired') group by a.id`
-			)
-			.all() as { correct_count: number; marked: number; graded: number; drawn: number }[];
-		const open = db
-			.prepare(
-				`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`
-			)
-			.get() as { n: number };
-		db.close();
+				 where a.status in ('submitted','expired') group by a.id`)) as { correct_count: number; marked: number; graded: number; drawn: number }[];
+		const open = (await db.get(
+			`select count(*) as n from attempts a join attempt_questions aq on aq.attempt_id = a.id where a.status = 'open' and aq.correct is not null`
+		)) as { n: number };
 		expect(rows.length).toBeGreaterThan(50);
 		for (const r of rows) {
 			expect(r.graded).toBe(r.drawn);
@@ -319,9 +302,7 @@ describe('public leaderboards', () => {
 		expect(urban.units.length).toBe(12);
 		const res = await new Client().get(`/rounds/${roundId}/leaderboard`);
 		expect(await res.text()).toContain('Toàn cuộc thi');
-		const db = openTestDb();
-		const contestId = (db.prepare('select contest_id from rounds where id = ?').get(roundId) as { contest_id: number }).contest_id;
-		db.close();
+		const contestId = ((await db.get('select contest_id from rounds where id = ?', roundId)) as { contest_id: number }).contest_id;
 		const whole = await new Client().get(`/contests/${contestId}/leaderboard`);
 		expect(whole.status).toBe(200);
 		expect(await whole.text()).toContain('Bảng xếp hạng toàn cuộc thi');

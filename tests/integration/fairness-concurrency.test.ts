@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, freshPhone, openTestDb, registeredClient, registration } from './client';
+import { Client, freshPhone, registeredClient, registration } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * Fairness under concurrency: every case fires real parallel HTTP requests at the running
@@ -8,10 +11,8 @@ import { Client, freshPhone, openTestDb, registeredClient, registration } from '
 
 let openRoundId: number;
 
-beforeAll(() => {
-	const db = openTestDb();
-	const rounds = db.prepare('select id from rounds order by opens_at').all() as { id: number }[];
-	db.close();
+beforeAll(async () => {
+	const rounds = (await db.all('select id from rounds order by opens_at')) as { id: number }[];
 	openRoundId = rounds[1].id;
 });
 
@@ -28,11 +29,11 @@ describe('attempts under concurrency', () => {
 		expect(new Set(bodies.map((b) => b.attemptId)).size).toBe(1);
 		// Every resume shows the same drawn questions in the same order.
 		expect(new Set(bodies.map((b) => JSON.stringify(b.questions))).size).toBe(1);
-		const db = openTestDb();
-		const rows = db
-			.prepare('select status, attempt_no from attempts where id = ? or user_id = (select user_id from attempts where id = ?)')
-			.all(bodies[0].attemptId, bodies[0].attemptId);
-		db.close();
+		const rows = await db.all(
+			'select status, attempt_no from attempts where id = ? or user_id = (select user_id from attempts where id = ?)',
+			bodies[0].attemptId,
+			bodies[0].attemptId
+		);
 		expect(rows).toEqual([{ status: 'open', attempt_no: 1 }]);
 	});
 
@@ -47,12 +48,10 @@ describe('attempts under concurrency', () => {
 		expect(responses.every((r) => r.status === 200)).toBe(true);
 		const bodies = await Promise.all(responses.map((r) => r.text()));
 		expect(new Set(bodies).size).toBe(1);
-		const db = openTestDb();
-		const row = db.prepare('select status, submitted_at, prediction from attempts where id = ?').get(view.attemptId) as {
+		const row = (await db.get('select status, submitted_at, prediction from attempts where id = ?', view.attemptId)) as {
 			status: string;
 			prediction: number;
 		};
-		db.close();
 		expect(row.status).toBe('submitted');
 		// Exactly one of the racing requests was scored: its prediction is one of those sent.
 		expect(row.prediction).toBeGreaterThanOrEqual(100);
@@ -75,12 +74,12 @@ describe('attempts under concurrency', () => {
 		};
 		await Promise.all(Array.from({ length: 10 }, worker));
 		expect(refused).toBeGreaterThan(0);
-		const db = openTestDb();
-		const userId = (db.prepare('select user_id from attempts order by id desc limit 1').get() as { user_id: number }).user_id;
-		const rows = db
-			.prepare('select attempt_no, status from attempts where user_id = ? and round_id = ? order by attempt_no')
-			.all(userId, openRoundId);
-		db.close();
+		const userId = ((await db.get('select user_id from attempts order by id desc limit 1')) as { user_id: number }).user_id;
+		const rows = await db.all(
+			'select attempt_no, status from attempts where user_id = ? and round_id = ? order by attempt_no',
+			userId,
+			openRoundId
+		);
 		expect(rows).toEqual([
 			{ attempt_no: 1, status: 'submitted' },
 			{ attempt_no: 2, status: 'submitted' },
@@ -109,9 +108,7 @@ describe('identity under concurrency', () => {
 			expect(r.status).toBe(400);
 			expect(r.body?.data.errors.phone).toBe('Số điện thoại này đã được đăng ký.');
 		}
-		const db = openTestDb();
-		const n = db.prepare('select count(*) as n from users where phone = ?').get(`+84${rest}`) as { n: number };
-		db.close();
+		const n = (await db.get('select count(*) as n from users where phone = ?', `+84${rest}`)) as { n: number };
 		expect(n.n).toBe(1);
 	});
 
@@ -154,14 +151,11 @@ describe('where accounts come from', () => {
 		await start(client);
 		const again = new Client();
 		await again.action('/login', { identifier: form.phone, password: form.password });
-		const db = openTestDb();
-		const rows = db
-			.prepare(
-				`select e.kind, e.device_hash, e.ip_hash, e.attempt_id from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id`
-			)
-			.all('+84' + form.phone.slice(1)) as { kind: string; device_hash: string; ip_hash: string; attempt_id: number | null }[];
-		const dump = JSON.stringify(db.prepare('select * from access_events').all());
-		db.close();
+		const rows = (await db.all(
+			`select e.kind, e.device_hash, e.ip_hash, e.attempt_id from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id`,
+			'+84' + form.phone.slice(1)
+		)) as { kind: string; device_hash: string; ip_hash: string; attempt_id: number | null }[];
+		const dump = JSON.stringify(await db.all('select * from access_events'));
 		expect(rows.map((r) => r.kind)).toEqual(['register', 'attempt_start', 'login']);
 		for (const r of rows) {
 			expect(r.device_hash).toMatch(/^[0-9a-f]{64}$/);

@@ -1,20 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, loggedIn, openTestDb, registeredClient } from './client';
+import { Client, loggedIn, registeredClient } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 let openRoundId: number;
 let organiser: Client;
 
 beforeAll(async () => {
-	const db = openTestDb();
-	openRoundId = (db.prepare('select id from rounds order by opens_at').all() as { id: number }[])[1].id;
-	db.close();
+	openRoundId = ((await db.all('select id from rounds order by opens_at')) as { id: number }[])[1].id;
 	organiser = await loggedIn('0900000002');
 });
 
-function userIdOf(phone: string): number {
-	const db = openTestDb();
-	const r = db.prepare('select id from users where phone = ?').get('+84' + phone.slice(1)) as { id: number };
-	db.close();
+async function userIdOf(phone: string): Promise<number> {
+	const r = (await db.get('select id from users where phone = ?', '+84' + phone.slice(1))) as { id: number };
 	return r.id;
 }
 
@@ -25,7 +24,7 @@ async function personWithAttempt(over: Record<string, string> = {}) {
 	const q = view.questions[0];
 	await client.json('PUT', `/api/attempts/${view.attemptId}/answers`, { questionId: q.id, optionIds: [q.options[0].id] });
 	await client.json('POST', `/api/attempts/${view.attemptId}/submit`, { prediction: 7 });
-	return { client, userId: userIdOf(form.phone), attemptId: view.attemptId as number };
+	return { client, userId: await userIdOf(form.phone), attemptId: view.attemptId as number };
 }
 
 const PAGES = ['/organiser/fairness', `/organiser/fairness/rounds/1`, '/organiser/people/1', '/organiser/duplicates', '/organiser/audit'];
@@ -51,9 +50,7 @@ describe('privacy of the fairness pages', () => {
 			reason: 'Thử vượt quyền'
 		});
 		expect(r.status).toBe(403);
-		const db = openTestDb();
-		const row = db.prepare('select disqualified_at from attempts where id = ?').get(attemptId) as { disqualified_at: number | null };
-		db.close();
+		const row = (await db.get('select disqualified_at from attempts where id = ?', attemptId)) as { disqualified_at: number | null };
 		expect(row.disqualified_at).toBeNull();
 	});
 
@@ -103,13 +100,10 @@ describe('disqualify and reinstate', () => {
 		expect(back.status).toBe(200);
 		expect(await board()).toContain('Bạn</span>');
 
-		const db = openTestDb();
-		const log = db
-			.prepare(
-				`select a.action, a.actor_user_id, a.details_json, u.phone from audit_log a join users u on u.id = a.actor_user_id where a.entity = 'attempt' and a.entity_id = ? order by a.id`
-			)
-			.all(String(attemptId)) as { action: string; details_json: string; phone: string }[];
-		db.close();
+		const log = (await db.all(
+			`select a.action, a.actor_user_id, a.details_json, u.phone from audit_log a join users u on u.id = a.actor_user_id where a.entity = 'attempt' and a.entity_id = ? order by a.id`,
+			String(attemptId)
+		)) as { action: string; details_json: string; phone: string }[];
 		expect(log.map((l) => l.action)).toEqual(['attempt.disqualify', 'attempt.reinstate']);
 		expect(log.every((l) => l.phone === '+84900000002')).toBe(true);
 		expect(JSON.parse(log[0].details_json)).toMatchObject({ reason: 'Bài làm giống hệt người khác', userId });
@@ -117,6 +111,23 @@ describe('disqualify and reinstate', () => {
 			reason: 'Đã xác minh là làm thật',
 			previousReason: 'Bài làm giống hệt người khác'
 		});
+	});
+
+	it('takes one of ten simultaneous disqualifications of one attempt (the rest 409) and logs it once', async () => {
+		const { userId, attemptId } = await personWithAttempt();
+		const results = await Promise.all(
+			Array.from({ length: 10 }, (_, i) =>
+				organiser.action(`/organiser/people/${userId}?/disqualifyAttempt`, { attemptId: String(attemptId), reason: `Lần ${i + 1}` })
+			)
+		);
+		expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+		const log = await db.all("select id from audit_log where action = 'attempt.disqualify' and entity_id = ?", String(attemptId));
+		expect(log).toHaveLength(1);
+		const person = await Promise.all(
+			Array.from({ length: 10 }, () => organiser.action(`/organiser/people/${userId}?/disqualifyPerson`, { reason: 'Nhiều tài khoản' }))
+		);
+		expect(person.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+		expect(await db.all("select id from audit_log where action = 'user.disqualify' and entity_id = ?", String(userId))).toHaveLength(1);
 	});
 
 	it('refuses an attempt id that belongs to someone else', async () => {
@@ -146,12 +157,12 @@ describe('disqualify and reinstate', () => {
 		expect(res.status).toBe(200);
 		expect(html).toContain('Loại lượt thi');
 		expect(html).not.toContain('Đăng ký tài khoản</td>');
-		const db = openTestDb();
-		const insert = db.prepare(
-			`insert into audit_log (at, actor_user_id, action, entity, entity_id, details_json) values (?, 2, 'test.paging', 'round', ?, '{}')`
-		);
-		for (let i = 0; i < 55; i++) insert.run(Date.now(), String(i));
-		db.close();
+		for (let i = 0; i < 55; i++)
+			await db.run(
+				`insert into audit_log (at, actor_user_id, action, entity, entity_id, details_json) values (?, 2, 'test.paging', 'round', ?, '{}')`,
+				Date.now(),
+				String(i)
+			);
 		const first = await (await organiser.get('/organiser/audit?action=test.paging')).text();
 		expect(first).toContain('55 mục · trang 1/2');
 		expect(first).toContain('href="?action=test.paging&amp;page=2"');
@@ -168,7 +179,7 @@ describe('possible duplicates', () => {
 		const tag = `Trùng Thị Ngữ ${String.fromCharCode(65 + (Date.now() % 20))}`;
 		const a = await registeredClient({ fullName: tag, birthDate: '1977-03-03', unitCode: '002' });
 		const b = await registeredClient({ fullName: tag.toUpperCase().normalize('NFD'), birthDate: '1977-03-03', unitCode: '009' });
-		const [idA, idB] = [userIdOf(a.form.phone), userIdOf(b.form.phone)];
+		const [idA, idB] = [await userIdOf(a.form.phone), await userIdOf(b.form.phone)];
 		const html = await (await organiser.get('/organiser/duplicates')).text();
 		expect(html).toContain(`Cặp #${idA} và #${idB}`);
 		expect(html).toContain('Cùng họ tên và ngày sinh');
@@ -187,21 +198,19 @@ describe('possible duplicates', () => {
 	it('merging moves the duplicate’s attempts to rounds the kept account did not take part in', async () => {
 		const keep = await registeredClient({ fullName: 'Gộp Thị Chuyển', birthDate: '1966-06-06' });
 		const dup = await personWithAttempt({ fullName: 'Gop Thi Chuyen', birthDate: '1966-06-06' });
-		const keepId = userIdOf(keep.form.phone);
+		const keepId = await userIdOf(keep.form.phone);
 		const r = await organiser.action('/organiser/duplicates?/merge', {
 			keepId: String(keepId),
 			dropId: String(dup.userId),
 			reason: 'Cùng một người, đăng ký hai số'
 		});
 		expect(r.status).toBe(200);
-		const db = openTestDb();
-		const attempt = db.prepare('select user_id, attempt_no, disqualified_at from attempts where id = ?').get(dup.attemptId);
-		const dupRow = db.prepare('select disqualified_at, merged_into from users where id = ?').get(dup.userId) as {
+		const attempt = await db.get('select user_id, attempt_no, disqualified_at from attempts where id = ?', dup.attemptId);
+		const dupRow = (await db.get('select disqualified_at, merged_into from users where id = ?', dup.userId)) as {
 			disqualified_at: number;
 			merged_into: number;
 		};
-		const sessions = db.prepare('select count(*) as n from sessions where user_id = ?').get(dup.userId) as { n: number };
-		db.close();
+		const sessions = (await db.get('select count(*) as n from sessions where user_id = ?', dup.userId)) as { n: number };
 		expect(attempt).toEqual({ user_id: keepId, attempt_no: 1, disqualified_at: null });
 		expect(dupRow.merged_into).toBe(keepId);
 		expect(dupRow.disqualified_at).toBeGreaterThan(0);
@@ -217,17 +226,15 @@ describe('possible duplicates', () => {
 			reason: 'Thi hai lần bằng hai tài khoản'
 		});
 		expect(r.status).toBe(200);
-		const db = openTestDb();
-		const attempt = db.prepare('select user_id, disqualified_at, disqualify_reason from attempts where id = ?').get(dup.attemptId) as {
+		const attempt = (await db.get('select user_id, disqualified_at, disqualify_reason from attempts where id = ?', dup.attemptId)) as {
 			user_id: number;
 			disqualified_at: number;
 			disqualify_reason: string;
 		};
-		const kept = db.prepare('select disqualified_at from attempts where id = ?').get(keep.attemptId) as { disqualified_at: number | null };
-		const log = db.prepare(`select details_json from audit_log where action = 'user.merge' and entity_id = ?`).get(String(dup.userId)) as {
+		const kept = (await db.get('select disqualified_at from attempts where id = ?', keep.attemptId)) as { disqualified_at: number | null };
+		const log = (await db.get(`select details_json from audit_log where action = 'user.merge' and entity_id = ?`, String(dup.userId))) as {
 			details_json: string;
 		};
-		db.close();
 		expect(attempt.user_id).toBe(dup.userId);
 		expect(attempt.disqualified_at).toBeGreaterThan(0);
 		expect(attempt.disqualify_reason).toContain(`#${keep.userId}`);

@@ -1,5 +1,8 @@
-import { Client, DEMO_PASSWORD, loggedIn, openTestDb, registeredClient } from './client';
+import { Client, DEMO_PASSWORD, loggedIn, registeredClient } from './client';
+import { testDb } from './db';
 import type { FixtureKey, RoleKey } from './authz-matrix';
+
+const db = testDb();
 
 /**
  * One client per role of the authorisation matrix, plus the ids its rows point at. People are
@@ -23,40 +26,29 @@ export async function roleWorld(): Promise<RoleWorld> {
 	const part = await registeredClient({ unitCode: '001' });
 	const other = await registeredClient({ unitCode: '001' });
 	const leadX = await registeredClient({ unitCode: '007' });
-	const db = openTestDb();
-	try {
-		const leadXRow = db.prepare('select id from users where phone = ?').get('+84' + leadX.form.phone.slice(1)) as { id: number };
-		db.prepare("update users set role = 'district_lead' where id = ?").run(leadXRow.id);
-	} finally {
-		db.close();
-	}
+	const leadXRow = (await db.get('select id from users where phone = ?', '+84' + leadX.form.phone.slice(1))) as { id: number };
+	await db.run("update users set role = 'district_lead' where id = ?", leadXRow.id);
 	const current = (await (await part.client.get('/api/rounds/current')).json()) as { rounds: { id: number }[] };
 	const openRoundId = current.rounds[0].id;
 	const start = await part.client.json('POST', `/api/rounds/${openRoundId}/attempts`);
 	if (start.status !== 201 && start.status !== 200) throw new Error('could not start the fixture attempt: ' + start.status);
 	const attemptId = ((await start.json()) as { attemptId: number }).attemptId;
 
-	const ro = openTestDb();
-	let fixtures: Record<FixtureKey, number>;
-	try {
-		const now = Date.now();
-		const upcoming = ro.prepare('select id, contest_id from rounds where opens_at > ? order by opens_at limit 1').get(now) as {
-			id: number;
-			contest_id: number;
-		};
-		const question = ro.prepare("select id from questions where status = 'published' order by id limit 1").get() as { id: number };
-		const participant = ro.prepare('select user_id from attempts where id = ?').get(attemptId) as { user_id: number };
-		fixtures = {
-			attemptId,
-			openRoundId,
-			upcomingRoundId: upcoming.id,
-			contestId: upcoming.contest_id,
-			questionId: question.id,
-			participantId: participant.user_id
-		};
-	} finally {
-		ro.close();
-	}
+	const now = Date.now();
+	const upcoming = (await db.get('select id, contest_id from rounds where opens_at > ? order by opens_at limit 1', now)) as {
+		id: number;
+		contest_id: number;
+	};
+	const question = (await db.get("select id from questions where status = 'published' order by id limit 1")) as { id: number };
+	const participant = (await db.get('select user_id from attempts where id = ?', attemptId)) as { user_id: number };
+	const fixtures: Record<FixtureKey, number> = {
+		attemptId,
+		openRoundId,
+		upcomingRoundId: upcoming.id,
+		contestId: upcoming.contest_id,
+		questionId: question.id,
+		participantId: participant.user_id
+	};
 
 	const credentials: Record<Exclude<RoleKey, 'anon'>, [string, string]> = {
 		part: [part.form.phone, part.form.password],

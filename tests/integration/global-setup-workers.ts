@@ -2,8 +2,8 @@ import type { TestProject } from 'vitest/node';
 import { startTestServer } from '../../scripts/test-server.js';
 
 /**
- * The race tests again, against the server as a cluster of two workers (WORKERS=2) on one SQLite
- * file: requests of one test land on both processes (connections are handed out in turn).
+ * The race tests again, against the server as a cluster of two workers (WORKERS=2) on one
+ * database: requests of one test land on both processes (connections are handed out in turn).
  */
 export default async function setup(project: TestProject) {
 	const server = await startTestServer({
@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
 	});
 	project.provide('baseUrl', server.url);
 	project.provide('dbPath', server.dbPath);
+	project.provide('database', server.database);
 	return async () => {
 		await server.stop();
 	};

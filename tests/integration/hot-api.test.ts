@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, registration } from './client';
+import { testDb } from './db';
 
 /**
  * In production the attempt API and the leaderboard poll are answered by api/node.ts before
@@ -53,7 +53,7 @@ async function see(step: string, res: Response, extra?: (body: any) => unknown):
 }
 
 /** The same conversation with one server; answers the list of what was seen. */
-async function walk(base: string, dbPath: string): Promise<Seen[]> {
+async function walk(base: string, database: string): Promise<Seen[]> {
 	const out: Seen[] = [];
 	const anon = new Client(base);
 	const rounds = (await (await anon.get('/api/rounds/current')).json()) as { rounds: { id: number; prediction: unknown }[] };
@@ -208,12 +208,15 @@ async function walk(base: string, dbPath: string): Promise<Seen[]> {
 
 	// Nothing a refused request sent was kept: the answer is the last accepted one, and the attempt
 	// was handed in by its owner's own request (prediction 120), not by a cross-site one.
-	const db = new SQLite(dbPath, { readonly: true });
-	const saved = db
-		.prepare('select option_ids_json as ids from attempt_answers where attempt_id = ? and question_id = ?')
-		.get(view.attemptId, q.id) as { ids: string };
-	const handedIn = db.prepare('select prediction from attempts where id = ?').get(view.attemptId) as { prediction: number | null };
-	db.close();
+	const db = testDb(database);
+	const saved = (await db.get(
+		'select option_ids_json as ids from attempt_answers where attempt_id = ? and question_id = ?',
+		view.attemptId,
+		q.id
+	)) as {
+		ids: string;
+	};
+	const handedIn = (await db.get('select prediction from attempts where id = ?', view.attemptId)) as { prediction: number | null };
 	expect(JSON.parse(saved.ids)).toEqual([q.options[0].id]);
 	if (round.prediction) expect(handedIn.prediction).toBe(120);
 	return out;
@@ -221,8 +224,8 @@ async function walk(base: string, dbPath: string): Promise<Seen[]> {
 
 describe('hot API in front of SvelteKit', () => {
 	it('answers exactly like the SvelteKit routes, good and bad paths alike', async () => {
-		const hot = await walk(new Client().base, inject('dbPath'));
-		const sveltekit = await walk(plain.url, plain.dbPath);
+		const hot = await walk(new Client().base, inject('database'));
+		const sveltekit = await walk(plain.url, plain.database);
 		expect(hot.map((s) => s.step)).toEqual(sveltekit.map((s) => s.step));
 		// SvelteKit itself refuses cross-site form-typed bodies (text/plain included) before its hooks
 		// run: the same 403, in its own words and without our headers.

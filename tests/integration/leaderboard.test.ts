@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest, type Db } from '../../src/lib/server/db';
 import { importList } from '../../src/lib/server/units/units';
 import { hanoiDistricts2024 } from '../../src/lib/server/units/lists';
@@ -7,6 +7,7 @@ import { computePredictionActual, roundLeaderboard } from '../../src/lib/server/
 import { rankPeople } from '../../src/lib/server/leaderboards/order';
 import { seededRng } from '../../src/lib/server/questions/draw';
 import { rebuildAll } from '../../src/lib/server/leaderboards/round-best';
+import { scratchDatabase, type ScratchDatabase } from './db';
 
 /**
  * The leaderboard SQL must rank exactly as the rule in leaderboards/order.ts. Both are fed the same random
@@ -14,6 +15,7 @@ import { rebuildAll } from '../../src/lib/server/leaderboards/round-best';
  */
 const DAY = 86_400_000;
 let db: Db;
+let scratch: ScratchDatabase;
 const now = Date.now();
 
 async function makeRound(closed: boolean, predictionKind: 'participants' | 'attempts' | 'perfect_scores' | null) {
@@ -85,9 +87,14 @@ async function fill(roundId: number, seed: number) {
 }
 
 beforeAll(async () => {
-	db = openDatabase(':memory:');
+	scratch = await scratchDatabase('leaderboard');
+	db = openDatabase(scratch.target);
 	await migrateToLatest(db);
 	await importList(db, hanoiDistricts2024, { deactivateOthers: false });
+});
+afterAll(async () => {
+	await db?.destroy();
+	await scratch?.drop();
 });
 
 describe('round leaderboard', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loggedIn, openTestDb } from './client';
+import { loggedIn } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * Svelte drops the whitespace at the start and end of a block ({#if …} text{/if}), so a space
@@ -25,10 +28,8 @@ function glued(text: string): string[] {
 
 describe('spaces around inline additions', () => {
 	it('district, item-analysis, question and fairness pages keep their spaces', async () => {
-		const db = openTestDb();
 		// A true/false question with a correct option “Đúng”: its page shows “Đúng (đúng)”.
-		const tf = db.prepare("select id from questions where kind = 'true_false' order by id limit 1").get() as { id: number };
-		db.close();
+		const tf = (await db.get("select id from questions where kind = 'true_false' order by id limit 1")) as { id: number };
 		const lead = await loggedIn('0900000003');
 		const organiser = await loggedIn('0900000002');
 		const pages: [typeof lead, string][] = [

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Client, freshPhone, openTestDb, registeredClient } from './client';
+import { Client, freshPhone, registeredClient } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * "Thông tin cá nhân" on /account: a person edits their own name, unit, phone, email and CCCD.
@@ -22,29 +25,17 @@ interface Row {
 	national_id_hash: string | null;
 	unit_code: string;
 }
-function row(phone: string): Row {
-	const db = openTestDb();
-	try {
-		return db
-			.prepare(
-				'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where phone = ?'
-			)
-			.get(e164(phone)) as Row;
-	} finally {
-		db.close();
-	}
+async function row(phone: string): Promise<Row> {
+	return (await db.get(
+		'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where phone = ?',
+		e164(phone)
+	)) as Row;
 }
-function rowById(id: number): Row {
-	const db = openTestDb();
-	try {
-		return db
-			.prepare(
-				'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where users.id = ?'
-			)
-			.get(id) as Row;
-	} finally {
-		db.close();
-	}
+async function rowById(id: number): Promise<Row> {
+	return (await db.get(
+		'select users.id, full_name, name_folded, phone, email, national_id_hash, units.code as unit_code from users join units on units.id = users.unit_id where users.id = ?',
+		id
+	)) as Row;
 }
 
 /** The profile form as the page would post it, filled with what the person has now. */
@@ -67,7 +58,7 @@ describe('profile edits on the account page', () => {
 		expect(res.status).toBe(200);
 		expect(res.body?.data.saved).toMatch(/Đã lưu thay đổi/);
 		expect(res.body?.data.changed).toEqual(['fullName', 'unitCode']);
-		const r = row(form.phone);
+		const r = await row(form.phone);
 		expect(r.full_name).toBe('Lê Thị Hồng Nhung');
 		expect(r.name_folded).toBe('le thi hong nhung');
 		expect(r.unit_code).toBe('001');
@@ -75,15 +66,11 @@ describe('profile edits on the account page', () => {
 		expect(page).toContain('Thông tin cá nhân');
 		expect(page).toContain('Lê Thị Hồng Nhung');
 
-		const db = openTestDb();
-		try {
-			const log = db
-				.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ? order by id desc")
-				.get(String(r.id)) as { details_json: string };
-			expect(JSON.parse(log.details_json).fields).toEqual(['fullName', 'unitCode']);
-		} finally {
-			db.close();
-		}
+		const log = (await db.get(
+			"select details_json from audit_log where action = 'user.profile_update' and entity_id = ? order by id desc",
+			String(r.id)
+		)) as { details_json: string };
+		expect(JSON.parse(log.details_json).fields).toEqual(['fullName', 'unitCode']);
 	});
 
 	it('refuses a phone that belongs to someone else, typed in another format, and keeps what was typed (not the password)', async () => {
@@ -100,7 +87,7 @@ describe('profile edits on the account page', () => {
 		expect(res.body?.data.values.fullName).toBe('Phạm Thị Thu');
 		expect(res.text).not.toContain(PASSWORD);
 		// Nothing was written, not even the name typed next to the taken phone.
-		expect(row(form.phone).full_name).toBe(form.fullName);
+		expect((await row(form.phone)).full_name).toBe(form.fullName);
 	});
 
 	it('refuses an email someone else registered, whatever its case', async () => {
@@ -110,7 +97,7 @@ describe('profile edits on the account page', () => {
 		const res = await client.action('/account?/profile', profileForm(form, { email: email.toUpperCase(), currentPassword: PASSWORD }));
 		expect(res.status).toBe(400);
 		expect(res.body?.data.errors.email).toBe('Email này đã được đăng ký.');
-		expect(row(form.phone).email).toBeNull();
+		expect((await row(form.phone)).email).toBeNull();
 	});
 
 	it("refuses a CCCD someone else declared, shows only whether one is on file, and can add or remove one's own", async () => {
@@ -123,12 +110,12 @@ describe('profile edits on the account page', () => {
 		);
 		expect(taken.status).toBe(400);
 		expect(taken.body?.data.errors.nationalId).toBe('Số CCCD này đã được đăng ký.');
-		expect(row(form.phone).national_id_hash).toBeNull();
+		expect((await row(form.phone)).national_id_hash).toBeNull();
 
 		const mine = freshCccd();
 		const added = await client.action('/account?/profile', profileForm(form, { nationalId: mine, currentPassword: PASSWORD }));
 		expect(added.status).toBe(200);
-		const hash = row(form.phone).national_id_hash;
+		const hash = (await row(form.phone)).national_id_hash;
 		expect(hash).toMatch(/^[0-9a-f]+$/);
 		expect(hash).not.toContain(mine);
 		const page = await (await client.get('/account')).text();
@@ -138,13 +125,13 @@ describe('profile edits on the account page', () => {
 
 		// An empty box keeps the stored CCCD; the checkbox removes it.
 		await client.action('/account?/profile', profileForm(form, { fullName: 'Đỗ Thị Lan' }));
-		expect(row(form.phone).national_id_hash).toBe(hash);
+		expect((await row(form.phone)).national_id_hash).toBe(hash);
 		const removed = await client.action(
 			'/account?/profile',
 			profileForm(form, { fullName: 'Đỗ Thị Lan', removeNationalId: 'on', currentPassword: PASSWORD })
 		);
 		expect(removed.body?.data.changed).toEqual(['nationalId']);
-		expect(row(form.phone).national_id_hash).toBeNull();
+		expect((await row(form.phone)).national_id_hash).toBeNull();
 	});
 
 	it('asks for the current password to change the phone, refuses a wrong one, and changes nothing', async () => {
@@ -160,10 +147,10 @@ describe('profile edits on the account page', () => {
 		expect(wrong.status).toBe(400);
 		expect(wrong.body?.data.errors.currentPassword).toBe('Mật khẩu hiện tại không đúng.');
 		expect(wrong.text).not.toContain('khong-phai-mat-khau');
-		const r = row(form.phone);
+		const r = await row(form.phone);
 		expect(r.phone).toBe(e164(form.phone));
 		expect(r.full_name).toBe(form.fullName);
-		expect(row(newPhone)).toBeUndefined();
+		expect(await row(newPhone)).toBeUndefined();
 	});
 
 	it('after six wrong current passwords refuses a change that needs one with 429 and Retry-After for a while, but still saves a name', async () => {
@@ -184,10 +171,10 @@ describe('profile edits on the account page', () => {
 			values: { phone: newPhone },
 			errors: { currentPassword: 'Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.' }
 		});
-		expect(row(newPhone)).toBeUndefined();
+		expect(await row(newPhone)).toBeUndefined();
 		const name = await client.action('/account?/profile', profileForm(form, { fullName: 'Trịnh Thị Mơ' }));
 		expect(name.status).toBe(200);
-		expect(row(form.phone).full_name).toBe('Trịnh Thị Mơ');
+		expect((await row(form.phone)).full_name).toBe('Trịnh Thị Mơ');
 	});
 
 	it('a new phone logs in, the old one no longer does, and other sessions end while this one stays', async () => {
@@ -204,16 +191,12 @@ describe('profile edits on the account page', () => {
 		expect((await new Client().action('/login', { identifier: form.phone, password: PASSWORD })).body?.type).toBe('failure');
 		expect((await new Client().action('/login', { identifier: newPhone, password: PASSWORD })).body?.type).toBe('redirect');
 		// The audit log names the field, never the number.
-		const db = openTestDb();
-		try {
-			const logs = db
-				.prepare("select details_json from audit_log where action = 'user.profile_update' and entity_id = ?")
-				.all(String(row(newPhone).id)) as { details_json: string }[];
-			expect(logs.map((l) => JSON.parse(l.details_json).fields)).toEqual([['phone']]);
-			for (const l of logs) expect(l.details_json).not.toMatch(new RegExp(newPhone.slice(1) + '|' + form.phone.slice(1)));
-		} finally {
-			db.close();
-		}
+		const logs = (await db.all(
+			"select details_json from audit_log where action = 'user.profile_update' and entity_id = ?",
+			String((await row(newPhone)).id)
+		)) as { details_json: string }[];
+		expect(logs.map((l) => JSON.parse(l.details_json).fields)).toEqual([['phone']]);
+		for (const l of logs) expect(l.details_json).not.toMatch(new RegExp(newPhone.slice(1) + '|' + form.phone.slice(1)));
 	});
 
 	it('lets exactly one of 20 concurrent requests from two accounts take the same new phone', async () => {
@@ -239,27 +222,22 @@ describe('profile edits on the account page', () => {
 			if (r.status === 400) expect(r.body?.data.errors.phone).toBe('Số điện thoại này đã được đăng ký.');
 			else expect(r.body?.data.changed).toEqual([]);
 		}
-		const db = openTestDb();
-		try {
-			const owners = db.prepare('select id from users where phone = ?').all(e164(target));
-			expect(owners).toHaveLength(1);
-		} finally {
-			db.close();
-		}
+		const owners = await db.all('select id from users where phone = ?', e164(target));
+		expect(owners).toHaveLength(1);
 	}, 60_000);
 
 	it('edits only the logged-in person: an injected userId field is ignored', async () => {
 		const victim = await registeredClient();
 		const { client, form } = await registeredClient();
-		const victimId = row(victim.form.phone).id;
+		const victimId = (await row(victim.form.phone)).id;
 		const res = await client.action('/account?/profile', {
 			...profileForm(form, { fullName: 'Kẻ Mạo Danh' }),
 			userId: String(victimId),
 			id: String(victimId)
 		});
 		expect(res.status).toBe(200);
-		expect(rowById(victimId).full_name).toBe(victim.form.fullName);
-		expect(row(form.phone).full_name).toBe('Kẻ Mạo Danh');
+		expect((await rowById(victimId)).full_name).toBe(victim.form.fullName);
+		expect((await row(form.phone)).full_name).toBe('Kẻ Mạo Danh');
 	});
 
 	it('sends an anonymous visitor to the login page', async () => {
@@ -270,16 +248,11 @@ describe('profile edits on the account page', () => {
 
 	it('refuses edits to an account whose data was erased', async () => {
 		const { client, form } = await registeredClient();
-		const id = row(form.phone).id;
-		const db = openTestDb();
-		try {
-			db.prepare('update users set anonymised_at = ? where id = ?').run(Date.now(), id);
-		} finally {
-			db.close();
-		}
+		const id = (await row(form.phone)).id;
+		await db.run('update users set anonymised_at = ? where id = ?', Date.now(), id);
 		const res = await client.action('/account?/profile', profileForm(form, { fullName: 'Tên Mới' }));
 		expect(res.status).toBe(400);
 		expect(res.body?.data.errors.form).toMatch(/không thể sửa thông tin/);
-		expect(rowById(id).full_name).toBe(form.fullName);
+		expect((await rowById(id)).full_name).toBe(form.fullName);
 	});
 });

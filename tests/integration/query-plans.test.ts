@@ -3,35 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, migrateToLatest, withConn, type Conn, type Db } from '../../src/lib/server/db';
+import { openDatabase, migrateToLatest, type Db } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/seed/demo';
-import * as attempts from '../../src/lib/server/attempts/service';
-import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions';
-import { boardJson, getBoard } from '../../src/lib/server/leaderboards/boards';
-import { cachedUnitRanking } from '../../src/lib/server/leaderboards/units';
-import { attemptStartByUser, attemptWriteByUser, takeAll } from '../../src/lib/server/auth/limits';
-import { pollCacheEvents } from '../../src/lib/server/cache';
+import { GROWING, runHotPaths } from './hot-paths';
 
 /**
- * Every statement the hot paths run — session check, start/resume, autosave, hand-in (with the
- * account limits they charge), expiry, the leaderboard poll with an own rank, the unit ranking,
- * reading other processes' cache events — is recorded as it is prepared and
+ * Every statement the hot paths run (hot-paths.ts) is recorded as it is prepared and
  * explained (EXPLAIN QUERY PLAN). None may scan a table that grows with the contest: each must
  * find its rows through an index. The database is not ANALYZEd, so the planner has no statistics
  * to prefer a scan on small demo tables: a missing index shows as a SCAN. (SEARCH … USING INDEX may
  * still walk a range: the rank-order snapshot reads a whole round, on the worker, every 5 s.)
+ * PostgreSQL's twin: query-plans.pg.test.ts.
  */
-const GROWING = [
-	'attempts',
-	'attempt_questions',
-	'attempt_answers',
-	'round_best',
-	'sessions',
-	'users',
-	'access_events',
-	'rate_buckets',
-	'cache_events'
-];
 let dir: string;
 let file: string;
 const seen = new Set<string>();
@@ -50,42 +33,19 @@ afterAll(() => {
 
 /** Runs the hot paths on a fresh connection (empty statement cache) while recording every prepare. */
 async function hotPaths(db: Db) {
-	// Arranged before recording: these are the test's own look-ups, not hot paths.
-	const round = await db.selectFrom('rounds').select('id').where('title', '=', 'Tuần 2').executeTakeFirstOrThrow();
-	const people = await db.selectFrom('users').select('id').where('role', '=', 'participant').orderBy('id', 'desc').limit(2).execute();
-	const [me, other] = people.map((p) => p.id);
-	const { token } = await createSession(db, me);
 	const sqlite = (SQLite as unknown as { prototype: { prepare: (sql: string) => unknown } }).prototype;
 	const prepare = sqlite.prepare;
-	sqlite.prepare = function (this: unknown, sql: string) {
-		seen.add(sql);
-		return prepare.call(this, sql);
-	};
-	process.env.HOITHI_INLINE_REPORTS = '1';
-	try {
-		expect(await validateSessionToken(db, token)).not.toBeNull();
-		await pollCacheEvents(db);
-		const startCharge = { charge: (c: Conn) => takeAll(c, [[attemptStartByUser, String(me)]]) };
-		const writeCharge = (c: Conn) => takeAll(c, [[attemptWriteByUser, String(me)]]);
-		const started = await attempts.startOrResume(db, me, round.id, Date.now(), attempts.cryptoRng, null, startCharge);
-		if (!started.ok) throw new Error(`start refused: ${started.status}`);
-		const resumed = await attempts.startOrResume(db, me, round.id, Date.now(), attempts.cryptoRng, null, startCharge);
-		expect(resumed.ok && resumed.resumed).toBe(true);
-		const q = started.view.questions[0];
-		expect((await attempts.saveAnswer(db, me, started.view.attemptId, q.id, [q.options[0].id], Date.now(), writeCharge)).ok).toBe(true);
-		expect((await attempts.submit(db, me, started.view.attemptId, 100, Date.now(), writeCharge)).ok).toBe(true);
-		expect((await attempts.submit(db, me, started.view.attemptId, 100, Date.now(), writeCharge)).ok).toBe(true);
-		await pollCacheEvents(db);
-		await attempts.expireOverdue(db);
-		const board = await getBoard(db, { roundId: round.id }, null);
-		const small = { ...board, top: board.top.slice(0, 1), topUserIds: board.topUserIds.slice(0, 1) };
-		for (const viewer of [me, other]) JSON.parse(await boardJson(db, small, viewer, false, {}));
-		await cachedUnitRanking(db, { roundId: round.id }, null);
-		await withConn(db, () => undefined);
-	} finally {
-		sqlite.prepare = prepare;
-		delete process.env.HOITHI_INLINE_REPORTS;
-	}
+	await runHotPaths(db, {
+		start: () => {
+			sqlite.prepare = function (this: unknown, sql: string) {
+				seen.add(sql);
+				return prepare.call(this, sql);
+			};
+		},
+		stop: () => {
+			sqlite.prepare = prepare;
+		}
+	});
 }
 
 describe('query plans of the hot paths', () => {

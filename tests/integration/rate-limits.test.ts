@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, DEMO_PASSWORD, freshPhone, registration } from './client';
+import { testDb } from './db';
 
 /**
  * The shared test server runs without rate limits; these tests start a second instance with the
@@ -134,14 +134,14 @@ describe('client address behind a proxy', () => {
 		const other = new Client(server.url, { 'x-forwarded-for': '10.8.0.1' });
 		const otherForm = registration({ phone: freshPhone() });
 		expect((await other.action('/register', otherForm)).body?.type).toBe('redirect');
-		const db = new SQLite(server.dbPath, { readonly: true });
+		const db = testDb(server.database);
 		const hashes = (phone: string) =>
-			db
-				.prepare('select e.kind, e.ip_hash as ip from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id')
-				.all('+84' + phone.slice(1)) as { kind: string; ip: string | null }[];
-		const mine = hashes(form.phone);
-		const theirs = hashes(otherForm.phone);
-		db.close();
+			db.all<{ kind: string; ip: string | null }>(
+				'select e.kind, e.ip_hash as ip from access_events e join users u on u.id = e.user_id where u.phone = ? order by e.id',
+				'+84' + phone.slice(1)
+			);
+		const mine = await hashes(form.phone);
+		const theirs = await hashes(otherForm.phone);
 		// register: SvelteKit's form action; attempt_start: the hot path (api/node.ts).
 		expect(mine.map((e) => e.kind)).toEqual(['register', 'attempt_start']);
 		expect(mine[0].ip).toMatch(/^[0-9a-f]{64}$/);

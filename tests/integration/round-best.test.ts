@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase, migrateToLatest, withConn, type Db } from '../../src/lib/server/db';
 import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
@@ -8,12 +8,14 @@ import { rankInRound, topOfRound } from '../../src/lib/server/leaderboards/round
 import { roundLeaderboard, viewerBest } from '../../src/lib/server/leaderboards/rounds';
 import { clearCaches } from '../../src/lib/server/cache';
 import { boardJson, boardView, getBoard } from '../../src/lib/server/leaderboards/boards';
+import { scratchDatabase, type ScratchDatabase } from './db';
 
 /**
  * round_best must always equal "each person's best counted attempt" computed from the attempts,
  * whatever happened: submits, expiries, disqualifications, reinstatements.
  */
 let db: Db;
+let scratch: ScratchDatabase;
 let roundId: number;
 let organiserId: number;
 const now = Date.now();
@@ -24,7 +26,7 @@ async function truth() {
 			select a.user_id, a.id, row_number() over (partition by a.user_id order by a.score desc, a.duration_ms asc, a.submitted_at asc, a.id asc) as rn
 			from attempts a join users u on u.id = a.user_id
 			where a.round_id = ${roundId} and a.status in ('submitted','expired') and a.disqualified_at is null and u.disqualified_at is null
-		) where rn = 1 order by user_id`.execute(db);
+		) as ranked where rn = 1 order by user_id`.execute(db);
 	return r.rows.map((x) => [x.user_id, x.id]);
 }
 async function table() {
@@ -39,7 +41,8 @@ async function table() {
 
 beforeEach(async () => {
 	clearCaches();
-	db = openDatabase(':memory:');
+	scratch = await scratchDatabase('round_best');
+	db = openDatabase(scratch.target);
 	await migrateToLatest(db);
 	await seedDemo(db, now, 12);
 	roundId = (await db.selectFrom('rounds').select('id').where('title', '=', 'Tuần 2').executeTakeFirstOrThrow()).id;
@@ -50,6 +53,10 @@ beforeEach(async () => {
 			.where('phone', '=', '+84' + DEMO_ACCOUNTS[1].phone.slice(1))
 			.executeTakeFirstOrThrow()
 	).id;
+});
+afterEach(async () => {
+	await db?.destroy();
+	await scratch?.drop();
 });
 
 describe('round_best', () => {

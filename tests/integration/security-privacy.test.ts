@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Client, loggedIn, openTestDb, registeredClient, registration } from './client';
+import { Client, loggedIn, registeredClient, registration } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const phoneE164 = (p: string) => '+84' + p.slice(1);
-const userId = (phone: string) => {
-	const db = openTestDb();
-	try {
-		return (db.prepare('select id from users where phone = ?').get(phoneE164(phone)) as { id: number }).id;
-	} finally {
-		db.close();
-	}
+const userId = async (phone: string) => {
+	return ((await db.get('select id from users where phone = ?', phoneE164(phone))) as { id: number }).id;
 };
 async function loginAs(phone: string, password: string) {
 	const c = new Client();
@@ -43,16 +41,13 @@ describe('web security', () => {
 		expect(withHtml).toEqual([]);
 
 		const { client, form } = await registeredClient();
-		const id = userId(form.phone);
-		const db = openTestDb();
-		const q = db
-			.prepare(
-				"select q.id, v.id as vid, v.stem from questions q join question_versions v on v.id = q.current_version_id where q.status = 'published' order by q.id desc limit 1"
-			)
-			.get() as { id: number; vid: number; stem: string };
+		const id = await userId(form.phone);
+		const q = (await db.get(
+			"select q.id, v.id as vid, v.stem from questions q join question_versions v on v.id = q.current_version_id where q.status = 'published' order by q.id desc limit 1"
+		)) as { id: number; vid: number; stem: string };
 		try {
-			db.prepare('update users set full_name = ? where id = ?').run('Nguyễn ' + PAYLOAD, id);
-			db.prepare('update question_versions set stem = ? where id = ?').run(PAYLOAD + ' câu hỏi', q.vid);
+			await db.run('update users set full_name = ? where id = ?', 'Nguyễn ' + PAYLOAD, id);
+			await db.run('update question_versions set stem = ? where id = ?', PAYLOAD + ' câu hỏi', q.vid);
 			const org = await loggedIn('0900000002');
 			for (const page of [`/organiser/people/${id}`, `/organiser/questions/${q.id}`]) {
 				const html = await (await org.get(page)).text();
@@ -63,8 +58,7 @@ describe('web security', () => {
 			const account = await (await client.get('/account')).text();
 			expect(account).not.toContain('<img src=x');
 		} finally {
-			db.prepare('update question_versions set stem = ? where id = ?').run(q.stem, q.vid);
-			db.close();
+			await db.run('update question_versions set stem = ? where id = ?', q.stem, q.vid);
 		}
 	});
 
@@ -85,17 +79,15 @@ describe('web security', () => {
 	it('ends every session of a person whose role an admin changes', async () => {
 		const { client, form } = await registeredClient();
 		const second = await loginAs(form.phone, form.password);
-		const id = userId(form.phone);
+		const id = await userId(form.phone);
 		const admin = await loggedIn('0900000001');
 		const res = await admin.action(`/organiser/people/${id}?/changeRole`, { role: 'district_lead' });
 		expect(res.status).toBe(200);
 		expect((await client.get('/account')).status).toBe(303);
 		expect((await second.get('/account')).status).toBe(303);
-		const db = openTestDb();
-		const row = db.prepare("select details_json from audit_log where action = 'user.role_change' and entity_id = ?").get(String(id)) as {
+		const row = (await db.get("select details_json from audit_log where action = 'user.role_change' and entity_id = ?", String(id))) as {
 			details_json: string;
 		};
-		db.close();
 		expect(JSON.parse(row.details_json)).toEqual({ from: 'participant', to: 'district_lead' });
 		// An organiser may not change roles.
 		const org = await loggedIn('0900000002');
@@ -116,12 +108,11 @@ describe('web security', () => {
 	it('logs a log-out everywhere in the audit log, with the person as actor', async () => {
 		const { client, form } = await registeredClient();
 		await client.action('/account?/logoutEverywhere', {});
-		const db = openTestDb();
-		const user = db.prepare('select id from users where phone = ?').get('+84' + form.phone.slice(1)) as { id: number };
-		const logs = db
-			.prepare("select actor_user_id from audit_log where action = 'user.logout_everywhere' and entity_id = ?")
-			.all(String(user.id));
-		db.close();
+		const user = (await db.get('select id from users where phone = ?', '+84' + form.phone.slice(1))) as { id: number };
+		const logs = await db.all(
+			"select actor_user_id from audit_log where action = 'user.logout_everywhere' and entity_id = ?",
+			String(user.id)
+		);
 		expect(logs).toEqual([{ actor_user_id: user.id }]);
 	});
 
@@ -153,11 +144,10 @@ describe('personal data', () => {
 			guardianConsent: 'on'
 		});
 		expect(ok.body?.type).toBe('redirect');
-		const db = openTestDb();
-		const u = db
-			.prepare('select guardian_name, guardian_phone, guardian_confirmed_at, consent_at, consent_version from users where phone = ?')
-			.get(phoneE164(form.phone)) as Record<string, unknown>;
-		db.close();
+		const u = (await db.get(
+			'select guardian_name, guardian_phone, guardian_confirmed_at, consent_at, consent_version from users where phone = ?',
+			phoneE164(form.phone)
+		)) as Record<string, unknown>;
 		expect(u).toMatchObject({ guardian_name: 'Trần Văn Bố', guardian_phone: '+84987111222', consent_version: expect.any(String) });
 		expect(u.guardian_confirmed_at).toBeGreaterThan(0);
 		expect(u.consent_at).toBeGreaterThan(0);
@@ -175,18 +165,17 @@ describe('personal data', () => {
 			consent: { textVersion: expect.any(String) }
 		});
 		expect(JSON.stringify(data)).not.toMatch(/password|secret_hash/);
-		const db = openTestDb();
-		const n = db
-			.prepare("select count(*) as n from audit_log where action = 'personal_data.export' and entity_id = ?")
-			.get(String(userId(form.phone))) as { n: number };
-		db.close();
+		const n = (await db.get(
+			"select count(*) as n from audit_log where action = 'personal_data.export' and entity_id = ?",
+			String(await userId(form.phone))
+		)) as { n: number };
 		expect(n.n).toBe(1);
 		expect((await new Client().get('/account/data')).status).toBe(401);
 	});
 
 	it('erases a person on request once an organiser confirms; results stay, anonymised', async () => {
 		const { client, form } = await registeredClient({ nationalId: '0012' + String(Date.now()).slice(-8) });
-		const id = userId(form.phone);
+		const id = await userId(form.phone);
 		const rounds = (await (await client.get('/api/rounds/current')).json()) as { rounds: { id: number }[] };
 		const roundId = rounds.rounds[0].id;
 		const view = await (await client.json('POST', `/api/rounds/${roundId}/attempts`)).json();
@@ -198,25 +187,25 @@ describe('personal data', () => {
 		expect(asked.status).toBe(200);
 		expect((await client.action('/account?/requestDeletion', { confirmWord: 'XOÁ' })).status).toBe(409);
 
-		const db = openTestDb();
-		const reqId = (db.prepare("select id from deletion_requests where user_id = ? and status = 'pending'").get(id) as { id: number }).id;
+		const reqId = ((await db.get("select id from deletion_requests where user_id = ? and status = 'pending'", id)) as { id: number }).id;
 		const org = await loggedIn('0900000002');
 		expect((await org.get('/organiser/privacy')).status).toBe(200);
 		const done = await org.action('/organiser/privacy?/confirm', { requestId: String(reqId) });
 		expect(done.status).toBe(200);
 		expect((await org.action('/organiser/privacy?/confirm', { requestId: String(reqId) })).status).toBe(409);
 
-		const u = db
-			.prepare('select full_name, phone, email, national_id_hash, birth_date, anonymised_at from users where id = ?')
-			.get(id) as Record<string, unknown>;
-		const attempts = db.prepare('select count(*) as n from attempts where user_id = ? and status = ?').get(id, 'submitted') as {
+		const u = (await db.get(
+			'select full_name, phone, email, national_id_hash, birth_date, anonymised_at from users where id = ?',
+			id
+		)) as Record<string, unknown>;
+		const attempts = (await db.get('select count(*) as n from attempts where user_id = ? and status = ?', id, 'submitted')) as {
 			n: number;
 		};
-		const events = db.prepare('select count(*) as n from access_events where user_id = ?').get(id) as { n: number };
-		const erase = db
-			.prepare("select count(*) as n from audit_log where action = 'personal_data.erase' and entity_id = ?")
-			.get(String(id)) as { n: number };
-		db.close();
+		const events = (await db.get('select count(*) as n from access_events where user_id = ?', id)) as { n: number };
+		const erase = (await db.get(
+			"select count(*) as n from audit_log where action = 'personal_data.erase' and entity_id = ?",
+			String(id)
+		)) as { n: number };
 		expect(u.full_name).toBe('Người dự thi ẩn danh');
 		expect(u.phone).toBe(`erased:${id}`);
 		expect(u).toMatchObject({ email: null, national_id_hash: null });

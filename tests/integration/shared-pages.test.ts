@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import SQLite from 'better-sqlite3';
 import { unflatten } from 'devalue';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, registration } from './client';
+import { testDb } from './db';
 
 /**
  * The public pages (home, round and contest leaderboards, and their __data.json) are rendered once
@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 const servers = () => [
-	{ name: 'front door', base: new Client().base, dbPath: inject('dbPath') },
-	{ name: 'HOITHI_HOT_API=0', base: plain.url, dbPath: plain.dbPath }
+	{ name: 'front door', base: new Client().base, database: inject('database') },
+	{ name: 'HOITHI_HOT_API=0', base: plain.url, database: plain.database }
 ];
 
 async function roundsOf(base: string) {
@@ -72,22 +72,17 @@ function viewerRows(dataJson: string): number {
 
 const peopleOn = (html: string) => Number(/([\d.]+) người có kết quả/.exec(html)?.[1].replace(/\./g, ''));
 
-function correctOptions(dbPath: string, attemptId: number, questionId: number): string[] {
-	const db = new SQLite(dbPath, { readonly: true });
-	try {
-		const row = db
-			.prepare(
-				'select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id where aq.attempt_id = ? and aq.question_id = ?'
-			)
-			.get(attemptId, questionId) as { options_json: string };
-		return (JSON.parse(row.options_json) as { id: string; correct: boolean }[]).filter((o) => o.correct).map((o) => o.id);
-	} finally {
-		db.close();
-	}
+async function correctOptions(database: string, attemptId: number, questionId: number): Promise<string[]> {
+	const row = (await testDb(database).get(
+		'select v.options_json from attempt_questions aq join question_versions v on v.id = aq.question_version_id where aq.attempt_id = ? and aq.question_id = ?',
+		attemptId,
+		questionId
+	)) as { options_json: string };
+	return (JSON.parse(row.options_json) as { id: string; correct: boolean }[]).filter((o) => o.correct).map((o) => o.id);
 }
 
 /** A new participant who hands in a full, correct sheet in the open round (a result for the top of the board). */
-async function handIn(base: string, dbPath: string, roundId: number) {
+async function handIn(base: string, database: string, roundId: number) {
 	const me = new Client(base);
 	expect((await me.action('/register', registration())).body?.type).toBe('redirect');
 	const view = (await (await me.json('POST', `/api/rounds/${roundId}/attempts`)).json()) as {
@@ -97,7 +92,7 @@ async function handIn(base: string, dbPath: string, roundId: number) {
 	for (const q of view.questions)
 		await me.json('PUT', `/api/attempts/${view.attemptId}/answers`, {
 			questionId: q.id,
-			optionIds: correctOptions(dbPath, view.attemptId, q.id)
+			optionIds: await correctOptions(database, view.attemptId, q.id)
 		});
 	expect((await me.json('POST', `/api/attempts/${view.attemptId}/submit`, { prediction: 1 })).status).toBe(200);
 	return me;
@@ -183,12 +178,12 @@ describe('public pages for anonymous viewers', () => {
 	});
 
 	it('show a hand-in that enters the top of the board at once', async () => {
-		for (const { name, base, dbPath } of servers()) {
+		for (const { name, base, database } of servers()) {
 			const { open } = await roundsOf(base);
 			const path = `/rounds/${open}/leaderboard`;
 			const before = peopleOn((await get(base, path)).body);
 			expect(before, name).toBeGreaterThan(0);
-			await handIn(base, dbPath, open);
+			await handIn(base, database, open);
 			// The hand-in changed the round's top list: its shared pages were dropped with it.
 			const after = await get(base, path);
 			expect([name, peopleOn(after.body)]).toEqual([name, before + 1]);
@@ -199,9 +194,9 @@ describe('public pages for anonymous viewers', () => {
 
 describe('public pages for a logged-in viewer', () => {
 	it('are their own: their row in the page and its data, kept by nobody', async () => {
-		for (const { name, base, dbPath } of servers()) {
+		for (const { name, base, database } of servers()) {
 			const { open } = await roundsOf(base);
-			const me = await handIn(base, dbPath, open);
+			const me = await handIn(base, database, open);
 			for (const path of [`/rounds/${open}/leaderboard`, `/rounds/${open}/leaderboard/__data.json?x-sveltekit-invalidated=01`]) {
 				const res = await me.get(path);
 				const body = await res.text();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'devalue';
-import SQLite from 'better-sqlite3';
 import { startTestServer } from '../../scripts/test-server.js';
 import { Client, DEMO_PASSWORD, freshPhone, registration } from './client';
+import { testDb, type TestDb } from './db';
 
 /**
  * Two server processes on one database file, as several workers or several machines are: whatever
@@ -15,15 +15,17 @@ const DB = 'test-results/shared-state.db';
 const env = { HOITHI_DISABLE_RATE_LIMITS: '0', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', SERVER_PROCESSES: '2' };
 let one: Awaited<ReturnType<typeof startTestServer>>;
 let two: Awaited<ReturnType<typeof startTestServer>>;
-let dbPath: string;
+let db: TestDb;
 
 beforeAll(async () => {
 	one = await startTestServer({ db: DB, port: BASE + 4, env });
 	two = await startTestServer({ db: DB, port: BASE + 5, env, seed: false });
-	dbPath = one.dbPath;
+	db = testDb(one.database);
 });
 afterAll(async () => {
-	await Promise.all([one?.stop(), two?.stop()]);
+	// The second server runs on the first one's database: that one goes when both have stopped.
+	await Promise.all([one?.stop({ keepDatabase: true }), two?.stop()]);
+	await one?.dropDatabase();
 });
 
 /** One browser at one address, and the same browser at the other server. */
@@ -88,9 +90,7 @@ describe('a validated upload', () => {
 		const done = await b.action('/organiser/questions/import?/confirm', { token: preview.token });
 		expect(done.body).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/organiser\/questions\?imported=1&/) });
 		expect((await a.action('/organiser/questions/import?/confirm', { token: preview.token })).status).toBe(400);
-		const db = new SQLite(dbPath, { readonly: true });
-		expect(db.prepare('select count(*) as n from question_versions where stem = ?').get(stem)).toEqual({ n: 1 });
-		db.close();
+		expect(await db.get('select count(*) as n from question_versions where stem = ?', stem)).toEqual({ n: 1 });
 	});
 });
 
@@ -98,12 +98,10 @@ describe('cached pages after a write on the other process', () => {
 	it('show a renamed contest within a moment, not after the cache’s 5 s', async () => {
 		const { a, b } = browser('10.20.0.5');
 		expect((await a.action('/login', { identifier: '0900000002', password: DEMO_PASSWORD })).body?.type).toBe('redirect');
-		const db = new SQLite(dbPath, { readonly: true });
-		const contest = db.prepare("select id, rules from contests where status = 'published' order by id limit 1").get() as {
+		const contest = (await db.get("select id, rules from contests where status = 'published' order by id limit 1")) as {
 			id: number;
 			rules: string;
 		};
-		db.close();
 		const title = `Hội thi hai tiến trình ${Date.now()}`;
 		// The other process has the home page's contest cached.
 		expect(await (await b.get('/')).text()).not.toContain(title);

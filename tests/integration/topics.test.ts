@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loggedIn, openTestDb } from './client';
+import { loggedIn } from './client';
+import { testDb } from './db';
+
+const db = testDb();
 
 /**
  * The bank's writes that the question pages make (questions/service.ts): topics are added,
@@ -9,61 +12,62 @@ import { loggedIn, openTestDb } from './client';
 
 const ORGANISER = '0900000002';
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-	const db = openTestDb();
-	const out = db.prepare(sql).all(...params) as T[];
-	db.close();
+async function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+	const out = (await db.all(sql, ...params)) as T[];
 	return out;
 }
 
-const auditOf = (action: string, entityId: number) =>
-	rows<{ details_json: string }>(
-		'select details_json from audit_log where action = ? and entity_id = ? order by id',
-		action,
-		String(entityId)
+const auditOf = async (action: string, entityId: number) =>
+	(
+		await rows<{ details_json: string }>(
+			'select details_json from audit_log where action = ? and entity_id = ? order by id',
+			action,
+			String(entityId)
+		)
 	).map((r) => JSON.parse(r.details_json));
 
-const topicByCode = (code: string) => rows<{ id: number; name: string }>('select id, name from topics where code = ?', code)[0];
+const topicByCode = async (code: string) =>
+	(await rows<{ id: number; name: string }>('select id, name from topics where code = ?', code))[0];
 
 describe('topics', () => {
 	it('adds, renames and deletes a topic, logging each step', async () => {
 		const c = await loggedIn(ORGANISER);
 		const created = await c.action('/organiser/questions/topics?/create', { code: 'KT-Nhat-Ky', name: 'Chủ đề kiểm thử nhật ký' });
 		expect(created.body?.data).toEqual({ saved: 'Đã thêm chủ đề “Chủ đề kiểm thử nhật ký”.' });
-		const topic = topicByCode('kt-nhat-ky');
-		expect(auditOf('topic.create', topic.id)).toEqual([{ code: 'kt-nhat-ky', name: 'Chủ đề kiểm thử nhật ký' }]);
+		const topic = await topicByCode('kt-nhat-ky');
+		expect(await auditOf('topic.create', topic.id)).toEqual([{ code: 'kt-nhat-ky', name: 'Chủ đề kiểm thử nhật ký' }]);
 
 		const renamed = await c.action('/organiser/questions/topics?/rename', { id: String(topic.id), name: 'Chủ đề kiểm thử đổi tên' });
 		expect(renamed.body?.data).toEqual({ saved: 'Đã đổi tên chủ đề.' });
-		expect(topicByCode('kt-nhat-ky').name).toBe('Chủ đề kiểm thử đổi tên');
-		expect(auditOf('topic.rename', topic.id)).toEqual([{ name: 'Chủ đề kiểm thử đổi tên' }]);
+		expect((await topicByCode('kt-nhat-ky')).name).toBe('Chủ đề kiểm thử đổi tên');
+		expect(await auditOf('topic.rename', topic.id)).toEqual([{ name: 'Chủ đề kiểm thử đổi tên' }]);
 
 		const deleted = await c.action('/organiser/questions/topics?/delete', { id: String(topic.id) });
 		expect(deleted.body?.data).toEqual({ saved: 'Đã xóa chủ đề.' });
-		expect(topicByCode('kt-nhat-ky')).toBeUndefined();
-		expect(auditOf('topic.delete', topic.id)).toEqual([{}]);
+		expect(await topicByCode('kt-nhat-ky')).toBeUndefined();
+		expect(await auditOf('topic.delete', topic.id)).toEqual([{}]);
 	});
 
 	it('refuses a code already in the bank as a field error, keeping what was typed and logging nothing', async () => {
 		const c = await loggedIn(ORGANISER);
-		const existing = rows<{ id: number; code: string }>('select id, code from topics order by id limit 1')[0];
-		const before = rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'")[0].n;
+		const existing = (await rows<{ id: number; code: string }>('select id, code from topics order by id limit 1'))[0];
+		const before = (await rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'"))[0].n;
 		const { status, body } = await c.action('/organiser/questions/topics?/create', { code: existing.code.toUpperCase(), name: 'Trùng mã' });
 		expect(status).toBe(400);
 		expect(body?.data).toEqual({
 			create: { values: { code: existing.code.toUpperCase(), name: 'Trùng mã' }, errors: { code: 'Mã chủ đề này đã có.' } }
 		});
-		expect(rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'")[0].n).toBe(before);
+		expect((await rows<{ n: number }>("select count(*) as n from audit_log where action = 'topic.create'"))[0].n).toBe(before);
 	});
 
 	it('keeps a topic that questions use, logging nothing', async () => {
 		const c = await loggedIn(ORGANISER);
-		const used = rows<{ id: number }>('select topic_id as id from questions order by id limit 1')[0];
+		const used = (await rows<{ id: number }>('select topic_id as id from questions order by id limit 1'))[0];
 		const { status, body } = await c.action('/organiser/questions/topics?/delete', { id: String(used.id) });
 		expect(status).toBe(409);
 		expect(body?.data.message).toBe('Chủ đề còn câu hỏi hoặc đang dùng trong hạn mức của đợt thi nên không thể xóa.');
-		expect(rows('select id from topics where id = ?', used.id)).toHaveLength(1);
-		expect(auditOf('topic.delete', used.id)).toEqual([]);
+		expect(await rows('select id from topics where id = ?', used.id)).toHaveLength(1);
+		expect(await auditOf('topic.delete', used.id)).toEqual([]);
 	});
 });
 
@@ -87,12 +91,12 @@ describe('questions', () => {
 		expect(status).toBe(400);
 		expect(body?.data.errors).toEqual({ topicId: 'Chủ đề không tồn tại. Vui lòng chọn lại.' });
 		expect(body?.data.values).toMatchObject({ topicId: '987654', stem: 'Câu hỏi kiểm thử chủ đề không có trong ngân hàng?' });
-		expect(rows("select id from question_versions where stem = 'Câu hỏi kiểm thử chủ đề không có trong ngân hàng?'")).toEqual([]);
+		expect(await rows("select id from question_versions where stem = 'Câu hỏi kiểm thử chủ đề không có trong ngân hàng?'")).toEqual([]);
 	});
 
 	it('refuses the same when an existing question is saved', async () => {
 		const c = await loggedIn(ORGANISER);
-		const q = rows<{ id: number }>('select id from questions order by id limit 1')[0];
+		const q = (await rows<{ id: number }>('select id from questions order by id limit 1'))[0];
 		const { status, body } = await c.action(`/organiser/questions/${q.id}?/save`, question('987654'));
 		expect(status).toBe(400);
 		expect(body?.data.errors).toEqual({ topicId: 'Chủ đề không tồn tại. Vui lòng chọn lại.' });
@@ -103,8 +107,8 @@ describe('questions', () => {
 		const res = await c.get('/organiser/questions/export?format=csv&status=published');
 		expect(res.status).toBe(200);
 		await res.arrayBuffer();
-		const published = rows<{ n: number }>("select count(*) as n from questions where status = 'published'")[0].n;
-		const [last] = rows<{ details_json: string; actor: string }>(
+		const published = (await rows<{ n: number }>("select count(*) as n from questions where status = 'published'"))[0].n;
+		const [last] = await rows<{ details_json: string; actor: string }>(
 			"select a.details_json, u.phone as actor from audit_log a join users u on u.id = a.actor_user_id where a.action = 'questions.export' order by a.id desc limit 1"
 		);
 		expect(last.actor).toBe('+84900000002');

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushScored, invalidate, pollCacheEvents, registerCache, SCORED_BATCH_MS } from './cache';
 import { ORIGIN } from './db/cache-events';
-import { exclusive, migrateToLatest, openDatabase, type Db } from './db';
+import { exclusive, migrateToLatest, openDatabase, plain, type Db } from './db';
 
 // This file runs as one of several server processes (config is read on first use, after this line;
 // other files in the same test worker read their own, after afterAll put the environment back).
@@ -33,13 +33,15 @@ describe('hand-ins told to the other processes', () => {
 	it('are collected after their commit and written as one event', async () => {
 		const other = new SQLite(file, { readonly: true });
 		const rows = () => other.prepare("select detail from cache_events where topic = 'scored'").all() as { detail: string }[];
-		await exclusive(db, (c) => invalidate(c, 'scored', { roundId: 1, userId: 7, result: result(80) }));
-		await exclusive(db, (c) => invalidate(c, 'scored', { roundId: 1, userId: 8, result: result(90) }));
+		await exclusive(db, (c) => plain(() => invalidate(c, 'scored', { roundId: 1, userId: 7, result: result(80) })));
+		await exclusive(db, (c) => plain(() => invalidate(c, 'scored', { roundId: 1, userId: 8, result: result(90) })));
 		await expect(
-			exclusive(db, (c) => {
-				invalidate(c, 'scored', { roundId: 1, userId: 9, result: result(100) });
-				throw new Error('rolled back: never handed in');
-			})
+			exclusive(db, (c) =>
+				plain(() => {
+					invalidate(c, 'scored', { roundId: 1, userId: 9, result: result(100) });
+					throw new Error('rolled back: never handed in');
+				})
+			)
 		).rejects.toThrow();
 		// Not in the hand-ins' own transactions: written once per batch.
 		expect(rows()).toEqual([]);
@@ -66,7 +68,7 @@ describe('hand-ins told to the other processes', () => {
 		expect(await pollCacheEvents(db)).toBe(3);
 		expect(seen).toEqual(['5:1', '5:2', '5:3']);
 		// This process's own hand-ins were applied here at their commit; its batch is skipped when read back.
-		await exclusive(db, (c) => invalidate(c, 'scored', { roundId: 5, userId: 4, result: result(4) }));
+		await exclusive(db, (c) => plain(() => invalidate(c, 'scored', { roundId: 5, userId: 4, result: result(4) })));
 		await flushScored(db);
 		expect(await pollCacheEvents(db)).toBe(0);
 		expect(seen).toEqual(['5:1', '5:2', '5:3', '5:4']);

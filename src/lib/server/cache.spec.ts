@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invalidate, pollCacheEvents, registerCache, TtlCache } from './cache';
 import { ORIGIN, pruneEvents, writeEvent } from './db/cache-events';
-import { exclusive, migrateToLatest, openDatabase, withConn } from './db';
+import { exclusive, migrateToLatest, openDatabase, plain, withConn } from './db';
 import * as contests from './contests/contests';
 import { seedDemo } from './seed/demo';
 import { refreshPerson } from './leaderboards/round-best';
@@ -174,13 +174,13 @@ describe('the cache registry', () => {
 		const seen: string[] = [];
 		registerCache('test.scored', new Map(), { scored: ({ roundId, userId }) => seen.push(`${roundId}:${userId} after ${contestsSeen()}`) });
 		const result = { score: 1, prediction: null, durationMs: 1, submittedAt: 1 };
-		await exclusive(db, (c) => {
-			c.run("insert into contests (title, rules, status, created_at, updated_at) values ('x', '', 'draft', 0, 0)");
+		await exclusive(db, function* (c) {
+			yield* c.run("insert into contests (title, rules, status, created_at, updated_at) values ('x', '', 'draft', 0, 0)");
 			invalidate(c, 'scored', { roundId: 7, userId: 8, result });
 			expect(seen).toEqual([]);
 		});
 		expect(seen).toEqual(['7:8 after 1']);
-		await withConn(db, (c) => invalidate(c, 'scored', { roundId: 7, userId: 9, result }));
+		await withConn(db, (c) => plain(() => invalidate(c, 'scored', { roundId: 7, userId: 9, result })));
 		expect(seen).toEqual(['7:8 after 1', '7:9 after 1']);
 		await db.destroy();
 	});
@@ -200,10 +200,12 @@ describe('the cache registry', () => {
 		expect(log).toEqual(['cleared, 0 committed']);
 		expect(cached.size).toBe(0);
 		await expect(
-			exclusive(db, (c) => {
-				invalidate(c, 'contests');
-				throw new Error('abandoned too');
-			})
+			exclusive(db, (c) =>
+				plain(() => {
+					invalidate(c, 'contests');
+					throw new Error('abandoned too');
+				})
+			)
 		).rejects.toThrow('abandoned too');
 		expect(log).toEqual(['cleared, 0 committed', 'cleared, 0 committed']);
 		await db.destroy();
@@ -278,15 +280,19 @@ describe('cache events for the other processes', () => {
 		});
 		// Twice the same invalidation in one transaction: one event.
 		expect(eventsIn(other)).toEqual([{ topic: 'contests', detail: '{}' }]);
-		await exclusive(db, (c) => {
-			invalidate(c, 'questions', { versionId: 5 });
-			expect(eventsIn(other)).toHaveLength(1);
-		});
-		await expect(
-			exclusive(db, (c) => {
-				invalidate(c, 'units');
-				throw new Error('abandoned');
+		await exclusive(db, (c) =>
+			plain(() => {
+				invalidate(c, 'questions', { versionId: 5 });
+				expect(eventsIn(other)).toHaveLength(1);
 			})
+		);
+		await expect(
+			exclusive(db, (c) =>
+				plain(() => {
+					invalidate(c, 'units');
+					throw new Error('abandoned');
+				})
+			)
 		).rejects.toThrow('abandoned');
 		expect(eventsIn(other)).toEqual([
 			{ topic: 'contests', detail: '{}' },
@@ -300,7 +306,7 @@ describe('cache events for the other processes', () => {
 		const { db, file } = await fileDb();
 		const other = new SQLite(file, { readonly: true });
 		await exclusive(db, (c) =>
-			invalidate(c, 'scored', { roundId: 1, userId: 2, result: { score: 1, prediction: null, durationMs: 1, submittedAt: 1 } })
+			plain(() => invalidate(c, 'scored', { roundId: 1, userId: 2, result: { score: 1, prediction: null, durationMs: 1, submittedAt: 1 } }))
 		);
 		expect(eventsIn(other)).toEqual([]);
 		other.close();

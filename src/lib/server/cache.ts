@@ -1,4 +1,4 @@
-import { afterTransaction, beforeCommit, databaseOf, exclusive, withConn, type Conn, type Db, type Executor } from './db';
+import { afterTransaction, beforeCommit, databaseOf, exclusive, withConn, type Conn, type Db, type Executor, type Program } from './db';
 import { config } from './config';
 import * as events from './db/cache-events';
 
@@ -206,36 +206,38 @@ const lastSeen = new WeakMap<Db, number>();
  * process that has just started has nothing cached. Answers how many were applied.
  */
 export function pollCacheEvents(db: Db): Promise<number> {
-	return withConn(db, (c) => {
-		let last = lastSeen.get(db);
-		if (last === undefined) {
-			lastSeen.set(db, events.latestEventId(c));
-			return 0;
-		}
-		let applied = 0;
-		for (;;) {
-			const batch = events.eventsAfter(c, last, 500);
-			// A gap: events were pruned before this process read them. Whatever they were about, forget it all.
-			if (batch.length && batch[0].id !== last + 1) clearCaches();
-			for (const e of batch) {
-				last = e.id;
-				if (e.origin === events.ORIGIN || !(e.topic in TOPICS)) continue;
-				let detail: unknown;
-				try {
-					detail = JSON.parse(e.detail);
-				} catch {
-					continue;
-				}
-				// Hand-ins come in batches (flushScored); every other topic one by one.
-				for (const d of e.topic === 'scored' && Array.isArray(detail) ? detail : [detail]) {
-					apply(e.topic as Topic, d as Topics[Topic]);
-					applied++;
-				}
+	return withConn(db, (c) => applyEvents(c, db));
+}
+
+function* applyEvents(c: Conn, db: Db): Program<number> {
+	let last: number | undefined = lastSeen.get(db);
+	if (last === undefined) {
+		lastSeen.set(db, yield* events.latestEventId(c));
+		return 0;
+	}
+	let applied = 0;
+	for (;;) {
+		const batch: events.CacheEvent[] = yield* events.eventsAfter(c, last, 500);
+		// A gap: events were pruned before this process read them. Whatever they were about, forget it all.
+		if (batch.length && batch[0].id !== last + 1) clearCaches();
+		for (const e of batch) {
+			last = e.id;
+			if (e.origin === events.ORIGIN || !(e.topic in TOPICS)) continue;
+			let detail: unknown;
+			try {
+				detail = JSON.parse(e.detail);
+			} catch {
+				continue;
 			}
-			lastSeen.set(db, last);
-			if (batch.length < 500) return applied;
+			// Hand-ins come in batches (flushScored); every other topic one by one.
+			for (const d of e.topic === 'scored' && Array.isArray(detail) ? detail : [detail]) {
+				apply(e.topic as Topic, d as Topics[Topic]);
+				applied++;
+			}
 		}
-	});
+		lastSeen.set(db, last);
+		if (batch.length < 500) return applied;
+	}
 }
 
 /** Every topic (an event naming another, from a newer version during a rolling restart, is skipped). */

@@ -9,7 +9,26 @@ const DEV_SECRET = 'hoithi-dev-secret-do-not-use-in-production';
 
 const EnvSchema = z.object({
 	NODE_ENV: z.string().default('development'),
+	/** The SQLite file, unless DATABASE_URL names a PostgreSQL server. */
 	DATABASE_PATH: z.string().min(1).default('data/hoithi.db'),
+	/** `postgres://user:password@host:5432/db` (or `postgresql://`): run on PostgreSQL instead of the SQLite file. */
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\/\S+$/i, 'a postgres:// or postgresql:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/**
+	 * PostgreSQL only, optional: a read-only replica (streaming replication) for the heavy reads —
+	 * reports, dashboards, closed-round rankings, rank snapshots. Without it they use DATABASE_URL
+	 * (on connections of their own, read-only).
+	 */
+	DATABASE_REPLICA_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\/\S+$/i, 'a postgres:// or postgresql:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/** PostgreSQL only: connections per process (the heavy reads get as many again). Keep processes × 2 × this under max_connections. */
+	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
 	/** HMAC key for citizen IDs and other keyed hashes. Changing it orphans existing hashes. */
 	HASH_SECRET: z.string().min(16).default(DEV_SECRET),
 	ORIGIN: z.string().optional(),
@@ -35,6 +54,8 @@ export function config(): Config {
 		throw new Error('Invalid environment: ' + z.prettifyError(parsed.error));
 	}
 	const c = parsed.data;
+	if (c.DATABASE_REPLICA_URL && !c.DATABASE_URL)
+		throw new Error('Invalid environment: DATABASE_REPLICA_URL needs DATABASE_URL (the primary)');
 	if (c.NODE_ENV === 'production' && c.HASH_SECRET === DEV_SECRET && !process.env.HOITHI_ALLOW_DEV_SECRET) {
 		console.warn('[hoithi] HASH_SECRET is the development default. Set HASH_SECRET (≥16 chars) in production.');
 	}

@@ -1,32 +1,51 @@
 import { sql } from 'kysely';
-import type { Conn, Executor } from '../db';
+import { valueList, valueRows, type Conn, type Executor, type Program } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
 
 /**
  * Queries for attempts, their drawn questions and saved answers. No contest rules here.
- * The ones the attempt lifecycle uses run synchronously on the connection (`Conn`, inside
- * `exclusive`): they are the hot path when a round opens. Listings for pages use Kysely.
+ * The ones the attempt lifecycle uses are statement programs (`Conn`, run inside `exclusive`):
+ * they are the hot path when a round opens. Listings for pages use Kysely.
  */
 
-export function findAttempt(c: Conn, id: number): AttemptRow | undefined {
-	return c.get<AttemptRow>('select * from attempts where id = ?', id);
+export function* findAttempt(c: Conn, id: number): Program<AttemptRow | undefined> {
+	return yield* c.get<AttemptRow>('select * from attempts where id = ?', id);
 }
 
-export function findOpenAttempt(c: Conn, roundId: number, userId: number): AttemptRow | undefined {
-	return c.get<AttemptRow>("select * from attempts where round_id = ? and user_id = ? and status = 'open'", roundId, userId);
+/**
+ * The attempt, locked until the transaction ends: for the writes that depend on its status and
+ * deadline (autosave, hand-in, expiry), so that on PostgreSQL a hand-in and an autosave of one
+ * attempt cannot both act on the same open row (db Conn.getForUpdate).
+ */
+export function* lockAttempt(c: Conn, id: number): Program<AttemptRow | undefined> {
+	return yield* c.getForUpdate<AttemptRow>('select * from attempts where id = ?', id);
 }
 
-export function countUserAttempts(c: Conn, roundId: number, userId: number): number {
-	return (
-		c.get<{ n: number | null }>('select max(attempt_no) as n from attempts where round_id = ? and user_id = ?', roundId, userId)?.n ?? 0
+const OPEN_ATTEMPT = "select * from attempts where round_id = ? and user_id = ? and status = 'open'";
+
+export function* findOpenAttempt(c: Conn, roundId: number, userId: number): Program<AttemptRow | undefined> {
+	return yield* c.get<AttemptRow>(OPEN_ATTEMPT, roundId, userId);
+}
+
+/** The person's open attempt in a round, locked like lockAttempt (a start expires or resumes it). */
+export function* lockOpenAttempt(c: Conn, roundId: number, userId: number): Program<AttemptRow | undefined> {
+	return yield* c.getForUpdate<AttemptRow>(OPEN_ATTEMPT, roundId, userId);
+}
+
+export function* countUserAttempts(c: Conn, roundId: number, userId: number): Program<number> {
+	const row = yield* c.get<{ n: number | null }>(
+		'select max(attempt_no) as n from attempts where round_id = ? and user_id = ?',
+		roundId,
+		userId
 	);
+	return row?.n ?? 0;
 }
 
-export function insertAttempt(
+export function* insertAttempt(
 	c: Conn,
 	a: { roundId: number; userId: number; attemptNo: number; startedAt: number; deadlineAt: number; total: number }
-): number {
-	const r = c.run(
+): Program<number> {
+	return yield* c.insert(
 		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?)",
 		a.roundId,
 		a.userId,
@@ -35,43 +54,41 @@ export function insertAttempt(
 		a.deadlineAt,
 		a.total
 	);
-	return Number(r.lastInsertRowid);
 }
 
-export function insertAttemptQuestions(
+/** The drawn questions, in one statement (one round trip on PostgreSQL). */
+export function* insertAttemptQuestions(
 	c: Conn,
 	rows: { attemptId: number; position: number; questionId: number; versionId: number; optionOrder: string[] }[]
-): void {
-	for (const r of rows)
-		c.run(
-			'insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values (?, ?, ?, ?, ?)',
-			r.attemptId,
-			r.position,
-			r.questionId,
-			r.versionId,
-			JSON.stringify(r.optionOrder)
-		);
+): Program<void> {
+	if (rows.length === 0) return;
+	const params: unknown[] = [];
+	for (const r of rows) params.push(r.attemptId, r.position, r.questionId, r.versionId, JSON.stringify(r.optionOrder));
+	yield* c.run(
+		'insert into attempt_questions (attempt_id, position, question_id, question_version_id, option_order_json) values ' +
+			valueRows(rows.length, 5),
+		...params
+	);
 }
 
-export function listAttemptQuestions(
+export function* listAttemptQuestions(
 	c: Conn,
 	attemptId: number
-): { position: number; questionId: number; versionId: number; optionOrder: string[] }[] {
-	return c
-		.all<{ position: number; question_id: number; question_version_id: number; option_order_json: string }>(
-			'select position, question_id, question_version_id, option_order_json from attempt_questions where attempt_id = ? order by position',
-			attemptId
-		)
-		.map((r) => ({
-			position: r.position,
-			questionId: r.question_id,
-			versionId: r.question_version_id,
-			optionOrder: JSON.parse(r.option_order_json) as string[]
-		}));
+): Program<{ position: number; questionId: number; versionId: number; optionOrder: string[] }[]> {
+	const rows = yield* c.all<{ position: number; question_id: number; question_version_id: number; option_order_json: string }>(
+		'select position, question_id, question_version_id, option_order_json from attempt_questions where attempt_id = ? order by position',
+		attemptId
+	);
+	return rows.map((r) => ({
+		position: r.position,
+		questionId: r.question_id,
+		versionId: r.question_version_id,
+		optionOrder: JSON.parse(r.option_order_json) as string[]
+	}));
 }
 
-export function listAnswers(c: Conn, attemptId: number): Map<number, string[]> {
-	const rows = c.all<{ question_id: number; option_ids_json: string }>(
+export function* listAnswers(c: Conn, attemptId: number): Program<Map<number, string[]>> {
+	const rows = yield* c.all<{ question_id: number; option_ids_json: string }>(
 		'select question_id, option_ids_json from attempt_answers where attempt_id = ?',
 		attemptId
 	);
@@ -79,8 +96,8 @@ export function listAnswers(c: Conn, attemptId: number): Map<number, string[]> {
 }
 
 /** Upsert: saving the same answer twice is harmless (autosave retries). */
-export function upsertAnswer(c: Conn, attemptId: number, questionId: number, optionIds: string[], now: number): void {
-	c.run(
+export function* upsertAnswer(c: Conn, attemptId: number, questionId: number, optionIds: string[], now: number): Program<void> {
+	yield* c.run(
 		`insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?)
 		on conflict (attempt_id, question_id) do update set option_ids_json = excluded.option_ids_json, saved_at = excluded.saved_at`,
 		attemptId,
@@ -91,7 +108,7 @@ export function upsertAnswer(c: Conn, attemptId: number, questionId: number, opt
 }
 
 /** Closes an open attempt; returns false when it was already closed (someone else won the race). */
-export function closeAttempt(
+export function* closeAttempt(
 	c: Conn,
 	id: number,
 	x: {
@@ -102,8 +119,8 @@ export function closeAttempt(
 		correct: number;
 		prediction: number | null;
 	}
-): boolean {
-	const r = c.run(
+): Program<boolean> {
+	const r = yield* c.run(
 		"update attempts set status = ?, submitted_at = ?, duration_ms = ?, score = ?, correct_count = ?, prediction = ? where id = ? and status = 'open'",
 		x.status,
 		x.submittedAt,
@@ -117,21 +134,30 @@ export function closeAttempt(
 }
 
 /** Records which drawn questions were answered correctly (knowledge-gap map, item analysis). */
-export function markQuestionsCorrect(c: Conn, attemptId: number, correctQuestionIds: readonly number[]): void {
-	c.run(
-		'update attempt_questions set correct = (question_id in (select value from json_each(?))) where attempt_id = ?',
-		JSON.stringify(correctQuestionIds),
+export function* markQuestionsCorrect(c: Conn, attemptId: number, correctQuestionIds: readonly number[]): Program<void> {
+	if (correctQuestionIds.length === 0) {
+		yield* c.run('update attempt_questions set correct = 0 where attempt_id = ?', attemptId);
+		return;
+	}
+	yield* c.run(
+		`update attempt_questions set correct = case when question_id in (${valueList(correctQuestionIds.length)}) then 1 else 0 end where attempt_id = ?`,
+		...correctQuestionIds,
 		attemptId
 	);
 }
 
-export function listOverdueAttemptIds(c: Conn, before: number, limit = 500): number[] {
-	return c.all<{ id: number }>("select id from attempts where status = 'open' and deadline_at < ? limit ?", before, limit).map((r) => r.id);
+export function* listOverdueAttemptIds(c: Conn, before: number, limit = 500): Program<number[]> {
+	const rows = yield* c.all<{ id: number }>("select id from attempts where status = 'open' and deadline_at < ? limit ?", before, limit);
+	return rows.map((r) => r.id);
 }
 
 /** One drawn question of an attempt with its kind: all an autosave needs to validate a choice. */
-export function findAttemptItem(c: Conn, attemptId: number, questionId: number): { optionOrder: string[]; kind: QuestionKind } | undefined {
-	const row = c.get<{ option_order_json: string; kind: QuestionKind }>(
+export function* findAttemptItem(
+	c: Conn,
+	attemptId: number,
+	questionId: number
+): Program<{ optionOrder: string[]; kind: QuestionKind } | undefined> {
+	const row = yield* c.get<{ option_order_json: string; kind: QuestionKind }>(
 		`select aq.option_order_json, qv.kind from attempt_questions aq
 		join question_versions qv on qv.id = aq.question_version_id
 		where aq.attempt_id = ? and aq.question_id = ?`,
@@ -174,7 +200,7 @@ export async function userAttemptsByRound(db: Executor, userId: number): Promise
 		.selectFrom('attempts')
 		.select(['round_id'])
 		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.select(sql<number>`max(status = 'open')`.as('open'))
+		.select(sql<number>`max(case when status = 'open' then 1 else 0 end)`.as('open'))
 		.where('user_id', '=', userId)
 		.groupBy('round_id')
 		.execute();

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { exclusive, getDb, withConn, type Conn, type Db } from '../db';
+import { exclusive, getDb, withConn, type Conn, type Db, type Program } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
 import { config } from '../config';
 import { invalidate } from '../cache';
 import * as contests from '../contests/contests';
@@ -53,10 +54,10 @@ export type Throttled = { ok: false; status: 429; waitMs: number };
  * A rate limit charged first thing inside the attempt's own write transaction (api/endpoints.ts):
  * the ms to wait (the request is refused), or 0. One commit carries the charge and the write.
  */
-export type Charge = (c: Conn) => number;
+export type Charge = (c: Conn) => Program<number>;
 
-function throttled(c: Conn, charge: Charge | undefined): Throttled | null {
-	const waitMs = charge ? charge(c) : 0;
+function* throttled(c: Conn, charge: Charge | undefined): Program<Throttled | null> {
+	const waitMs = charge ? yield* charge(c) : 0;
 	return waitMs > 0 ? { ok: false, status: 429, waitMs } : null;
 }
 type Ok<T> = { ok: true } & T;
@@ -66,13 +67,13 @@ const fail = (status: 400 | 404 | 409, message: string): ServiceError => ({ ok: 
 const grace = () => config().ANSWER_GRACE_MS;
 
 /** The questions as the participant sees them: shuffled options, no correctness, saved answers. */
-function viewOf(c: Conn, attempt: AttemptRow, now: number): AttemptView {
-	const items = repo.listAttemptQuestions(c, attempt.id);
-	const versions = questions.getVersionsSync(
+function* viewOf(c: Conn, attempt: AttemptRow, now: number): Program<AttemptView> {
+	const items = yield* repo.listAttemptQuestions(c, attempt.id);
+	const versions = yield* questions.getVersionsIn(
 		c,
 		items.map((i) => i.versionId)
 	);
-	return buildView(attempt.id, attempt.deadline_at, now, items, versions, repo.listAnswers(c, attempt.id));
+	return buildView(attempt.id, attempt.deadline_at, now, items, versions, yield* repo.listAnswers(c, attempt.id));
 }
 
 function buildView(
@@ -116,17 +117,18 @@ function resultOf(
 
 /**
  * Scores an open attempt on its saved answers and closes it. Idempotent through `status = 'open'`.
- * Runs inside `exclusive` (one transaction, nothing else on the connection meanwhile), so the row
- * it was given is still the row in the database: no need to read it back.
+ * Runs inside `exclusive` on a row its caller read in the same transaction with a lock (lockAttempt,
+ * lockOpenAttempt: on SQLite nothing else writes meanwhile, on PostgreSQL the row is locked), so the
+ * row it was given is still the row in the database: no need to read it back.
  */
-function finalize(
+function* finalize(
 	c: Conn,
 	attempt: AttemptRow,
 	opts: { status: 'submitted' | 'expired'; at: number; prediction: number | null }
-): AttemptRow {
-	const items = repo.listAttemptQuestions(c, attempt.id);
-	const answers = repo.listAnswers(c, attempt.id);
-	const versions = questions.getVersionsSync(
+): Program<AttemptRow> {
+	const items = yield* repo.listAttemptQuestions(c, attempt.id);
+	const answers = yield* repo.listAnswers(c, attempt.id);
+	const versions = yield* questions.getVersionsIn(
 		c,
 		items.map((i) => i.versionId)
 	);
@@ -145,13 +147,13 @@ function finalize(
 		correct: sheet.correct,
 		prediction: opts.prediction
 	};
-	if (!repo.closeAttempt(c, attempt.id, closing)) return repo.findAttempt(c, attempt.id)!;
-	repo.markQuestionsCorrect(
+	if (!(yield* repo.closeAttempt(c, attempt.id, closing))) return (yield* repo.findAttempt(c, attempt.id))!;
+	yield* repo.markQuestionsCorrect(
 		c,
 		attempt.id,
 		graded.filter((g) => g.chosen && isAnswerCorrect(g.kind, g.options, g.chosen)).map((g) => g.questionId)
 	);
-	roundBest.offerAttempt(c, attempt.id);
+	yield* roundBest.offerAttempt(c, attempt.id);
 	// After the commit, the person's own rank (and the round's top list if the result belongs in it).
 	invalidate(c, 'scored', {
 		roundId: attempt.round_id,
@@ -167,11 +169,6 @@ function finalize(
 		correct_count: closing.correct,
 		prediction: closing.prediction
 	};
-}
-
-/** A write lost a race against a unique index (one open attempt, unique attempt numbers). */
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed|duplicate key value/.test(e.message);
 }
 
 /**
@@ -193,10 +190,7 @@ export async function startOrResume(
 	const pool = await questions.listDrawPool(db);
 	// A retry after a lost race charges again: the first transaction, charge included, was rolled back.
 	const once = () =>
-		exclusive(
-			db,
-			(c) => throttled(c, opts.charge) ?? startOrResumeOnce(c, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false)
-		);
+		exclusive(db, (c) => startOrResumeOnce(c, opts.charge, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
 	try {
 		return await once();
 	} catch (e) {
@@ -205,8 +199,9 @@ export async function startOrResume(
 	}
 }
 
-function startOrResumeOnce(
+function* startOrResumeOnce(
 	c: Conn,
+	charge: Charge | undefined,
 	pool: (PoolItem & { versionId: number })[],
 	userId: number,
 	roundId: number,
@@ -214,24 +209,26 @@ function startOrResumeOnce(
 	rng: Rng,
 	origin: Fingerprint | null,
 	resumeOnly: boolean
-): Ok<{ resumed: boolean; view: AttemptView }> | ServiceError {
-	const found = contests.findRoundForAttempt(c, roundId);
+): Program<Ok<{ resumed: boolean; view: AttemptView }> | ServiceError | Throttled> {
+	const refused = yield* throttled(c, charge);
+	if (refused) return refused;
+	const found = yield* contests.findRoundForAttempt(c, roundId);
 	if (!found || found.contestStatus !== 'published') return fail(404, 'Không tìm thấy đợt thi.');
 	const { round, quotas } = found;
 	const phase = roundPhase(round, now);
 
-	let open = repo.findOpenAttempt(c, roundId, userId);
+	let open = yield* repo.lockOpenAttempt(c, roundId, userId);
 	if (open && isOverdue(now, open.deadline_at, grace())) {
-		finalize(c, open, { status: 'expired', at: now, prediction: null });
+		yield* finalize(c, open, { status: 'expired', at: now, prediction: null });
 		open = undefined;
 	}
-	if (open) return { ok: true, resumed: true, view: viewOf(c, open, now) };
+	if (open) return { ok: true, resumed: true, view: yield* viewOf(c, open, now) };
 	// The attempt page resumes on its own but never starts a new attempt unasked (issue 17).
 	if (resumeOnly) return fail(409, NOTHING_TO_RESUME);
 
 	if (phase === 'upcoming') return fail(409, 'Đợt thi chưa mở. Vui lòng quay lại khi đợt thi bắt đầu.');
 	if (phase === 'closed') return fail(409, 'Đợt thi đã kết thúc.');
-	const used = repo.countUserAttempts(c, roundId, userId);
+	const used = yield* repo.countUserAttempts(c, roundId, userId);
 	if (used >= round.maxAttempts) return fail(409, `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`);
 
 	let picked: number[];
@@ -242,12 +239,19 @@ function startOrResumeOnce(
 		throw e;
 	}
 	const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
-	const versions = questions.getVersionsSync(
+	const versions = yield* questions.getVersionsIn(
 		c,
 		picked.map((id) => versionOf.get(id)!)
 	);
 	const deadlineAt = attemptDeadline(now, round.timeLimitSeconds, round.closesAt);
-	const attemptId = repo.insertAttempt(c, { roundId, userId, attemptNo: used + 1, startedAt: now, deadlineAt, total: picked.length });
+	const attemptId = yield* repo.insertAttempt(c, {
+		roundId,
+		userId,
+		attemptNo: used + 1,
+		startedAt: now,
+		deadlineAt,
+		total: picked.length
+	});
 	const items = picked.map((qid, i) => {
 		const v = versions.get(versionOf.get(qid)!)!;
 		return {
@@ -261,8 +265,8 @@ function startOrResumeOnce(
 			)
 		};
 	});
-	repo.insertAttemptQuestions(c, items);
-	if (origin) events.recordEventSync(c, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
+	yield* repo.insertAttemptQuestions(c, items);
+	if (origin) yield* events.recordEventIn(c, { kind: 'attempt_start', userId, at: now, roundId, attemptId, ...origin });
 	// Everything the view needs is in hand: no need to read back what was just written.
 	return { ok: true, resumed: false, view: buildView(attemptId, deadlineAt, now, items, versions, new Map()) };
 }
@@ -276,10 +280,15 @@ const NOTHING_TO_RESUME = 'Bạn không có lượt thi nào đang làm dở tro
  * access), and how many of the round's attempts are used. A read; it changes nothing.
  */
 export function attemptStanding(userId: number, roundId: number, now = Date.now()): Promise<{ inProgress: boolean; used: number }> {
-	return withConn(getDb(), (c) => {
-		const open = repo.findOpenAttempt(c, roundId, userId);
-		return { inProgress: open != null && !isOverdue(now, open.deadline_at, grace()), used: repo.countUserAttempts(c, roundId, userId) };
-	});
+	return withConn(getDb(), (c) => standing(c, userId, roundId, now));
+}
+
+function* standing(c: Conn, userId: number, roundId: number, now: number): Program<{ inProgress: boolean; used: number }> {
+	const open = yield* repo.findOpenAttempt(c, roundId, userId);
+	return {
+		inProgress: open != null && !isOverdue(now, open.deadline_at, grace()),
+		used: yield* repo.countUserAttempts(c, roundId, userId)
+	};
 }
 
 export function saveAnswer(
@@ -291,24 +300,34 @@ export function saveAnswer(
 	now = Date.now(),
 	charge?: Charge
 ): Promise<{ ok: true } | ServiceError | Throttled> {
-	return exclusive(db, (c) => {
-		const refused = throttled(c, charge);
-		if (refused) return refused;
-		const attempt = repo.findAttempt(c, attemptId);
-		// Someone else's attempt is indistinguishable from a missing one.
-		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
-		if (attempt.status !== 'open') return fail(409, 'Bài thi đã được nộp, không thể sửa câu trả lời.');
-		if (!acceptsWrites(now, attempt.deadline_at, grace())) {
-			finalize(c, attempt, { status: 'expired', at: now, prediction: null });
-			return fail(409, 'Đã hết giờ làm bài. Câu trả lời này không được ghi nhận.');
-		}
-		const item = repo.findAttemptItem(c, attemptId, questionId);
-		if (!item) return fail(400, 'Câu hỏi không thuộc lượt thi này.');
-		const problem = validateChoice(item.kind, item.optionOrder, optionIds);
-		if (problem) return fail(400, problem);
-		repo.upsertAnswer(c, attemptId, questionId, optionIds, now);
-		return { ok: true };
-	});
+	return exclusive(db, (c) => saveAnswerOnce(c, charge, userId, attemptId, questionId, optionIds, now));
+}
+
+function* saveAnswerOnce(
+	c: Conn,
+	charge: Charge | undefined,
+	userId: number,
+	attemptId: number,
+	questionId: number,
+	optionIds: string[],
+	now: number
+): Program<{ ok: true } | ServiceError | Throttled> {
+	const refused = yield* throttled(c, charge);
+	if (refused) return refused;
+	const attempt = yield* repo.lockAttempt(c, attemptId);
+	// Someone else's attempt is indistinguishable from a missing one.
+	if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
+	if (attempt.status !== 'open') return fail(409, 'Bài thi đã được nộp, không thể sửa câu trả lời.');
+	if (!acceptsWrites(now, attempt.deadline_at, grace())) {
+		yield* finalize(c, attempt, { status: 'expired', at: now, prediction: null });
+		return fail(409, 'Đã hết giờ làm bài. Câu trả lời này không được ghi nhận.');
+	}
+	const item = yield* repo.findAttemptItem(c, attemptId, questionId);
+	if (!item) return fail(400, 'Câu hỏi không thuộc lượt thi này.');
+	const problem = validateChoice(item.kind, item.optionOrder, optionIds);
+	if (problem) return fail(400, problem);
+	yield* repo.upsertAnswer(c, attemptId, questionId, optionIds, now);
+	return { ok: true };
 }
 
 export function submit(
@@ -319,23 +338,33 @@ export function submit(
 	now = Date.now(),
 	charge?: Charge
 ): Promise<Ok<{ result: AttemptResult }> | ServiceError | Throttled> {
-	return exclusive(db, (c) => {
-		const refused = throttled(c, charge);
-		if (refused) return refused;
-		const attempt = repo.findAttempt(c, attemptId);
-		if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
-		// Fairness rule 3: a repeated submit returns the stored result, never re-scores.
-		if (attempt.status !== 'open') return { ok: true, result: resultOf(attempt) };
-		if (isOverdue(now, attempt.deadline_at, grace()))
-			return { ok: true, result: resultOf(finalize(c, attempt, { status: 'expired', at: now, prediction: null })) };
-		const predictionKind = c.get<{ k: string | null }>('select prediction_kind as k from rounds where id = ?', attempt.round_id)?.k ?? null;
-		// The prediction is required while there is time to type it; an automatic hand-in at the
-		// deadline (within the grace) goes through without it rather than losing the answers.
-		if (predictionKind && prediction == null && now <= attempt.deadline_at)
-			return fail(400, 'Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.');
-		const closed = finalize(c, attempt, { status: 'submitted', at: now, prediction: predictionKind ? prediction : null });
-		return { ok: true, result: resultOf(closed) };
-	});
+	return exclusive(db, (c) => submitOnce(c, charge, userId, attemptId, prediction, now));
+}
+
+function* submitOnce(
+	c: Conn,
+	charge: Charge | undefined,
+	userId: number,
+	attemptId: number,
+	prediction: number | null,
+	now: number
+): Program<Ok<{ result: AttemptResult }> | ServiceError | Throttled> {
+	const refused = yield* throttled(c, charge);
+	if (refused) return refused;
+	const attempt = yield* repo.lockAttempt(c, attemptId);
+	if (!attempt || attempt.user_id !== userId) return fail(404, 'Không tìm thấy lượt thi.');
+	// Fairness rule 3: a repeated submit returns the stored result, never re-scores.
+	if (attempt.status !== 'open') return { ok: true, result: resultOf(attempt) };
+	if (isOverdue(now, attempt.deadline_at, grace()))
+		return { ok: true, result: resultOf(yield* finalize(c, attempt, { status: 'expired', at: now, prediction: null })) };
+	const round = yield* c.get<{ k: string | null }>('select prediction_kind as k from rounds where id = ?', attempt.round_id);
+	const predictionKind = round?.k ?? null;
+	// The prediction is required while there is time to type it; an automatic hand-in at the
+	// deadline (within the grace) goes through without it rather than losing the answers.
+	if (predictionKind && prediction == null && now <= attempt.deadline_at)
+		return fail(400, 'Vui lòng trả lời câu hỏi dự đoán trước khi nộp bài.');
+	const closed = yield* finalize(c, attempt, { status: 'submitted', at: now, prediction: predictionKind ? prediction : null });
+	return { ok: true, result: resultOf(closed) };
 }
 
 /** Closes attempts whose deadline (plus grace) has passed; run periodically and lazily. */
@@ -343,15 +372,21 @@ export async function expireOverdue(db: Db, now = Date.now()): Promise<number> {
 	const ids = await withConn(db, (c) => repo.listOverdueAttemptIds(c, now - grace()));
 	let n = 0;
 	for (const id of ids) {
-		await exclusive(db, (c) => {
-			const a = repo.findAttempt(c, id);
-			if (a && a.status === 'open') {
-				finalize(c, a, { status: 'expired', at: now, prediction: null });
-				n++;
-			}
-		});
+		if (await exclusive(db, (c) => expireOne(c, id, now))) n++;
 	}
 	return n;
+}
+
+/** Closes one overdue attempt if it is still open; whether it did. */
+function* expireOne(c: Conn, id: number, now: number): Program<boolean> {
+	const a = yield* repo.lockAttempt(c, id);
+	if (!a || a.status !== 'open') return false;
+	yield* finalize(c, a, { status: 'expired', at: now, prediction: null });
+	return true;
+}
+
+function* sheetOf(c: Conn, attemptId: number) {
+	return { items: yield* repo.listAttemptQuestions(c, attemptId), answers: yield* repo.listAnswers(c, attemptId) };
 }
 
 export interface ReviewItem {
@@ -381,10 +416,7 @@ export async function getResult(userId: number, attemptId: number, now = Date.no
 	const finished = attempt.status !== 'open';
 	const phase = roundPhase(round, now);
 	const reveal = finished && (round.revealPolicy === 'after_submit' || phase === 'closed');
-	const { items, answers } = await withConn(db, (c) => ({
-		items: repo.listAttemptQuestions(c, attemptId),
-		answers: repo.listAnswers(c, attemptId)
-	}));
+	const { items, answers } = await withConn(db, (c) => sheetOf(c, attemptId));
 	const versions = await questions.getVersions(
 		db,
 		items.map((i) => i.versionId)

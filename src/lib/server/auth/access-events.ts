@@ -1,4 +1,4 @@
-import type { Conn, Executor } from '../db';
+import type { Conn, Executor, Program } from '../db';
 import type { AccessEventKind } from '../db/types';
 import type { Fingerprint } from './fingerprint';
 
@@ -26,12 +26,12 @@ export async function recordEvent(
 		.execute();
 }
 
-/** The same insert on the synchronous connection (starting an attempt, service.ts). */
-export function recordEventSync(
+/** The same insert as a statement program (starting an attempt, service.ts). */
+export function* recordEventIn(
 	c: Conn,
 	e: { kind: AccessEventKind; userId: number; at: number; roundId?: number | null; attemptId?: number | null } & Fingerprint
-): void {
-	c.run(
+): Program<void> {
+	yield* c.run(
 		'insert into access_events (kind, user_id, at, round_id, attempt_id, device_hash, ip_hash) values (?, ?, ?, ?, ?, ?, ?)',
 		e.kind,
 		e.userId,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, withConn, type Conn, type Db } from '../db';
+import { migrateToLatest, openDatabase, plain, withConn, type Conn, type Db } from '../db';
+import { runToEnd } from '../db/program';
 import { BackoffLock } from './backoff';
 
 const T0 = 5_000_000;
@@ -12,25 +13,31 @@ beforeEach(async () => {
 });
 afterEach(() => db.destroy());
 
-/** The lock on a connection, as the services use it (stored in the database: one for every process). */
+/**
+ * The lock on a connection, as the services use it (stored in the database: one for every process),
+ * each call run at once (SQLite's connection runs a program's statements synchronously).
+ */
 function on(c: Conn, lock = new BackoffLock('test', { free: 3, baseMs: 30_000, capMs: 15 * MIN, forgetMs: 60 * MIN })) {
 	return {
-		fail: (k: string, now: number) => lock.fail(c, k, now),
-		retryAfter: (k: string, now: number) => lock.retryAfter(c, k, now),
-		reset: (k: string) => lock.reset(c, k)
+		fail: (k: string, now: number) => runToEnd(lock.fail(c, k, now)),
+		retryAfter: (k: string, now: number) => runToEnd(lock.retryAfter(c, k, now)),
+		reset: (k: string) => runToEnd(lock.reset(c, k))
 	};
 }
 
+/** `fn` on the connection (withConn), as plain code. */
+const onConn = (fn: (c: Conn) => void) => withConn(db, (c) => plain(() => fn(c)));
+
 describe('BackoffLock', () => {
 	it('lets the first failures through without a lock', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const lock = on(c);
 			for (let i = 0; i < 3; i++) lock.fail('k', T0);
 			expect(lock.retryAfter('k', T0)).toBe(0);
 		}));
 
 	it('doubles the lock with each further failure', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const lock = on(c);
 			for (let i = 0; i < 4; i++) lock.fail('k', T0);
 			expect(lock.retryAfter('k', T0)).toBe(30_000);
@@ -41,7 +48,7 @@ describe('BackoffLock', () => {
 		}));
 
 	it('never locks longer than the cap, however many failures', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const lock = on(c);
 			let t = T0;
 			for (let i = 0; i < 200; i++) {
@@ -54,7 +61,7 @@ describe('BackoffLock', () => {
 		}));
 
 	it('forgets failures after a quiet period', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const lock = on(c);
 			for (let i = 0; i < 10; i++) lock.fail('k', T0);
 			expect(lock.retryAfter('k', T0 + 60 * MIN)).toBe(0);
@@ -63,7 +70,7 @@ describe('BackoffLock', () => {
 		}));
 
 	it('keeps keys apart and clears a key on reset', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const lock = on(c);
 			for (let i = 0; i < 5; i++) lock.fail('a', T0);
 			expect(lock.retryAfter('a', T0)).toBeGreaterThan(0);
@@ -74,16 +81,16 @@ describe('BackoffLock', () => {
 
 	it('prunes the keys that have been quiet for the forget period', async () => {
 		const lock = new BackoffLock('test', { free: 3, baseMs: 30_000, capMs: 15 * MIN, forgetMs: 60 * MIN });
-		await withConn(db, (c) => {
-			lock.fail(c, 'quiet', T0);
-			lock.fail(c, 'recent', T0 + 30 * MIN);
+		await withConn(db, function* (c) {
+			yield* lock.fail(c, 'quiet', T0);
+			yield* lock.fail(c, 'recent', T0 + 30 * MIN);
 		});
 		expect(await lock.prune(db, T0 + 60 * MIN)).toBe(1);
 		expect(await db.selectFrom('backoff_locks').select('key').execute()).toEqual([{ key: 'recent' }]);
 	});
 
 	it('keeps locks of different names apart', () =>
-		withConn(db, (c) => {
+		onConn((c) => {
 			const a = on(c, new BackoffLock('a', { free: 0, baseMs: 30_000, capMs: 15 * MIN, forgetMs: 60 * MIN }));
 			const b = on(c, new BackoffLock('b', { free: 0, baseMs: 30_000, capMs: 15 * MIN, forgetMs: 60 * MIN }));
 			a.fail('k', T0);

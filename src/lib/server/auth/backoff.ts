@@ -1,4 +1,4 @@
-import type { Conn, Db } from '../db';
+import type { Conn, Db, Program } from '../db';
 
 /**
  * Failed-login back-off per key, kept in the database (backoff_locks) so that every server process
@@ -14,6 +14,8 @@ interface State {
 	lockedUntil: number;
 }
 
+const READ = 'select failures, last_fail_at as "lastFailAt", locked_until as "lockedUntil" from backoff_locks where name = ? and key = ?';
+
 export class BackoffLock {
 	constructor(
 		/** The lock's name (the backoff_locks.name column). */
@@ -21,40 +23,54 @@ export class BackoffLock {
 		private readonly opts: { free: number; baseMs: number; capMs: number; forgetMs: number }
 	) {}
 
-	private read(c: Conn, key: string, now: number): State | undefined {
-		const s = c.get<State>(
-			'select failures, last_fail_at as lastFailAt, locked_until as lockedUntil from backoff_locks where name = ? and key = ?',
-			this.name,
-			key
-		);
-		// Forgotten after a quiet period (the row itself goes in the sweep).
+	/** The key's failures, unless forgotten after a quiet period (the row itself goes in the sweep). */
+	private fresh(s: State | undefined, now: number): State | undefined {
 		return s && now - s.lastFailAt < this.opts.forgetMs ? s : undefined;
 	}
 
 	/** 0 when the key may try now, otherwise the ms until it may. */
-	retryAfter(c: Conn, key: string, now = Date.now()): number {
-		const s = this.read(c, key, now);
+	*retryAfter(c: Conn, key: string, now = Date.now()): Program<number> {
+		const s = this.fresh(yield* c.get<State>(READ, this.name, key), now);
 		return s ? Math.max(0, s.lockedUntil - now) : 0;
 	}
 
-	fail(c: Conn, key: string, now = Date.now()): void {
-		const s = this.read(c, key, now) ?? { failures: 0, lastFailAt: now, lockedUntil: 0 };
+	/**
+	 * One more failure. Read, then written back: the row is locked in between (db Conn.getForUpdate),
+	 * so two processes failing on one key count two failures on PostgreSQL too. The first failure of
+	 * a key has no row to lock: it inserts one, and when a concurrent first failure has inserted it
+	 * meanwhile (nothing inserted: PostgreSQL only, SQLite has one writer), it counts on that row.
+	 */
+	*fail(c: Conn, key: string, now = Date.now()): Program<void> {
+		const row = yield* c.getForUpdate<State>(READ, this.name, key);
+		const s = { ...(this.fresh(row, now) ?? { failures: 0, lastFailAt: now, lockedUntil: 0 }) };
 		s.failures++;
 		s.lastFailAt = now;
 		const over = s.failures - this.opts.free;
 		if (over > 0) s.lockedUntil = now + Math.min(this.opts.capMs, this.opts.baseMs * 2 ** Math.min(over - 1, 30));
-		c.run(
-			'insert into backoff_locks (name, key, failures, last_fail_at, locked_until) values (?, ?, ?, ?, ?) on conflict (name, key) do update set failures = excluded.failures, last_fail_at = excluded.last_fail_at, locked_until = excluded.locked_until',
+		if (row) {
+			yield* c.run(
+				'update backoff_locks set failures = ?, last_fail_at = ?, locked_until = ? where name = ? and key = ?',
+				s.failures,
+				s.lastFailAt,
+				s.lockedUntil,
+				this.name,
+				key
+			);
+			return;
+		}
+		const inserted = yield* c.run(
+			'insert into backoff_locks (name, key, failures, last_fail_at, locked_until) values (?, ?, ?, ?, ?) on conflict (name, key) do nothing',
 			this.name,
 			key,
 			s.failures,
 			s.lastFailAt,
 			s.lockedUntil
 		);
+		if (inserted.changes === 0) yield* this.fail(c, key, now);
 	}
 
-	reset(c: Conn, key: string): void {
-		c.run('delete from backoff_locks where name = ? and key = ?', this.name, key);
+	*reset(c: Conn, key: string): Program<void> {
+		yield* c.run('delete from backoff_locks where name = ? and key = ?', this.name, key);
 	}
 
 	/** Deletes the keys quiet for `forgetMs` (already forgotten). Run by the sweep. */

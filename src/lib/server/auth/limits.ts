@@ -1,5 +1,5 @@
 import { config } from '../config';
-import { exclusive, type Conn, type Db } from '../db';
+import { exclusive, type Conn, type Db, type Program } from '../db';
 import { BackoffLock } from './backoff';
 import { ProcessBucket, TokenBucket, type Limit } from './rate-limit';
 
@@ -81,10 +81,10 @@ export function limitsDisabled(): boolean {
  * has one; answers 0 or the longest wait in ms. Every bucket is charged even when an earlier one
  * refuses, so a flood keeps paying on all of its keys.
  */
-export function takeAll(c: Conn, checks: [Limit, string][], now = Date.now()): number {
+export function* takeAll(c: Conn, checks: [Limit, string][], now = Date.now()): Program<number> {
 	if (limitsDisabled()) return 0;
 	let wait = 0;
-	for (const [bucket, key] of checks) wait = Math.max(wait, bucket.take(c, key, 1, now));
+	for (const [bucket, key] of checks) wait = Math.max(wait, yield* bucket.take(c, key, 1, now));
 	return wait;
 }
 

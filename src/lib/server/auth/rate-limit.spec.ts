@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { migrateToLatest, openDatabase, withConn, type Conn, type Db } from '../db';
+import { migrateToLatest, openDatabase, plain, withConn, type Conn, type Db } from '../db';
+import { runToEnd } from '../db/program';
 import { ProcessBucket, TokenBucket } from './rate-limit';
 
 const T0 = 1_000_000;
@@ -14,7 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => db.destroy());
 
-const onConn = (fn: (c: Conn) => void) => withConn(db, fn);
+/** `fn` on the connection (withConn), as plain code: SQLite's connection runs a program's statements at once (runToEnd). */
+const onConn = (fn: (c: Conn) => void) => withConn(db, (c) => plain(() => fn(c)));
 
 interface Bucket {
 	consume(key: string, cost: number, now: number): boolean;
@@ -29,9 +31,9 @@ const stores: [string, (c: Conn) => (max: number, intervalMs: number) => Bucket]
 		(c) => (max, intervalMs) => {
 			const b = new TokenBucket('test', max, intervalMs);
 			return {
-				consume: (k, cost, now) => b.consume(c, k, cost, now),
-				take: (k, cost, now) => b.take(c, k, cost, now),
-				reset: (k) => b.reset(c, k)
+				consume: (k, cost, now) => runToEnd(b.consume(c, k, cost, now)),
+				take: (k, cost, now) => runToEnd(b.take(c, k, cost, now)),
+				reset: (k) => runToEnd(b.reset(c, k))
 			};
 		}
 	],
@@ -175,22 +177,24 @@ describe('TokenBucket in the database', () => {
 		onConn((c) => {
 			const a = new TokenBucket('a', 1, 60_000);
 			const b = new TokenBucket('b', 1, 60_000);
-			expect(a.consume(c, 'k', 1, T0)).toBe(true);
-			expect(a.consume(c, 'k', 1, T0)).toBe(false);
-			expect(b.consume(c, 'k', 1, T0)).toBe(true);
+			expect(runToEnd(a.consume(c, 'k', 1, T0))).toBe(true);
+			expect(runToEnd(a.consume(c, 'k', 1, T0))).toBe(false);
+			expect(runToEnd(b.consume(c, 'k', 1, T0))).toBe(true);
 		}));
 
 	it('prunes only the buckets that have refilled completely', async () => {
 		const bucket = new TokenBucket('test', 3, 1_000);
-		await onConn((c) => {
-			bucket.take(c, 'old', 1, T0);
-			bucket.take(c, 'recent', 1, T0 + 2_500);
+		await withConn(db, function* (c) {
+			yield* bucket.take(c, 'old', 1, T0);
+			yield* bucket.take(c, 'recent', 1, T0 + 2_500);
 		});
 		// At T0 + 3 s 'old' is full again (3 tokens × 1 s); 'recent' is not.
 		expect(await bucket.prune(db, T0 + 3_000)).toBe(1);
 		const left = await db.selectFrom('rate_buckets').select('key').execute();
 		expect(left).toEqual([{ key: 'recent' }]);
-		await onConn((c) => expect(bucket.take(c, 'recent', 3, T0 + 3_000)).toBeGreaterThan(0));
+		await withConn(db, function* (c) {
+			expect(yield* bucket.take(c, 'recent', 3, T0 + 3_000)).toBeGreaterThan(0);
+		});
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { Conn, Db } from '../db';
+import { plain, type Conn, type Db, type Program } from '../db';
 
 /**
  * Token buckets: login, registration and the attempt API, per IP, per device and per account (see
@@ -6,14 +6,14 @@ import type { Conn, Db } from '../db';
  * request takes one (or `cost`) or is refused with the time until enough are back.
  *
  * Two stores, one rule (`step`): `TokenBucket` keeps its state in the database (rate_buckets), so
- * that a limit holds whichever server process answers — the statements run on the caller's
+ * that a limit holds whichever server process answers — statement programs on the caller's
  * connection, inside the caller's transaction when it has one (the attempt API charges the limit in
  * the attempt's own write: no extra commit); `ProcessBucket` keeps it in this process's memory, for
  * the generous per-IP limits of the hot path (see there).
  */
 export interface Limit {
 	/** Takes `cost` tokens and answers 0, or takes nothing and answers the ms until enough tokens are back. */
-	take(c: Conn, key: string, cost?: number, now?: number): number;
+	take(c: Conn, key: string, cost?: number, now?: number): Program<number>;
 }
 
 interface State {
@@ -45,26 +45,46 @@ export class TokenBucket implements Limit {
 		private readonly refillIntervalMs: number
 	) {}
 
-	consume(c: Conn, key: string, cost = 1, now = Date.now()): boolean {
-		return this.take(c, key, cost, now) === 0;
+	*consume(c: Conn, key: string, cost = 1, now = Date.now()): Program<boolean> {
+		return (yield* this.take(c, key, cost, now)) === 0;
 	}
 
-	take(c: Conn, key: string, cost = 1, now = Date.now()): number {
-		const row = c.get<State>('select tokens, refilled_at as refilledAt from rate_buckets where bucket = ? and key = ?', this.name, key);
+	/**
+	 * Read, then written back: the row is locked in between (db Conn.getForUpdate), so two processes
+	 * charging one key queue on PostgreSQL. A key's first charge has no row to lock: it inserts one,
+	 * and when a concurrent first charge has inserted it meanwhile (nothing inserted: PostgreSQL only,
+	 * SQLite has one writer), it charges that row instead.
+	 */
+	*take(c: Conn, key: string, cost = 1, now = Date.now()): Program<number> {
+		const row = yield* c.getForUpdate<State>(
+			'select tokens, refilled_at as "refilledAt" from rate_buckets where bucket = ? and key = ?',
+			this.name,
+			key
+		);
 		const { state, wait } = step(row, this.max, this.refillIntervalMs, cost, now);
-		if (!row || row.tokens !== state.tokens || row.refilledAt !== state.refilledAt)
-			c.run(
-				'insert into rate_buckets (bucket, key, tokens, refilled_at) values (?, ?, ?, ?) on conflict (bucket, key) do update set tokens = excluded.tokens, refilled_at = excluded.refilled_at',
+		if (!row) {
+			const inserted = yield* c.run(
+				'insert into rate_buckets (bucket, key, tokens, refilled_at) values (?, ?, ?, ?) on conflict (bucket, key) do nothing',
 				this.name,
 				key,
 				state.tokens,
 				state.refilledAt
 			);
+			return inserted.changes === 0 ? yield* this.take(c, key, cost, now) : wait;
+		}
+		if (row.tokens !== state.tokens || row.refilledAt !== state.refilledAt)
+			yield* c.run(
+				'update rate_buckets set tokens = ?, refilled_at = ? where bucket = ? and key = ?',
+				state.tokens,
+				state.refilledAt,
+				this.name,
+				key
+			);
 		return wait;
 	}
 
-	reset(c: Conn, key: string): void {
-		c.run('delete from rate_buckets where bucket = ? and key = ?', this.name, key);
+	*reset(c: Conn, key: string): Program<void> {
+		yield* c.run('delete from rate_buckets where bucket = ? and key = ?', this.name, key);
 	}
 
 	/**
@@ -113,8 +133,9 @@ export class ProcessBucket implements Limit {
 		return this.takeHere(key, cost, now) === 0;
 	}
 
-	take(_c: Conn, key: string, cost = 1, now = Date.now()): number {
-		return this.takeHere(key, cost, now);
+	/** In memory: a program of no statement (the Limit interface). */
+	take(_c: Conn, key: string, cost = 1, now = Date.now()): Program<number> {
+		return plain(() => this.takeHere(key, cost, now));
 	}
 
 	takeHere(key: string, cost = 1, now = Date.now()): number {

@@ -2,7 +2,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { createHash, getRandomValues } from 'node:crypto';
-import { isBusy, withConn, type Db, type Executor } from '../db';
+import { isBusy, withConn, type Conn, type Db, type Executor, type Program } from '../db';
 import type { Role } from '../db/types';
 import { isSecureOrigin } from '../config';
 
@@ -58,9 +58,9 @@ export async function createSession(db: Executor, userId: number, now = Date.now
 }
 
 /** Runs a write that may be skipped: false when another process held the write lock (db isBusy). */
-function tolerateBusy(write: () => void): boolean {
+function* tolerateBusy(write: () => Program<unknown>): Program<boolean> {
 	try {
-		write();
+		yield* write();
 		return true;
 	} catch (e) {
 		if (isBusy(e)) return false;
@@ -69,8 +69,8 @@ function tolerateBusy(write: () => void): boolean {
 }
 
 /**
- * Runs on every request (hooks and the hot API), so it is one prepared statement on the
- * synchronous connection rather than a Kysely query.
+ * Runs on every request (hooks and the hot API), so it is a statement program (a prepared
+ * statement on SQLite's synchronous connection) rather than a Kysely query.
  */
 export function validateSessionToken(
 	db: Db,
@@ -79,39 +79,46 @@ export function validateSessionToken(
 ): Promise<{ session: Session; user: SessionUser; extended: boolean } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return Promise.resolve(null);
-	return withConn(db, (c) => {
-		const row = c.get<{
-			id: string;
-			secret_hash: Uint8Array;
-			expires_at: number;
-			user_id: number;
-			full_name: string;
-			role: Role;
-			unit_id: number;
-		}>(
-			`select sessions.id, sessions.secret_hash, sessions.expires_at, users.id as user_id, users.full_name, users.role, users.unit_id
-			from sessions join users on users.id = sessions.user_id where sessions.id = ?`,
-			id
-		);
-		if (!row) return null;
-		if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
-		if (now >= row.expires_at) {
-			// Left for a later request when another process is writing (isBusy): it is expired either way.
-			tolerateBusy(() => c.run('delete from sessions where id = ?', id));
-			return null;
-		}
-		let expiresAt = row.expires_at;
-		// The sliding expiry moves on a later request when another process is writing just now.
-		const extended =
-			expiresAt - now < SESSION_TTL_MS / 2 &&
-			tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id));
-		if (extended) expiresAt = now + SESSION_TTL_MS;
-		return {
-			extended,
-			session: { id: row.id, userId: row.user_id, expiresAt },
-			user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
-		};
-	});
+	return withConn(db, (c) => lookUp(c, id, secret, now));
+}
+
+function* lookUp(
+	c: Conn,
+	id: string,
+	secret: string,
+	now: number
+): Program<{ session: Session; user: SessionUser; extended: boolean } | null> {
+	const row = yield* c.get<{
+		id: string;
+		secret_hash: Uint8Array;
+		expires_at: number;
+		user_id: number;
+		full_name: string;
+		role: Role;
+		unit_id: number;
+	}>(
+		`select sessions.id, sessions.secret_hash, sessions.expires_at, users.id as user_id, users.full_name, users.role, users.unit_id
+		from sessions join users on users.id = sessions.user_id where sessions.id = ?`,
+		id
+	);
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+	if (now >= row.expires_at) {
+		// Left for a later request when another process is writing (isBusy): it is expired either way.
+		yield* tolerateBusy(() => c.run('delete from sessions where id = ?', id));
+		return null;
+	}
+	let expiresAt = row.expires_at;
+	// The sliding expiry moves on a later request when another process is writing just now.
+	const extended =
+		expiresAt - now < SESSION_TTL_MS / 2 &&
+		(yield* tolerateBusy(() => c.run('update sessions set expires_at = ? where id = ?', now + SESSION_TTL_MS, id)));
+	if (extended) expiresAt = now + SESSION_TTL_MS;
+	return {
+		extended,
+		session: { id: row.id, userId: row.user_id, expiresAt },
+		user: { id: row.user_id, fullName: row.full_name, role: row.role, unitId: row.unit_id }
+	};
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {

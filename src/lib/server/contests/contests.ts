@@ -1,4 +1,4 @@
-import type { Conn, Executor } from '../db';
+import type { Conn, Executor, Program } from '../db';
 import { invalidate, registerCache, TtlCache } from '../cache';
 import type { ContestStatus, PredictionKind, RevealPolicy, RoundRow } from '../db/types';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
@@ -133,22 +133,27 @@ export async function findRound(db: Executor, id: number): Promise<Round | undef
 }
 
 /**
- * A round with its contest's status and its quotas, on the synchronous connection: what starting
- * or handing in an attempt needs to know (service.ts).
+ * A round with its contest's status and its quotas, a statement program: what starting an attempt
+ * needs to know (service.ts).
  */
-export function findRoundForAttempt(c: Conn, id: number): { round: Round; contestStatus: ContestStatus; quotas: Quota[] } | undefined {
-	const r = c.get<RoundRow & { contest_status: ContestStatus }>(
+export function* findRoundForAttempt(
+	c: Conn,
+	id: number
+): Program<{ round: Round; contestStatus: ContestStatus; quotas: Quota[] } | undefined> {
+	const r = yield* c.get<RoundRow & { contest_status: ContestStatus }>(
 		'select rounds.*, contests.status as contest_status from rounds join contests on contests.id = rounds.contest_id where rounds.id = ?',
 		id
 	);
 	if (!r) return undefined;
-	const quotas = c
-		.all<{ topic_id: number | null; difficulty: number | null; count: number }>(
-			'select topic_id, difficulty, count from round_quotas where round_id = ? order by id',
-			id
-		)
-		.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }));
-	return { round: toRound(r), contestStatus: r.contest_status, quotas };
+	const quotas = yield* c.all<{ topic_id: number | null; difficulty: number | null; count: number }>(
+		'select topic_id, difficulty, count from round_quotas where round_id = ? order by id',
+		id
+	);
+	return {
+		round: toRound(r),
+		contestStatus: r.contest_status,
+		quotas: quotas.map((q) => ({ topicId: q.topic_id, difficulty: q.difficulty, count: q.count }))
+	};
 }
 
 /** Rounds open at `now` in published contests, soonest closing first. */

@@ -52,8 +52,8 @@ describe('writes while another process holds the write lock', () => {
 	it('still roll back on an error of their own after waiting', async () => {
 		const other = new SQLite(file);
 		other.exec('BEGIN IMMEDIATE');
-		const failing = exclusive(db, (c) => {
-			c.run("insert into units (code, name, kind, created_at) values ('E', 'Đơn vị E', 'ward', 0)");
+		const failing = exclusive(db, function* (c) {
+			yield* c.run("insert into units (code, name, kind, created_at) values ('E', 'Đơn vị E', 'ward', 0)");
 			throw new Error('abandoned');
 		});
 		await sleep(20);
@@ -96,8 +96,8 @@ describe('the hot path waiting for another process', () => {
 		other.exec('BEGIN IMMEDIATE');
 		const order: string[] = [];
 		const writes = ['F', 'G', 'H'].map((code) =>
-			exclusive(db, (c) => {
-				c.run('insert into units (code, name, kind, created_at) values (?, ?, ?, 0)', code, `Đơn vị ${code}`, 'ward');
+			exclusive(db, function* (c) {
+				yield* c.run('insert into units (code, name, kind, created_at) values (?, ?, ?, 0)', code, `Đơn vị ${code}`, 'ward');
 				order.push(code);
 				if (code === 'G') throw new Error('G fails alone');
 			})

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Conn, Db } from './index';
+import type { Db } from './index';
+import type { Conn, Program } from './program';
 
 /**
  * The cache_events table: what one process tells the others about a write (cache.ts invalidate).
@@ -20,18 +21,19 @@ export interface CacheEvent {
 	origin: number;
 }
 
-export function writeEvent(c: Conn, topic: string, detail: string, now = Date.now()): void {
-	c.run('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)', topic, detail, ORIGIN, now);
+export function* writeEvent(c: Conn, topic: string, detail: string, now = Date.now()): Program<void> {
+	yield* c.run('insert into cache_events (topic, detail, origin, at) values (?, ?, ?, ?)', topic, detail, ORIGIN, now);
 }
 
 /** The newest id (0 for none): where a process that has just started begins to read. */
-export function latestEventId(c: Conn): number {
-	return c.get<{ id: number | null }>('select max(id) as id from cache_events')?.id ?? 0;
+export function* latestEventId(c: Conn): Program<number> {
+	const row = yield* c.get<{ id: number | null }>('select max(id) as id from cache_events');
+	return row?.id ?? 0;
 }
 
 /** The events after `last`, oldest first (an index range on the primary key). */
-export function eventsAfter(c: Conn, last: number, limit: number): CacheEvent[] {
-	return c.all<CacheEvent>('select id, topic, detail, origin from cache_events where id > ? order by id limit ?', last, limit);
+export function* eventsAfter(c: Conn, last: number, limit: number): Program<CacheEvent[]> {
+	return yield* c.all<CacheEvent>('select id, topic, detail, origin from cache_events where id > ? order by id limit ?', last, limit);
 }
 
 /**

@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 afterAll(() => db.destroy());
 
-const dayOf = async (ms: number) => (await sql<{ day: string }>`select ${localDay(sql`${ms}`)} as day`.execute(db)).rows[0].day;
+const dayOf = async (ms: number) => (await sql<{ day: string }>`select ${localDay(db, sql`${ms}`)} as day`.execute(db)).rows[0].day;
 
 describe('localDay', () => {
 	it('gives the Hanoi calendar day of a UTC instant', async () => {

@@ -15,7 +15,13 @@ import {
 import { migrations } from '../../../../migrations/index';
 import { config } from '../config';
 import type { Database } from './types';
-import { offloadedColumns, registerFile } from './offload';
+import { offloadedColumns, registerTarget } from './offload';
+import { dialectOf, isPostgresUrl } from './dialect';
+import type pg from 'pg';
+import { HoithiPostgresDialect, openPool, withoutNul } from './postgres';
+import { toDollar } from './placeholders';
+import { asyncConn, asyncRun, runToEnd, synchronousConn, type Conn, type Program } from './program';
+import { pgExclusive, pgWithConn, type TxHooks } from './pg-programs';
 export { offloaded } from './offload';
 
 export type Db = Kysely<Database>;
@@ -24,8 +30,9 @@ export type Trx = Transaction<Database>;
 export type Executor = Db | Trx;
 
 /**
- * Everything SQLite-specific lives in this folder: the pragmas, the file, the dialect.
- * The rest of the code speaks Kysely so that a move to PostgreSQL stays local.
+ * Everything engine-specific lives in this folder: SQLite's pragmas, file and dialect here,
+ * PostgreSQL's pool in postgres.ts, the SQL that differs in sql.ts / dates.ts / like.ts / schema.ts /
+ * errors.ts. The rest of the code speaks Kysely (or portable SQL) and runs on both.
  */
 function openSqlite(file: string): SQLite.Database {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -103,23 +110,11 @@ function withStatementCache(sqlite: SQLite.Database, max = 2000) {
 /**
  * The one SQLite connection, used synchronously: the hot attempt paths (start, autosave, submit,
  * session lookup) run their few statements back to back as prepared statements, without the
- * per-query cost of building, compiling and awaiting a Kysely query. Obtain one only through
- * `exclusive` / `withConn`, which hold Kysely's connection lock, so these statements never
- * interleave with a Kysely transaction that is awaiting between its statements.
+ * per-query cost of building, compiling and awaiting a Kysely query. They are statement programs
+ * (program.ts), run only through `exclusive` / `withConn`, which hold Kysely's connection lock, so
+ * these statements never interleave with a Kysely transaction that is awaiting between its statements.
  */
-export interface Conn {
-	get<T>(sql: string, ...params: unknown[]): T | undefined;
-	all<T>(sql: string, ...params: unknown[]): T[];
-	run(sql: string, ...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
-}
-
-function connOf(db: ReturnType<typeof withStatementCache>): Conn {
-	return {
-		get: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined,
-		all: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
-		run: (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params)
-	};
-}
+export { plain, valueList, valueRows, type Conn, type Program } from './program';
 
 /**
  * Kysely's SQLite driver with a count of connections handed out. Kysely holds the one connection
@@ -194,7 +189,12 @@ class TrackedSqliteDialect extends SqliteDialect {
 	}
 }
 
-const conns = new WeakMap<Db, { conn: Conn; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }>();
+const conns = new WeakMap<
+	Db,
+	{ conn: Conn; exec: (sql: string) => void; sqlite: SQLite.Database; dialect: TrackedSqliteDialect; scope: TxScope; waiting: Waiting[] }
+>();
+/** The pool of a PostgreSQL database, and how its statement programs open a transaction's scope. */
+const pools = new WeakMap<Db, { pool: pg.Pool; hooks: TxHooks }>();
 /** The database a connection or a transaction belongs to (databaseOf). */
 const owners = new WeakMap<Trx | Conn, Db>();
 
@@ -207,22 +207,22 @@ class TxScope {
 	open = false;
 	private pending: ((committed: boolean) => void)[] = [];
 	/** Writes to make just before COMMIT (beforeCommit), by key: one per key per transaction. */
-	private closing: Map<string, (c: Conn) => void> | null = null;
+	private closing: Map<string, (c: Conn) => Program<void>> | null = null;
 
 	defer(fn: (committed: boolean) => void): void {
 		this.pending.push(fn);
 	}
 
-	deferWrite(key: string, fn: (c: Conn) => void): void {
+	deferWrite(key: string, fn: (c: Conn) => Program<void>): void {
 		(this.closing ??= new Map()).set(key, fn);
 	}
 
 	/** Runs the writes deferred to the end of the transaction, still inside it. */
-	close(c: Conn): void {
+	*close(c: Conn): Program<void> {
 		if (!this.closing) return;
 		const run = this.closing;
 		this.closing = null;
-		for (const fn of run.values()) fn(c);
+		for (const fn of run.values()) yield* fn(c);
 	}
 
 	/** Closes the scope and runs what was deferred, in order (every one, even if one throws). */
@@ -271,7 +271,7 @@ export function afterTransaction(via: Executor | Conn | null, fn: (committed: bo
  * when `via` is the database (as soon as Kysely releases it; a failure is logged), not at all for
  * null (no database).
  */
-export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: Conn) => void): void {
+export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: Conn) => Program<void>): void {
 	if (!via) return;
 	const scope = scopes.get(via as Trx | Conn);
 	if (scope?.open) return scope.deferWrite(key, fn);
@@ -281,7 +281,13 @@ export function beforeCommit(via: Executor | Conn | null, key: string, fn: (c: C
 		exclusive(via as Db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
 		return;
 	}
-	fn(via);
+	// A connection of withConn on PostgreSQL: its statements are awaited, so the write goes on its own.
+	const db = owners.get(via);
+	if (db && pools.has(db)) {
+		exclusive(db, fn).catch((e) => console.error('[hoithi] a write after the commit failed', e));
+		return;
+	}
+	runToEnd(fn(via));
 }
 
 /** The database that `via` (a connection, a transaction or the database itself) writes to. */
@@ -308,8 +314,9 @@ class AppDatabase extends Kysely<Database> {
 					scopes.set(trx, scope);
 					owners.set(trx, this);
 					const result = await fn(trx);
-					// Kysely holds the one connection until COMMIT, so its transaction is open on it now.
-					scope.close(connFor(this).conn);
+					// SQLite: Kysely holds the one connection until COMMIT, so its transaction is open on it now.
+					if (dialectOf(this) === 'sqlite') runToEnd(scope.close(connFor(this).conn));
+					else await runOnTransaction(trx, (c) => scope.close(c));
 					return result;
 				});
 			} catch (e) {
@@ -330,6 +337,19 @@ function connFor(db: Db) {
 }
 
 /**
+ * Runs a program inside a Kysely transaction on PostgreSQL (the writes deferred to its end by
+ * beforeCommit: the cache events), each statement through the transaction's connection.
+ */
+function runOnTransaction<T>(trx: Trx, fn: (c: Conn) => Program<T>): Promise<T> {
+	const c = asyncConn();
+	owners.set(c, databaseOf(trx));
+	return asyncRun(fn(c), async (sql, params) => {
+		const r = await trx.executeQuery(CompiledQuery.raw(toDollar(sql), params.map(withoutNul)));
+		return { rows: r.rows, rowCount: r.numAffectedRows === undefined ? null : Number(r.numAffectedRows) };
+	});
+}
+
+/**
  * Runs `fn` on the connection: at once when Kysely holds no connection (JavaScript being single-
  * threaded, synchronous code cannot interleave with anything then), otherwise after taking
  * Kysely's lock — never in the middle of a Kysely transaction that is awaiting between statements.
@@ -347,22 +367,27 @@ function onConnection<T>(db: Db, fn: () => T): Promise<T> {
 }
 
 /**
- * Runs `fn` on the connection (no transaction: reads; a write here throws SQLITE_BUSY at once while
- * another process writes — isBusy — so writes belong in `exclusive`, which waits its turn, unless
- * skipping one is fine, like a session's sliding expiry).
+ * Runs the program `fn` on the connection (no transaction: reads; a write here throws SQLITE_BUSY
+ * at once while another process writes — isBusy — so writes belong in `exclusive`, which waits its
+ * turn, unless skipping one is fine, like a session's sliding expiry).
  */
-export function withConn<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+export function withConn<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
+	const onPg = pools.get(db);
+	if (onPg) return pgWithConn(onPg.pool, fn, (c) => owners.set(c, db));
 	const { conn } = connFor(db);
-	return onConnection(db, () => fn(conn));
+	return onConnection(db, () => runToEnd(fn(conn)));
 }
 
 /**
- * Runs `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws) on the
- * connection. `fn` is synchronous: nothing else can run on the connection meanwhile. Never call it
- * from inside a Kysely transaction (that holds the lock: it would wait for itself). While another
- * process holds the write lock it waits without stopping this one (whenBusy), then runs `fn`.
+ * Runs the program `fn` in one write transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it
+ * throws) on the connection. On SQLite the program runs synchronously to its end: nothing else can
+ * run on the connection meanwhile. Never call it from inside a Kysely transaction (that holds the
+ * lock: it would wait for itself). While another process holds the write lock it waits without
+ * stopping this one (whenBusy), then runs `fn`.
  */
-export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
+export function exclusive<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T> {
+	const onPg = pools.get(db);
+	if (onPg) return pgExclusive(onPg.pool, fn, onPg.hooks);
 	const q = connFor(db).waiting;
 	const wait = () =>
 		new Promise<T>((resolve, reject) => {
@@ -375,7 +400,7 @@ export function exclusive<T>(db: Db, fn: (c: Conn) => T): Promise<T> {
 }
 
 interface Waiting {
-	fn: (c: Conn) => unknown;
+	fn: (c: Conn) => Program<unknown>;
 	resolve: (v: unknown) => void;
 	reject: (e: unknown) => void;
 	since: number;
@@ -408,11 +433,11 @@ function takeTurns(db: Db, q: Waiting[], tries: number): void {
 	);
 }
 
-function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> {
-	const { conn, sqlite, scope } = connFor(db);
+function exclusiveOnce<T>(db: Db, fn: (c: Conn) => Program<T>): Promise<T | typeof BUSY> {
+	const { conn, sqlite, scope, exec } = connFor(db);
 	return onConnection(db, () => {
 		try {
-			conn.run('BEGIN IMMEDIATE');
+			exec('BEGIN IMMEDIATE');
 		} catch (e) {
 			if (isBusy(e)) return BUSY;
 			throw e;
@@ -420,12 +445,12 @@ function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> 
 		scope.open = true;
 		let out: T;
 		try {
-			out = fn(conn);
-			scope.close(conn);
-			conn.run('COMMIT');
+			out = runToEnd(fn(conn));
+			runToEnd(scope.close(conn));
+			exec('COMMIT');
 		} catch (e) {
 			try {
-				if (sqlite.inTransaction) conn.run('ROLLBACK');
+				if (sqlite.inTransaction) exec('ROLLBACK');
 			} finally {
 				scope.end(false);
 			}
@@ -443,7 +468,14 @@ function exclusiveOnce<T>(db: Db, fn: (c: Conn) => T): Promise<T | typeof BUSY> 
  * thread tens of milliseconds to receive.
  */
 export function numericColumns(db: Db, sql: string, params: readonly unknown[]): Promise<Float64Array[]> {
-	return offloadedColumns(db, sql, params, () => {
+	return offloadedColumns(db, sql, params, async () => {
+		const pool = pools.get(db)?.pool;
+		if (pool) {
+			const r = await pool.query<unknown[]>({ text: toDollar(sql), values: params.map(withoutNul), rowMode: 'array' });
+			const cols = r.fields.map(() => new Float64Array(r.rows.length));
+			r.rows.forEach((row, i) => row.forEach((v, j) => (cols[j][i] = v == null ? Number.NaN : Number(v))));
+			return cols;
+		}
 		const { sqlite } = connFor(db);
 		const st = sqlite.prepare(sql);
 		const rows = st.raw(true).all(...params) as unknown[][];
@@ -453,24 +485,63 @@ export function numericColumns(db: Db, sql: string, params: readonly unknown[]):
 	});
 }
 
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+	/** PostgreSQL: the replica the heavy reads use (default: `target` itself). */
+	replicaUrl?: string;
+	/** PostgreSQL: connections per pool (default 8). */
+	poolMax?: number;
+}
+
+/**
+ * The database at `target`: a PostgreSQL URL (`postgres://…`), or a SQLite file (`:memory:` for
+ * tests). Nothing connects to PostgreSQL until the first query.
+ */
+export function openDatabase(target: string, options: OpenOptions = {}): Db {
+	if (isPostgresUrl(target)) {
+		const pool = openPool(target, { max: options.poolMax });
+		const db = new AppDatabase({ dialect: new HoithiPostgresDialect(pool) });
+		pools.set(db, {
+			pool,
+			hooks: {
+				begin(c) {
+					const scope = new TxScope();
+					scope.open = true;
+					scopes.set(c, scope);
+					owners.set(c, db);
+					return scope;
+				}
+			}
+		});
+		registerTarget(db, { postgres: options.replicaUrl ?? target, poolMax: options.poolMax });
+		return db;
+	}
+	const file = target;
 	const cached = withStatementCache(openSqlite(file));
 	const dialect = new TrackedSqliteDialect({ database: cached });
 	const db = new AppDatabase({ dialect });
-	const conn = connOf(cached);
+	const conn = synchronousConn(cached.prepare);
+	const exec = (sql: string) => void cached.prepare(sql).run();
 	const scope = new TxScope();
 	scopes.set(conn, scope);
 	owners.set(conn, db);
-	conns.set(db, { conn, sqlite: cached.sqlite, dialect, scope, waiting: [] });
-	registerFile(db, file);
+	conns.set(db, { conn, exec, sqlite: cached.sqlite, dialect, scope, waiting: [] });
+	registerTarget(db, { sqlite: file });
 	return db;
 }
 
 let instance: Db | null = null;
 
-/** Opened lazily: `vite build` imports server modules and must not create a database file. */
+/**
+ * The app's database: PostgreSQL when DATABASE_URL is set, else the SQLite file DATABASE_PATH.
+ * Opened lazily: `vite build` imports server modules and must not create a database file.
+ */
 export function getDb(): Db {
-	if (!instance) instance = openDatabase(config().DATABASE_PATH);
+	if (!instance) {
+		const c = config();
+		instance = c.DATABASE_URL
+			? openDatabase(c.DATABASE_URL, { replicaUrl: c.DATABASE_REPLICA_URL, poolMax: c.DATABASE_POOL_MAX })
+			: openDatabase(c.DATABASE_PATH);
+	}
 	return instance;
 }
 

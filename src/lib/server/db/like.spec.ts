@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(() => db.destroy());
 
 const find = async (text: string) =>
-	(await db.selectFrom('people').select('name').where(containsText('name', text)).orderBy('name').execute()).map((r) => r.name);
+	(
+		await db
+			.selectFrom('people')
+			.select('name')
+			.where(containsText(db, 'name', text))
+			.orderBy('name')
+			.execute()
+	).map((r) => r.name);
 
 describe('LIKE search on typed text', () => {
 	it('escapes the wildcards and the escape character', () => {

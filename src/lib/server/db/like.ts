@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from './dialect';
 
 /**
  * The one place where text someone typed becomes a LIKE pattern. In LIKE, "%" and "_" are
@@ -9,7 +10,13 @@ export function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-/** `column LIKE '%text%' ESCAPE '\'`: the text found anywhere in the column, taken literally. */
-export function containsText(column: string, text: string): RawBuilder<boolean> {
-	return sql<boolean>`${sql.ref(column)} like ${'%' + escapeLike(text) + '%'} escape '\\'`;
+/**
+ * `column LIKE '%text%' ESCAPE '\'`: the text found anywhere in the column, taken literally and
+ * regardless of case — SQLite's LIKE ignores the case of ASCII letters; on PostgreSQL, whose LIKE
+ * does not, it is ILIKE (which ignores the case of every letter).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function containsText(db: Kysely<any>, column: string, text: string): RawBuilder<boolean> {
+	const like = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+	return sql<boolean>`${sql.ref(column)} ${like} ${'%' + escapeLike(text) + '%'} escape '\\'`;
 }

@@ -1,17 +1,39 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresAdapter,
+	PostgresIntrospector,
+	PostgresQueryCompiler,
+	SqliteAdapter,
+	SqliteIntrospector,
+	SqliteQueryCompiler,
+	type DatabaseConnection,
+	type Dialect,
+	type Driver,
+	type QueryResult
+} from 'kysely';
 import type { Database } from './types';
 import type { Db } from './index';
+import { withoutNul } from './postgres';
+import { toDollar } from './placeholders';
 
 /**
  * Heavy read-only queries (dashboards, reports, item analysis, closed-round rankings) run on a
- * second, read-only SQLite connection in a worker thread. better-sqlite3 is synchronous: run on
- * the main thread, a 20-second aggregate over ten million answers would freeze every participant's
- * autosave for 20 seconds. In WAL mode the worker reads a consistent snapshot while the main
- * thread keeps writing. SQLite-specific, hence here in db/.
+ * second, read-only connection in a worker thread.
+ *
+ * SQLite: better-sqlite3 is synchronous: run on the main thread, a 20-second aggregate over ten
+ * million answers would freeze every participant's autosave for 20 seconds. In WAL mode the worker
+ * reads a consistent snapshot while the main thread keeps writing.
+ *
+ * PostgreSQL: the queries do not block, but receiving a closed round's 200,000 ranked rows as
+ * objects costs the main thread tens of milliseconds — the worker parses them instead (the rank
+ * order comes back as columns, moved without copying). Its pool is read-only and connects to
+ * DATABASE_REPLICA_URL when there is one (a streaming replica: the primary does only the writes and
+ * the hot reads), else to the primary.
  */
-const WORKER_SOURCE = `
+const SQLITE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
@@ -52,31 +74,86 @@ parentPort.on('message', (m) => {
 	}
 });`;
 
+/**
+ * The PostgreSQL worker: a read-only pool with the same type parsers as postgres.ts (int8 and
+ * numeric as numbers, int8 beyond 2^53 refused) — written out again here, as the worker runs from
+ * this text.
+ */
+const POSTGRES_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const pg = require(workerData.driver);
+const int8 = (t) => {
+	const n = Number(t);
+	if (!Number.isSafeInteger(n)) throw new RangeError("PostgreSQL bigint " + t + " is beyond JavaScript's exact integers (2^53)");
+	return n;
+};
+const types = { getTypeParser: (oid, format) => (oid === 20 ? int8 : oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) };
+const pool = new pg.Pool({
+	connectionString: workerData.url,
+	types,
+	max: workerData.max,
+	idleTimeoutMillis: 30000,
+	connectionTimeoutMillis: 10000,
+	statement_timeout: workerData.statementTimeoutMs,
+	application_name: 'hoithi-' + process.pid + '-reads',
+	keepAlive: true,
+	allowExitOnIdle: true,
+	options: '-c default_transaction_read_only=on'
+});
+pool.on('error', (e) => console.error('[hoithi] an idle PostgreSQL connection of the heavy reads failed:', e.message));
+parentPort.on('message', async (m) => {
+	try {
+		if (!m.columns) {
+			const r = await pool.query(m.sql, m.params);
+			return parentPort.postMessage({ id: m.id, rows: r.rows });
+		}
+		const r = await pool.query({ text: m.sql, values: m.params, rowMode: 'array' });
+		const cols = r.fields.map(() => new Float64Array(r.rows.length));
+		for (let i = 0; i < r.rows.length; i++) {
+			const row = r.rows[i];
+			for (let j = 0; j < cols.length; j++) cols[j][i] = row[j] == null ? NaN : Number(row[j]);
+		}
+		parentPort.postMessage({ id: m.id, columns: cols }, cols.map((c) => c.buffer));
+	} catch (e) {
+		parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e), code: e && e.code });
+	}
+});`;
+
+/** Where the heavy reads of a database go: its SQLite file, or a PostgreSQL URL (the replica's, if any). */
+export type Target = { sqlite: string } | { postgres: string; poolMax?: number };
+
+/** A statement on PostgreSQL may run this long on the heavy-read connection (item analysis over millions of answers). */
+const HEAVY_STATEMENT_TIMEOUT_MS = 5 * 60_000;
+
 class WorkerDriver implements Driver {
 	private worker: Worker | null = null;
 	private seq = 0;
 	private pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
 
-	constructor(private readonly file: string) {}
+	constructor(private readonly target: Target) {}
 
 	async init(): Promise<void> {}
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
-		const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+		const t = this.target;
+		const resolve = createRequire(import.meta.url).resolve;
 		// Its own heap cap: an oversized report fails that query (the worker is started afresh for
 		// the next one) instead of growing the process past its memory budget.
-		const w = new Worker(WORKER_SOURCE, {
+		const w = new Worker('sqlite' in t ? SQLITE_WORKER : POSTGRES_WORKER, {
 			eval: true,
-			workerData: { driver, file: this.file },
+			workerData:
+				'sqlite' in t
+					? { driver: resolve('better-sqlite3'), file: t.sqlite }
+					: { driver: resolve('pg'), url: t.postgres, max: t.poolMax ?? 8, statementTimeoutMs: HEAVY_STATEMENT_TIMEOUT_MS },
 			resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 }
 		});
-		w.on('message', (m: { id: number; rows?: unknown[]; columns?: Float64Array[]; error?: string }) => {
+		w.on('message', (m: { id: number; rows?: unknown[]; columns?: Float64Array[]; error?: string; code?: string }) => {
 			const p = this.pending.get(m.id);
 			if (!p) return;
 			this.pending.delete(m.id);
 			if (this.pending.size === 0) w.unref();
-			if (m.error) p.reject(new Error(m.error));
+			if (m.error) p.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
 			else p.resolve(m.columns ?? m.rows ?? []);
 		});
 		const fail = (e: unknown) => {
@@ -105,6 +182,7 @@ class WorkerDriver implements Driver {
 
 	private send(message: { sql: string; params: readonly unknown[]; columns?: boolean }): Promise<unknown> {
 		const id = ++this.seq;
+		if ('postgres' in this.target) message = { ...message, params: message.params.map(withoutNul) };
 		return new Promise((resolve, reject) => {
 			const w = this.ensureWorker();
 			this.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
@@ -135,21 +213,30 @@ class WorkerDriver implements Driver {
 	}
 }
 
-class WorkerDialect extends SqliteDialect {
+/** Kysely's SQL, adapter and introspection of the engine, with the worker as its driver. */
+class WorkerDialect implements Dialect {
 	readonly driver: WorkerDriver;
-	constructor(file: string) {
-		super({
-			database: {
-				close() {},
-				prepare: () => {
-					throw new Error('unused');
-				}
-			} as never
-		});
-		this.driver = new WorkerDriver(file);
+	private readonly postgres: boolean;
+	constructor(target: Target) {
+		this.driver = new WorkerDriver(target);
+		this.postgres = 'postgres' in target;
 	}
-	override createDriver(): Driver {
+	createDriver(): Driver {
 		return this.driver;
+	}
+	/** A statement written with `?` placeholders, as this engine takes it. */
+	placeholders(sql: string): string {
+		return this.postgres ? toDollar(sql) : sql;
+	}
+	createQueryCompiler() {
+		return this.postgres ? new PostgresQueryCompiler() : new SqliteQueryCompiler();
+	}
+	createAdapter() {
+		return this.postgres ? new PostgresAdapter() : new SqliteAdapter();
+	}
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	createIntrospector(db: Kysely<any>) {
+		return this.postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db);
 	}
 }
 
@@ -165,30 +252,31 @@ export async function offloadedColumns(
 	db: Db,
 	sql: string,
 	params: readonly unknown[],
-	inline: () => Float64Array[]
+	inline: () => Promise<Float64Array[]>
 ): Promise<Float64Array[]> {
 	const dialect = offloaded(db) === db ? undefined : dialects.get(db);
-	return dialect ? dialect.driver.columns(sql, params) : inline();
+	return dialect ? dialect.driver.columns(dialect.placeholders(sql), params) : inline();
 }
 
 const reportDbs = new WeakMap<Db, Db>();
-const files = new WeakMap<Db, string>();
+const targets = new WeakMap<Db, Target>();
 
-/** Remembers which file a database instance was opened on (set by openDatabase). */
-export function registerFile(db: Db, file: string): void {
-	files.set(db, file);
+/** Remembers where a database instance's heavy reads go (set by openDatabase). */
+export function registerTarget(db: Db, target: Target): void {
+	targets.set(db, target);
 }
 
 /**
  * The read-only worker-backed twin of `db` for heavy reads. In-memory databases (tests) have no
- * file a second connection could open: they get `db` itself.
+ * file a second connection could open: they get `db` itself; so does every database with
+ * HOITHI_INLINE_REPORTS=1.
  */
 export function offloaded(db: Db): Db {
-	const file = files.get(db);
-	if (!file || file === ':memory:' || process.env.HOITHI_INLINE_REPORTS === '1') return db;
+	const target = targets.get(db);
+	if (!target || ('sqlite' in target && target.sqlite === ':memory:') || process.env.HOITHI_INLINE_REPORTS === '1') return db;
 	let twin = reportDbs.get(db);
 	if (!twin) {
-		const dialect = new WorkerDialect(file);
+		const dialect = new WorkerDialect(target);
 		twin = new Kysely<Database>({ dialect });
 		reportDbs.set(db, twin);
 		dialects.set(db, dialect);

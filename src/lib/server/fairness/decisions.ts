@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../db';
+import { lockingRowsOf } from '../db/sql';
 import * as roundBest from '../leaderboards/round-best';
 import { audit } from '../audit';
 import { formatNumber } from '../../vn/number';
@@ -24,11 +25,12 @@ export async function disqualifyAttempt(
 	now = Date.now()
 ): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const a = await trx
-			.selectFrom('attempts')
-			.select(['id', 'round_id', 'user_id', 'disqualified_at'])
-			.where('id', '=', attemptId)
-			.executeTakeFirst();
+		// Locked (PostgreSQL): a second decision on the attempt waits, then finds this one's.
+		const a = await lockingRowsOf(
+			trx,
+			trx.selectFrom('attempts').select(['id', 'round_id', 'user_id', 'disqualified_at']).where('id', '=', attemptId),
+			'attempts'
+		).executeTakeFirst();
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at != null) return no(409, 'Lượt thi này đã bị loại trước đó.');
 		await trx.updateTable('attempts').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', attemptId).execute();
@@ -53,11 +55,11 @@ export async function reinstateAttempt(
 	now = Date.now()
 ): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const a = await trx
-			.selectFrom('attempts')
-			.select(['id', 'round_id', 'user_id', 'disqualified_at', 'disqualify_reason'])
-			.where('id', '=', attemptId)
-			.executeTakeFirst();
+		const a = await lockingRowsOf(
+			trx,
+			trx.selectFrom('attempts').select(['id', 'round_id', 'user_id', 'disqualified_at', 'disqualify_reason']).where('id', '=', attemptId),
+			'attempts'
+		).executeTakeFirst();
 		if (!a) return no(404, 'Không tìm thấy lượt thi.');
 		if (a.disqualified_at == null) return no(409, 'Lượt thi này không bị loại.');
 		await trx.updateTable('attempts').set({ disqualified_at: null, disqualify_reason: null }).where('id', '=', attemptId).execute();
@@ -79,7 +81,11 @@ const STAFF = ['organiser', 'admin'];
 export async function disqualifyUser(db: Db, actorId: number, userId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
 	if (actorId === userId) return no(400, 'Bạn không thể tự loại chính mình.');
 	return db.transaction().execute(async (trx) => {
-		const u = await trx.selectFrom('users').select(['id', 'role', 'disqualified_at']).where('id', '=', userId).executeTakeFirst();
+		const u = await lockingRowsOf(
+			trx,
+			trx.selectFrom('users').select(['id', 'role', 'disqualified_at']).where('id', '=', userId),
+			'users'
+		).executeTakeFirst();
 		if (!u) return no(404, 'Không tìm thấy người dự thi.');
 		if (STAFF.includes(u.role)) return no(400, 'Không thể loại tài khoản của Ban Tổ chức.');
 		if (u.disqualified_at != null) return no(409, 'Người này đã bị loại trước đó.');
@@ -92,11 +98,11 @@ export async function disqualifyUser(db: Db, actorId: number, userId: number, re
 
 export async function reinstateUser(db: Db, actorId: number, userId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
 	return db.transaction().execute(async (trx) => {
-		const u = await trx
-			.selectFrom('users')
-			.select(['id', 'disqualified_at', 'disqualify_reason', 'merged_into'])
-			.where('id', '=', userId)
-			.executeTakeFirst();
+		const u = await lockingRowsOf(
+			trx,
+			trx.selectFrom('users').select(['id', 'disqualified_at', 'disqualify_reason', 'merged_into']).where('id', '=', userId),
+			'users'
+		).executeTakeFirst();
 		if (!u) return no(404, 'Không tìm thấy người dự thi.');
 		if (u.disqualified_at == null) return no(409, 'Người này không bị loại.');
 		if (u.merged_into != null) return no(409, `Tài khoản này đã được gộp vào tài khoản #${u.merged_into}, không thể khôi phục.`);
@@ -180,7 +186,12 @@ export async function mergeDuplicate(
 ): Promise<DecisionResult & { moved?: number[]; disqualified?: number[] }> {
 	if (keepId === dupId) return no(400, 'Hai tài khoản phải khác nhau.');
 	return db.transaction().execute(async (trx) => {
-		const people = await trx.selectFrom('users').select(['id', 'role', 'merged_into']).where('id', 'in', [keepId, dupId]).execute();
+		// Both rows locked, in id order (PostgreSQL): a second merge of either account waits, then sees merged_into.
+		const people = await lockingRowsOf(
+			trx,
+			trx.selectFrom('users').select(['id', 'role', 'merged_into']).where('id', 'in', [keepId, dupId]).orderBy('id'),
+			'users'
+		).execute();
 		if (people.length !== 2) return no(404, 'Không tìm thấy tài khoản.');
 		if (people.some((p) => STAFF.includes(p.role))) return no(400, 'Không thể gộp tài khoản của Ban Tổ chức.');
 		if (people.some((p) => p.merged_into != null)) return no(409, 'Một trong hai tài khoản đã được gộp trước đó.');

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Conn, Executor } from '../db';
+import type { Conn, Executor, Program } from '../db';
 import { invalidate } from '../cache';
 import { COUNTED, COUNTED_SQL } from './counted';
 import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
@@ -26,10 +26,10 @@ const BEST_OF_ATTEMPTS = ROUND_ORDER.sql(attemptColumns('a'));
 /**
  * After an attempt is scored: it counts one more attempt for the person and becomes their best if
  * it beats the current one. (Every column compares with the row as it was before the update.)
- * Runs in the scoring transaction, on the synchronous connection (service.ts finalize).
+ * Runs in the scoring transaction, a statement program (service.ts finalize).
  */
-export function offerAttempt(c: Conn, attemptId: number): void {
-	c.run(
+export function* offerAttempt(c: Conn, attemptId: number): Program<void> {
+	yield* c.run(
 		`insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction)
 		select a.round_id, a.user_id, a.id, a.score, a.total, a.duration_ms, a.submitted_at, a.prediction
 		from attempts a join users u on u.id = a.user_id
@@ -84,7 +84,7 @@ export async function rebuildAll(db: Executor): Promise<void> {
 				count(*) over (partition by a.round_id, a.user_id) as n
 			from attempts a join users u on u.id = a.user_id
 			where ${COUNTED}
-		) where rn = 1`.execute(db);
+		) as best where rn = 1`.execute(db);
 	invalidate(db, 'results');
 }
 
@@ -127,8 +127,8 @@ export async function topOfRound(db: Executor, roundId: number, limit: number): 
 }
 
 /** One person's best in a round (its rank is left 0: see rankInRound, viewerBest), or undefined: one indexed lookup. */
-export function bestOf(c: Conn, roundId: number, userId: number): (PersonRow & { attemptId: number }) | undefined {
-	const m = c.get<BestColumns & { attempt_id: number }>(
+export function* bestOf(c: Conn, roundId: number, userId: number): Program<(PersonRow & { attemptId: number }) | undefined> {
+	const m = yield* c.get<BestColumns & { attempt_id: number }>(
 		`select b.attempt_id, ${BEST_COLUMNS}
 		from round_best b join users u on u.id = b.user_id join units un on un.id = u.unit_id
 		where b.round_id = ? and b.user_id = ?`,
@@ -145,14 +145,14 @@ const AHEAD = ROUND_ORDER.before(bestColumns('b'), ROUND_PARAMS);
  * up to the person, so it costs O(rank) — milliseconds deep in a city-wide round. Kept as the
  * reference the tests compare against; polls use a rank order snapshot instead (rounds.ts).
  */
-export function rankInRound(c: Conn, roundId: number, userId: number): PersonRow | undefined {
-	const m = bestOf(c, roundId, userId);
+export function* rankInRound(c: Conn, roundId: number, userId: number): Program<PersonRow | undefined> {
+	const m = yield* bestOf(c, roundId, userId);
 	if (!m) return undefined;
-	const ahead = c.get<{ n: number }>(
+	const ahead = (yield* c.get<{ n: number }>(
 		`select count(*) as n from round_best b where b.round_id = ? and (${AHEAD})`,
 		roundId,
 		...ROUND_ORDER.params(m)
-	)!;
+	))!;
 	const { attemptId: _a, ...row } = m;
 	return { ...row, rank: ahead.n + 1 };
 }

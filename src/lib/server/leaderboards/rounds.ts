@@ -197,7 +197,7 @@ const settledCache = registerCache(
 async function settledLeaderboard(db: Db, roundId: number, limit: number, viewerId: number | null, now?: number) {
 	const { actual, ranking } = await settledCache.get(roundId, async () => {
 		// Seconds on a city-wide round: on the worker connection, never blocking participants.
-		const r = await rankRound(offloaded(db), roundId, now);
+		const r = await rankRound(db, roundId, now, offloaded(db));
 		return { actual: r.actual, ranking: new CompactRanking(r.entries) };
 	});
 	const head = ranking.head(limit);
@@ -208,8 +208,15 @@ async function settledLeaderboard(db: Db, roundId: number, limit: number, viewer
 /**
  * Everybody's place in a round, in rank order. Meant to be computed once per few seconds and
  * cached (settledLeaderboard below), so that each viewer's own rank is a lookup, not a query.
+ * The ranking is read through `read` (the heavy-read connection: read-only, maybe a replica that
+ * lags behind); the prediction figure is settled — and, the first time, written — through `db`.
  */
-export async function rankRound(db: Db, roundId: number, now = Date.now()): Promise<{ actual: number | null; entries: RankedEntry[] }> {
+export async function rankRound(
+	db: Db,
+	roundId: number,
+	now = Date.now(),
+	read: Db = db
+): Promise<{ actual: number | null; entries: RankedEntry[] }> {
 	const actual = await settledActual(db, roundId, now);
 	const r = await sql<{
 		rank: number;
@@ -222,7 +229,7 @@ export async function rankRound(db: Db, roundId: number, now = Date.now()): Prom
 	}>`
 		with ${rankedRoundCte(roundId, actual)}
 		select r.rank, r.user_id, r.score, r.total, r.duration_ms, r.prediction, r.submitted_at
-		from ranked r order by r.rank`.execute(db);
+		from ranked r order by r.rank`.execute(read);
 	return {
 		actual,
 		entries: r.rows.map((x) => ({

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { QuestionStatus } from '../db/types';
+import { lockRow } from '../db/sql';
 import { audit } from '../audit';
 import type { QuestionContent } from '../../schemas/question';
 import * as questions from './questions';
@@ -44,6 +45,8 @@ export async function editQuestion(
 	now = Date.now()
 ): Promise<EditOutcome> {
 	return db.transaction().execute(async (trx) => {
+		// Two organisers saving the same question at once: the second waits, then numbers its version after the first's.
+		await lockRow(trx, 'questions', id);
 		const q = await questions.findQuestion(trx, id);
 		if (!q) return { ok: false, status: 404, message: 'Không tìm thấy câu hỏi.' } as const;
 		const before: QuestionContent = {
@@ -135,6 +138,7 @@ export type DeleteOutcome = { ok: true } | { ok: false; status: 404 | 409; messa
 
 export async function deleteQuestion(db: Db, id: number, actorUserId: number | null, now = Date.now()): Promise<DeleteOutcome> {
 	return db.transaction().execute(async (trx) => {
+		await lockRow(trx, 'questions', id);
 		const q = await questions.findQuestion(trx, id);
 		if (!q) return { ok: false, status: 404, message: 'Không tìm thấy câu hỏi.' } as const;
 		const uses = await questions.countAttemptUses(trx, { questionId: id });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import type { Conn, Executor } from '../db';
+import { valueList, type Conn, type Executor, type Program } from '../db';
 import { containsText } from '../db/like';
 import { invalidate, registerCache, TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
@@ -168,14 +168,14 @@ export async function getVersions(db: Executor, versionIds: readonly number[]): 
 	return cachedVersions(versionIds);
 }
 
-/** The same, on the synchronous connection (the attempt lifecycle in service.ts). */
-export function getVersionsSync(c: Conn, versionIds: readonly number[]): Map<number, QuestionVersion> {
+/** The same, a statement program (the attempt lifecycle in service.ts). */
+export function* getVersionsIn(c: Conn, versionIds: readonly number[]): Program<Map<number, QuestionVersion>> {
 	const missing = versionIds.filter((id) => !versionCache.has(id));
 	if (missing.length)
 		remember(
-			c.all<VersionRow>(
-				'select id, question_id, kind, stem, options_json, explanation, legal_ref from question_versions where id in (select value from json_each(?))',
-				JSON.stringify(missing)
+			yield* c.all<VersionRow>(
+				`select id, question_id, kind, stem, options_json, explanation, legal_ref from question_versions where id in (${valueList(missing.length)})`,
+				...missing
 			)
 		);
 	return cachedVersions(versionIds);
@@ -202,7 +202,7 @@ export interface QuestionFilter {
 function filtered(db: Executor, f: QuestionFilter) {
 	let query = db.selectFrom('questions');
 	const folded = f.q ? foldVietnamese(f.q) : '';
-	if (folded) query = query.where(containsText('questions.stem_folded', folded));
+	if (folded) query = query.where(containsText(db, 'questions.stem_folded', folded));
 	if (f.topicId) query = query.where('questions.topic_id', '=', f.topicId);
 	if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
 	if (f.kind) query = query.where('questions.kind', '=', f.kind);

@@ -123,25 +123,28 @@ export async function itemAnalysis(db: Db, scope: Scope): Promise<ItemRow[]> {
 		).map((h) => [h.id, h])
 	);
 	const chosen = new Map(choices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
-	return sums
-		.map((s) => {
-			const h = heads.get(s.questionId);
-			const fac = facility(s.sumX, s.n);
-			const disc = pointBiserial(s);
-			const options = h ? (JSON.parse(h.options_json) as StoredOption[]) : [];
-			return {
-				questionId: s.questionId,
-				stem: h?.stem ?? `#${s.questionId}`,
-				topic: h?.topic_name ?? '',
-				difficulty: h?.difficulty ?? 0,
-				shown: s.n,
-				facility: fac,
-				discrimination: disc,
-				options: options.map((o) => ({ text: o.text, correct: o.correct, times: chosen.get(`${s.questionId}:${o.id}`) ?? 0 })),
-				flags: flagItem(s.n, fac, disc)
-			};
-		})
-		.sort((a, b) => b.flags.length - a.flags.length || (a.discrimination ?? 1) - (b.discrimination ?? 1));
+	return (
+		sums
+			.map((s) => {
+				const h = heads.get(s.questionId);
+				const fac = facility(s.sumX, s.n);
+				const disc = pointBiserial(s);
+				const options = h ? (JSON.parse(h.options_json) as StoredOption[]) : [];
+				return {
+					questionId: s.questionId,
+					stem: h?.stem ?? `#${s.questionId}`,
+					topic: h?.topic_name ?? '',
+					difficulty: h?.difficulty ?? 0,
+					shown: s.n,
+					facility: fac,
+					discrimination: disc,
+					options: options.map((o) => ({ text: o.text, correct: o.correct, times: chosen.get(`${s.questionId}:${o.id}`) ?? 0 })),
+					flags: flagItem(s.n, fac, disc)
+				};
+			})
+			// Ties by question id: the same order on both engines (the sums come in no particular order).
+			.sort((a, b) => b.flags.length - a.flags.length || (a.discrimination ?? 1) - (b.discrimination ?? 1) || a.questionId - b.questionId)
+	);
 }
 
 /** The plan's periodic report over attempts handed in within [from, to). */

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor } from '../db';
 import { containsText } from '../db/like';
 import { localDay } from '../db/dates';
+import { jsonTextElements } from '../db/sql';
 import { COUNTED, COUNTED_ATTEMPT } from '../leaderboards/counted';
 import type { Scope } from '../contests/scope';
 
@@ -24,7 +25,7 @@ export async function dailyCounts(
 	unitId: number | null
 ): Promise<{ day: string; participants: number; attempts: number }[]> {
 	const r = await sql<{ day: string; participants: number; attempts: number }>`
-		select ${localDay(sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
+		select ${localDay(db, sql`a.submitted_at`)} as day, count(distinct a.user_id) as participants, count(*) as attempts
 		from attempts a join users u on u.id = a.user_id
 		where ${inScope(scope)} and ${COUNTED} ${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
 		group by day order by day`.execute(db);
@@ -124,7 +125,7 @@ export async function optionChoiceCounts(db: Executor, scope: Scope): Promise<{ 
 	const r = await sql<{ question_id: number; option_id: string; times: number }>`
 		select aa.question_id, j.value as option_id, count(*) as times
 		from attempts a join users u on u.id = a.user_id
-		join attempt_answers aa on aa.attempt_id = a.id, json_each(aa.option_ids_json) j
+		join attempt_answers aa on aa.attempt_id = a.id, ${jsonTextElements(db, 'aa.option_ids_json', 'j')}
 		where ${inScope(scope)} and ${COUNTED}
 		group by aa.question_id, j.value`.execute(db);
 	return r.rows.map((x) => ({ questionId: x.question_id, optionId: String(x.option_id), times: Number(x.times) }));
@@ -155,7 +156,7 @@ export interface ParticipantFilter {
 function participantsQuery(db: Executor, f: ParticipantFilter) {
 	let q = db.selectFrom('users as u').where('u.unit_id', '=', f.unitId).where('u.merged_into', 'is', null);
 	const s = f.search;
-	if (s) q = q.where('name' in s ? containsText('u.name_folded', s.name) : containsText('u.phone', s.phoneDigits));
+	if (s) q = q.where('name' in s ? containsText(db, 'u.name_folded', s.name) : containsText(db, 'u.phone', s.phoneDigits));
 	return q;
 }
 

@@ -12,6 +12,7 @@ import type { FieldErrors, FormResult } from '../../schemas/form';
 import { audit } from '../audit';
 import { invalidateOtherUserSessions, invalidateUserSessions } from '../auth/sessions';
 import type { Db } from '../db';
+import { isUniqueViolation, withSavepoint } from '../db/errors';
 
 export interface NewAccount {
 	fullName: string;
@@ -77,11 +78,9 @@ export async function createAccount(db: Executor, input: NewAccount, now = Date.
  * so two racing requests for the same phone, email or CCCD cannot both win.
  */
 function uniqueFieldErrors(e: unknown): FieldErrors | null {
-	const msg = e instanceof Error ? e.message : '';
-	if (!msg.includes('UNIQUE')) return null;
-	if (msg.includes('users.phone')) return { phone: 'Số điện thoại này đã được đăng ký.' };
-	if (msg.includes('users.email')) return { email: 'Email này đã được đăng ký.' };
-	if (msg.includes('users.national_id_hash')) return { nationalId: 'Số CCCD này đã được đăng ký.' };
+	if (isUniqueViolation(e, 'users.phone')) return { phone: 'Số điện thoại này đã được đăng ký.' };
+	if (isUniqueViolation(e, 'users.email')) return { email: 'Email này đã được đăng ký.' };
+	if (isUniqueViolation(e, 'users.national_id_hash')) return { nationalId: 'Số CCCD này đã được đăng ký.' };
 	return null;
 }
 
@@ -195,7 +194,8 @@ export async function updateProfile(
 		verifiedHash = before.passwordHash;
 	}
 	return db.transaction().execute(async (trx): Promise<UpdateProfileResult> => {
-		const row = await users.findProfile(trx, userId);
+		// Locked (PostgreSQL): a second edit of the same person waits, then sees this one's result.
+		const row = await users.findProfile(trx, userId, { lock: true });
 		if (!row || row.anonymisedAt != null || row.mergedInto != null) return { ok: false, errors: { form: PROFILE_MESSAGES.closed } };
 		const changed = diff(row);
 		if (changed.length === 0) return { ok: true, changed, sessionsEnded: 0 };
@@ -203,16 +203,19 @@ export async function updateProfile(
 		if (sensitive(changed) && verifiedHash !== row.passwordHash)
 			return { ok: false, errors: { currentPassword: PROFILE_MESSAGES.passwordNeeded } };
 		try {
-			await users.updateIdentity(trx, userId, {
-				fullName: input.fullName,
-				nameFolded: foldVietnamese(input.fullName),
-				phone: input.phone,
-				email: input.email,
-				nationalIdHash,
-				unitId
-			});
+			// In a savepoint: the transaction survives the unique violation (PostgreSQL would refuse
+			// everything after it), though nothing else was written in it yet.
+			await withSavepoint(trx, () =>
+				users.updateIdentity(trx, userId, {
+					fullName: input.fullName,
+					nameFolded: foldVietnamese(input.fullName),
+					phone: input.phone,
+					email: input.email,
+					nationalIdHash,
+					unitId
+				})
+			);
 		} catch (e) {
-			// SQLite aborts only the failed statement; nothing else was written in this transaction.
 			const errors = uniqueFieldErrors(e);
 			if (errors) return { ok: false, errors };
 			throw e;

@@ -2,6 +2,8 @@ import type { Db, Executor } from '../db';
 import type { DeletionStatus, Role } from '../db/types';
 import { audit } from '../audit';
 import { invalidateUserSessions } from '../auth/sessions';
+import { isUniqueViolation, withSavepoint } from '../db/errors';
+import { lockingRowsOf } from '../db/sql';
 
 /**
  * Personal data of participants (Vietnam's Decree 13/2023 on personal-data protection): what we
@@ -158,13 +160,12 @@ export async function requestDeletion(db: Db, userId: number, reason: string, no
 		// The partial unique index (one pending request per person) decides a double click.
 		let row: { id: number };
 		try {
-			row = await trx
-				.insertInto('deletion_requests')
-				.values({ user_id: userId, requested_at: now, reason })
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			// In a savepoint: a lost race is an answer, and the transaction must survive it (PostgreSQL).
+			row = await withSavepoint(trx, () =>
+				trx.insertInto('deletion_requests').values({ user_id: userId, requested_at: now, reason }).returning('id').executeTakeFirstOrThrow()
+			);
 		} catch (e) {
-			if (e instanceof Error && e.message.includes('UNIQUE'))
+			if (isUniqueViolation(e, 'deletion_requests.user_id'))
 				return { ok: false, status: 409, message: 'Yêu cầu xóa dữ liệu của bạn đang chờ Ban Tổ chức xử lý.' };
 			throw e;
 		}
@@ -235,7 +236,12 @@ export async function listDeletionRequests(db: Executor, status: DeletionStatus,
  */
 export async function confirmDeletion(db: Db, actorUserId: number, requestId: number, now = Date.now()): Promise<PrivacyResult> {
 	return db.transaction().execute(async (trx) => {
-		const req = await trx.selectFrom('deletion_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+		// Locked (PostgreSQL): a second confirmation, or a rejection, waits for this decision.
+		const req = await lockingRowsOf(
+			trx,
+			trx.selectFrom('deletion_requests').selectAll().where('id', '=', requestId),
+			'deletion_requests'
+		).executeTakeFirst();
 		if (!req) return { ok: false, status: 404, message: 'Không tìm thấy yêu cầu.' };
 		if (req.status !== 'pending') return { ok: false, status: 409, message: 'Yêu cầu này đã được xử lý.' };
 		const u = await trx.selectFrom('users').select(['id', 'role', 'birth_date']).where('id', '=', req.user_id).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { exclusive, getDb, withConn } from '../db';
+import { exclusive, getDb, withConn, type Conn } from '../db';
 import { audit } from '../audit';
 import type { Role } from '../db/types';
 import * as accounts from './accounts';
@@ -61,11 +61,7 @@ export async function logIn(
 	const now = Date.now();
 	if (!limitsDisabled()) {
 		// One short write for all three (the limits are shared by every server process: in the database).
-		const { ipWait, pairWait, idWait } = await exclusive(db, (c) => ({
-			ipWait: takeAll(c, [[loginByIp, fp.ipHash ?? '']], now),
-			pairWait: loginFailuresByPair.retryAfter(c, pairKey, now),
-			idWait: loginFailuresByIdentifier.retryAfter(c, idKey, now)
-		}));
+		const { ipWait, pairWait, idWait } = await exclusive(db, (c) => loginWaits(c, fp, pairKey, idKey, now));
 		if (ipWait > 0) return { ok: false, waitMs: ipWait };
 		if (pairWait > 0) return { ok: false, waitMs: pairWait };
 		if (idWait > 0) {
@@ -75,10 +71,7 @@ export async function logIn(
 	}
 	const userId = await accounts.authenticate(db, identifier, password);
 	if (userId == null) {
-		await exclusive(db, (c) => {
-			loginFailuresByPair.fail(c, pairKey, now);
-			loginFailuresByIdentifier.fail(c, idKey, now);
-		});
+		await exclusive(db, (c) => loginFailed(c, pairKey, idKey, now));
 		return { ok: false, wrong: true };
 	}
 	await exclusive(db, (c) => loginFailuresByPair.reset(c, pairKey));
@@ -86,6 +79,20 @@ export async function logIn(
 	const { token, session } = await createSession(db, userId);
 	await recordEvent(db, { kind: 'login', userId, at: now, ...fp });
 	return { ok: true, token, expiresAt: session.expiresAt };
+}
+
+/** One short write for the login's limits: the IP's bucket and both back-offs' waits. */
+function* loginWaits(c: Conn, fp: Fingerprint, pairKey: string, idKey: string, now: number) {
+	return {
+		ipWait: yield* takeAll(c, [[loginByIp, fp.ipHash ?? '']], now),
+		pairWait: yield* loginFailuresByPair.retryAfter(c, pairKey, now),
+		idWait: yield* loginFailuresByIdentifier.retryAfter(c, idKey, now)
+	};
+}
+
+function* loginFailed(c: Conn, pairKey: string, idKey: string, now: number) {
+	yield* loginFailuresByPair.fail(c, pairKey, now);
+	yield* loginFailuresByIdentifier.fail(c, idKey, now);
 }
 
 /**

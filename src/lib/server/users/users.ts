@@ -1,4 +1,5 @@
 import type { Executor } from '../db';
+import { lockingRowsOf } from '../db/sql';
 import type { NewUser, Role } from '../db/types';
 
 export async function insertUser(db: Executor, user: NewUser): Promise<number> {
@@ -43,8 +44,12 @@ export interface ProfileRow {
 	mergedInto: number | null;
 }
 
-export async function findProfile(db: Executor, userId: number): Promise<ProfileRow | undefined> {
-	const r = await db
+/**
+ * A person's profile; `lock` (inside a transaction that then writes it) keeps their users row locked
+ * until the transaction ends, so that concurrent edits of one person take their turns.
+ */
+export async function findProfile(db: Executor, userId: number, { lock = false } = {}): Promise<ProfileRow | undefined> {
+	const query = db
 		.selectFrom('users')
 		.innerJoin('units', 'units.id', 'users.unit_id')
 		.select([
@@ -63,8 +68,8 @@ export async function findProfile(db: Executor, userId: number): Promise<Profile
 			'users.anonymised_at',
 			'users.merged_into'
 		])
-		.where('users.id', '=', userId)
-		.executeTakeFirst();
+		.where('users.id', '=', userId);
+	const r = await (lock ? lockingRowsOf(db, query, 'users') : query).executeTakeFirst();
 	return (
 		r && {
 			id: r.id,
