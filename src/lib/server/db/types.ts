@@ -157,6 +157,10 @@ export interface AttemptAnswersTable {
 	question_id: number;
 	option_ids_json: string;
 	saved_at: number;
+	/** When the answer was first saved; null on rows saved before 0008. */
+	first_saved_at: Generated<number | null>;
+	/** How many times the choice was changed after the first save; null on rows saved before 0008. */
+	changes: Generated<number | null>;
 }
 
 export interface AuditLogTable {
