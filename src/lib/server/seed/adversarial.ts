@@ -445,11 +445,17 @@ export class Sim {
 		});
 	}
 
-	/** A moment on day `day` (0 = the round's first) at Hanoi time `hour` (fractional), kept inside the round. */
+	/**
+	 * A moment on day `day` (0 = the round's first calendar day in Hanoi) at Hanoi time `hour`
+	 * (fractional). A moment before the opening or after the close moves a day in (or out), so
+	 * the round's first and last evenings are not crowded by clamping.
+	 */
 	moment(day: number, hour: number): number {
 		const midnight = Math.floor((this.round.opensAt + HANOI) / DAY) * DAY - HANOI;
-		const t = midnight + day * DAY + hour * HOUR;
-		return Math.max(this.round.opensAt + MINUTE, Math.min(t, this.round.closesAt - 20 * MINUTE));
+		let t = midnight + day * DAY + hour * HOUR;
+		while (t < this.round.opensAt + MINUTE) t += DAY;
+		while (t > this.round.closesAt - 20 * MINUTE) t -= DAY;
+		return Math.max(this.round.opensAt + MINUTE, t);
 	}
 
 	get days(): number {
@@ -470,7 +476,7 @@ interface Pace {
 }
 
 function drawPace(rng: Rng): Pace {
-	return { cps: Math.min(30, Math.max(6, logNormal(rng, 14, 0.3))), think: logNormal(rng, 3, 0.4), change: uniform(rng, 0.02, 0.09) };
+	return { cps: Math.min(35, Math.max(6, logNormal(rng, 14, 0.35))), think: logNormal(rng, 3, 0.4), change: uniform(rng, 0.02, 0.09) };
 }
 
 /**
@@ -485,12 +491,14 @@ function humanSheet(
 	pace: Pace,
 	choose: (q: BankQuestion) => string[],
 	limitMs: number,
-	opts: { skip?: number; reviewMs?: [number, number] } = {}
+	opts: { skip?: number; reviewMs?: [number, number]; seen?: Set<number> } = {}
 ): SheetPlan {
 	const steps: { dt: number; questionId: number; optionIds: string[] }[] = [];
 	let t = uniform(rng, 2, 7) * SECOND;
 	for (const { q } of shown) {
-		t += ((q.chars / pace.cps) * Math.exp(0.25 * normal(rng)) + logNormal(rng, pace.think, 0.5)) * SECOND;
+		// A question seen (and revealed) in an earlier attempt is recognised after its first words.
+		const reading = opts.seen?.has(q.id) ? uniform(rng, 0.3, 0.6) : 1;
+		t += ((q.chars / pace.cps) * reading * Math.exp(0.25 * normal(rng)) + logNormal(rng, pace.think, 0.5) * reading) * SECOND;
 		if (rng() < (opts.skip ?? 0.015)) continue;
 		const final = choose(q);
 		if (rng() < pace.change) {
@@ -683,7 +691,9 @@ function person(sim: Sim, who: number, addr: Address, carriers: Address[], inCla
 			origin,
 			sim.rng('honest', who, 'draw', k),
 			(shown, at) =>
-				humanSheet(sim.rng('honest', who, 'sheet', k), shown, at, pace, (q) => ownAnswer(rng, ability, q, learned), sim.round.timeLimitMs),
+				humanSheet(sim.rng('honest', who, 'sheet', k), shown, at, pace, (q) => ownAnswer(rng, ability, q, learned), sim.round.timeLimitMs, {
+					seen: learned
+				}),
 			(submittedAt, shown) => {
 				if (sim.round.revealAfterSubmit) for (const s of shown) learned.add(s.q.id);
 				// Another try straight away (40 %) or on a later day.
