@@ -1,66 +1,121 @@
 import { describe, expect, it } from 'vitest';
+import { seededRng } from '../questions/draw';
 import { answersFrom, craft, MIN, T0 } from './crafted';
 import { findAlikeGroups } from './alike';
 import type { AttemptFact } from './facts';
 
-/** A deterministic stand-in for independent people: each answers each question right with probability `acc`. */
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+const DAY = 24 * 60 * MIN;
+
+/** 60 questions in the bank, 15 drawn per sheet: two sheets share a few questions, as random draws do. */
+function draw(r: () => number, n = 15): number[] {
+	const ids = new Set<number>();
+	while (ids.size < n) ids.add(1 + Math.floor(r() * 60));
+	return [...ids];
 }
 
-/** 60 questions in the bank, 15 drawn per sheet: pairs share a few questions, as random draws do. */
-function sheet(userId: number, attemptId: number, start: number, acc: number, r: () => number, copyOf?: AttemptFact): AttemptFact {
-	const ids = copyOf ? copyOf.answers.map((a) => a.questionId) : [...new Set(Array.from({ length: 40 }, () => 1 + Math.floor(r() * 60)))].slice(0, 15);
-	const choices = copyOf
-		? copyOf.answers.map((a) => a.choice)
-		: ids.map(() => (r() < acc ? 'a' : ['b', 'c', 'd'][Math.floor(r() * 3)]));
-	return craft({ attemptId, userId, startedAt: start, durationMs: 8 * MIN, answers: answersFrom(choices, { questionIds: ids, startedAt: start }) });
+/** An independent person: each question right with probability `acc`, otherwise one of three wrong options. */
+function person(userId: number, attemptId: number, start: number, acc: number, r: () => number, ip = `ip-${userId}`): AttemptFact {
+	const ids = draw(r);
+	const choices = ids.map(() => (r() < acc ? 'a' : ['b', 'c', 'd'][Math.floor(r() * 3)]));
+	return craft({
+		attemptId,
+		userId,
+		ipHash: ip,
+		startedAt: start,
+		durationMs: 8 * MIN,
+		answers: answersFrom(choices, { questionIds: ids, startedAt: start })
+	});
+}
+
+/** A group answering from one shared key (right with probability `acc`), each with their own draw and network. */
+function group(userIds: number[], start: number, acc: number, r: () => number, key: Map<number, string>, firstAttempt: number) {
+	const answer = (q: number) => {
+		if (!key.has(q)) key.set(q, r() < acc ? 'a' : ['b', 'c', 'd'][Math.floor(r() * 3)]);
+		return key.get(q)!;
+	};
+	return userIds.map((u, i) => {
+		const ids = draw(r);
+		const s = start + i * 8_000;
+		return craft({
+			attemptId: firstAttempt + i,
+			userId: u,
+			startedAt: s,
+			durationMs: 6 * MIN + i * 5_000,
+			answers: answersFrom(ids.map(answer), { questionIds: ids, startedAt: s })
+		});
+	});
 }
 
 describe('findAlikeGroups', () => {
-	it('names a group who copy one sheet, with observed and expected agreement side by side', () => {
-		const r = rng(1);
-		const honest = Array.from({ length: 40 }, (_, i) => sheet(100 + i, 1_000 + i, T0 + i * 15_000, 0.6, r));
-		const source = sheet(1, 1, T0 + 60_000, 0.55, r);
-		const group = [source, ...[2, 3, 4].map((u) => sheet(u, u, T0 + 60_000 + u * 10_000, 0, r, source))];
-		const [g, ...rest] = findAlikeGroups([...honest, ...group]);
-		expect(rest).toEqual([]);
-		expect(g.userIds).toEqual([1, 2, 3, 4]);
-		expect(g.identicalPairs).toBe(6);
-		expect(g.observedSame).toBeGreaterThan(3 * g.expectedSame);
-		expect(g.sameWrong).toBeGreaterThan(0);
+	it('names a group who start and hand in together session after session with the same answers, observed beside expected', () => {
+		const r = seededRng(1);
+		const honest = [0, 1, 2].flatMap((d) =>
+			Array.from({ length: 30 }, (_, i) => person(100 + i, 1_000 + d * 100 + i, T0 + d * DAY + i * 20_000, 0.7, r))
+		);
+		const key = new Map<number, string>();
+		const cheats = [0, 1, 2].flatMap((d) => group([1, 2, 3, 4], T0 + d * DAY + 5 * MIN, 0.8, r, key, 10 * (d + 1)));
+		const out = findAlikeGroups([...honest, ...cheats]);
+		expect(out.map((g) => g.userIds)).toEqual([[1, 2, 3, 4]]);
+		const [g] = out;
+		expect(g.timed).toBe(true);
+		expect(g.observedSame).toBe(g.compared);
+		expect(g.observedSame).toBeGreaterThan(g.expectedSame);
+		expect(g.z).toBeGreaterThan(2.5);
 	});
 
-	it('names a pair who share rare wrong options on the questions their different sheets have in common', () => {
-		const r = rng(2);
-		const honest = Array.from({ length: 60 }, (_, i) => sheet(100 + i, 1_000 + i, T0 + i * 10_000, 0.7, r));
-		// Two people with different draws who copy each other on the 8 questions they share (all answered wrong the same way).
-		const q = [1, 2, 3, 4, 5, 6, 7, 8];
-		const a = craft({ attemptId: 1, userId: 1, startedAt: T0, answers: answersFrom([...q.map(() => 'd'), 'a', 'a'], { questionIds: [...q, 70, 71] }) });
-		const b = craft({ attemptId: 2, userId: 2, startedAt: T0 + 30_000, answers: answersFrom([...q.map(() => 'd'), 'a', 'b'], { questionIds: [...q, 80, 81] }) });
-		const out = findAlikeGroups([...honest, a, b]);
+	it('names two identical sheets with shared wrong answers handed in together, even once', () => {
+		const r = seededRng(2);
+		const honest = Array.from({ length: 40 }, (_, i) => person(100 + i, 1_000 + i, T0 + i * 15_000, 0.7, r));
+		const ids = Array.from({ length: 20 }, (_, i) => 61 + i);
+		const choices = ids.map((_, i) => (i % 5 < 2 ? ['b', 'c', 'd'][i % 3] : 'a'));
+		const twin = (u: number, s: number) =>
+			craft({ attemptId: u, userId: u, startedAt: s, answers: answersFrom(choices, { questionIds: ids, startedAt: s }) });
+		// Everyone else's answers to those questions, so that a wrong option's rarity is known.
+		const others = Array.from({ length: 20 }, (_, i) =>
+			craft({
+				attemptId: 500 + i,
+				userId: 500 + i,
+				startedAt: T0 + 2 * DAY,
+				answers: answersFrom(
+					ids.map(() => (r() < 0.7 ? 'a' : ['b', 'c', 'd'][Math.floor(r() * 3)])),
+					{ questionIds: ids }
+				)
+			})
+		);
+		const out = findAlikeGroups([...honest, ...others, twin(1, T0), twin(2, T0 + 30_000)]);
 		expect(out.map((g) => g.userIds)).toEqual([[1, 2]]);
-		expect(out[0].sameWrong).toBe(8);
+		expect(out[0]).toMatchObject({ identicalPairs: 1, sameWrong: 8, timed: false });
 	});
 
-	it('does not name a class answering independently side by side, strong students included', () => {
-		const r = rng(3);
-		const cls = Array.from({ length: 40 }, (_, i) => sheet(100 + i, 1_000 + i, T0 + i * 5_000, i < 10 ? 0.95 : 0.6, r));
+	it('does not name a class side by side on the school network, session after session, strong students included', () => {
+		const r = seededRng(3);
+		const cls = [0, 1, 2].flatMap((d) =>
+			Array.from({ length: 30 }, (_, i) =>
+				person(100 + i, 1_000 + d * 100 + i, T0 + d * DAY + i * 3_000, i < 10 ? 0.95 : 0.65, r, 'school')
+			)
+		);
 		expect(findAlikeGroups(cls)).toEqual([]);
+	});
+
+	it('does not name strangers who happen to start together twice but answer independently', () => {
+		const r = seededRng(4);
+		const pairs = [0, 1].flatMap((d) => [1, 2, 3].map((u) => person(u, d * 10 + u, T0 + d * DAY + u * 5_000, 0.75, r)));
+		const crowd = Array.from({ length: 40 }, (_, i) => person(100 + i, 1_000 + i, T0 + i * 30_000, 0.7, r));
+		expect(findAlikeGroups([...pairs, ...crowd])).toEqual([]);
 	});
 
 	it('does not name two perfect sheets: agreeing on right answers is what good scorers do', () => {
 		const ids = Array.from({ length: 15 }, (_, i) => i + 1);
-		const p = (u: number) => craft({ attemptId: u, userId: u, startedAt: T0, answers: answersFrom(Array(15).fill('a'), { questionIds: ids }) });
+		const p = (u: number) =>
+			craft({ attemptId: u, userId: u, startedAt: T0, answers: answersFrom(Array(15).fill('a'), { questionIds: ids }) });
 		expect(findAlikeGroups([p(1), p(2)])).toEqual([]);
 	});
 
 	it('does not compare attempts far apart in time, nor one person’s own attempts', () => {
-		const r = rng(4);
-		const source = sheet(1, 1, T0, 0.5, r);
-		const later = { ...sheet(2, 2, T0, 0, r, source), startedAt: T0 + 60 * MIN, submittedAt: T0 + 68 * MIN };
-		const own = sheet(1, 3, T0 + 10_000, 0, r, source);
-		expect(findAlikeGroups([source, later, own])).toEqual([]);
+		const ids = Array.from({ length: 15 }, (_, i) => i + 1);
+		const choices = ids.map((_, i) => (i % 3 ? 'a' : 'd'));
+		const s = (a: number, u: number, at: number) =>
+			craft({ attemptId: a, userId: u, startedAt: at, answers: answersFrom(choices, { questionIds: ids }) });
+		expect(findAlikeGroups([s(1, 1, T0), s(2, 2, T0 + 60 * MIN), s(3, 1, T0 + 10_000)])).toEqual([]);
 	});
 });

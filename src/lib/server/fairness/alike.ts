@@ -24,6 +24,10 @@ export interface AlikeGroup {
 	/** Same choice on a shared question: observed, and expected of independent people with their scores. */
 	observedSame: number;
 	expectedSame: number;
+	/** How many standard deviations the observed agreement is above the expected. */
+	z: number;
+	/** Found by timing (together again and again) rather than by the answers alone. */
+	timed: boolean;
 	/** Of the observed agreements, how many were on the same wrong option. */
 	sameWrong: number;
 	/** Pairs with the same choice on every shared question (identical sheets are the extreme case). */
@@ -43,17 +47,31 @@ export const ALIKE_RULES = {
 	maxNeighbours: 300,
 	/** The assumed copying rate of the alternative. */
 	copy: 0.8,
-	/** A pair links two people into a group from this much evidence on at least `minShared` questions. */
-	pairEvidence: 4,
+	/** Two people are linked into a group from this much evidence over all their attempts … */
+	pairEvidence: 1,
+	/** … and an attempt pair counts as identical sheets from this many shared questions. */
 	minShared: 3,
-	/** A group is reported from this much evidence in total. */
-	groupEvidence: 9
+	/**
+	 * People who started and handed in within a minute of each other from different networks in
+	 * at least two sessions are a group by their timing alone (honest strangers coincide like that
+	 * once by chance, not again and again; a class shares its network). Such a group, chosen
+	 * without looking at the answers, is reported when its agreement is `timedGroupZ` standard
+	 * deviations above what independent people with their scores would show.
+	 */
+	togetherMs: 60 * 1000,
+	togetherSessions: 2,
+	timedGroupZ: 2.5,
+	/** Otherwise every member's own evidence with the rest of the group reaches this … */
+	memberEvidence: 3,
+	maxDisagreement: 0.2,
+	/** … and a group is reported from this much evidence in total. */
+	groupEvidence: 15
 } as const;
 
 type Counts = Map<number, { wrong: Map<string, number>; wrongTotal: number }>;
 
 /** How often each wrong option was chosen, per question, over the whole round. */
-function wrongCounts(attempts: AttemptFact[]): Counts {
+export function wrongCounts(attempts: AttemptFact[]): Counts {
 	const m: Counts = new Map();
 	for (const a of attempts)
 		for (const x of a.answers) {
@@ -73,11 +91,13 @@ interface PairScore {
 	shared: number;
 	same: number;
 	expected: number;
+	/** Variance of the number of agreements of independent people (a sum of p(1 − p)). */
+	variance: number;
 	sameWrong: number;
 	llr: number;
 }
 
-function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore {
+export function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore {
 	const mine = new Map<number, { choice: string; correct: boolean }>();
 	for (const x of a.answers) if (x.choice) mine.set(x.questionId, x);
 	const accA = accuracy(a);
@@ -85,6 +105,7 @@ function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALI
 	let shared = 0;
 	let same = 0;
 	let expected = 0;
+	let variance = 0;
 	let sameWrong = 0;
 	let llr = 0;
 	for (const y of b.answers) {
@@ -108,7 +129,9 @@ function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALI
 			mass += sc;
 		}
 		if (distinct > seen) sumSq += (1 - mass) ** 2 / (distinct - seen);
-		expected += accA * accB + (1 - accA) * (1 - accB) * sumSq;
+		const pSame = accA * accB + (1 - accA) * (1 - accB) * sumSq;
+		expected += pSame;
+		variance += pSame * (1 - pSame);
 		const p = (acc: number, c: string, correct: boolean) => (correct ? acc : (1 - acc) * share(c));
 		const agree = x.choice === y.choice;
 		const k = rules.copy;
@@ -120,79 +143,156 @@ function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALI
 			llr += (Math.log((k + (1 - k) * pb) / pb) + Math.log((k + (1 - k) * pa) / pa)) / 2;
 		} else llr += Math.log(1 - k);
 	}
-	return { shared, same, expected, sameWrong, llr };
+	return { shared, same, expected, variance, sameWrong, llr };
+}
+
+interface PeopleStats extends PairScore {
+	u: number;
+	v: number;
+	pairs: number;
+	identical: number;
+	attempts: Set<number>;
+	maxStartGapMs: number;
+	maxHandInGapMs: number;
+	/** Attempt pairs started and handed in within `togetherMs` of each other, from different networks. */
+	together: number;
 }
 
 /**
- * Finds groups: pairs of different people's attempts in each other's time neighbourhood whose
- * evidence reaches `pairEvidence` are linked; linked attempts form a group, kept when the
- * evidence over all compared pairs inside it reaches `groupEvidence`.
+ * Finds groups. Random draws give two sheets only a few questions in common, so one pair of
+ * attempts rarely proves anything; a group that shares answers in every session does, taken
+ * together. So the evidence is summed per pair of PEOPLE over all their attempts that started
+ * and were handed in near each other; people whose summed evidence reaches `pairEvidence` are
+ * linked; each linked set is pruned of members whose own evidence with the rest stays below
+ * `memberEvidence`, and is reported when the evidence over all its pairs of people reaches `groupEvidence`.
  */
 export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): AlikeGroup[] {
 	const counts = wrongCounts(attempts);
 	const list = [...attempts].sort((x, y) => x.startedAt - y.startedAt);
-	const parent = list.map((_, i) => i);
-	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-	const scored = new Map<string, PairScore & { i: number; j: number }>();
+	const stats = new Map<string, PeopleStats>();
 	for (let i = 0; i < list.length; i++) {
 		const a = list[i];
 		for (let j = i + 1, seen = 0; j < list.length && seen < rules.maxNeighbours; j++, seen++) {
 			const b = list[j];
 			if (b.startedAt - a.startedAt > rules.maxStartGapMs) break;
 			if (a.userId === b.userId || Math.abs(b.submittedAt - a.submittedAt) > rules.maxHandInGapMs) continue;
-			const s = comparePair(a, b, counts, rules);
-			if (s.shared === 0) continue;
-			scored.set(`${i}-${j}`, { ...s, i, j });
-			if (s.llr >= rules.pairEvidence && s.shared >= rules.minShared) parent[find(i)] = find(j);
+			const sc = comparePair(a, b, counts, rules);
+			const together =
+				b.startedAt - a.startedAt <= rules.togetherMs &&
+				Math.abs(b.submittedAt - a.submittedAt) <= rules.togetherMs &&
+				a.ipHash !== b.ipHash;
+			if (sc.shared === 0 && !together) continue;
+			const [u, v] = a.userId < b.userId ? [a.userId, b.userId] : [b.userId, a.userId];
+			const k = `${u}-${v}`;
+			let st = stats.get(k);
+			if (!st) {
+				st = {
+					u,
+					v,
+					shared: 0,
+					same: 0,
+					expected: 0,
+					variance: 0,
+					sameWrong: 0,
+					llr: 0,
+					pairs: 0,
+					identical: 0,
+					attempts: new Set(),
+					maxStartGapMs: 0,
+					maxHandInGapMs: 0,
+					together: 0
+				};
+				stats.set(k, st);
+			}
+			if (together) st.together++;
+			st.shared += sc.shared;
+			st.same += sc.same;
+			st.expected += sc.expected;
+			st.variance += sc.variance;
+			st.sameWrong += sc.sameWrong;
+			st.llr += sc.llr;
+			st.pairs++;
+			if (sc.same === sc.shared && sc.shared >= rules.minShared) st.identical++;
+			st.attempts.add(a.attemptId).add(b.attemptId);
+			st.maxStartGapMs = Math.max(st.maxStartGapMs, b.startedAt - a.startedAt);
+			st.maxHandInGapMs = Math.max(st.maxHandInGapMs, Math.abs(b.submittedAt - a.submittedAt));
 		}
 	}
-	const groups = new Map<number, number[]>();
-	for (let i = 0; i < list.length; i++) {
-		const r = find(i);
-		let g = groups.get(r);
-		if (!g) groups.set(r, (g = []));
-		g.push(i);
+	const parent = new Map<number, number>();
+	const find = (x: number): number => {
+		const p = parent.get(x) ?? x;
+		if (p === x) return x;
+		const r = find(p);
+		parent.set(x, r);
+		return r;
+	};
+	for (const st of stats.values())
+		if (st.llr >= rules.pairEvidence || st.together >= rules.togetherSessions) {
+			for (const x of [st.u, st.v]) if (!parent.has(x)) parent.set(x, x);
+			parent.set(find(st.u), find(st.v));
+		}
+	const components = new Map<number, Set<number>>();
+	for (const x of parent.keys()) {
+		const r = find(x);
+		let c = components.get(r);
+		if (!c) components.set(r, (c = new Set()));
+		c.add(x);
 	}
+	const between = (x: number, y: number) => stats.get(x < y ? `${x}-${y}` : `${y}-${x}`);
 	const out: AlikeGroup[] = [];
-	for (const members of groups.values()) {
-		if (members.length < 2) continue;
-		const inGroup = new Set(members);
-		let pairs = 0;
-		let compared = 0;
-		let observedSame = 0;
-		let expectedSame = 0;
-		let sameWrong = 0;
-		let identicalPairs = 0;
-		let evidence = 0;
-		let maxStartGapMs = 0;
-		let maxHandInGapMs = 0;
-		for (const s of scored.values()) {
-			if (!inGroup.has(s.i) || !inGroup.has(s.j)) continue;
-			pairs++;
-			compared += s.shared;
-			observedSame += s.same;
-			expectedSame += s.expected;
-			sameWrong += s.sameWrong;
-			evidence += s.llr;
-			if (s.same === s.shared && s.shared >= rules.minShared) identicalPairs++;
-			maxStartGapMs = Math.max(maxStartGapMs, Math.abs(list[s.j].startedAt - list[s.i].startedAt));
-			maxHandInGapMs = Math.max(maxHandInGapMs, Math.abs(list[s.j].submittedAt - list[s.i].submittedAt));
+	for (const members of components.values()) {
+		// Drop, one at a time, the weakest member until every member's own evidence with the others
+		// reaches `memberEvidence` and they disagree with the others on at most `maxDisagreement` of
+		// the questions they share: a chance agreement with one copier does not make a member, and a
+		// clique of independent people picked for agreeing a little still disagrees half the time.
+		for (;;) {
+			let worst: number | null = null;
+			let worstSum = Infinity;
+			for (const m of members) {
+				let sum = 0;
+				let shared = 0;
+				let same = 0;
+				let together = 0;
+				for (const o of members) {
+					const st = o === m ? undefined : between(m, o);
+					if (!st) continue;
+					sum += st.llr;
+					shared += st.shared;
+					same += st.same;
+					together = Math.max(together, st.together);
+				}
+				const evidenceNeeded = together >= rules.togetherSessions ? 0 : rules.memberEvidence;
+				const weak = sum < evidenceNeeded || shared - same > rules.maxDisagreement * shared;
+				if (weak && sum < worstSum) [worst, worstSum] = [m, sum];
+			}
+			if (worst == null) break;
+			members.delete(worst);
 		}
-		if (evidence < rules.groupEvidence) continue;
-		const attemptsOf = members.map((i) => list[i]);
+		if (members.size < 2) continue;
+		const inside = [...stats.values()].filter((st) => members.has(st.u) && members.has(st.v));
+		const evidence = inside.reduce((n, st) => n + st.llr, 0);
+		const sum = (f: (st: PeopleStats) => number) => inside.reduce((n, st) => n + f(st), 0);
+		const observedSame = sum((st) => st.same);
+		const expectedSame = sum((st) => st.expected);
+		const sd = Math.sqrt(sum((st) => st.variance));
+		const z = sd > 0 ? (observedSame - expectedSame) / sd : 0;
+		const timed = inside.filter((st) => st.together >= rules.togetherSessions).length >= members.size - 1;
+		if (!(evidence >= rules.groupEvidence || (timed && z >= rules.timedGroupZ))) continue;
 		out.push({
-			userIds: [...new Set(attemptsOf.map((a) => a.userId))].sort((x, y) => x - y),
-			attemptIds: attemptsOf.map((a) => a.attemptId).sort((x, y) => x - y),
-			pairs,
-			compared,
+			userIds: [...members].sort((x, y) => x - y),
+			attemptIds: [...new Set(inside.flatMap((st) => [...st.attempts]))].sort((x, y) => x - y),
+			pairs: sum((st) => st.pairs),
+			compared: sum((st) => st.shared),
 			observedSame,
 			expectedSame,
-			sameWrong,
-			identicalPairs,
+			z,
+			timed,
+			sameWrong: sum((st) => st.sameWrong),
+			identicalPairs: sum((st) => st.identical),
 			evidence,
-			maxStartGapMs,
-			maxHandInGapMs,
-			points: evidence >= 2 * rules.groupEvidence ? 4 : 3
+			maxStartGapMs: Math.max(...inside.map((st) => st.maxStartGapMs)),
+			maxHandInGapMs: Math.max(...inside.map((st) => st.maxHandInGapMs)),
+			points: evidence >= rules.groupEvidence && timed ? 4 : 3
 		});
 	}
 	return out.sort((x, y) => y.evidence - x.evidence);

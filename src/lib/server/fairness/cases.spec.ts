@@ -9,7 +9,12 @@ const speed = (userId: number, points: number, roundId = 1): Reason => ({
 	points,
 	speed: { userId, attemptId: userId * 10 + roundId } as SpeedFinding
 });
-const device = (userIds: number[], points: number): Reason => ({ kind: 'device', roundId: 1, points, device: { userIds } as OriginCluster });
+const device = (userIds: number[], points: number): Reason => ({
+	kind: 'device',
+	roundId: 1,
+	points,
+	device: { userIds } as OriginCluster
+});
 const dup = (low: number, high: number, corroboration: ('same_device' | 'both_took_part')[]): Reason => {
 	const duplicate = { low, high, reasons: ['name_variant' as const, 'birth_day_off' as const], corroboration };
 	return { kind: 'duplicate', roundId: null, points: duplicatePoints(duplicate), duplicate };

@@ -53,7 +53,7 @@ export function devicePoints(c: OriginCluster): number {
 	return c.userIds.length >= 4 ? 3 : c.userIds.length === 3 ? 2 : 1;
 }
 
-function usersOf(r: Reason): number[] {
+export function usersOf(r: Reason): number[] {
 	switch (r.kind) {
 		case 'network':
 			return r.network.userIds;

@@ -117,12 +117,7 @@ export interface PersonKey {
  * "Nguyễn T. Lan"). Birth dates: the same, one day apart, one year apart, or day and month swapped.
  */
 export type DuplicateReason =
-	| 'name_birth_date'
-	| 'name_unit_birth_year'
-	| 'name_variant'
-	| 'birth_day_off'
-	| 'birth_year_off'
-	| 'birth_swapped';
+	'name_birth_date' | 'name_unit_birth_year' | 'name_variant' | 'birth_day_off' | 'birth_year_off' | 'birth_swapped';
 
 export interface DuplicatePair {
 	low: number;
@@ -132,10 +127,7 @@ export interface DuplicatePair {
 
 /** Vietnamese order: family name first, given name last, middle names between. */
 function nameParts(folded: string): { family: string; middle: string[]; given: string } | null {
-	const t = folded
-		.replace(/[.,]/g, ' ')
-		.split(' ')
-		.filter(Boolean);
+	const t = folded.replace(/[.,]/g, ' ').split(' ').filter(Boolean);
 	if (t.length < 2) return null;
 	return { family: t[0], middle: t.slice(1, -1), given: t[t.length - 1] };
 }

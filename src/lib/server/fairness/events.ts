@@ -30,7 +30,10 @@ export async function listEventsOfRoundPeople(db: Executor, roundId: number, sin
 }
 
 /** Where each attempt of a round was started from (the 'attempt_start' event written with it; index access_events_round_idx). */
-export async function startOrigins(db: Executor, roundId: number): Promise<Map<number, { deviceHash: string | null; ipHash: string | null }>> {
+export async function startOrigins(
+	db: Executor,
+	roundId: number
+): Promise<Map<number, { deviceHash: string | null; ipHash: string | null }>> {
 	const rows = await db
 		.selectFrom('access_events')
 		.select(['attempt_id', 'device_hash', 'ip_hash'])

@@ -99,7 +99,11 @@ function describeChain(ipHash: string, chain: AttemptFact[], rules: typeof NETWO
 	});
 	const overlapShare = overlapping.size / chain.length;
 	const layout =
-		overlapShare <= rules.maxSequentialOverlap ? 'one_after_another' : overlapShare >= rules.minSideBySideOverlap ? 'side_by_side' : 'mixed';
+		overlapShare <= rules.maxSequentialOverlap
+			? 'one_after_another'
+			: overlapShare >= rules.minSideBySideOverlap
+				? 'side_by_side'
+				: 'mixed';
 	const firstOf = new Map<number, AttemptFact>();
 	for (const a of chain) if (!firstOf.has(a.userId)) firstOf.set(a.userId, a);
 	const firsts = [...firstOf.values()];

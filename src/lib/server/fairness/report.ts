@@ -42,7 +42,7 @@ export interface ContestReport extends FairnessReport {
 }
 
 /** Every finished attempt of a round (newest 20,000) as the detectors read it, and the round's access log. */
-async function loadRoundFacts(db: Executor, roundId: number, opensAt: number, closesAt: number) {
+export async function loadRoundFacts(db: Executor, roundId: number, opensAt: number, closesAt: number) {
 	const rows = await db
 		.selectFrom('attempts')
 		.innerJoin('users', 'users.id', 'attempts.user_id')
@@ -237,8 +237,7 @@ async function duplicateReasons(
 
 function alikeUserPairs(groups: { userIds: number[] }[]): Set<string> {
 	const s = new Set<string>();
-	for (const g of groups)
-		for (const a of g.userIds) for (const b of g.userIds) if (a < b) s.add(`${a}-${b}`);
+	for (const g of groups) for (const a of g.userIds) for (const b of g.userIds) if (a < b) s.add(`${a}-${b}`);
 	return s;
 }
 

@@ -39,9 +39,10 @@ describe('findSpeed', () => {
 
 	it('never names rhythm alone: an even pace, no change of mind and a quick retry, at an ordinary speed', () => {
 		const first = craft({ attemptId: 1, userId: 1, durationMs: 4 * 60_000 });
-		const answers = answersFrom(['a', 'b', 'a', 'a', 'c', 'a', 'a', 'a', 'b', 'a'], { startedAt: first.submittedAt + 5_000, gapMs: 20_000 }).map(
-			(a) => ({ ...a, changes: a.choice ? 0 : null })
-		);
+		const answers = answersFrom(['a', 'b', 'a', 'a', 'c', 'a', 'a', 'a', 'b', 'a'], {
+			startedAt: first.submittedAt + 5_000,
+			gapMs: 20_000
+		}).map((a) => ({ ...a, changes: a.choice ? 0 : null }));
 		const second = craft({ attemptId: 2, userId: 1, startedAt: first.submittedAt + 5_000, durationMs: 4 * 60_000, answers });
 		expect(findSpeed([first, second])).toEqual([]);
 	});

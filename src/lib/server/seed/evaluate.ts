@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { clearCaches } from '../cache';
 import { listOpenCases } from '../fairness/duplicates';
 import { roundReport, type SuspiciousReport } from '../fairness/report';
+import { usersOf } from '../fairness/cases';
 import { PATTERNS } from './adversarial';
 import type { DemoPlants } from './suspicious';
 
@@ -25,20 +26,15 @@ export async function findings(db: Db, roundId: number): Promise<Findings> {
 }
 
 /**
- * THE mapping from what the report says to "who is named, for what": every person who appears
- * anywhere as a suspect, with the reasons. Change only this when the report's shape changes.
+ * THE mapping from what the report says to "who is named, for what": every person in the
+ * report's list of cases (fairness/cases.ts), with the kinds of reason that named them. The
+ * possible-duplicate review list is a queue to check, not a naming: a pair is named only when it
+ * reaches the case list. Change only this when the report's shape changes.
  */
 export function namedUserIds(f: Findings): Map<number, Set<string>> {
 	const named = new Map<number, Set<string>>();
-	const add = (id: number, reason: string) => {
-		let s = named.get(id);
-		if (!s) named.set(id, (s = new Set()));
-		s.add(reason);
-	};
-	for (const c of f.report.origins) for (const u of c.userIds) add(u, `shared ${c.by}`);
-	for (const t of f.report.twins) for (const u of [t.userA, t.userB]) add(u, 'twin sheets');
-	for (const a of f.report.fast) add(a.userId, 'too fast');
-	for (const d of f.duplicates.cases) for (const side of [d.a, d.b]) add(side.id, `duplicate (${d.reasons.join(', ')})`);
+	for (const c of f.report.cases)
+		for (const u of c.userIds) named.set(u, new Set(c.reasons.filter((r) => usersOf(r).includes(u)).map((r) => r.kind)));
 	return named;
 }
 
