@@ -33,7 +33,6 @@ export interface DuplicateEvidence extends DuplicatePair {
 	corroboration: Corroboration[];
 }
 
-const EXACT: DuplicatePair['reasons'][number][] = ['name_birth_date', 'name_unit_birth_year'];
 const CORROBORATION_POINTS: Record<Corroboration, number> = {
 	same_device: 1.5,
 	same_network: 0.5,
@@ -42,9 +41,13 @@ const CORROBORATION_POINTS: Record<Corroboration, number> = {
 	answers_alike: 1.5
 };
 
-/** A name-and-birth-date match is weak alone (namesakes exist); each corroborating fact raises it. */
+/**
+ * The same full name and birth date is 1.5 points, any looser match 1 — weak alone, namesakes
+ * exist (two "Nguyễn Thị Hương" born in 1990 in one ward are common); each corroborating fact
+ * raises it.
+ */
 export function duplicatePoints(d: DuplicateEvidence): number {
-	const base = d.reasons.some((r) => EXACT.includes(r)) ? 1.5 : 1;
+	const base = d.reasons.includes('name_birth_date') ? 1.5 : 1;
 	return base + d.corroboration.reduce((n, c) => n + CORROBORATION_POINTS[c], 0);
 }
 

@@ -141,9 +141,11 @@ describe('findPossibleDuplicates', () => {
 		const of = (low: number, high: number) => pairs.find((p) => p.low === low && p.high === high)?.reasons;
 		expect(of(1, 2)).toEqual(['name_variant']);
 		expect(of(1, 3)).toEqual(['name_variant', 'birth_day_off']);
-		// "Thị Thu" and "Thu" are different middle names, not one dropped: not paired.
-		expect(of(1, 4)).toBeUndefined();
+		// "Thị" dropped: "Thu" is what is left of "Thị Thu".
+		expect(of(1, 4)).toEqual(['name_variant']);
 		expect(of(2, 4)).toEqual(['name_variant']);
+		expect(findPossibleDuplicates([person(1, 'Phạm Thị Thu Hà', '1990-01-01', 1), person(2, 'Phạm Văn Hà', '1990-01-01', 1)])).toEqual([]);
+		expect(findPossibleDuplicates([person(1, 'Phạm Thu Thị Hà', '1990-01-01', 1), person(2, 'Phạm Thị Thu Hà', '1990-01-01', 1)])).toHaveLength(0);
 	});
 
 	it('tells how two birth dates relate', () => {

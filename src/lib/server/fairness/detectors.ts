@@ -132,11 +132,20 @@ function nameParts(folded: string): { family: string; middle: string[]; given: s
 	return { family: t[0], middle: t.slice(1, -1), given: t[t.length - 1] };
 }
 
-/** Middle names agree when one list is empty (dropped) or they agree token by token, an initial matching its name. */
+/**
+ * Middle names agree when the shorter list is the longer one with some names dropped ("Thị Thu"
+ * → "Thu", or none at all), in order, an initial matching its name ("T." ~ "Thu").
+ */
 function middlesAgree(a: string[], b: string[]): boolean {
-	if (a.length === 0 || b.length === 0) return true;
-	if (a.length !== b.length) return false;
-	return a.every((x, i) => x === b[i] || (x.length === 1 && b[i].startsWith(x)) || (b[i].length === 1 && x.startsWith(b[i])));
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	const same = (x: string, y: string) => x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+	let j = 0;
+	for (const x of short) {
+		while (j < long.length && !same(x, long[j])) j++;
+		if (j === long.length) return false;
+		j++;
+	}
+	return true;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
