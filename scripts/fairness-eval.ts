@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest, openDatabase } from '../src/lib/server/db';
 import { buildAdversarialRound } from '../src/lib/server/seed/adversarial';
-import { demoTruth, evaluate, findings, formatEvaluation } from '../src/lib/server/seed/evaluate';
+import { demoTruth, evaluate, findings, formatEvaluation, namedUserIds } from '../src/lib/server/seed/evaluate';
 import { seedDemo } from '../src/lib/server/seed/demo';
 import { clearCaches } from '../src/lib/server/cache';
 

@@ -9,10 +9,11 @@ test('an organiser disqualifies the leader’s attempts and the leaderboard chan
 	await page.getByRole('link', { name: 'Công bằng & gian lận' }).click();
 
 	// The report of the open round shows the planted demo cases (other tests running on the same
-	// server from one address may add an IP cluster, so only "at least one" is certain).
+	// server from one address may add an IP cluster, so only "at least one" is certain). The demo's
+	// sharing group draws its sheets independently (issue 18): the identical-sheet rule finds none.
 	await page.getByRole('link', { name: 'Báo cáo bất thường Tuần 2' }).click();
 	await expect(page.getByRole('heading', { name: /Nhiều tài khoản dùng chung/ })).toContainText(/\([1-9]\d*\)/);
-	await expect(page.getByRole('heading', { name: /Bài làm giống hệt nhau/ })).toContainText(/\([1-9]\d*\)/);
+	await expect(page.getByRole('heading', { name: /Bài làm giống hệt nhau/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Nộp bài nhanh hơn/ })).toContainText(/\([1-9]\d*\)/);
 
 	await page.goBack();

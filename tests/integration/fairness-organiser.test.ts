@@ -61,10 +61,10 @@ describe('privacy of the fairness pages', () => {
 		const res = await organiser.get(`/organiser/fairness/rounds/${openRoundId}`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
-		// Demo data: the device farm, the twin sheets and the scripted attempt are all reported.
+		// Demo data: the device farm and the scripted attempt are reported. (The demo's sharing group,
+		// drawn independently since issue 18, has no identical sheets for the twin rule to find.)
 		expect(html).toContain('4 tài khoản');
 		expect(html).toMatch(/Đỗ T\. H\./);
-		expect(html).toMatch(/Vũ T\. N\./);
 		expect(html).toMatch(/Hoàng T\. Q\./);
 		expect(html).not.toMatch(/Đỗ Thị Hoa|Hoàng Thị Quỳnh/);
 		expect(html).not.toMatch(/\+84\d{9}|09\d{8}/);

@@ -47,6 +47,8 @@ export interface AdversarialOptions {
 	now?: number;
 	/** Round settings the detectors might depend on. */
 	revealPolicy?: 'after_submit' | 'after_close';
+	/** Which patterns to plant (all by default); a pattern left out has an empty list in the truth. */
+	include?: readonly PatternName[];
 }
 
 const SECOND = 1000;
@@ -55,7 +57,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Hanoi is UTC+7 all year. */
 const HANOI = 7 * HOUR;
-export const DEFAULT_NOW = Date.UTC(2026, 10, 22, 15, 0); // Sunday 22:00 in Hanoi
+const DEFAULT_NOW = Date.UTC(2026, 10, 22, 15, 0); // Sunday 22:00 in Hanoi
 
 /**
  * The too-fast floor of the report as it was when this data set was written (detectors.ts
@@ -63,7 +65,7 @@ export const DEFAULT_NOW = Date.UTC(2026, 10, 22, 15, 0); // Sunday 22:00 in Han
  * is placed just above it, the bot near it; copied here so the data set stays what it is when
  * the detectors change.
  */
-export const FLOOR_AT_WRITING = { charsPerSecond: 50, msPerQuestion: 1_500 } as const;
+const FLOOR_AT_WRITING = { charsPerSecond: 50, msPerQuestion: 1_500 } as const;
 export function floorMs(chars: number, answered: number): number {
 	return (chars / FLOOR_AT_WRITING.charsPerSecond) * 1000 + answered * FLOOR_AT_WRITING.msPerQuestion;
 }
@@ -80,7 +82,7 @@ function hashParts(parts: readonly (string | number)[]): number {
 	return h >>> 0;
 }
 
-export function streamRng(...parts: (string | number)[]): Rng {
+function streamRng(...parts: (string | number)[]): Rng {
 	const rng = seededRng(hashParts(parts));
 	rng(); // the first output of mulberry32 is weakly mixed for nearby seeds
 	return rng;
@@ -209,7 +211,7 @@ export interface Identity {
 	unitId: number;
 }
 
-export function drawName(rng: Rng, gender: Gender, opts: { thi?: boolean } = {}): string {
+function drawName(rng: Rng, gender: Gender, opts: { thi?: boolean } = {}): string {
 	const family = weighted(rng, FAMILY, (f) => f[1])[0];
 	if (gender === 'male') return `${family} ${pick(rng, MIDDLE_M)} ${pick(rng, GIVEN_M)}`;
 	const thi = opts.thi ?? rng() < 0.6;
@@ -613,7 +615,7 @@ function dayHour(rng: Rng, kind: Address['kind']): number {
  * round's days, some registering shortly before their first attempt; and at the first school a
  * class in a computer room that registers and starts side by side.
  */
-export function honestCrowd(sim: Sim, size: 'full' | 'small'): number[] {
+function honestCrowd(sim: Sim, size: 'full' | 'small'): number[] {
 	const ids: number[] = [];
 	const addrs = addresses(sim, size);
 	const carriers = addrs.filter((a) => a.kind === 'carrier');
@@ -799,7 +801,7 @@ export function sharingGroup(
  * used), all perfect. The accounts were registered by their owners, on their own devices and
  * networks, in the days before.
  */
-export function proxyTaker(sim: Sim, opts: { accounts: number; day?: number } = { accounts: 8 }): number[] {
+function proxyTaker(sim: Sim, opts: { accounts: number; day?: number } = { accounts: 8 }): number[] {
 	const rng = sim.rng('proxy');
 	const ids: number[] = [];
 	const shop = `${pick(rng, ['42.114', '58.186'])}.${int(rng, 1, 254)}.${int(rng, 1, 254)}`;
@@ -851,7 +853,7 @@ export function proxyTaker(sim: Sim, opts: { accounts: number; day?: number } = 
  * birth year one off), other phones, registered shortly after each other on the same phone or
  * laptop (sometimes in a private window) at home; each account taken with the same knowledge.
  */
-export function multiAccount(sim: Sim): number[] {
+function multiAccount(sim: Sim): number[] {
 	const rng = sim.rng('multi');
 	const ids: number[] = [];
 	const family = weighted(rng, FAMILY, (f) => f[1])[0];
@@ -928,7 +930,7 @@ export function multiAccount(sim: Sim): number[] {
  * roughly the reading floor, then saves every answer (all right) within one second — gaps that
  * have nothing to do with the questions' length, never a change — and hands in at once.
  */
-export function speedBot(sim: Sim, opts: { attempts?: number; label?: string; at?: number } = {}): number[] {
+function speedBot(sim: Sim, opts: { attempts?: number; label?: string; at?: number } = {}): number[] {
 	const label = opts.label ?? 'bot';
 	const rng = sim.rng(label);
 	const ids: number[] = [];
@@ -975,7 +977,7 @@ export function speedBot(sim: Sim, opts: { attempts?: number; label?: string; at
  * right, never a change, answers spaced by the questions' length (as a careful reader's would
  * be) but only 5–20 % above the floor; two attempts some hours apart, from a carrier network.
  */
-export function slowedCheater(sim: Sim, opts: { carrierIp?: string } = {}): number[] {
+function slowedCheater(sim: Sim, opts: { carrierIp?: string } = {}): number[] {
 	const rng = sim.rng('slowed');
 	const ids: number[] = [];
 	const ip = opts.carrierIp ?? `27.72.${int(rng, 1, 254)}.${int(rng, 1, 254)}`;
@@ -1069,13 +1071,15 @@ export async function buildAdversarialRound(db: Db, opts: AdversarialOptions = {
 	);
 	const sim = await Sim.open(db, roundId, { seed });
 	const honest = honestCrowd(sim, size);
-	const patterns: Record<PatternName, number[]> = {
-		sharingGroup: sharingGroup(sim, { size: SIZES[size].group, sessions: 3 }),
-		proxy: proxyTaker(sim, { accounts: 8 }),
-		multiAccount: multiAccount(sim),
-		speedBot: speedBot(sim),
-		slowedCheater: slowedCheater(sim)
+	const plant: Record<PatternName, () => number[]> = {
+		sharingGroup: () => sharingGroup(sim, { size: SIZES[size].group, sessions: 3 }),
+		proxy: () => proxyTaker(sim, { accounts: 8 }),
+		multiAccount: () => multiAccount(sim),
+		speedBot: () => speedBot(sim),
+		slowedCheater: () => slowedCheater(sim)
 	};
+	const include = new Set(opts.include ?? PATTERNS);
+	const patterns = Object.fromEntries(PATTERNS.map((p) => [p, include.has(p) ? plant[p]() : []])) as Record<PatternName, number[]>;
 	await sim.run();
 	for (const list of [honest, ...Object.values(patterns)]) list.sort((a, b) => a - b);
 	return { roundId, contestId, honest, patterns };

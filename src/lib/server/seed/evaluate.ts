@@ -5,6 +5,7 @@ import { roundReport, type SuspiciousReport } from '../fairness/report';
 import { usersOf } from '../fairness/cases';
 import { PATTERNS } from './adversarial';
 import type { DemoPlants } from './suspicious';
+import { formatPercent } from '../../vn/number';
 
 /**
  * Measuring the fairness report on a round with known ground truth (issue 18, item 7): per
@@ -92,12 +93,11 @@ export function evaluate(truth: Pick<Truth, 'honest' | 'patterns'>, f: Findings)
 
 /** The evaluation as a plain-text table (npm run fairness:eval). */
 export function formatEvaluation(title: string, e: Evaluation): string {
-	const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 	const lines = [`## ${title}`, '', '| pattern | accounts | named | verdict | reasons |', '|---|---|---|---|---|'];
 	for (const p of e.patterns) lines.push(`| ${p.pattern} | ${p.accounts} | ${p.named} | ${p.verdict} | ${p.reasons.join('; ') || '—'} |`);
 	const why = Object.entries(e.honest.reasons)
 		.map(([r, n]) => `${r}: ${n}`)
 		.join('; ');
-	lines.push('', `Honest people named: ${e.honest.named} of ${e.honest.total} (${pct.format(e.honest.share)})${why ? ` — ${why}` : ''}`);
+	lines.push('', `Honest people named: ${e.honest.named} of ${e.honest.total} (${formatPercent(e.honest.share)})${why ? ` — ${why}` : ''}`);
 	return lines.join('\n');
 }
