@@ -28,7 +28,14 @@ async function personWithAttempt(over: Record<string, string> = {}) {
 	return { client, userId: userIdOf(form.phone), attemptId: view.attemptId as number };
 }
 
-const PAGES = ['/organiser/fairness', `/organiser/fairness/rounds/1`, '/organiser/people/1', '/organiser/duplicates', '/organiser/audit'];
+const PAGES = [
+	'/organiser/fairness',
+	`/organiser/fairness/rounds/1`,
+	'/organiser/fairness/contests/1',
+	'/organiser/people/1',
+	'/organiser/duplicates',
+	'/organiser/audit'
+];
 
 describe('privacy of the fairness pages', () => {
 	it('are refused to district leads and participants, and send anonymous visitors to log in', async () => {
@@ -61,14 +68,38 @@ describe('privacy of the fairness pages', () => {
 		const res = await organiser.get(`/organiser/fairness/rounds/${openRoundId}`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
-		// Demo data: the device farm and the scripted attempt are reported. (The demo's sharing group,
-		// drawn independently since issue 18, has no identical sheets for the twin rule to find.)
-		expect(html).toContain('4 tài khoản');
+		// Demo data, one list of cases: the device farm, the sharing group (answering alike, observed
+		// beside expected) and the scripted attempt; ordinary shared networks folded into one line.
+		expect(html).toMatch(/Trường hợp cần xem xét \([1-9]\d*\)/);
+		expect(html).toContain('4 tài khoản trên một thiết bị');
+		expect(html).toMatch(/Nhóm 4 người/);
+		expect(html).toMatch(/<strong>Trả lời giống nhau bất thường<\/strong>/);
+		expect(html).toMatch(/nếu làm độc lập chỉ khoảng\s*<strong>[\d,]+<\/strong>/);
+		expect(html).toMatch(/<strong>Tốc độ bất thường<\/strong>/);
+		expect(html).toMatch(/<summary><strong>\d+ mạng dùng chung bình thường<\/strong><\/summary>/);
 		expect(html).toMatch(/Đỗ T\. H\./);
 		expect(html).toMatch(/Hoàng T\. Q\./);
 		expect(html).not.toMatch(/Đỗ Thị Hoa|Hoàng Thị Quỳnh/);
 		expect(html).not.toMatch(/\+84\d{9}|09\d{8}/);
 		expect(html).toMatch(/href="\/organiser\/people\/\d+"/);
+	});
+
+	it('show the contest view: every round, people across rounds joined into one case each', async () => {
+		const db = openTestDb();
+		const { contest_id } = db.prepare('select contest_id from rounds where id = ?').get(openRoundId) as { contest_id: number };
+		db.close();
+		const res = await organiser.get(`/organiser/fairness/contests/${contest_id}`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toMatch(/Trường hợp cần xem xét \([1-9]\d*\)/);
+		expect(html).toContain('4 tài khoản trên một thiết bị');
+		expect(html).toMatch(/href="\/organiser\/fairness\/rounds\/\d+"/);
+		expect(html).not.toMatch(/Đỗ Thị Hoa|\+84\d{9}/);
+		// One case per person, whatever the rounds they were seen in.
+		const ids = [...html.matchAll(/data-case-person="(\d+)"/g)].map((m) => m[1]);
+		expect(ids.length).toBeGreaterThanOrEqual(9);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect((await organiser.get('/organiser/fairness/contests/999999')).status).toBe(404);
 	});
 });
 

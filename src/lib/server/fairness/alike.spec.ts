@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from '../questions/draw';
 import { answersFrom, craft, MIN, T0 } from './crafted';
-import { findAlikeGroups } from './alike';
+import { chanceOfAtLeast, findAlikeGroups } from './alike';
 import type { AttemptFact } from './facts';
 
 const DAY = 24 * 60 * MIN;
@@ -60,7 +60,7 @@ describe('findAlikeGroups', () => {
 		expect(g.timed).toBe(true);
 		expect(g.observedSame).toBe(g.compared);
 		expect(g.observedSame).toBeGreaterThan(g.expectedSame);
-		expect(g.z).toBeGreaterThan(2.5);
+		expect(g.chance).toBeLessThan(0.01);
 	});
 
 	it('names two identical sheets with shared wrong answers handed in together, even once', () => {
@@ -117,5 +117,14 @@ describe('findAlikeGroups', () => {
 		const s = (a: number, u: number, at: number) =>
 			craft({ attemptId: a, userId: u, startedAt: at, answers: answersFrom(choices, { questionIds: ids }) });
 		expect(findAlikeGroups([s(1, 1, T0), s(2, 2, T0 + 60 * MIN), s(3, 1, T0 + 10_000)])).toEqual([]);
+	});
+});
+
+describe('chanceOfAtLeast', () => {
+	it('is the tail of independent agreements', () => {
+		expect(chanceOfAtLeast([0.5, 0.5], 2)).toBeCloseTo(0.25);
+		expect(chanceOfAtLeast([0.5, 0.5], 1)).toBeCloseTo(0.75);
+		expect(chanceOfAtLeast([0.9, 0.2, 0.5], 0)).toBeCloseTo(1);
+		expect(chanceOfAtLeast(Array(12).fill(0.66), 12)).toBeCloseTo(0.66 ** 12);
 	});
 });

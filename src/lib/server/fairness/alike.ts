@@ -24,8 +24,8 @@ export interface AlikeGroup {
 	/** Same choice on a shared question: observed, and expected of independent people with their scores. */
 	observedSame: number;
 	expectedSame: number;
-	/** How many standard deviations the observed agreement is above the expected. */
-	z: number;
+	/** The chance that independent people with their scores agree at least this often. */
+	chance: number;
 	/** Found by timing (together again and again) rather than by the answers alone. */
 	timed: boolean;
 	/** Of the observed agreements, how many were on the same wrong option. */
@@ -55,12 +55,12 @@ export const ALIKE_RULES = {
 	 * People who started and handed in within a minute of each other from different networks in
 	 * at least two sessions are a group by their timing alone (honest strangers coincide like that
 	 * once by chance, not again and again; a class shares its network). Such a group, chosen
-	 * without looking at the answers, is reported when its agreement is `timedGroupZ` standard
-	 * deviations above what independent people with their scores would show.
+	 * without looking at the answers, is reported when independent people with their scores
+	 * would agree that often with a chance of at most `timedGroupChance`.
 	 */
 	togetherMs: 60 * 1000,
 	togetherSessions: 2,
-	timedGroupZ: 2.5,
+	timedGroupChance: 0.01,
 	/** Otherwise every member's own evidence with the rest of the group reaches this … */
 	memberEvidence: 3,
 	maxDisagreement: 0.2,
@@ -68,10 +68,28 @@ export const ALIKE_RULES = {
 	groupEvidence: 15
 } as const;
 
+/**
+ * The chance of at least `k` agreements among independent questions agreeing with chances `ps`
+ * (a Poisson-binomial tail, by dynamic programming; pairs in a group share members, so this
+ * treats their questions as independent — it is the figure for comparison, not a proof).
+ */
+export function chanceOfAtLeast(ps: number[], k: number): number {
+	let dist = [1];
+	for (const p of ps) {
+		const next = new Array<number>(dist.length + 1).fill(0);
+		for (let i = 0; i < dist.length; i++) {
+			next[i] += dist[i] * (1 - p);
+			next[i + 1] += dist[i] * p;
+		}
+		dist = next;
+	}
+	return dist.slice(Math.max(0, k)).reduce((n, x) => n + x, 0);
+}
+
 type Counts = Map<number, { wrong: Map<string, number>; wrongTotal: number }>;
 
 /** How often each wrong option was chosen, per question, over the whole round. */
-export function wrongCounts(attempts: AttemptFact[]): Counts {
+function wrongCounts(attempts: AttemptFact[]): Counts {
 	const m: Counts = new Map();
 	for (const a of attempts)
 		for (const x of a.answers) {
@@ -91,13 +109,13 @@ interface PairScore {
 	shared: number;
 	same: number;
 	expected: number;
-	/** Variance of the number of agreements of independent people (a sum of p(1 − p)). */
-	variance: number;
+	/** Per question compared: the chance that independent people with these scores agree. */
+	chances: number[];
 	sameWrong: number;
 	llr: number;
 }
 
-export function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore {
+function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore {
 	const mine = new Map<number, { choice: string; correct: boolean }>();
 	for (const x of a.answers) if (x.choice) mine.set(x.questionId, x);
 	const accA = accuracy(a);
@@ -105,7 +123,7 @@ export function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rule
 	let shared = 0;
 	let same = 0;
 	let expected = 0;
-	let variance = 0;
+	const chances: number[] = [];
 	let sameWrong = 0;
 	let llr = 0;
 	for (const y of b.answers) {
@@ -131,7 +149,7 @@ export function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rule
 		if (distinct > seen) sumSq += (1 - mass) ** 2 / (distinct - seen);
 		const pSame = accA * accB + (1 - accA) * (1 - accB) * sumSq;
 		expected += pSame;
-		variance += pSame * (1 - pSame);
+		chances.push(pSame);
 		const p = (acc: number, c: string, correct: boolean) => (correct ? acc : (1 - acc) * share(c));
 		const agree = x.choice === y.choice;
 		const k = rules.copy;
@@ -143,7 +161,7 @@ export function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rule
 			llr += (Math.log((k + (1 - k) * pb) / pb) + Math.log((k + (1 - k) * pa) / pa)) / 2;
 		} else llr += Math.log(1 - k);
 	}
-	return { shared, same, expected, variance, sameWrong, llr };
+	return { shared, same, expected, chances, sameWrong, llr };
 }
 
 interface PeopleStats extends PairScore {
@@ -192,7 +210,7 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 					shared: 0,
 					same: 0,
 					expected: 0,
-					variance: 0,
+					chances: [],
 					sameWrong: 0,
 					llr: 0,
 					pairs: 0,
@@ -208,7 +226,7 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 			st.shared += sc.shared;
 			st.same += sc.same;
 			st.expected += sc.expected;
-			st.variance += sc.variance;
+			st.chances.push(...sc.chances);
 			st.sameWrong += sc.sameWrong;
 			st.llr += sc.llr;
 			st.pairs++;
@@ -274,10 +292,12 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 		const sum = (f: (st: PeopleStats) => number) => inside.reduce((n, st) => n + f(st), 0);
 		const observedSame = sum((st) => st.same);
 		const expectedSame = sum((st) => st.expected);
-		const sd = Math.sqrt(sum((st) => st.variance));
-		const z = sd > 0 ? (observedSame - expectedSame) / sd : 0;
+		const chance = chanceOfAtLeast(
+			inside.flatMap((st) => st.chances),
+			observedSame
+		);
 		const timed = inside.filter((st) => st.together >= rules.togetherSessions).length >= members.size - 1;
-		if (!(evidence >= rules.groupEvidence || (timed && z >= rules.timedGroupZ))) continue;
+		if (!(evidence >= rules.groupEvidence || (timed && observedSame > expectedSame && chance <= rules.timedGroupChance))) continue;
 		out.push({
 			userIds: [...members].sort((x, y) => x - y),
 			attemptIds: [...new Set(inside.flatMap((st) => [...st.attempts]))].sort((x, y) => x - y),
@@ -285,7 +305,7 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 			compared: sum((st) => st.shared),
 			observedSame,
 			expectedSame,
-			z,
+			chance,
 			timed,
 			sameWrong: sum((st) => st.sameWrong),
 			identicalPairs: sum((st) => st.identical),

@@ -145,7 +145,9 @@ describe('findPossibleDuplicates', () => {
 		expect(of(1, 4)).toEqual(['name_variant']);
 		expect(of(2, 4)).toEqual(['name_variant']);
 		expect(findPossibleDuplicates([person(1, 'Phạm Thị Thu Hà', '1990-01-01', 1), person(2, 'Phạm Văn Hà', '1990-01-01', 1)])).toEqual([]);
-		expect(findPossibleDuplicates([person(1, 'Phạm Thu Thị Hà', '1990-01-01', 1), person(2, 'Phạm Thị Thu Hà', '1990-01-01', 1)])).toHaveLength(0);
+		expect(
+			findPossibleDuplicates([person(1, 'Phạm Thu Thị Hà', '1990-01-01', 1), person(2, 'Phạm Thị Thu Hà', '1990-01-01', 1)])
+		).toHaveLength(0);
 	});
 
 	it('tells how two birth dates relate', () => {

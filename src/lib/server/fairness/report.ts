@@ -42,7 +42,7 @@ export interface ContestReport extends FairnessReport {
 }
 
 /** Every finished attempt of a round (newest 20,000) as the detectors read it, and the round's access log. */
-export async function loadRoundFacts(db: Executor, roundId: number, opensAt: number, closesAt: number) {
+async function loadRoundFacts(db: Executor, roundId: number, opensAt: number, closesAt: number) {
 	const rows = await db
 		.selectFrom('attempts')
 		.innerJoin('users', 'users.id', 'attempts.user_id')
