@@ -62,8 +62,10 @@ describe('findSpeed', () => {
 		expect(second.points).toBeGreaterThan(out.find((f) => f.attemptId === 1)!.points);
 	});
 
-	it('does not name an empty hand-in', () => {
+	it('does not name an empty hand-in, nor one with most questions left blank', () => {
 		expect(findSpeed([craft({ attemptId: 1, userId: 1, durationMs: 2_000, answers: answersFrom(Array(10).fill('')) })])).toEqual([]);
+		const one = answersFrom(['a', '', '', '', '', '', '', '', '', ''], { gapMs: 300 });
+		expect(findSpeed([craft({ attemptId: 2, userId: 1, durationMs: 1_000, answers: one })])).toEqual([]);
 	});
 
 	it('reads the first save time when there is one (a late change does not stretch the rhythm)', () => {

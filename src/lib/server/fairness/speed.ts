@@ -79,7 +79,8 @@ function correlation(xs: number[], ys: number[]): number {
 
 /** The signs one attempt shows, given the same person's previous attempt of the round (if any). */
 function speedSigns(a: AttemptFact, previous: AttemptFact | null, rules = SPEED_RULES): SpeedFinding | null {
-	if (a.answered === 0) return null; // an empty hand-in only costs the person a try
+	// A hand-in with most questions left blank only costs the person a try: speed gains nothing there.
+	if (a.answered === 0 || a.answered < a.questions / 2) return null;
 	const minimumMs = minimumHumanMs(a, rules);
 	const ratio = minimumMs > 0 ? a.durationMs / minimumMs : Infinity;
 	const signs: SpeedSign[] = [];
