@@ -49,8 +49,9 @@ function group(userIds: number[], start: number, acc: number, r: () => number, k
 describe('findAlikeGroups', () => {
 	it('names a group who start and hand in together session after session with the same answers, observed beside expected', () => {
 		const r = seededRng(1);
+		// Thirty others answering in the same ten minutes each day, each at their own moment.
 		const honest = [0, 1, 2].flatMap((d) =>
-			Array.from({ length: 30 }, (_, i) => person(100 + i, 1_000 + d * 100 + i, T0 + d * DAY + i * 20_000, 0.7, r))
+			Array.from({ length: 30 }, (_, i) => person(100 + i, 1_000 + d * 100 + i, T0 + d * DAY + Math.floor(r() * 10 * MIN), 0.7, r))
 		);
 		const key = new Map<number, string>();
 		const cheats = [0, 1, 2].flatMap((d) => group([1, 2, 3, 4], T0 + d * DAY + 5 * MIN, 0.8, r, key, 10 * (d + 1)));
@@ -61,6 +62,22 @@ describe('findAlikeGroups', () => {
 		expect(g.observedSame).toBe(g.compared);
 		expect(g.observedSame).toBeGreaterThan(g.expectedSame);
 		expect(g.chance).toBeLessThan(0.01);
+	});
+
+	it('keeps a stranger who happens to answer alongside one member twice out of the group', () => {
+		const r = seededRng(5);
+		const key = new Map<number, string>();
+		const cheats = [0, 1, 2].flatMap((d) => group([1, 2, 3, 4], T0 + d * DAY, 0.8, r, key, 10 * (d + 1)));
+		// Starts 55 s before member 1 and hands in 30 s before them on two of the days, answering on
+		// their own: together with member 1 only (the others started 8–24 s after member 1).
+		const stranger = [0, 1].map((d) => ({
+			...person(9, 90 + d, T0 + d * DAY - 55_000, 0.7, r),
+			durationMs: 385_000,
+			submittedAt: T0 + d * DAY + 330_000
+		}));
+		const out = findAlikeGroups([...cheats, ...stranger]);
+		expect(out.map((g) => g.userIds)).toEqual([[1, 2, 3, 4]]);
+		expect(out[0].timed).toBe(true);
 	});
 
 	it('names two identical sheets with shared wrong answers handed in together, even once', () => {

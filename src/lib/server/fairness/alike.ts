@@ -1,4 +1,4 @@
-import type { AttemptFact } from './facts';
+import type { AnswerFact, AttemptFact } from './facts';
 
 /**
  * Groups who answer alike (issue 18 item 3). Random draws from a bank rarely give two people the
@@ -47,8 +47,8 @@ export const ALIKE_RULES = {
 	maxNeighbours: 300,
 	/** The assumed copying rate of the alternative. */
 	copy: 0.8,
-	/** Two people are linked into a group from this much evidence over all their attempts … */
-	pairEvidence: 1,
+	/** Two people are linked into a group from this much evidence over all their attempts (and few disagreements) … */
+	pairEvidence: 4,
 	/** … and an attempt pair counts as identical sheets from this many shared questions. */
 	minShared: 3,
 	/**
@@ -115,22 +115,32 @@ interface PairScore {
 	llr: number;
 }
 
-function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore {
-	const mine = new Map<number, { choice: string; correct: boolean }>();
-	for (const x of a.answers) if (x.choice) mine.set(x.questionId, x);
-	const accA = accuracy(a);
-	const accB = accuracy(b);
+/** An attempt's answered questions by question id, built once per attempt. */
+function answeredOf(a: AttemptFact): Map<number, AnswerFact> {
+	const m = new Map<number, AnswerFact>();
+	for (const x of a.answers) if (x.choice) m.set(x.questionId, x);
+	return m;
+}
+
+/** The comparison of two attempts on the questions they share; null when they share none (most pairs: nothing allocated). */
+function comparePair(a: AttemptFact, mine: Map<number, AnswerFact>, b: AttemptFact, counts: Counts, rules = ALIKE_RULES): PairScore | null {
+	let accA = 0;
+	let accB = 0;
 	let shared = 0;
 	let same = 0;
 	let expected = 0;
-	const chances: number[] = [];
+	let chances: number[] | null = null;
 	let sameWrong = 0;
 	let llr = 0;
 	for (const y of b.answers) {
 		if (!y.choice) continue;
 		const x = mine.get(y.questionId);
 		if (!x) continue;
-		shared++;
+		if (shared++ === 0) {
+			accA = accuracy(a);
+			accB = accuracy(b);
+			chances = [];
+		}
 		const q = counts.get(y.questionId);
 		// Leave the pair's own wrong answers out of the option shares: a group must not make its own choice look common.
 		const ownOf = (c: string) => (x.choice === c && !x.correct ? 1 : 0) + (y.choice === c && !y.correct ? 1 : 0);
@@ -149,7 +159,7 @@ function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALI
 		if (distinct > seen) sumSq += (1 - mass) ** 2 / (distinct - seen);
 		const pSame = accA * accB + (1 - accA) * (1 - accB) * sumSq;
 		expected += pSame;
-		chances.push(pSame);
+		chances!.push(pSame);
 		const p = (acc: number, c: string, correct: boolean) => (correct ? acc : (1 - acc) * share(c));
 		const agree = x.choice === y.choice;
 		const k = rules.copy;
@@ -161,7 +171,7 @@ function comparePair(a: AttemptFact, b: AttemptFact, counts: Counts, rules = ALI
 			llr += (Math.log((k + (1 - k) * pb) / pb) + Math.log((k + (1 - k) * pa) / pa)) / 2;
 		} else llr += Math.log(1 - k);
 	}
-	return { shared, same, expected, chances, sameWrong, llr };
+	return chances ? { shared, same, expected, chances, sameWrong, llr } : null;
 }
 
 interface PeopleStats extends PairScore {
@@ -169,7 +179,7 @@ interface PeopleStats extends PairScore {
 	v: number;
 	pairs: number;
 	identical: number;
-	attempts: Set<number>;
+	attempts: number[];
 	maxStartGapMs: number;
 	maxHandInGapMs: number;
 	/** Attempt pairs started and handed in within `togetherMs` of each other, from different networks. */
@@ -180,28 +190,31 @@ interface PeopleStats extends PairScore {
  * Finds groups. Random draws give two sheets only a few questions in common, so one pair of
  * attempts rarely proves anything; a group that shares answers in every session does, taken
  * together. So the evidence is summed per pair of PEOPLE over all their attempts that started
- * and were handed in near each other; people whose summed evidence reaches `pairEvidence` are
- * linked; each linked set is pruned of members whose own evidence with the rest stays below
- * `memberEvidence`, and is reported when the evidence over all its pairs of people reaches `groupEvidence`.
+ * and were handed in near each other. Two ways make a group: (1) by timing — people together
+ * (within `togetherMs`, from different networks) in `togetherSessions`+ sessions — named when
+ * their agreement would come from independent people with a chance of at most
+ * `timedGroupChance`; (2) by the answers alone — people linked by strong pairs, pruned of weak
+ * members, named when the evidence over all their pairs reaches `groupEvidence`.
  */
 export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): AlikeGroup[] {
 	const counts = wrongCounts(attempts);
 	const list = [...attempts].sort((x, y) => x.startedAt - y.startedAt);
-	const stats = new Map<string, PeopleStats>();
+	const answered = list.map(answeredOf);
+	const stats = new Map<number, PeopleStats>();
 	for (let i = 0; i < list.length; i++) {
 		const a = list[i];
 		for (let j = i + 1, seen = 0; j < list.length && seen < rules.maxNeighbours; j++, seen++) {
 			const b = list[j];
 			if (b.startedAt - a.startedAt > rules.maxStartGapMs) break;
 			if (a.userId === b.userId || Math.abs(b.submittedAt - a.submittedAt) > rules.maxHandInGapMs) continue;
-			const sc = comparePair(a, b, counts, rules);
 			const together =
 				b.startedAt - a.startedAt <= rules.togetherMs &&
 				Math.abs(b.submittedAt - a.submittedAt) <= rules.togetherMs &&
 				a.ipHash !== b.ipHash;
-			if (sc.shared === 0 && !together) continue;
+			const sc = comparePair(a, answered[i], b, counts, rules);
+			if (!sc && !together) continue;
 			const [u, v] = a.userId < b.userId ? [a.userId, b.userId] : [b.userId, a.userId];
-			const k = `${u}-${v}`;
+			const k = u * 2 ** 26 + v; // user ids below 67 million: one number, no string per pair
 			let st = stats.get(k);
 			if (!st) {
 				st = {
@@ -215,7 +228,7 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 					llr: 0,
 					pairs: 0,
 					identical: 0,
-					attempts: new Set(),
+					attempts: [],
 					maxStartGapMs: 0,
 					maxHandInGapMs: 0,
 					together: 0
@@ -223,19 +236,61 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 				stats.set(k, st);
 			}
 			if (together) st.together++;
-			st.shared += sc.shared;
-			st.same += sc.same;
-			st.expected += sc.expected;
-			st.chances.push(...sc.chances);
-			st.sameWrong += sc.sameWrong;
-			st.llr += sc.llr;
+			if (sc) {
+				st.shared += sc.shared;
+				st.same += sc.same;
+				st.expected += sc.expected;
+				for (const c of sc.chances) st.chances.push(c);
+				st.sameWrong += sc.sameWrong;
+				st.llr += sc.llr;
+				if (sc.same === sc.shared && sc.shared >= rules.minShared) st.identical++;
+			}
 			st.pairs++;
-			if (sc.same === sc.shared && sc.shared >= rules.minShared) st.identical++;
-			st.attempts.add(a.attemptId).add(b.attemptId);
+			st.attempts.push(a.attemptId, b.attemptId);
 			st.maxStartGapMs = Math.max(st.maxStartGapMs, b.startedAt - a.startedAt);
 			st.maxHandInGapMs = Math.max(st.maxHandInGapMs, Math.abs(b.submittedAt - a.submittedAt));
 		}
 	}
+	const adjacent = new Map<number, PeopleStats[]>();
+	for (const st of stats.values())
+		for (const x of [st.u, st.v]) {
+			let l = adjacent.get(x);
+			if (!l) adjacent.set(x, (l = []));
+			l.push(st);
+		}
+	const inside = (members: Set<number>) =>
+		[...members].flatMap((m) => (adjacent.get(m) ?? []).filter((st) => st.u === m && members.has(st.v)));
+
+	const out: AlikeGroup[] = [];
+	const taken = new Set<number>();
+	// 1. Groups by timing, chosen without looking at the answers: their agreement is then judged
+	//    by its chance (no member is dropped for disagreeing, which would make the chance a lie).
+	const togetherLinks = [...stats.values()].filter((st) => st.together >= rules.togetherSessions);
+	for (const members of components(togetherLinks)) {
+		pruneByTiming(members, togetherLinks);
+		if (members.size < 2) continue;
+		const g = describe(members, inside(members), true, rules);
+		if (g.observedSame > g.expectedSame && g.chance <= rules.timedGroupChance) {
+			out.push(g);
+			for (const m of members) taken.add(m);
+		}
+	}
+	// 2. Groups by the answers alone (one session is enough when the evidence is large): linked by
+	//    strong pairs, pruned of weak members, reported when the total evidence is large.
+	const strong = [...stats.values()].filter(
+		(st) => st.llr >= rules.pairEvidence && st.shared - st.same <= rules.maxDisagreement * st.shared && !taken.has(st.u) && !taken.has(st.v)
+	);
+	for (const members of components(strong)) {
+		prune(members, adjacent, rules);
+		if (members.size < 2) continue;
+		const g = describe(members, inside(members), false, rules);
+		if (g.evidence >= rules.groupEvidence) out.push(g);
+	}
+	return out.sort((x, y) => y.evidence - x.evidence);
+}
+
+/** Connected sets of people, linked by the given pairs. */
+function components(links: PeopleStats[]): Set<number>[] {
 	const parent = new Map<number, number>();
 	const find = (x: number): number => {
 		const p = parent.get(x) ?? x;
@@ -244,76 +299,99 @@ export function findAlikeGroups(attempts: AttemptFact[], rules = ALIKE_RULES): A
 		parent.set(x, r);
 		return r;
 	};
-	for (const st of stats.values())
-		if (st.llr >= rules.pairEvidence || st.together >= rules.togetherSessions) {
-			for (const x of [st.u, st.v]) if (!parent.has(x)) parent.set(x, x);
-			parent.set(find(st.u), find(st.v));
-		}
-	const components = new Map<number, Set<number>>();
+	for (const st of links) {
+		for (const x of [st.u, st.v]) if (!parent.has(x)) parent.set(x, x);
+		parent.set(find(st.u), find(st.v));
+	}
+	const out = new Map<number, Set<number>>();
 	for (const x of parent.keys()) {
 		const r = find(x);
-		let c = components.get(r);
-		if (!c) components.set(r, (c = new Set()));
+		let c = out.get(r);
+		if (!c) out.set(r, (c = new Set()));
 		c.add(x);
 	}
-	const between = (x: number, y: number) => stats.get(x < y ? `${x}-${y}` : `${y}-${x}`);
-	const out: AlikeGroup[] = [];
-	for (const members of components.values()) {
-		// Drop, one at a time, the weakest member until every member's own evidence with the others
-		// reaches `memberEvidence` and they disagree with the others on at most `maxDisagreement` of
-		// the questions they share: a chance agreement with one copier does not make a member, and a
-		// clique of independent people picked for agreeing a little still disagrees half the time.
-		for (;;) {
-			let worst: number | null = null;
-			let worstSum = Infinity;
-			for (const m of members) {
-				let sum = 0;
-				let shared = 0;
-				let same = 0;
-				let together = 0;
-				for (const o of members) {
-					const st = o === m ? undefined : between(m, o);
-					if (!st) continue;
-					sum += st.llr;
-					shared += st.shared;
-					same += st.same;
-					together = Math.max(together, st.together);
-				}
-				const evidenceNeeded = together >= rules.togetherSessions ? 0 : rules.memberEvidence;
-				const weak = sum < evidenceNeeded || shared - same > rules.maxDisagreement * shared;
-				if (weak && sum < worstSum) [worst, worstSum] = [m, sum];
+	return [...out.values()];
+}
+
+/**
+ * A group by timing is people each together with at least half of the others: chance
+ * coincidences chain strangers (a colleague who also answers at lunch every day), a group that
+ * meets to answer is together with nearly all of itself. Drops the least connected until then.
+ */
+function pruneByTiming(members: Set<number>, links: PeopleStats[]): void {
+	for (;;) {
+		const degree = new Map<number, number>([...members].map((m) => [m, 0]));
+		for (const st of links)
+			if (members.has(st.u) && members.has(st.v)) {
+				degree.set(st.u, degree.get(st.u)! + 1);
+				degree.set(st.v, degree.get(st.v)! + 1);
 			}
-			if (worst == null) break;
-			members.delete(worst);
+		let worst: number | null = null;
+		for (const [m, d] of degree) if (d < (members.size - 1) / 2 && (worst == null || d < degree.get(worst)!)) worst = m;
+		if (worst == null) return;
+		members.delete(worst);
+	}
+}
+
+/**
+ * Drops, one at a time, the weakest member until every member's own evidence with the others
+ * reaches `memberEvidence` and they disagree with the others on at most `maxDisagreement` of the
+ * questions they share: a chance agreement with one copier does not make a member, and a clique
+ * of independent people picked for agreeing a little still disagrees half the time. Each
+ * member's totals are kept and updated as others leave (no pass over all pairs).
+ */
+function prune(members: Set<number>, adjacent: Map<number, PeopleStats[]>, rules: typeof ALIKE_RULES): void {
+	const totals = new Map<number, { sum: number; shared: number; same: number }>();
+	for (const m of members) totals.set(m, { sum: 0, shared: 0, same: 0 });
+	for (const m of members)
+		for (const st of adjacent.get(m) ?? []) {
+			if (!members.has(st.u === m ? st.v : st.u)) continue;
+			const t = totals.get(m)!;
+			t.sum += st.llr;
+			t.shared += st.shared;
+			t.same += st.same;
 		}
-		if (members.size < 2) continue;
-		const inside = [...stats.values()].filter((st) => members.has(st.u) && members.has(st.v));
-		const evidence = inside.reduce((n, st) => n + st.llr, 0);
-		const sum = (f: (st: PeopleStats) => number) => inside.reduce((n, st) => n + f(st), 0);
-		const observedSame = sum((st) => st.same);
-		const expectedSame = sum((st) => st.expected);
-		const chance = chanceOfAtLeast(
+	for (;;) {
+		let worst: number | null = null;
+		let worstSum = Infinity;
+		for (const [m, t] of totals) {
+			const weak = t.sum < rules.memberEvidence || t.shared - t.same > rules.maxDisagreement * t.shared;
+			if (weak && t.sum < worstSum) [worst, worstSum] = [m, t.sum];
+		}
+		if (worst == null) return;
+		totals.delete(worst);
+		members.delete(worst);
+		for (const st of adjacent.get(worst) ?? []) {
+			const t = totals.get(st.u === worst ? st.v : st.u);
+			if (!t) continue;
+			t.sum -= st.llr;
+			t.shared -= st.shared;
+			t.same -= st.same;
+		}
+	}
+}
+
+function describe(members: Set<number>, inside: PeopleStats[], timed: boolean, rules: typeof ALIKE_RULES): AlikeGroup {
+	const sum = (f: (st: PeopleStats) => number) => inside.reduce((n, st) => n + f(st), 0);
+	const observedSame = sum((st) => st.same);
+	const evidence = sum((st) => st.llr);
+	return {
+		userIds: [...members].sort((x, y) => x - y),
+		attemptIds: [...new Set(inside.flatMap((st) => st.attempts))].sort((x, y) => x - y),
+		pairs: sum((st) => st.pairs),
+		compared: sum((st) => st.shared),
+		observedSame,
+		expectedSame: sum((st) => st.expected),
+		chance: chanceOfAtLeast(
 			inside.flatMap((st) => st.chances),
 			observedSame
-		);
-		const timed = inside.filter((st) => st.together >= rules.togetherSessions).length >= members.size - 1;
-		if (!(evidence >= rules.groupEvidence || (timed && observedSame > expectedSame && chance <= rules.timedGroupChance))) continue;
-		out.push({
-			userIds: [...members].sort((x, y) => x - y),
-			attemptIds: [...new Set(inside.flatMap((st) => [...st.attempts]))].sort((x, y) => x - y),
-			pairs: sum((st) => st.pairs),
-			compared: sum((st) => st.shared),
-			observedSame,
-			expectedSame,
-			chance,
-			timed,
-			sameWrong: sum((st) => st.sameWrong),
-			identicalPairs: sum((st) => st.identical),
-			evidence,
-			maxStartGapMs: Math.max(...inside.map((st) => st.maxStartGapMs)),
-			maxHandInGapMs: Math.max(...inside.map((st) => st.maxHandInGapMs)),
-			points: evidence >= rules.groupEvidence && timed ? 4 : 3
-		});
-	}
-	return out.sort((x, y) => y.evidence - x.evidence);
+		),
+		timed,
+		sameWrong: sum((st) => st.sameWrong),
+		identicalPairs: sum((st) => st.identical),
+		evidence,
+		maxStartGapMs: Math.max(0, ...inside.map((st) => st.maxStartGapMs)),
+		maxHandInGapMs: Math.max(0, ...inside.map((st) => st.maxHandInGapMs)),
+		points: timed && evidence >= rules.groupEvidence ? 4 : 3
+	};
 }
