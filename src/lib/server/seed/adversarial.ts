@@ -7,6 +7,7 @@ import * as questions from '../questions/questions';
 import { clearCaches } from '../cache';
 import { hashPassword } from '../auth/password';
 import { recordEvent } from '../auth/access-events';
+import { audit } from '../audit';
 import { hashDevice, hashIp, type Fingerprint } from '../auth/fingerprint';
 import { seededRng, type Rng } from '../questions/draw';
 import { foldVietnamese } from '../../vn/text';
@@ -401,6 +402,15 @@ export class Sim {
 				consent_at: at,
 				consent_version: CONSENT_VERSION,
 				created_at: at
+			});
+			// As accounts.createAccount and users/service.register write it: the audit row, then the access event.
+			await audit(this.db, {
+				actorUserId: id,
+				action: 'user.register',
+				entity: 'user',
+				entityId: id,
+				details: { consentVersion: CONSENT_VERSION, guardianConfirmed: false },
+				at
 			});
 			await recordEvent(this.db, { kind: 'register', userId: id, at, ...origin });
 			into.push(id);
