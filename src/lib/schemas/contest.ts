@@ -109,7 +109,7 @@ export type RoundInput = z.infer<typeof RoundSchema>;
  * A prize round reveals answers and explanations only once it has closed: revealed right after
  * hand-in, a few people with 3 attempts each could collect a verified answer key while it is open.
  */
-export function defaultRevealPolicy(hasPrizes: boolean): 'after_submit' | 'after_close' {
+function defaultRevealPolicy(hasPrizes: boolean): 'after_submit' | 'after_close' {
 	return hasPrizes ? 'after_close' : 'after_submit';
 }
 
