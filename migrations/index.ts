@@ -7,6 +7,7 @@ import * as m0005 from './0005_privacy';
 import * as m0006 from './0006_round_best';
 import * as m0007 from './0007_shared_state';
 import * as m0008 from './0008_answer_rhythm';
+import * as m0009 from './0009_round_prizes';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'0005_privacy': m0005,
 	'0006_round_best': m0006,
 	'0007_shared_state': m0007,
-	'0008_answer_rhythm': m0008
+	'0008_answer_rhythm': m0008,
+	'0009_round_prizes': m0009
 };

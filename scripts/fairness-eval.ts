@@ -1,5 +1,5 @@
 /**
- * npm run fairness:eval [-- --seed N] [-- --size small] — builds the synthetic adversarial round
+ * npm run fairness:eval [-- --seed N | --seeds N,M,…] [-- --size small] — builds the synthetic adversarial round
  * (src/lib/server/seed/adversarial.ts) in a temporary SQLite file, runs the round report and
  * prints, per planted cheat pattern, whether it is named (all / some / none of its accounts, and
  * why), and the share of honest people named; then the same on the demo data (`npm run seed`,
@@ -18,24 +18,30 @@ const arg = (name: string) => {
 	const i = process.argv.indexOf(`--${name}`);
 	return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const seed = Number(arg('seed') ?? 18);
+// One seed (--seed 18) or several (--seeds 1,2,3): the same patterns with other draws.
+const seeds = (arg('seeds') ?? arg('seed') ?? '18').split(',').map(Number);
 const size = arg('size') === 'small' ? 'small' : 'full';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-fairness-eval-'));
 
 try {
-	let t = Date.now();
-	const db = openDatabase(path.join(dir, 'adversarial.db'));
-	await migrateToLatest(db);
-	const truth = await buildAdversarialRound(db, { seed, size });
-	const built = Date.now() - t;
-	t = Date.now();
-	const f = await findings(db, truth.roundId);
-	console.log(
-		formatEvaluation(`Adversarial round (seed ${seed}, ${size}; built in ${built} ms, report in ${Date.now() - t} ms)`, evaluate(truth, f))
-	);
-	await db.destroy();
+	for (const seed of seeds) {
+		let t = Date.now();
+		const db = openDatabase(path.join(dir, `adversarial-${seed}.db`));
+		await migrateToLatest(db);
+		const truth = await buildAdversarialRound(db, { seed, size });
+		const built = Date.now() - t;
+		t = Date.now();
+		const f = await findings(db, truth.roundId);
+		const reportMs = Date.now() - t;
+		console.log(
+			formatEvaluation(`Adversarial round (seed ${seed}, ${size}; built in ${built} ms, report in ${reportMs} ms)`, evaluate(truth, f))
+		);
+		const everyone = truth.honest.length + Object.values(truth.patterns).flat().length;
+		console.log(`People named in the report: ${namedUserIds(f).size} of ${everyone}\n`);
+		await db.destroy();
+		clearCaches();
+	}
 
-	clearCaches();
 	const demo = openDatabase(path.join(dir, 'demo.db'));
 	await migrateToLatest(demo);
 	const planted = await seedDemo(demo, Date.now());

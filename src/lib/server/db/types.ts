@@ -77,6 +77,8 @@ export interface RoundsTable {
 	prediction_kind: PredictionKind | null;
 	prediction_question: string | null;
 	prediction_actual: number | null;
+	/** 1 when the round has prizes: answers are then revealed after the close by default (0009). */
+	has_prizes: Generated<number>;
 	created_at: number;
 	updated_at: number;
 }

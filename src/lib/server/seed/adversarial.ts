@@ -7,6 +7,7 @@ import * as questions from '../questions/questions';
 import { clearCaches } from '../cache';
 import { hashPassword } from '../auth/password';
 import { recordEvent } from '../auth/access-events';
+import { audit } from '../audit';
 import { hashDevice, hashIp, type Fingerprint } from '../auth/fingerprint';
 import { seededRng, type Rng } from '../questions/draw';
 import { foldVietnamese } from '../../vn/text';
@@ -402,10 +403,48 @@ export class Sim {
 				consent_version: CONSENT_VERSION,
 				created_at: at
 			});
+			// As accounts.createAccount and users/service.register write it: the audit row, then the access event.
+			await audit(this.db, {
+				actorUserId: id,
+				action: 'user.register',
+				entity: 'user',
+				entityId: id,
+				details: { consentVersion: CONSENT_VERSION, guardianConfirmed: false },
+				at
+			});
 			await recordEvent(this.db, { kind: 'register', userId: id, at, ...origin });
 			into.push(id);
 			then?.(id);
 		});
+	}
+
+	/**
+	 * Someone new to the round's data: a drawn identity (women by `female` share, born in `years`),
+	 * registered at `at` from `origin`; returns their id once the registration has run.
+	 */
+	newcomer(
+		rng: Rng,
+		at: number,
+		origin: Fingerprint,
+		into: number[],
+		opts: { years: [number, number]; female?: number; unitId?: number }
+	): () => number {
+		const gender: Gender = rng() < (opts.female ?? 1) ? 'female' : 'male';
+		let uid = 0;
+		this.register(
+			{
+				fullName: drawName(rng, gender),
+				birthDate: drawBirthDate(rng, opts.years),
+				gender,
+				unitId: opts.unitId ?? pick(rng, this.units),
+				phone: this.phone(rng)
+			},
+			at,
+			origin,
+			into,
+			(id) => (uid = id)
+		);
+		return () => uid;
 	}
 
 	login(userId: () => number, at: number, origin: Fingerprint): void {
@@ -750,46 +789,36 @@ export function sharingGroup(
 	const duration = starts.map(() => int(rng, 240, 420) * SECOND);
 	for (let m = 0; m < opts.size; m++) {
 		const mr = sim.rng(label, 'member', m);
-		const gender: Gender = mr() < 0.85 ? 'female' : 'male';
 		const place = ownPlace(mr);
-		let uid = 0;
-		const at = (opts.registeredBefore ?? int(mr, 3, 30) * DAY) + int(mr, 0, 720) * MINUTE;
-		sim.register(
-			{ fullName: drawName(mr, gender), birthDate: drawBirthDate(mr, [1975, 2002]), gender, unitId: unit, phone: sim.phone(mr) },
-			Math.min(starts[0] - HOUR, sim.round.opensAt - at),
-			place.device(),
-			ids,
-			(id) => (uid = id)
-		);
+		const before = (opts.registeredBefore ?? int(mr, 3, 30) * DAY) + int(mr, 0, 720) * MINUTE;
+		const uid = sim.newcomer(mr, Math.min(starts[0] - HOUR, sim.round.opensAt - before), place.device(), ids, {
+			years: [1975, 2002],
+			female: 0.85,
+			unitId: unit
+		});
 		starts.forEach((s, k) => {
 			const start = s + int(mr, 0, 40) * SECOND;
 			const handIn = s + duration[k] + int(mr, 0, 35) * SECOND;
-			if (mr() < 0.6) sim.login(() => uid, start - int(mr, 30, 300) * SECOND, place.device());
-			sim.attempt(
-				() => uid,
-				start,
-				place.device(),
-				sim.rng(label, 'member', m, 'draw', k),
-				(shown, at0) => {
-					// They answer at their own pace while the chat runs, and hand in together.
-					const plan = humanSheet(
-						sim.rng(label, 'member', m, 'sheet', k),
-						shown,
-						at0,
-						{ cps: 18, think: 4, change: 0 },
-						groupAnswer,
-						sim.round.timeLimitMs,
-						{
-							skip: 0,
-							reviewMs: [0, 0]
-						}
-					);
-					const span = plan.submitAt - at0;
-					const target = Math.min(handIn, at0 + sim.round.timeLimitMs - 5 * SECOND) - at0;
-					const f = (target - 3 * SECOND) / span;
-					return { saves: plan.saves.map((x) => ({ ...x, at: at0 + Math.round((x.at - at0) * f) })), submitAt: at0 + target };
-				}
-			);
+			if (mr() < 0.6) sim.login(uid, start - int(mr, 30, 300) * SECOND, place.device());
+			sim.attempt(uid, start, place.device(), sim.rng(label, 'member', m, 'draw', k), (shown, at0) => {
+				// They answer at their own pace while the chat runs, and hand in together.
+				const plan = humanSheet(
+					sim.rng(label, 'member', m, 'sheet', k),
+					shown,
+					at0,
+					{ cps: 18, think: 4, change: 0 },
+					groupAnswer,
+					sim.round.timeLimitMs,
+					{
+						skip: 0,
+						reviewMs: [0, 0]
+					}
+				);
+				const span = plan.submitAt - at0;
+				const target = Math.min(handIn, at0 + sim.round.timeLimitMs - 5 * SECOND) - at0;
+				const f = (target - 3 * SECOND) / span;
+				return { saves: plan.saves.map((x) => ({ ...x, at: at0 + Math.round((x.at - at0) * f) })), submitAt: at0 + target };
+			});
 		});
 	}
 	return ids;
@@ -805,33 +834,23 @@ function proxyTaker(sim: Sim, opts: { accounts: number; day?: number } = { accou
 	const rng = sim.rng('proxy');
 	const ids: number[] = [];
 	const shop = `${pick(rng, ['42.114', '58.186'])}.${int(rng, 1, 254)}.${int(rng, 1, 254)}`;
-	const uids: number[] = new Array(opts.accounts).fill(0);
+	const uids: (() => number)[] = new Array(opts.accounts);
 	for (let i = 0; i < opts.accounts; i++) {
 		const ar = sim.rng('proxy', 'owner', i);
-		const gender: Gender = ar() < 0.8 ? 'female' : 'male';
 		const place = ownPlace(ar);
-		sim.register(
-			{
-				fullName: drawName(ar, gender),
-				birthDate: drawBirthDate(ar, [1970, 2004]),
-				gender,
-				unitId: pick(ar, sim.units),
-				phone: sim.phone(ar)
-			},
-			sim.round.opensAt - int(ar, 1, 12) * DAY + int(ar, 0, 600) * MINUTE,
-			place.device(),
-			ids,
-			(id) => (uids[i] = id)
-		);
+		uids[i] = sim.newcomer(ar, sim.round.opensAt - int(ar, 1, 12) * DAY + int(ar, 0, 600) * MINUTE, place.device(), ids, {
+			years: [1970, 2004],
+			female: 0.8
+		});
 	}
 	const take = (i: number, at: number) => {
 		if (i >= opts.accounts) return;
 		const tr = sim.rng('proxy', 'take', i);
 		const origin: Fingerprint = { deviceHash: hashDevice(deviceId(tr)), ipHash: hashIp(shop) };
-		sim.login(() => uids[i], at, origin);
+		sim.login(uids[i], at, origin);
 		const start = at + int(tr, 8, 40) * SECOND;
 		sim.attempt(
-			() => uids[i],
+			uids[i],
 			start,
 			origin,
 			sim.rng('proxy', 'draw', i),
@@ -936,25 +955,11 @@ function speedBot(sim: Sim, opts: { attempts?: number; label?: string; at?: numb
 	const ids: number[] = [];
 	const place = ownPlace(rng);
 	const first = opts.at ?? sim.moment(Math.min(4, sim.days - 1), uniform(rng, 2, 4)); // the small hours
-	let uid = 0;
-	const gender: Gender = 'female';
-	sim.register(
-		{
-			fullName: drawName(rng, gender),
-			birthDate: drawBirthDate(rng, [1985, 2003]),
-			gender,
-			unitId: pick(rng, sim.units),
-			phone: sim.phone(rng)
-		},
-		first - int(rng, 40, 80) * MINUTE,
-		place.device(),
-		ids,
-		(id) => (uid = id)
-	);
+	const uid = sim.newcomer(rng, first - int(rng, 40, 80) * MINUTE, place.device(), ids, { years: [1985, 2003] });
 	const take = (k: number, at: number) => {
 		if (k >= (opts.attempts ?? 3)) return;
 		sim.attempt(
-			() => uid,
+			uid,
 			at,
 			place.device(),
 			sim.rng(label, 'draw', k),
@@ -982,41 +987,21 @@ function slowedCheater(sim: Sim, opts: { carrierIp?: string } = {}): number[] {
 	const ids: number[] = [];
 	const ip = opts.carrierIp ?? `27.72.${int(rng, 1, 254)}.${int(rng, 1, 254)}`;
 	const origin: Fingerprint = { deviceHash: hashDevice(deviceId(rng)), ipHash: hashIp(ip) };
-	let uid = 0;
-	const gender: Gender = 'female';
-	sim.register(
-		{
-			fullName: drawName(rng, gender),
-			birthDate: drawBirthDate(rng, [1980, 2000]),
-			gender,
-			unitId: pick(rng, sim.units),
-			phone: sim.phone(rng)
-		},
-		sim.round.opensAt - int(rng, 2, 20) * DAY,
-		origin,
-		ids,
-		(id) => (uid = id)
-	);
+	const uid = sim.newcomer(rng, sim.round.opensAt - int(rng, 2, 20) * DAY, origin, ids, { years: [1980, 2000] });
 	const day = int(rng, 1, Math.max(1, sim.days - 2));
 	[uniform(rng, 12, 13), uniform(rng, 20, 21.5)].forEach((hour, k) => {
 		const start = sim.moment(day, hour);
-		sim.login(() => uid, start - int(rng, 20, 90) * SECOND, origin);
-		sim.attempt(
-			() => uid,
-			start,
-			origin,
-			sim.rng('slowed', 'draw', k),
-			(shown, at0) => {
-				const ratio = uniform(rng, 1.05, 1.2);
-				let t = at0;
-				const saves = shown.map((s) => ({
-					at: (t += floorMs(s.q.chars, 1) * ratio * uniform(rng, 0.97, 1.03)),
-					questionId: s.q.id,
-					optionIds: s.q.correct
-				}));
-				return { saves, submitAt: t + int(rng, 300, 900) };
-			}
-		);
+		sim.login(uid, start - int(rng, 20, 90) * SECOND, origin);
+		sim.attempt(uid, start, origin, sim.rng('slowed', 'draw', k), (shown, at0) => {
+			const ratio = uniform(rng, 1.05, 1.2);
+			let t = at0;
+			const saves = shown.map((s) => ({
+				at: (t += floorMs(s.q.chars, 1) * ratio * uniform(rng, 0.97, 1.03)),
+				questionId: s.q.id,
+				optionIds: s.q.correct
+			}));
+			return { saves, submitAt: t + int(rng, 300, 900) };
+		});
 	});
 	return ids;
 }
