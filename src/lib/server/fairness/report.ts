@@ -4,7 +4,7 @@ import * as questions from '../questions/questions';
 import { maskName } from '../../vn/text';
 import * as events from './events';
 import type { AttemptFact } from './facts';
-import { findSharedOrigins, findPossibleDuplicates, type OriginEvent } from './detectors';
+import { findSharedOrigins, findPossibleDuplicates, type OriginCluster, type OriginEvent } from './detectors';
 import { describeNetworks, type NetworkCluster } from './networks';
 import { findAlikeGroups } from './alike';
 import { findSpeed } from './speed';
@@ -27,6 +27,8 @@ export interface FairnessReport {
 	cases: Case[];
 	/** Shared networks that explain nothing: folded into one line. */
 	ordinaryNetworks: NetworkCluster[];
+	/** Bursts of registrations from one address (a class signing up together, or a script): shown folded beside them. */
+	registrationBursts: OriginCluster[];
 	people: Record<number, PersonBrief>;
 	attemptsRead: number;
 	truncated: boolean;
@@ -169,6 +171,12 @@ async function loadRoundFacts(db: Executor, roundId: number, opensAt: number, cl
 	return { facts, events: accessEvents as OriginEvent[], truncated };
 }
 
+/** 5+ accounts registered from one address within 10 minutes: folded with the ordinary networks, never a reason alone. */
+const REGISTRATION_BURSTS = {
+	device: { windowMs: 0, minAccounts: Number.MAX_SAFE_INTEGER },
+	ip: { windowMs: 10 * 60 * 1000, minAccounts: 5 }
+};
+
 /** Device sharing: one browser used by 2+ accounts within a day (the IP side is networks.ts). */
 const DEVICE_ONLY = { device: { windowMs: DAY, minAccounts: 2 }, ip: { windowMs: 0, minAccounts: Number.MAX_SAFE_INTEGER } };
 
@@ -182,7 +190,11 @@ function roundReasons(roundId: number | null, facts: AttemptFact[], originEvents
 		...findSpeed(facts).map((s): Reason => ({ kind: 'speed', roundId, points: s.points, speed: s })),
 		...findSharedOrigins(originEvents, DEVICE_ONLY).map((d): Reason => ({ kind: 'device', roundId, points: devicePoints(d), device: d }))
 	];
-	return { reasons, networks, alike };
+	const registrationBursts = findSharedOrigins(
+		originEvents.filter((e) => e.kind === 'register'),
+		REGISTRATION_BURSTS
+	);
+	return { reasons, networks, alike, registrationBursts };
 }
 
 const REGISTERED_TOGETHER_MS = 2 * 60 * 60 * 1000;
@@ -245,6 +257,7 @@ async function finish(
 	db: Executor,
 	reasons: Reason[],
 	networks: NetworkCluster[],
+	registrationBursts: OriginCluster[],
 	attemptsRead: number,
 	truncated: boolean
 ): Promise<FairnessReport> {
@@ -253,7 +266,7 @@ async function finish(
 	const ordinaryNetworks = networks.filter((n) => !n.userIds.some((u) => named.has(u)));
 	const ids = new Set<number>(named);
 	for (const c of cases) for (const r of c.reasons) if (r.kind === 'duplicate') ids.add(r.duplicate.low).add(r.duplicate.high);
-	return { cases, ordinaryNetworks, people: await peopleBriefs(db, [...ids]), attemptsRead, truncated };
+	return { cases, ordinaryNetworks, registrationBursts, people: await peopleBriefs(db, [...ids]), attemptsRead, truncated };
 }
 
 /**
@@ -265,12 +278,12 @@ export async function roundReport(db: Executor, roundId: number): Promise<Suspic
 	const round = await contests.findRound(db, roundId);
 	if (!round) return null;
 	const { facts, events: ev, truncated } = await loadRoundFacts(db, roundId, round.opensAt, round.closesAt);
-	const { reasons, networks, alike } = roundReasons(roundId, facts, ev);
+	const { reasons, networks, alike, registrationBursts } = roundReasons(roundId, facts, ev);
 	const participants = new Set(facts.map((f) => f.userId));
 	reasons.push(...(await duplicateReasons(db, roundId, participants, ev, alikeUserPairs(alike))));
 	return {
 		round: { id: round.id, title: round.title, contestId: round.contestId },
-		...(await finish(db, reasons, networks, facts.length, truncated))
+		...(await finish(db, reasons, networks, registrationBursts, facts.length, truncated))
 	};
 }
 
@@ -281,6 +294,7 @@ export async function contestReport(db: Executor, contestId: number): Promise<Co
 	const rounds = await contests.listRounds(db, contestId);
 	const reasons: Reason[] = [];
 	const networks: NetworkCluster[] = [];
+	const bursts = new Map<string, OriginCluster>();
 	const participants = new Set<number>();
 	const allEvents: OriginEvent[] = [];
 	const alikeGroups: { userIds: number[] }[] = [];
@@ -291,6 +305,8 @@ export async function contestReport(db: Executor, contestId: number): Promise<Co
 		const out = roundReasons(r.id, facts, ev);
 		reasons.push(...out.reasons);
 		networks.push(...out.networks);
+		// The same burst is seen from every round its accounts took part in: listed once.
+		for (const b of out.registrationBursts) bursts.set(`${b.hash} ${b.from}`, b);
 		alikeGroups.push(...out.alike);
 		for (const f of facts) participants.add(f.userId);
 		allEvents.push(...ev);
@@ -302,6 +318,7 @@ export async function contestReport(db: Executor, contestId: number): Promise<Co
 		db,
 		reasons,
 		networks,
+		[...bursts.values()],
 		read.reduce((n, r) => n + r.attemptsRead, 0),
 		truncated
 	);

@@ -17,6 +17,7 @@ export function forPage(report: FairnessReport) {
 	return {
 		cases: report.cases.map((c) => ({ ...c, reasons: c.reasons.map(shortReason) })),
 		ordinaryNetworks: report.ordinaryNetworks.map((n) => ({ ...n, ipHash: short(n.ipHash), attemptIds: [] })),
+		registrationBursts: report.registrationBursts.map((b) => ({ ...b, hash: short(b.hash) })),
 		people: report.people,
 		attemptsRead: report.attemptsRead,
 		truncated: report.truncated,
