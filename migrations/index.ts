@@ -6,6 +6,8 @@ import * as m0004 from './0004_dashboards';
 import * as m0005 from './0005_privacy';
 import * as m0006 from './0006_round_best';
 import * as m0007 from './0007_shared_state';
+import * as m0008 from './0008_answer_rhythm';
+import * as m0009 from './0009_round_prizes';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -19,5 +21,7 @@ export const migrations: Record<string, Migration> = {
 	'0004_dashboards': m0004,
 	'0005_privacy': m0005,
 	'0006_round_best': m0006,
-	'0007_shared_state': m0007
+	'0007_shared_state': m0007,
+	'0008_answer_rhythm': m0008,
+	'0009_round_prizes': m0009
 };

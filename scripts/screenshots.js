@@ -97,6 +97,18 @@ try {
 			await measure('result', (p) => p.goto(resultUrl));
 			await page.goto(server.url + '/rounds/2/leaderboard');
 			await shot('leaderboard');
+			// The organiser's fairness report: one round, with the first reason's evidence open, and the whole contest.
+			await context.clearCookies();
+			await page.goto(server.url + '/login');
+			await page.getByLabel('Số điện thoại hoặc email').fill('0900000002');
+			await page.getByLabel('Mật khẩu').fill('hoithi-demo-2026');
+			await page.getByRole('button', { name: 'Đăng nhập' }).click();
+			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+			await page.goto(server.url + '/organiser/fairness/rounds/2');
+			await page.locator('ol.cases summary').first().click();
+			await shot('fairness-round');
+			await page.goto(server.url + '/organiser/fairness/contests/1');
+			await shot('fairness-contest');
 			await context.close();
 		}
 	}

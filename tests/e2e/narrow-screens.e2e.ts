@@ -40,6 +40,7 @@ const ROUTES = {
 		'/organiser/reports',
 		'/organiser/fairness',
 		'/organiser/fairness/rounds/[roundId]',
+		'/organiser/fairness/contests/[contestId]',
 		'/organiser/duplicates',
 		'/organiser/audit',
 		'/organiser/privacy',
@@ -186,6 +187,7 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/organiser/contests/1/rounds/new', '/organiser/contests/[contestId]/rounds/new');
 	for (const id of [1, 2, 3]) await visit(page, `/organiser/rounds/${id}`, '/organiser/rounds/[roundId]');
 	await visit(page, '/organiser/fairness/rounds/2', '/organiser/fairness/rounds/[roundId]');
+	await visit(page, '/organiser/fairness/contests/1', '/organiser/fairness/contests/[contestId]');
 	await visit(page, '/organiser/questions/1', '/organiser/questions/[questionId]');
 	// A person's page, reached from a leaderboard's review link.
 	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');

@@ -101,6 +101,7 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /organiser/duplicates?/dismiss', expect: organiser },
 	{ key: 'GET /organiser/fairness', expect: organiser },
 	{ key: 'GET /organiser/fairness/rounds/[roundId]', expect: organiser },
+	{ key: 'GET /organiser/fairness/contests/[contestId]', expect: organiser },
 	{ key: 'GET /organiser/people/[userId]', expect: organiser },
 	{ key: 'POST /organiser/people/[userId]?/disqualifyAttempt', expect: organiser },
 	{ key: 'POST /organiser/people/[userId]?/reinstateAttempt', expect: organiser },

@@ -92,6 +92,28 @@ describe('contest writes', () => {
 });
 
 describe('round writes', () => {
+	it('offers "Vòng có giải thưởng" with its reason, and gives a prize round the reveal after the close when none was chosen', async () => {
+		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử có giải');
+		const page = await (await c.get(`/organiser/contests/${contestId}/rounds/new`)).text();
+		expect(page).toMatch(/<input[^>]*type="checkbox"[^>]*name="hasPrizes"/);
+		expect(page).toContain('Vòng có giải thưởng');
+		expect(page).toContain('Vòng có giải: đáp án và giải thích chỉ hiện khi vòng đã đóng');
+
+		const fields = roundForm({ title: 'Đợt có giải', hasPrizes: 'on' });
+		delete (fields as Record<string, string | undefined>).revealPolicy;
+		const { body } = await c.action(`/organiser/contests/${contestId}/rounds/new`, fields);
+		expect(body).toMatchObject({ type: 'redirect' });
+		const round = (await one<{ id: number; reveal_policy: string; has_prizes: number }>(
+			'select id, reveal_policy, has_prizes from rounds where contest_id = ?',
+			contestId
+		))!;
+		expect(round).toMatchObject({ reveal_policy: 'after_close', has_prizes: 1 });
+		expect((await auditOf('round.create', round.id))[0].details).toMatchObject({ hasPrizes: true, revealPolicy: 'after_close' });
+		// The edit form shows the round as a prize round.
+		const edit = await (await c.get(`/organiser/rounds/${round.id}`)).text();
+		expect(edit).toMatch(/<input[^>]*name="hasPrizes"[^>]*checked|<input[^>]*checked[^>]*name="hasPrizes"/);
+	});
+
 	it('creates a round with its quotas and logs it', async () => {
 		const { c, id: contestId } = await newDraftContest('Cuộc thi kiểm thử đợt');
 		const topic = (await one<{ id: number }>('select id from topics order by id limit 1'))!;

@@ -51,6 +51,7 @@ describe('RoundSchema via roundFormToObject', () => {
 			timeLimitMinutes: 20,
 			maxAttempts: 3,
 			revealPolicy: 'after_close',
+			hasPrizes: false,
 			predictionKind: null,
 			predictionQuestion: '',
 			quotas: [
@@ -142,6 +143,24 @@ describe('RoundSchema via roundFormToObject', () => {
 
 	it('reports an unknown reveal policy on revealPolicy', () => {
 		expect(errorsOf(form({ revealPolicy: 'never' }))).toEqual({ revealPolicy: 'Vui lòng chọn thời điểm công bố đáp án.' });
+	});
+
+	it('gives a prize round whose reveal policy was left out the reveal after the close', () => {
+		for (const revealPolicy of [undefined, '']) {
+			const r = parse(form({ hasPrizes: 'on', revealPolicy }));
+			expect(r.success && { hasPrizes: r.data.hasPrizes, revealPolicy: r.data.revealPolicy }).toEqual({
+				hasPrizes: true,
+				revealPolicy: 'after_close'
+			});
+		}
+	});
+
+	it('keeps the reveal policy an organiser chose for a prize round, and asks for one on a round without prizes', () => {
+		const chosen = parse(form({ hasPrizes: 'on', revealPolicy: 'after_submit' }));
+		expect(chosen.success && chosen.data.revealPolicy).toBe('after_submit');
+		expect(errorsOf(form({ revealPolicy: undefined }))).toEqual({ revealPolicy: 'Vui lòng chọn thời điểm công bố đáp án.' });
+		const none = parse(form({ revealPolicy: 'after_submit' }));
+		expect(none.success && none.data.hasPrizes).toBe(false);
 	});
 
 	it('requires a title', () => {

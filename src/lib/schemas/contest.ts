@@ -56,7 +56,9 @@ const QuotaSchema = z.object({
  * Round form. Times are typed in Hanoi time (datetime-local) and stored as UTC ms.
  * Quotas arrive as parallel lists (quotaTopic[], quotaDifficulty[], quotaCount[]); empty rows are ignored.
  */
-export const RoundSchema = z
+const isTicked = (v: unknown) => v === true || v === 'on';
+
+const RoundFields = z
 	.object({
 		title: required(
 			'tên đợt thi',
@@ -71,6 +73,11 @@ export const RoundSchema = z
 		timeLimitMinutes: int('Thời gian làm bài', 1, 180),
 		maxAttempts: int('Số lượt thi tối đa', 1, 20),
 		revealPolicy: z.enum(['after_submit', 'after_close'], { error: 'Vui lòng chọn thời điểm công bố đáp án.' }),
+		/** "Vòng có giải thưởng" (a checkbox: "on" when ticked). */
+		hasPrizes: z
+			.union([z.boolean(), z.literal('on'), z.literal('')])
+			.optional()
+			.transform(isTicked),
 		predictionKind: z
 			.enum(['', 'participants', 'attempts', 'perfect_scores'], { error: 'Loại câu dự đoán không hợp lệ.' })
 			.transform((v) => (v === '' ? null : v)),
@@ -85,7 +92,30 @@ export const RoundSchema = z
 		if (sum > r.questionCount)
 			ctx.addIssue({ code: 'custom', path: ['quotas'], message: `Tổng hạn mức (${sum}) vượt quá số câu hỏi (${r.questionCount}).` });
 	});
+/**
+ * The round form: a prize round whose reveal policy was left out gets the prize default (after
+ * the close, issue 18 item 6); a policy the organiser chose is kept, whatever it is.
+ */
+export const RoundSchema = z.preprocess(
+	(o) =>
+		o && typeof o === 'object' && !(o as { revealPolicy?: unknown }).revealPolicy && isTicked((o as { hasPrizes?: unknown }).hasPrizes)
+			? { ...o, revealPolicy: defaultRevealPolicy(true) }
+			: o,
+	RoundFields
+);
 export type RoundInput = z.infer<typeof RoundSchema>;
+
+/**
+ * A prize round reveals answers and explanations only once it has closed: revealed right after
+ * hand-in, a few people with 3 attempts each could collect a verified answer key while it is open.
+ */
+function defaultRevealPolicy(hasPrizes: boolean): 'after_submit' | 'after_close' {
+	return hasPrizes ? 'after_close' : 'after_submit';
+}
+
+/** What the round form says beside "Vòng có giải thưởng". */
+export const PRIZE_REVEAL_HINT =
+	'Vòng có giải: đáp án và giải thích chỉ hiện khi vòng đã đóng, để không ai gom được bộ đáp án trong lúc vòng còn mở.';
 
 /** FormData → plain object the RoundSchema understands (repeated quota fields become a list). */
 export function roundFormToObject(form: FormData): Record<string, unknown> {
@@ -98,6 +128,7 @@ export function roundFormToObject(form: FormData): Record<string, unknown> {
 		'timeLimitMinutes',
 		'maxAttempts',
 		'revealPolicy',
+		'hasPrizes',
 		'predictionKind',
 		'predictionQuestion'
 	]) {

@@ -23,6 +23,7 @@ function keepRoundValues(form: FormData): RoundFormValues {
 		timeLimitMinutes: one('timeLimitMinutes'),
 		maxAttempts: one('maxAttempts'),
 		revealPolicy: one('revealPolicy'),
+		hasPrizes: one('hasPrizes') === 'on' ? 'on' : '',
 		predictionKind: one('predictionKind'),
 		predictionQuestion: one('predictionQuestion'),
 		quotaTopic: all('quotaTopic'),

@@ -95,14 +95,20 @@ export function* listAnswers(c: Conn, attemptId: number): Program<Map<number, st
 	return new Map(rows.map((r) => [r.question_id, JSON.parse(r.option_ids_json) as string[]]));
 }
 
-/** Upsert: saving the same answer twice is harmless (autosave retries). */
+/**
+ * Upsert: saving the same answer twice is harmless (autosave retries). The same statement keeps
+ * the first save time and counts real changes (0008), which the fairness report reads.
+ */
 export function* upsertAnswer(c: Conn, attemptId: number, questionId: number, optionIds: string[], now: number): Program<void> {
 	yield* c.run(
-		`insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at) values (?, ?, ?, ?)
-		on conflict (attempt_id, question_id) do update set option_ids_json = excluded.option_ids_json, saved_at = excluded.saved_at`,
+		`insert into attempt_answers (attempt_id, question_id, option_ids_json, saved_at, first_saved_at, changes) values (?, ?, ?, ?, ?, 0)
+		on conflict (attempt_id, question_id) do update set
+			changes = coalesce(attempt_answers.changes, 0) + case when attempt_answers.option_ids_json <> excluded.option_ids_json then 1 else 0 end,
+			option_ids_json = excluded.option_ids_json, saved_at = excluded.saved_at`,
 		attemptId,
 		questionId,
 		JSON.stringify(optionIds),
+		now,
 		now
 	);
 }

@@ -24,6 +24,7 @@ export interface Round {
 	predictionKind: PredictionKind | null;
 	predictionQuestion: string | null;
 	predictionActual: number | null;
+	hasPrizes: boolean;
 }
 
 function toRound(r: RoundRow): Round {
@@ -39,7 +40,8 @@ function toRound(r: RoundRow): Round {
 		revealPolicy: r.reveal_policy,
 		predictionKind: r.prediction_kind,
 		predictionQuestion: r.prediction_question,
-		predictionActual: r.prediction_actual
+		predictionActual: r.prediction_actual,
+		hasPrizes: r.has_prizes === 1
 	};
 }
 
@@ -171,7 +173,10 @@ export async function listOpenRounds(db: Executor, now: number): Promise<(Round 
 	return rows.map((r) => ({ ...toRound(r), contestTitle: r.contest_title }));
 }
 
-function roundValues(r: RoundInput) {
+/** A round as written: the form's input; scripts and tests may leave out prizes (none). */
+type RoundWrite = Omit<RoundInput, 'hasPrizes'> & { hasPrizes?: boolean };
+
+function roundValues(r: RoundWrite) {
 	return {
 		title: r.title,
 		opens_at: r.opensAt,
@@ -181,11 +186,12 @@ function roundValues(r: RoundInput) {
 		max_attempts: r.maxAttempts,
 		reveal_policy: r.revealPolicy,
 		prediction_kind: r.predictionKind,
-		prediction_question: r.predictionKind ? r.predictionQuestion : null
+		prediction_question: r.predictionKind ? r.predictionQuestion : null,
+		has_prizes: r.hasPrizes ? 1 : 0
 	};
 }
 
-export async function insertRound(db: Executor, contestId: number, r: RoundInput, now = Date.now()): Promise<number> {
+export async function insertRound(db: Executor, contestId: number, r: RoundWrite, now = Date.now()): Promise<number> {
 	const row = await db
 		.insertInto('rounds')
 		.values({ contest_id: contestId, ...roundValues(r), created_at: now, updated_at: now })

@@ -134,7 +134,8 @@ function roundFacts(r: RoundInput) {
 		closesAt: r.closesAt,
 		questionCount: r.questionCount,
 		timeLimitMinutes: r.timeLimitMinutes,
-		maxAttempts: r.maxAttempts
+		maxAttempts: r.maxAttempts,
+		hasPrizes: r.hasPrizes
 	};
 }
 
@@ -149,7 +150,7 @@ export async function createRound(actorUserId: number, contestId: number, input:
 				action: 'round.create',
 				entity: 'round',
 				entityId: id,
-				details: { contestId, ...roundFacts(input), quotas: input.quotas }
+				details: { contestId, ...roundFacts(input), revealPolicy: input.revealPolicy, quotas: input.quotas }
 			});
 			return { ok: true, id };
 		});
@@ -178,7 +179,8 @@ export async function updateRound(actorUserId: number, round: contests.Round, in
 						questionCount: round.questionCount,
 						timeLimitMinutes: Math.round(round.timeLimitSeconds / 60),
 						maxAttempts: round.maxAttempts,
-						revealPolicy: round.revealPolicy
+						revealPolicy: round.revealPolicy,
+						hasPrizes: round.hasPrizes
 					},
 					after: { ...roundFacts(input), revealPolicy: input.revealPolicy, quotas: input.quotas }
 				}

@@ -77,6 +77,8 @@ export interface RoundsTable {
 	prediction_kind: PredictionKind | null;
 	prediction_question: string | null;
 	prediction_actual: number | null;
+	/** 1 when the round has prizes: answers are then revealed after the close by default (0009). */
+	has_prizes: Generated<number>;
 	created_at: number;
 	updated_at: number;
 }
@@ -157,6 +159,10 @@ export interface AttemptAnswersTable {
 	question_id: number;
 	option_ids_json: string;
 	saved_at: number;
+	/** When the answer was first saved; null on rows saved before 0008. */
+	first_saved_at: Generated<number | null>;
+	/** How many times the choice was changed after the first save; null on rows saved before 0008. */
+	changes: Generated<number | null>;
 }
 
 export interface AuditLogTable {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../vn/text';
-import {
-	findPossibleDuplicates,
-	findSharedOrigins,
-	findTooFast,
-	findTwinSheets,
-	minimumHumanMs,
-	type OriginEvent,
-	type SheetAttempt
-} from './detectors';
+import { birthRelation, findPossibleDuplicates, findSharedOrigins, type OriginEvent } from './detectors';
 
 const T0 = 1_800_000_000_000;
 const MIN = 60_000;
@@ -81,75 +73,6 @@ describe('findSharedOrigins', () => {
 	});
 });
 
-describe('findTwinSheets', () => {
-	const correct = new Map([1, 2, 3, 4, 5, 6].map((q) => [q, ['a']]));
-	const sheet = (attemptId: number, userId: number, startedAt: number, durationMs: number, choices: string[]): SheetAttempt => ({
-		attemptId,
-		userId,
-		startedAt,
-		durationMs,
-		answers: new Map(choices.map((c, i) => [i + 1, c ? [c] : []])),
-		correct
-	});
-	const shared = ['a', 'b', 'a', 'c', 'a', 'a'];
-
-	it('flags identical sheets by two people started together with near-identical durations', () => {
-		const pairs = findTwinSheets([sheet(10, 1, T0, 120_000, shared), sheet(11, 2, T0 + 40_000, 126_000, shared)]);
-		expect(pairs).toEqual([{ a: 10, b: 11, userA: 1, userB: 2, questions: 6, sameWrong: 2, startGapMs: 40_000, durationGapMs: 6_000 }]);
-	});
-
-	it('does not flag identical sheets an hour apart, or with very different durations', () => {
-		expect(findTwinSheets([sheet(10, 1, T0, 120_000, shared), sheet(11, 2, T0 + HOUR, 120_000, shared)])).toEqual([]);
-		expect(findTwinSheets([sheet(10, 1, T0, 120_000, shared), sheet(11, 2, T0 + 10_000, 400_000, shared)])).toEqual([]);
-	});
-
-	it('does not flag sheets that differ in one answer, nor one person’s own attempts', () => {
-		const other = [...shared];
-		other[1] = 'c';
-		expect(findTwinSheets([sheet(10, 1, T0, 120_000, shared), sheet(11, 2, T0, 120_000, other)])).toEqual([]);
-		expect(findTwinSheets([sheet(10, 1, T0, 120_000, shared), sheet(11, 1, T0 + 1_000, 120_000, shared)])).toEqual([]);
-	});
-
-	it('ignores nearly empty sheets, which are alike by chance', () => {
-		const empty = ['a', '', '', '', '', ''];
-		expect(findTwinSheets([sheet(10, 1, T0, 20_000, empty), sheet(11, 2, T0, 20_000, empty)])).toEqual([]);
-	});
-
-	it('compares multiple-choice answers regardless of the order the options were ticked', () => {
-		const a = sheet(10, 1, T0, 100_000, shared);
-		const b = sheet(11, 2, T0, 100_000, shared);
-		a.answers.set(7, ['x', 'y']);
-		b.answers.set(7, ['y', 'x']);
-		expect(findTwinSheets([a, b])).toHaveLength(1);
-	});
-});
-
-describe('findTooFast', () => {
-	const base = { userId: 1, textChars: 2_500, questions: 10, answered: 10, score: 10 };
-
-	it('computes the minimum human time from the text shown and the answers given', () => {
-		expect(minimumHumanMs({ textChars: 2_500, answered: 10 })).toBe(50_000 + 15_000);
-	});
-
-	it('flags ten answered questions handed in after 20 seconds', () => {
-		const flagged = findTooFast([{ ...base, attemptId: 1, durationMs: 20_000 }]);
-		expect(flagged).toEqual([{ ...base, attemptId: 1, durationMs: 20_000, minimumMs: 65_000 }]);
-	});
-
-	it('does not flag a quick but human pace, nor an empty hand-in', () => {
-		expect(findTooFast([{ ...base, attemptId: 1, durationMs: 70_000 }])).toEqual([]);
-		expect(findTooFast([{ ...base, attemptId: 2, durationMs: 3_000, answered: 0, score: 0 }])).toEqual([]);
-	});
-
-	it('lists the most extreme first', () => {
-		const out = findTooFast([
-			{ ...base, attemptId: 1, durationMs: 40_000 },
-			{ ...base, attemptId: 2, durationMs: 5_000 }
-		]);
-		expect(out.map((a) => a.attemptId)).toEqual([2, 1]);
-	});
-});
-
 describe('findPossibleDuplicates', () => {
 	const person = (id: number, name: string, birthDate: string, unitId: number) => ({
 		id,
@@ -183,15 +106,54 @@ describe('findPossibleDuplicates', () => {
 		expect(pairs).toEqual([{ low: 1, high: 2, reasons: ['name_unit_birth_year'] }]);
 	});
 
-	it('does not match different names, or the same name in other units and years', () => {
+	it('does not match different given names, different middle names, or birth dates far apart', () => {
 		expect(
 			findPossibleDuplicates([
 				person(1, 'Lê Thị Mai', '1980-03-01', 5),
 				person(2, 'Lê Thị Lan', '1980-03-01', 5),
-				person(3, 'Lê Thị Mai', '1980-03-02', 6),
-				person(4, 'Lê Thị Mai', '1981-03-01', 5)
+				person(3, 'Lê Văn Mai', '1980-03-01', 6),
+				person(4, 'Lê Thị Mai', '1983-03-01', 6),
+				person(5, 'Lê Thị Mai', '1980-03-05', 7)
 			])
 		).toEqual([]);
+	});
+
+	it('pairs the near matches of one person registering twice: a day off, a year off, day and month swapped', () => {
+		const pairs = findPossibleDuplicates([
+			person(1, 'Trần Thị Bích Ngọc', '1992-04-07', 1),
+			person(2, 'Trần Thị Bích Ngọc', '1992-04-08', 2),
+			person(3, 'Trần Thị Bích Ngọc', '1993-04-07', 3),
+			person(4, 'Trần Thị Bích Ngọc', '1992-07-04', 4)
+		]);
+		const of = (low: number, high: number) => pairs.find((p) => p.low === low && p.high === high)?.reasons;
+		expect(of(1, 2)).toEqual(['birth_day_off']);
+		expect(of(1, 3)).toEqual(['birth_year_off']);
+		expect(of(1, 4)).toEqual(['birth_swapped']);
+	});
+
+	it('pairs names equal once middle names are dropped or reduced to initials', () => {
+		const pairs = findPossibleDuplicates([
+			person(1, 'Phạm Thị Thu Hà', '1990-01-01', 1),
+			person(2, 'Phạm Hà', '1990-01-01', 2),
+			person(3, 'Phạm T. T. Hà', '1990-01-02', 3),
+			person(4, 'Phạm Thu Hà', '1990-01-01', 4)
+		]);
+		const of = (low: number, high: number) => pairs.find((p) => p.low === low && p.high === high)?.reasons;
+		expect(of(1, 2)).toEqual(['name_variant']);
+		expect(of(1, 3)).toEqual(['name_variant', 'birth_day_off']);
+		// "Thị" dropped: "Thu" is what is left of "Thị Thu".
+		expect(of(1, 4)).toEqual(['name_variant']);
+		expect(of(2, 4)).toEqual(['name_variant']);
+		expect(findPossibleDuplicates([person(1, 'Phạm Thị Thu Hà', '1990-01-01', 1), person(2, 'Phạm Văn Hà', '1990-01-01', 1)])).toEqual([]);
+		expect(
+			findPossibleDuplicates([person(1, 'Phạm Thu Thị Hà', '1990-01-01', 1), person(2, 'Phạm Thị Thu Hà', '1990-01-01', 1)])
+		).toHaveLength(0);
+	});
+
+	it('tells how two birth dates relate', () => {
+		expect(birthRelation('1990-12-31', '1991-01-01')).toBe('birth_day_off');
+		expect(birthRelation('1990-03-04', '1990-04-03')).toBe('birth_swapped');
+		expect(birthRelation('1990-03-04', '1990-03-06')).toBeNull();
 	});
 
 	it('caps very large groups so the list stays reviewable', () => {

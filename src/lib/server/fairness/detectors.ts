@@ -1,6 +1,8 @@
 /**
  * Fairness detectors: pure functions over plain data, so every rule is unit-tested with crafted
  * cases. They flag for an organiser to look at; none of them blocks or disqualifies anyone.
+ * Here: accounts sharing a device or address, and possible duplicate people; networks.ts,
+ * alike.ts and speed.ts hold the others, cases.ts joins them.
  */
 
 // ---------------------------------------------------------------- shared device / IP
@@ -26,7 +28,12 @@ export interface OriginCluster {
 	registrations: number;
 }
 
-export const ORIGIN_RULES = {
+export interface OriginRules {
+	device: { windowMs: number; minAccounts: number };
+	ip: { windowMs: number; minAccounts: number };
+}
+
+const ORIGIN_RULES: OriginRules = {
 	/** One browser used by 3+ accounts within a day: a family sharing a phone is 2, a farm is more. */
 	device: { windowMs: 24 * 60 * 60 * 1000, minAccounts: 3 },
 	/**
@@ -34,14 +41,14 @@ export const ORIGIN_RULES = {
 	 * put many honest people behind one IP, so this is a hint to look, never proof.
 	 */
 	ip: { windowMs: 10 * 60 * 1000, minAccounts: 5 }
-} as const;
+};
 
 /**
  * Groups events by device hash (and separately by IP hash) and reports every stretch of time in
  * which `minAccounts` distinct accounts used the same hash within `windowMs` of each other.
  * Overlapping qualifying windows are merged into one cluster.
  */
-export function findSharedOrigins(events: OriginEvent[], rules = ORIGIN_RULES): OriginCluster[] {
+export function findSharedOrigins(events: OriginEvent[], rules: OriginRules = ORIGIN_RULES): OriginCluster[] {
 	const out: OriginCluster[] = [];
 	for (const by of ['device', 'ip'] as const) {
 		const { windowMs, minAccounts } = rules[by];
@@ -95,137 +102,6 @@ export function findSharedOrigins(events: OriginEvent[], rules = ORIGIN_RULES): 
 	return out.sort((a, b) => b.userIds.length - a.userIds.length || a.from - b.from);
 }
 
-// ---------------------------------------------------------------- identical answer sheets
-
-export interface SheetAttempt {
-	attemptId: number;
-	userId: number;
-	startedAt: number;
-	durationMs: number;
-	/** questionId → chosen option ids, for every question the attempt showed (unanswered = []). */
-	answers: Map<number, string[]>;
-	/** questionId → correct option ids. */
-	correct: Map<number, string[]>;
-}
-
-export interface TwinPair {
-	a: number;
-	b: number;
-	userA: number;
-	userB: number;
-	questions: number;
-	/** Questions both got wrong with the same choice: the strongest sign of a shared sheet. */
-	sameWrong: number;
-	startGapMs: number;
-	durationGapMs: number;
-}
-
-export const TWIN_RULES = {
-	/** Started within 3 minutes of each other … */
-	maxStartGapMs: 3 * 60 * 1000,
-	/** … and took nearly the same time: within 15 s or 10 %, whichever is larger. */
-	maxDurationGapMs: 15_000,
-	maxDurationGapRatio: 0.1,
-	/** Sheets with fewer answered questions are too thin to compare. */
-	minAnswered: 5
-} as const;
-
-const key = (ids: string[]) => [...ids].sort().join('+');
-
-/**
- * Pairs of attempts by different people with exactly the same questions and the same choice on
- * each, started close together and with near-identical durations. The same question set with
- * all answers right is common when the bank is small, so the timing is what makes it a report.
- */
-export function findTwinSheets(attempts: SheetAttempt[], rules = TWIN_RULES): TwinPair[] {
-	const bySheet = new Map<string, SheetAttempt[]>();
-	for (const a of attempts) {
-		const answered = [...a.answers.values()].filter((x) => x.length > 0).length;
-		if (answered < rules.minAnswered) continue;
-		const sig = [...a.answers.entries()]
-			.sort((x, y) => x[0] - y[0])
-			.map(([q, ids]) => `${q}:${key(ids)}`)
-			.join('|');
-		let g = bySheet.get(sig);
-		if (!g) bySheet.set(sig, (g = []));
-		g.push(a);
-	}
-	const out: TwinPair[] = [];
-	for (const group of bySheet.values()) {
-		if (group.length < 2) continue;
-		group.sort((x, y) => x.startedAt - y.startedAt);
-		for (let i = 0; i < group.length; i++) {
-			for (let j = i + 1; j < group.length; j++) {
-				const a = group[i];
-				const b = group[j];
-				const startGapMs = b.startedAt - a.startedAt;
-				if (startGapMs > rules.maxStartGapMs) break;
-				if (a.userId === b.userId) continue;
-				const durationGapMs = Math.abs(a.durationMs - b.durationMs);
-				const allowed = Math.max(rules.maxDurationGapMs, rules.maxDurationGapRatio * Math.max(a.durationMs, b.durationMs));
-				if (durationGapMs > allowed) continue;
-				let sameWrong = 0;
-				for (const [q, ids] of a.answers) {
-					if (ids.length > 0 && key(ids) !== key(a.correct.get(q) ?? [])) sameWrong++;
-				}
-				out.push({
-					a: a.attemptId,
-					b: b.attemptId,
-					userA: a.userId,
-					userB: b.userId,
-					questions: a.answers.size,
-					sameWrong,
-					startGapMs,
-					durationGapMs
-				});
-			}
-		}
-	}
-	return out.sort((x, y) => y.sameWrong - x.sameWrong || x.startGapMs - y.startGapMs);
-}
-
-// ---------------------------------------------------------------- too fast
-
-export interface TimedAttempt {
-	attemptId: number;
-	userId: number;
-	durationMs: number;
-	/** Characters of question stems and options the attempt showed. */
-	textChars: number;
-	questions: number;
-	answered: number;
-	score: number;
-}
-
-export interface FastAttempt extends TimedAttempt {
-	minimumMs: number;
-}
-
-export const FAST_RULES = {
-	/** Skimming speed far above careful reading of Vietnamese text (~15–20 characters a second). */
-	charsPerSecond: 50,
-	/** Plus a floor per question for finding and tapping an option. */
-	msPerQuestion: 1_500
-} as const;
-
-/** The least time a human needs to read what an attempt showed and tap the answers. */
-export function minimumHumanMs(a: Pick<TimedAttempt, 'textChars' | 'answered'>, rules = FAST_RULES): number {
-	return Math.round((a.textChars / rules.charsPerSecond) * 1000 + a.answered * rules.msPerQuestion);
-}
-
-/**
- * Finished attempts that answered something and took less than the minimum human time — a
- * script, or answers typed in from a sheet prepared elsewhere. Empty hand-ins are not flagged
- * (they only cost the person a try).
- */
-export function findTooFast(attempts: TimedAttempt[], rules = FAST_RULES): FastAttempt[] {
-	return attempts
-		.filter((a) => a.answered > 0)
-		.map((a) => ({ ...a, minimumMs: minimumHumanMs(a, rules) }))
-		.filter((a) => a.durationMs < a.minimumMs)
-		.sort((x, y) => x.durationMs / x.minimumMs - y.durationMs / y.minimumMs);
-}
-
 // ---------------------------------------------------------------- possible duplicate people
 
 export interface PersonKey {
@@ -235,7 +111,13 @@ export interface PersonKey {
 	unitId: number;
 }
 
-export type DuplicateReason = 'name_birth_date' | 'name_unit_birth_year';
+/**
+ * Why two records may be one person. Names: the same folded name, or the same family and given
+ * name once middle names are dropped or reduced to initials ("Nguyễn Thị Lan", "Nguyễn Lan",
+ * "Nguyễn T. Lan"). Birth dates: the same, one day apart, one year apart, or day and month swapped.
+ */
+export type DuplicateReason =
+	'name_birth_date' | 'name_unit_birth_year' | 'name_variant' | 'birth_day_off' | 'birth_year_off' | 'birth_swapped';
 
 export interface DuplicatePair {
 	low: number;
@@ -243,35 +125,80 @@ export interface DuplicatePair {
 	reasons: DuplicateReason[];
 }
 
+/** Vietnamese order: family name first, given name last, middle names between. */
+function nameParts(folded: string): { family: string; middle: string[]; given: string } | null {
+	const t = folded.replace(/[.,]/g, ' ').split(' ').filter(Boolean);
+	if (t.length < 2) return null;
+	return { family: t[0], middle: t.slice(1, -1), given: t[t.length - 1] };
+}
+
 /**
- * Possible duplicates: the same folded name (NFC, no diacritics, lower case, single spaces)
- * with the same birth date, or with the same unit and birth year. Not a block — two real people
- * can share all of that; an organiser decides. Very large groups (a common name in a big unit)
- * are capped so the list stays reviewable.
+ * Middle names agree when the shorter list is the longer one with some names dropped ("Thị Thu"
+ * → "Thu", or none at all), in order, an initial matching its name ("T." ~ "Thu").
  */
-export function findPossibleDuplicates(people: PersonKey[], maxGroup = 25): DuplicatePair[] {
-	const pairs = new Map<string, DuplicatePair>();
-	const add = (groupKey: (p: PersonKey) => string, reason: DuplicateReason) => {
-		const groups = new Map<string, PersonKey[]>();
-		for (const p of people) {
-			const k = groupKey(p);
-			let g = groups.get(k);
-			if (!g) groups.set(k, (g = []));
-			g.push(p);
-		}
-		for (const g of groups.values()) {
-			if (g.length < 2) continue;
-			const list = [...g].sort((a, b) => a.id - b.id).slice(0, maxGroup);
-			for (let i = 0; i < list.length; i++)
-				for (let j = i + 1; j < list.length; j++) {
-					const k = `${list[i].id}-${list[j].id}`;
-					const pair = pairs.get(k) ?? { low: list[i].id, high: list[j].id, reasons: [] };
-					if (!pair.reasons.includes(reason)) pair.reasons.push(reason);
-					pairs.set(k, pair);
+function middlesAgree(a: string[], b: string[]): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	const same = (x: string, y: string) => x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+	let j = 0;
+	for (const x of short) {
+		while (j < long.length && !same(x, long[j])) j++;
+		if (j === long.length) return false;
+		j++;
+	}
+	return true;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How two ISO birth dates relate, or null when they are not close in any way a typo makes. */
+export function birthRelation(a: string, b: string): 'same' | 'birth_day_off' | 'birth_year_off' | 'birth_swapped' | null {
+	if (a === b) return 'same';
+	const [ya, ma, da] = a.split('-');
+	const [yb, mb, db] = b.split('-');
+	if (ya === yb && ma === db && da === mb) return 'birth_swapped';
+	if (ma === mb && da === db && Math.abs(Number(ya) - Number(yb)) === 1) return 'birth_year_off';
+	if (Math.abs(Date.parse(a) - Date.parse(b)) === DAY_MS) return 'birth_day_off';
+	return null;
+}
+
+/**
+ * Possible duplicates: an exact or variant name (above) with the same or a near birth date, or
+ * the same folded name with the same unit and birth year. Not a block — two real people can
+ * share all of that; an organiser decides, and the report raises a pair when something else
+ * corroborates it (cases.ts). People are compared only within the same family + given name, and
+ * very large groups (a common name) are capped so the list stays reviewable.
+ */
+export function findPossibleDuplicates(people: PersonKey[], maxGroup = 200): DuplicatePair[] {
+	const blocks = new Map<string, { p: PersonKey; parts: NonNullable<ReturnType<typeof nameParts>> }[]>();
+	for (const p of people) {
+		const parts = nameParts(p.nameFolded);
+		if (!parts) continue;
+		const k = `${parts.family} ${parts.given}`;
+		let g = blocks.get(k);
+		if (!g) blocks.set(k, (g = []));
+		g.push({ p, parts });
+	}
+	const out: DuplicatePair[] = [];
+	for (const g of blocks.values()) {
+		if (g.length < 2) continue;
+		const list = [...g].sort((a, b) => a.p.id - b.p.id).slice(0, maxGroup);
+		for (let i = 0; i < list.length; i++)
+			for (let j = i + 1; j < list.length; j++) {
+				const x = list[i];
+				const y = list[j];
+				const sameName = x.p.nameFolded === y.p.nameFolded;
+				if (!sameName && !middlesAgree(x.parts.middle, y.parts.middle)) continue;
+				const reasons: DuplicateReason[] = [];
+				const birth = birthRelation(x.p.birthDate, y.p.birthDate);
+				if (sameName && birth === 'same') reasons.push('name_birth_date');
+				if (sameName && x.p.unitId === y.p.unitId && x.p.birthDate.slice(0, 4) === y.p.birthDate.slice(0, 4))
+					reasons.push('name_unit_birth_year');
+				if (birth && (!sameName || birth !== 'same')) {
+					if (!sameName) reasons.push('name_variant');
+					if (birth !== 'same') reasons.push(birth);
 				}
-		}
-	};
-	add((p) => `${p.nameFolded}\u0000${p.birthDate}`, 'name_birth_date');
-	add((p) => `${p.nameFolded}\u0000${p.unitId}\u0000${p.birthDate.slice(0, 4)}`, 'name_unit_birth_year');
-	return [...pairs.values()].sort((a, b) => b.reasons.length - a.reasons.length || a.low - b.low || a.high - b.high);
+				if (reasons.length) out.push({ low: x.p.id, high: y.p.id, reasons });
+			}
+	}
+	return out.sort((a, b) => b.reasons.length - a.reasons.length || a.low - b.low || a.high - b.high);
 }

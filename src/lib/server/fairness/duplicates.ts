@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db';
 import { formatPhone } from '../../vn/phone';
 import { findPossibleDuplicates, type DuplicateReason } from './detectors';
@@ -34,51 +33,34 @@ export function maskEmail(email: string): string {
 	return `${name.slice(0, 2)}***@${domain ?? ''}`;
 }
 
-/**
- * Open possible-duplicate cases: participants (not merged away) sharing a folded name and birth
- * date, or a folded name, unit and birth year — found by the indexes users_dup_idx and
- * users_dup_unit_idx, paired by the pure rule, minus the pairs an organiser already decided.
- */
-export async function listOpenCases(db: Executor, limit = 50): Promise<{ cases: DuplicateCase[]; total: number }> {
-	const candidates = await db
-		.selectFrom('users as u')
-		.select(['u.id', 'u.name_folded', 'u.birth_date', 'u.unit_id'])
-		.where('u.merged_into', 'is', null)
-		.where('u.role', '=', 'participant')
-		.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('users as v')
-						.select('v.id')
-						.whereRef('v.name_folded', '=', 'u.name_folded')
-						.whereRef('v.birth_date', '=', 'u.birth_date')
-						.whereRef('v.id', '<>', 'u.id')
-						.where('v.merged_into', 'is', null)
-						.where('v.role', '=', 'participant')
-				),
-				eb.exists(
-					eb
-						.selectFrom('users as v')
-						.select('v.id')
-						.whereRef('v.name_folded', '=', 'u.name_folded')
-						.whereRef('v.unit_id', '=', 'u.unit_id')
-						.where(sql<boolean>`substr(v.birth_date, 1, 4) = substr(u.birth_date, 1, 4)`)
-						.whereRef('v.id', '<>', 'u.id')
-						.where('v.merged_into', 'is', null)
-						.where('v.role', '=', 'participant')
-				)
-			])
-		)
-		.limit(5_000)
+/** Every participant not merged away, with what the duplicate rule compares. */
+export async function listPersonKeys(db: Executor) {
+	const rows = await db
+		.selectFrom('users')
+		.select(['id', 'name_folded', 'birth_date', 'unit_id'])
+		.where('merged_into', 'is', null)
+		.where('role', '=', 'participant')
 		.execute();
-	const pairs = findPossibleDuplicates(
-		candidates.map((c) => ({ id: c.id, nameFolded: c.name_folded, birthDate: c.birth_date, unitId: c.unit_id }))
-	);
-	if (pairs.length === 0) return { cases: [], total: 0 };
-	const reviewed = new Set(
+	return rows.map((c) => ({ id: c.id, nameFolded: c.name_folded, birthDate: c.birth_date, unitId: c.unit_id }));
+}
+
+/** The pairs an organiser already decided (merged or dismissed), as "low-high". */
+export async function reviewedPairs(db: Executor): Promise<Set<string>> {
+	return new Set(
 		(await db.selectFrom('duplicate_reviews').select(['user_low', 'user_high']).execute()).map((r) => `${r.user_low}-${r.user_high}`)
 	);
+}
+
+/**
+ * Open possible-duplicate cases: participants (not merged away) whose names and birth dates
+ * match exactly or nearly (detectors.ts), minus the pairs an organiser already decided. Near
+ * matches cannot use an index on equal values, so the four compared columns of every
+ * participant are read and blocked by family + given name in memory (a few MB for 100,000 people).
+ */
+export async function listOpenCases(db: Executor, limit = 50): Promise<{ cases: DuplicateCase[]; total: number }> {
+	const pairs = findPossibleDuplicates(await listPersonKeys(db));
+	if (pairs.length === 0) return { cases: [], total: 0 };
+	const reviewed = await reviewedPairs(db);
 	// Newest registrations first: that is where a fresh duplicate shows up while a round is running.
 	const open = pairs.filter((p) => !reviewed.has(`${p.low}-${p.high}`)).sort((x, y) => y.high - x.high || y.low - x.low);
 	const page = open.slice(0, limit);

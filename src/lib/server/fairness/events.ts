@@ -28,3 +28,34 @@ export async function listEventsOfRoundPeople(db: Executor, roundId: number, sin
 		.execute();
 	return rows.map((r) => ({ userId: r.user_id, at: r.at, kind: r.kind, deviceHash: r.device_hash, ipHash: r.ip_hash }));
 }
+
+/** Where each attempt of a round was started from (the 'attempt_start' event written with it; index access_events_round_idx). */
+export async function startOrigins(
+	db: Executor,
+	roundId: number
+): Promise<Map<number, { deviceHash: string | null; ipHash: string | null }>> {
+	const rows = await db
+		.selectFrom('access_events')
+		.select(['attempt_id', 'device_hash', 'ip_hash'])
+		.where('round_id', '=', roundId)
+		.where('kind', '=', 'attempt_start')
+		.execute();
+	return new Map(rows.filter((r) => r.attempt_id != null).map((r) => [r.attempt_id!, { deviceHash: r.device_hash, ipHash: r.ip_hash }]));
+}
+
+/** When each of these people first used each device, over all time: "user device" → ms. */
+export async function deviceFirstSeen(db: Executor, userIds: number[]): Promise<Map<string, number>> {
+	const out = new Map<string, number>();
+	for (let i = 0; i < userIds.length; i += 900) {
+		const rows = await db
+			.selectFrom('access_events')
+			.select(['user_id', 'device_hash'])
+			.select((eb) => eb.fn.min<number>('at').as('first'))
+			.where('user_id', 'in', userIds.slice(i, i + 900))
+			.where('device_hash', 'is not', null)
+			.groupBy(['user_id', 'device_hash'])
+			.execute();
+		for (const r of rows) out.set(`${r.user_id} ${r.device_hash}`, Number(r.first));
+	}
+	return out;
+}

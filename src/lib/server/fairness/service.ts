@@ -3,7 +3,7 @@ import { findAttempt } from '../attempts/attempts';
 import * as decisions from './decisions';
 import { listOpenCases } from './duplicates';
 import { personForReview } from './people';
-import { roundReport } from './report';
+import { contestReport, roundReport } from './report';
 
 /**
  * What the fairness pages call. Like every service a route calls, each function gets the database
@@ -28,6 +28,10 @@ export function reviewPerson(userId: number) {
 
 export function reviewRound(roundId: number) {
 	return roundReport(getDb(), roundId);
+}
+
+export function reviewContest(contestId: number) {
+	return contestReport(getDb(), contestId);
 }
 
 export type Decision = 'disqualify' | 'reinstate';

@@ -1,10 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../db';
 import type { Gender, Role } from '../db/types';
-import * as units from '../units/units';
-import { hanoiDistricts2024 } from '../units/lists';
 import * as contests from '../contests/contests';
 import * as users from '../users/users';
 import { createAccount } from '../users/accounts';
@@ -13,21 +8,14 @@ import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
 import * as attempts from '../attempts/service';
 import { seededRng, shuffle } from '../questions/draw';
-import { previewFile, writePlan, formatErrors } from '../questions/bank';
 import { listTopics } from '../questions/questions';
-import { seedSuspicious } from './suspicious';
+import { seedSuspicious, type DemoPlants } from './suspicious';
+import { seedUnitsAndBank } from './base';
 import * as roundBest from '../leaderboards/round-best';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/**
- * The starter bank (146 questions, 6 topics): a CSV in the bank's import layout, written only from
- * facts in shared/CONTENT.md marked [V] or [S+] and the law texts in shared/content/legal-excerpts.md.
- * Organisers and reviewers edit it in Excel (UTF-8 with BOM; save as "CSV UTF-8"). Found next to
- * this module, so it loads the same under tsx (npm run seed / gen) and vitest; the built server
- * never seeds.
- */
-export const STARTER_BANK_FILE = fileURLToPath(new URL('./starter-bank.csv', import.meta.url));
+export { STARTER_BANK_FILE } from './base';
 
 export const DEMO_PASSWORD = 'hoithi-demo-2026';
 
@@ -59,22 +47,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /**
  * Seeds the demo: the 30 districts of 2024 with targets, the question bank, a contest with a
  * closed past round, a round open now (opened yesterday, closes in 30 days) and an upcoming
- * one, one account per role, and demo participants with finished attempts.
+ * one, one account per role, and demo participants with finished attempts; returns the planted
+ * suspicious cases of the open round (suspicious.ts).
  * Deterministic apart from the dates, which are relative to `now`.
  */
-export async function seedDemo(db: Db, now = Date.now(), participants = 60): Promise<void> {
+export async function seedDemo(db: Db, now = Date.now(), participants = 60): Promise<DemoPlants | null> {
 	const rng = seededRng(20261201);
 	await db.transaction().execute(async (trx) => {
-		await units.importList(
-			trx,
-			hanoiDistricts2024.map((u, i) => ({ ...u, targetCount: 2000 + ((i * 7919) % 9) * 1000 })),
-			{ deactivateOthers: false, now }
-		);
-		// The starter bank goes through the same read + validate + write path as an uploaded file.
-		const read = await previewFile(trx, { name: path.basename(STARTER_BANK_FILE), bytes: fs.readFileSync(STARTER_BANK_FILE) });
-		if (!read.ok) throw new Error(`${STARTER_BANK_FILE}: ${read.message}`);
-		if (!read.plan) throw new Error(`${STARTER_BANK_FILE} does not validate:\n` + formatErrors(read.report.errors).join('\n'));
-		await writePlan(trx, read.plan, null, now);
+		await seedUnitsAndBank(trx, now);
 		const topicId = new Map((await listTopics(trx)).map((t) => [t.code, t.id]));
 		// The open round draws like the real contest: 4 law, 3 safety skills, 3 children (issue 3).
 		const weekTwoQuotas = [
@@ -197,9 +177,10 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 		}
 	}
 	// Fairness demo: a few suspicious participants so the organisers' report is not empty.
-	await seedSuspicious(db, hash, now);
+	const planted = await seedSuspicious(db, hash, now);
 	// Some demo rows are written directly (not through the attempt service): rebuild the best-of table.
 	await roundBest.rebuildAll(db);
+	return planted;
 }
 
 /** Takes an attempt through the real service, answering each question right with probability `skill`. */

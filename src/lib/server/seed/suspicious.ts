@@ -7,16 +7,25 @@ import { recordEvent } from '../auth/access-events';
 import { hashDevice, hashIp, type Fingerprint } from '../auth/fingerprint';
 import { foldVietnamese } from '../../vn/text';
 import { CONSENT_VERSION } from '../../schemas/auth';
+import { Sim, sharingGroup } from './adversarial';
 
 const HOUR = 60 * 60 * 1000;
 
+/** The accounts of each planted case (the open round's), for measuring the report on the demo (npm run fairness:eval). */
+export interface DemoPlants {
+	roundId: number;
+	deviceFarm: number[];
+	sharingGroup: number[];
+	speedBot: number[];
+	duplicate: number[];
+}
+
 /**
  * A few deliberately suspicious demo participants, so the organisers' fairness pages have
- * something to show: an account farm on one device, two people handing in the same sheet
- * together, a scripted attempt, and one person registered twice. Separate from seedDemo's own
+ * something to show: an account farm on one device, an answer-sharing group, a scripted attempt, and one person registered twice. Separate from seedDemo's own
  * data (called at its end) and deterministic apart from dates relative to `now`.
  */
-export async function seedSuspicious(db: Db, passwordHash: string, now = Date.now()): Promise<void> {
+export async function seedSuspicious(db: Db, passwordHash: string, now = Date.now()): Promise<DemoPlants | null> {
 	const round = await db
 		.selectFrom('rounds')
 		.select(['id'])
@@ -25,7 +34,8 @@ export async function seedSuspicious(db: Db, passwordHash: string, now = Date.no
 		.orderBy('opens_at')
 		.executeTakeFirst();
 	const unitRows = await db.selectFrom('units').select(['id', 'code']).where('parent_id', 'is not', null).orderBy('code').execute();
-	if (!round || unitRows.length < 3) return;
+	if (!round || unitRows.length < 3) return null;
+	const planted: DemoPlants = { roundId: round.id, deviceFarm: [], sharingGroup: [], speedBot: [], duplicate: [] };
 	const unit = (code: string) => unitRows.find((u) => u.code === code)?.id ?? unitRows[0].id;
 
 	let phoneNo = 0;
@@ -83,27 +93,26 @@ export async function seedSuspicious(db: Db, passwordHash: string, now = Date.no
 	for (const [i, name] of farmNames.entries()) {
 		const at = now - 6 * HOUR + i * 20 * 60_000;
 		const id = await person(name, `199${i}-02-0${i + 1}`, unit('004'), at, farm);
+		planted.deviceFarm.push(id);
 		await take(id, at + 5 * 60_000, 25, seededRng(500 + i), farm, () => true);
 	}
 
-	// 2. Two people handing in the same sheet side by side: same draw, same choices (two wrong).
-	const desk: Fingerprint = { deviceHash: null, ipHash: hashIp('demo-203.0.113.20') };
-	const twinA = await person('Vũ Thị Ngân', '1988-09-12', unit('007'), now - 30 * HOUR, { ...desk, deviceHash: hashDevice('demo-twin-a') });
-	const twinB = await person('Bùi Thị Loan', '1989-04-03', unit('007'), now - 30 * HOUR + HOUR, {
-		...desk,
-		deviceHash: hashDevice('demo-twin-b')
-	});
-	const sameWrong = (i: number) => i !== 2 && i !== 6;
-	await take(twinA, now - 4 * HOUR, 30, seededRng(4242), { ...desk, deviceHash: hashDevice('demo-twin-a') }, sameWrong);
-	await take(twinB, now - 4 * HOUR + 45_000, 31, seededRng(4242), { ...desk, deviceHash: hashDevice('demo-twin-b') }, sameWrong);
+	// 2. An answer-sharing group: four friends in a chat, each on their own device and network
+	// with their own draw, who start within 40 s and hand in within 35 s of each other and give the
+	// group's one answer (right or wrong) to every question: the generator's pattern (adversarial.ts).
+	const sim = await Sim.open(db, round.id, { seed: 4242, passwordHash });
+	planted.sharingGroup = sharingGroup(sim, { size: 4, sessions: 2, label: 'demo-group', at: [now - 20 * HOUR, now - 4 * HOUR] });
+	await sim.run();
 
 	// 3. A scripted attempt: ten questions answered, all right, in about 12 seconds.
 	const botOrigin: Fingerprint = { deviceHash: hashDevice('demo-bot'), ipHash: hashIp('demo-192.0.2.55') };
 	const bot = await person('Hoàng Thị Quỳnh', '1995-12-24', unit('010'), now - 3 * HOUR, botOrigin);
 	await take(bot, now - 2 * HOUR, 1, seededRng(99), botOrigin, () => true);
+	planted.speedBot.push(bot);
 
 	// 4. One person registered twice (different phone, diacritics typed differently, other unit).
 	const dupOrigin = (k: string): Fingerprint => ({ deviceHash: hashDevice(`demo-dup-${k}`), ipHash: hashIp(`demo-dup-${k}`) });
-	await person('Phạm Thị Thu Trang', '1992-07-15', unit('003'), now - 10 * 24 * HOUR, dupOrigin('a'));
-	await person('PHAM THI THU TRANG', '1992-07-15', unit('005'), now - 2 * 24 * HOUR, dupOrigin('b'));
+	planted.duplicate.push(await person('Phạm Thị Thu Trang', '1992-07-15', unit('003'), now - 10 * 24 * HOUR, dupOrigin('a')));
+	planted.duplicate.push(await person('PHAM THI THU TRANG', '1992-07-15', unit('005'), now - 2 * 24 * HOUR, dupOrigin('b')));
+	return planted;
 }

@@ -26,6 +26,7 @@ export const load = (async (event) => {
 		timeLimitMinutes: String(Math.round(round.timeLimitSeconds / 60)),
 		maxAttempts: String(round.maxAttempts),
 		revealPolicy: round.revealPolicy,
+		hasPrizes: round.hasPrizes ? 'on' : '',
 		predictionKind: round.predictionKind ?? '',
 		predictionQuestion: round.predictionQuestion ?? '',
 		quotaTopic: quotas.map((q) => (q.topicId == null ? '' : String(q.topicId))),

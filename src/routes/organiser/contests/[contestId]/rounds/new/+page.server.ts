@@ -21,8 +21,10 @@ const DEFAULTS: RoundFormValues = {
 	timeLimitMinutes: '15',
 	maxAttempts: '3',
 	// With several attempts per person, showing answers only after the round closes keeps later
-	// attempts fair; organisers can still choose "right after submitting".
+	// attempts fair; organisers can still choose "right after submitting". For a prize round the
+	// form says so and the server defaults to it (schemas/contest.ts defaultRevealPolicy).
 	revealPolicy: 'after_close',
+	hasPrizes: '',
 	predictionKind: '',
 	predictionQuestion: '',
 	quotaTopic: [],
