@@ -77,7 +77,9 @@ describe('district dashboard scoping', () => {
 		]) {
 			const html = await (await lead.get(`/district?q=${encodeURIComponent(typed)}`)).text();
 			expect(html, typed).toContain('Lê Thị Tìm Theo Số');
-			expect(html, typed).toMatch(/Người dự thi của đơn vị \(1\)/);
+			// The whole number finds only this person; its last six digits may also be part of another
+			// test account's random number, so that search only has to find this one among them.
+			if (typed.replace(/\D/g, '').length >= 10) expect(html, typed).toMatch(/Người dự thi của đơn vị \(1\)/);
 		}
 		const csv = await (await lead.get(`/district/export?format=csv&q=${encodeURIComponent(shown)}`)).text();
 		expect(csv).toContain('Lê Thị Tìm Theo Số');
