@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { migrations } from './index';
 import { migrateToLatest, openDatabase } from '../src/lib/server/db';
 
@@ -80,11 +80,13 @@ describe('migrateToLatest', () => {
 
 	// The migrations are frozen: editing one (as for PostgreSQL, db/schema.ts) must leave the schema
 	// an existing SQLite database was built with exactly as it was. sqlite-schema.json is that schema
-	// as the migrations produced it before they were written for both engines.
+	// as the migrations produced it before they were written for both engines: 0001–0007 (the later
+	// ones were written for both from the start, and change the schema on their own).
 	it('produce on SQLite, byte for byte, the schema they produced before PostgreSQL', async () => {
 		const db = openDatabase(':memory:');
 		try {
-			await migrateToLatest(db);
+			const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0007_shared_state');
+			if (error) throw error;
 			const { rows } = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`
 				select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db);
 			const snapshot = JSON.parse(fs.readFileSync(new URL('./sqlite-schema.json', import.meta.url), 'utf8'));
