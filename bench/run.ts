@@ -435,7 +435,12 @@ const selected = scenarios.filter((s) => !wanted || wanted.some((w) => s.name.st
 const oursPort = Number(process.env.BENCH_PORT_OURS ?? 4600);
 const reference: Target = { name: 'reference', port: Number(process.env.BENCH_PORT_REF ?? 4601), peakRss: 0 };
 const targets: Target[] = [
-	...configs.map((config) => ({ name: `${config.engine}-${config.workers}`, config, port: oursPort, peakRss: 0 })),
+	...configs.map((config) => ({
+		name: `${config.engine}-${config.workers}${config.asyncCommit ? '-async' : ''}`,
+		config,
+		port: oursPort,
+		peakRss: 0
+	})),
 	reference
 ];
 if (new Set(targets.map((t) => t.name)).size < targets.length) throw new Error('--configs names a configuration twice');
@@ -453,14 +458,6 @@ async function runTarget(t: Target, run: number): Promise<Result[]> {
 			if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
 			const before = t.config?.engine === 'postgres' ? await pgCounters(t) : undefined;
 			const r = await s.run(t);
-			if (before) {
-				await new Promise((resolve) => setTimeout(resolve, 1000)); // statistics are sent at most once a second
-				const after = await pgCounters(t);
-				const requests = r.total + (r.background?.total ?? 0);
-				console.log(
-					`${''.padEnd(25)}PostgreSQL: ${((after.commits - before.commits) / requests).toFixed(2)} commits and ${((after.cpu - before.cpu) / requests).toFixed(3)} ms of backend CPU per request`
-				);
-			}
 			console.log(
 				`${tag.padEnd(24)} ${s.name.slice(0, 58).padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`
 			);
@@ -468,6 +465,14 @@ async function runTarget(t: Target, run: number): Promise<Result[]> {
 				console.log(
 					`${''.padEnd(25)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`
 				);
+			if (before) {
+				await new Promise((resolve) => setTimeout(resolve, 1000)); // statistics are sent at most once a second
+				const after = await pgCounters(t);
+				const requests = r.total + (r.background?.total ?? 0);
+				console.log(
+					`${''.padEnd(25)}PostgreSQL: ${((after.commits - before.commits) / requests).toFixed(2)} transactions (read-only ones included) and ${((after.cpu - before.cpu) / requests).toFixed(3)} ms of backend CPU per request`
+				);
+			}
 			rs.push(r);
 		}
 	} finally {
