@@ -1,11 +1,21 @@
 /**
  * npm run bench [-- --db bench/data/gen.db --duration 8 --connections 100 --only submit,... --workers 1]
+ * npm run bench:engines -- --db bench/data/engines.db --database-url postgres://…/hoithi_bench_gen [--repeat 2]
  *
  * Runs each hot path with autocannon (100 connections, loopback) against the built app
  * (`node build`) and against bench/reference-server.js (same statements, bare node:http), each
  * on its own copy of the generated database, and writes bench/RESULTS.md: requests/s,
  * p50/p95/p99 latency, non-2xx answers, the server's peak RSS, and ours ÷ reference.
  * Generates the database first (npm run gen defaults) when it is missing.
+ *
+ * `--configs` runs ours in several configurations side by side, each against the same reference
+ * (the bare server on SQLite, one process) measured in the same run: `sqlite:1,sqlite:N,pg:N`
+ * (engine:workers; N = cores). PostgreSQL configurations run on a fresh copy of `--database-url`
+ * (the same data set: `npm run gen -- --database-url …`), as SQLite ones do on a copy of the file.
+ * `--repeat R` runs every configuration and the reference R times, interleaved (reference, then
+ * each configuration, then again), and reports each figure as the range over the runs. `--engines`
+ * is the issue-13 set: those three configurations, start, autosave, submit, the people-tab poll and
+ * the anonymous round page, twice.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,8 +23,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import Database from 'better-sqlite3';
 import { serverArgs } from '../scripts/server-command.js';
+import { cloneDatabase, databaseExists, databaseName, dropDatabase, withDatabase } from '../scripts/pg-tools';
+import { redactUrl } from '../src/lib/server/db/dialect';
 
 const { values } = parseArgs({
 	options: {
@@ -27,9 +40,21 @@ const { values } = parseArgs({
 		label: { type: 'string', default: '' },
 		gen: { type: 'string' }, // e.g. "200000,1000000" to (re)generate first
 		// Server processes of ours (WORKERS; the reference is always one). RSS is then the sum of all.
-		workers: { type: 'string', default: '1' }
+		workers: { type: 'string', default: '1' },
+		configs: { type: 'string' },
+		'database-url': { type: 'string' },
+		repeat: { type: 'string' },
+		engines: { type: 'boolean', default: false }
 	}
 });
+const CORES = os.availableParallelism();
+/** The scenarios of the engines comparison (issue 13): the hot paths, the poll and the crowd page. */
+const ENGINE_SCENARIOS = ['start', 'autosave', 'submit', 'leaderboard poll', 'round leaderboard page, anonymous viewers (one shared'];
+if (values.engines) {
+	values.configs ??= 'sqlite:1,sqlite:N,pg:N';
+	values.repeat ??= '2';
+}
+const REPEAT = Number(values.repeat ?? '1');
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const root = path.resolve(import.meta.dirname, '..');
@@ -64,8 +89,38 @@ const counts = (() => {
 	return r;
 })();
 
+/** A way of running ours: the engine and how many server processes (WORKERS). */
+interface Config {
+	engine: 'sqlite' | 'postgres';
+	workers: number;
+	/**
+	 * PostgreSQL without waiting for the WAL flush at each commit (`pg-async:N`: synchronous_commit
+	 * off on the copy): for comparison only — what SQLite's synchronous = NORMAL does.
+	 */
+	asyncCommit?: boolean;
+}
+const configs: Config[] = (values.configs ?? `sqlite:${values.workers}`).split(',').map((c) => {
+	const [engine, w] = c.trim().split(':');
+	if (engine !== 'sqlite' && engine !== 'pg' && engine !== 'pg-async')
+		throw new Error(`--configs: engine "${engine}" is none of sqlite, pg, pg-async`);
+	const workers = w === 'N' || w === undefined ? CORES : Number(w);
+	if (!Number.isInteger(workers) || workers < 1) throw new Error(`--configs: "${c}" needs a whole number of workers (or N)`);
+	return { engine: engine === 'sqlite' ? 'sqlite' : 'postgres', workers, asyncCommit: engine === 'pg-async' };
+});
+const sourceUrl = values['database-url'];
+if (configs.some((c) => c.engine === 'postgres')) {
+	if (!sourceUrl) throw new Error('--configs with pg needs --database-url (a data set from `npm run gen -- --database-url …`)');
+	if (!(await databaseExists(sourceUrl)))
+		throw new Error(`${redactUrl(sourceUrl)} does not exist: npm run gen -- --out ${values.db} --database-url ${redactUrl(sourceUrl)}`);
+}
+const configLabel = (c: Config) =>
+	`${c.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${c.workers} worker${c.workers === 1 ? '' : 's'}${c.asyncCommit ? ', synchronous_commit off' : ''}`;
+
 interface Target {
-	name: 'ours' | 'reference';
+	/** A file-name-safe id: "reference", "sqlite-1", "postgres-2". */
+	name: string;
+	/** Ours in this configuration; none for the reference. */
+	config?: Config;
 	port: number;
 	proc?: ChildProcess;
 	peakRss: number;
@@ -78,20 +133,64 @@ function copyDb(to: string) {
 	fs.copyFileSync(values.db!, to);
 }
 
+/** The PostgreSQL database a PostgreSQL configuration runs on: a fresh copy of the source per run. */
+const workUrl = (t: Target) => withDatabase(sourceUrl!, `${databaseName(sourceUrl!)}_${t.name.replaceAll('-', '_')}`);
+
+async function onDatabase<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+	const c = new pg.Client({ connectionString: url });
+	await c.connect();
+	try {
+		return await fn(c);
+	} finally {
+		await c.end();
+	}
+}
+
+/** CPU time (ms) of a process, from /proc (the PostgreSQL server runs on this machine). */
+function cpuMs(pid: number): number {
+	try {
+		const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * What PostgreSQL did for a scenario: commits, and the CPU time of the server processes serving the
+ * work database (its backends; the WAL writer and checkpointer not counted), read before and after.
+ */
+async function pgCounters(t: Target): Promise<{ commits: number; cpu: number }> {
+	return onDatabase(workUrl(t), async (c) => {
+		const r = await c.query<{ commits: string; pids: number[] }>(
+			`select (select xact_commit from pg_stat_database where datname = current_database()) as commits,
+			        array(select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()) as pids`
+		);
+		return { commits: Number(r.rows[0].commits), cpu: r.rows[0].pids.reduce((sum, p) => sum + cpuMs(p), 0) };
+	});
+}
+
 async function startTarget(t: Target) {
 	const dbPath = workPath(t.name);
-	copyDb(dbPath);
+	const { DATABASE_URL: _inherited, ...inherited } = process.env;
+	const onPostgres = t.config?.engine === 'postgres';
+	if (onPostgres) {
+		await cloneDatabase(sourceUrl!, workUrl(t));
+		if (t.config!.asyncCommit)
+			await onDatabase(workUrl(t), (c) => c.query(`alter database ${databaseName(workUrl(t))} set synchronous_commit = off`));
+	} else copyDb(dbPath);
 	const env = {
-		...process.env,
+		...inherited,
+		...(onPostgres ? { DATABASE_URL: workUrl(t) } : {}),
 		DATABASE_PATH: dbPath,
 		PORT: String(t.port),
 		ORIGIN: `http://localhost:${t.port}`,
 		HOITHI_DISABLE_RATE_LIMITS: '1',
 		NODE_ENV: 'production',
 		HOITHI_ALLOW_DEV_SECRET: '1',
-		WORKERS: values.workers!
+		WORKERS: String(t.config?.workers ?? 1)
 	};
-	t.proc = spawn(process.execPath, t.name === 'ours' ? serverArgs() : ['bench/reference-server.js'], {
+	t.proc = spawn(process.execPath, t.config ? serverArgs() : ['bench/reference-server.js'], {
 		env,
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -330,55 +429,163 @@ const scenarios: Scenario[] = [
 		run: (t) => duringHandIns(t, `/rounds/${manifest.openRoundId}/leaderboard`, (token) => ({ ...cookie(token), ...browser }))
 	}
 ];
-const wanted = values.only?.split(',');
+const wanted = values.only?.split(',') ?? (values.engines ? ENGINE_SCENARIOS : undefined);
 const selected = scenarios.filter((s) => !wanted || wanted.some((w) => s.name.startsWith(w)));
 
-const results: { scenario: Scenario; ours: Result; ref: Result }[] = [];
+const oursPort = Number(process.env.BENCH_PORT_OURS ?? 4600);
+const reference: Target = { name: 'reference', port: Number(process.env.BENCH_PORT_REF ?? 4601), peakRss: 0 };
 const targets: Target[] = [
-	{ name: 'ours', port: Number(process.env.BENCH_PORT_OURS ?? 4600), peakRss: 0 },
-	{ name: 'reference', port: Number(process.env.BENCH_PORT_REF ?? 4601), peakRss: 0 }
+	...configs.map((config) => ({
+		name: `${config.engine}-${config.workers}${config.asyncCommit ? '-async' : ''}`,
+		config,
+		port: oursPort,
+		peakRss: 0
+	})),
+	reference
 ];
-const byTarget = new Map<string, Result[]>();
-for (const t of targets) {
+if (new Set(targets.map((t) => t.name)).size < targets.length) throw new Error('--configs names a configuration twice');
+
+/** Every scenario on one target (a fresh copy of the data, fresh attempts to hand in); the figures in scenario order. */
+async function runTarget(t: Target, run: number): Promise<Result[]> {
 	takerCursor = 0;
 	wrapped = false;
+	t.peakRss = 0;
 	await startTarget(t);
+	const tag = (t.config ? configLabel(t.config) : 'reference') + (REPEAT > 1 ? ` #${run + 1}` : '');
 	const rs: Result[] = [];
-	for (const s of selected) {
-		if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
-		const r = await s.run(t);
-		console.log(
-			`${t.name.padEnd(9)} ${s.name.padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`
-		);
-		if (r.background)
+	try {
+		for (const s of selected) {
+			if (Number(values.warmup) > 0) await load(t, () => ({ method: 'GET', path: '/' }), 10, Number(values.warmup)); // warm-up
+			const before = t.config?.engine === 'postgres' ? await pgCounters(t) : undefined;
+			const r = await s.run(t);
 			console.log(
-				`${''.padEnd(10)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`
+				`${tag.padEnd(24)} ${s.name.slice(0, 58).padEnd(58)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms  non-2xx ${r.non2xx}/${r.total}  rss ${(r.peakRss / 1e6).toFixed(0)} MB`
 			);
-		rs.push(r);
+			if (r.background)
+				console.log(
+					`${''.padEnd(25)}meanwhile hand-ins: ${r.background.rps.toFixed(0)}/s, p99 ${r.background.p99} ms, non-2xx ${r.background.non2xx}/${r.background.total}`
+				);
+			if (before) {
+				await new Promise((resolve) => setTimeout(resolve, 1000)); // statistics are sent at most once a second
+				const after = await pgCounters(t);
+				const requests = r.total + (r.background?.total ?? 0);
+				console.log(
+					`${''.padEnd(25)}PostgreSQL: ${((after.commits - before.commits) / requests).toFixed(2)} transactions (read-only ones included) and ${((after.cpu - before.cpu) / requests).toFixed(3)} ms of backend CPU per request`
+				);
+			}
+			rs.push(r);
+		}
+	} finally {
+		t.proc!.kill('SIGTERM');
+		await new Promise((r) => t.proc!.once('exit', r));
+		for (const s of ['', '-wal', '-shm']) fs.rmSync(workPath(t.name) + s, { force: true });
+		if (t.config?.engine === 'postgres') await dropDatabase(workUrl(t));
 	}
-	byTarget.set(t.name, rs);
-	t.proc!.kill('SIGTERM');
-	await new Promise((r) => t.proc!.once('exit', r));
+	return rs;
 }
-selected.forEach((scenario, i) => results.push({ scenario, ours: byTarget.get('ours')![i], ref: byTarget.get('reference')![i] }));
+
+/** runs[r].get(target name)[scenario index]: the reference first in each run, then the configurations. */
+const runs: Map<string, Result[]>[] = [];
+for (let r = 0; r < REPEAT; r++) {
+	const byTarget = new Map<string, Result[]>();
+	for (const t of [reference, ...targets.filter((x) => x.config)]) byTarget.set(t.name, await runTarget(t, r));
+	runs.push(byTarget);
+}
 
 const mb = (n: number) => (n / 1e6).toFixed(0);
-const lines = [
-	`### ${values.label || 'Run'} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-	'',
-	`Database: ${counts.users.toLocaleString('en')} users, ${counts.attempts.toLocaleString('en')} attempts · ${CONNECTIONS} connections · ${DURATION} s per run · load generator on the same ${os.cpus().length}-core machine.`,
-	'',
-	'| path | budget | ours req/s | p50 / p95 / p99 ms | non-2xx | reference req/s | ref p50 / p95 / p99 ms | ours ÷ ref | peak RSS ours |',
-	'|---|---|---:|---|---:|---:|---|---:|---:|',
-	...results.map(
-		({ scenario, ours, ref }) =>
-			`| ${scenario.name} | ${scenario.budget} | ${ours.rps.toFixed(0)} | ${ours.p50} / ${ours.p95} / ${ours.p99} | ${ours.non2xx} | ${ref.rps.toFixed(0)} | ${ref.p50} / ${ref.p95} / ${ref.p99} | ${(ours.rps / ref.rps).toFixed(2)} | ${mb(ours.peakRss)} MB |`
-	),
-	''
-];
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const database = `Database: ${counts.users.toLocaleString('en')} users, ${counts.attempts.toLocaleString('en')} attempts · ${CONNECTIONS} connections · ${DURATION} s per run · load generator on the same ${os.cpus().length}-core machine`;
+let lines: string[];
+if (configs.length === 1 && REPEAT === 1) {
+	const byTarget = runs[0];
+	const ours = byTarget.get(targets[0].name)!;
+	const ref = byTarget.get('reference')!;
+	lines = [
+		`### ${values.label || 'Run'} — ${when} UTC`,
+		'',
+		database + '.',
+		'',
+		'| path | budget | ours req/s | p50 / p95 / p99 ms | non-2xx | reference req/s | ref p50 / p95 / p99 ms | ours ÷ ref | peak RSS ours |',
+		'|---|---|---:|---|---:|---:|---|---:|---:|',
+		...selected.map(
+			(scenario, i) =>
+				`| ${scenario.name} | ${scenario.budget} | ${ours[i].rps.toFixed(0)} | ${ours[i].p50} / ${ours[i].p95} / ${ours[i].p99} | ${ours[i].non2xx} | ${ref[i].rps.toFixed(0)} | ${ref[i].p50} / ${ref[i].p95} / ${ref[i].p99} | ${(ours[i].rps / ref[i].rps).toFixed(2)} | ${mb(ours[i].peakRss)} MB |`
+		),
+		''
+	];
+} else {
+	/** The range of a figure over the runs: "3,410–3,520", or one number when they agree. */
+	const range = (xs: number[], f: (n: number) => string) => {
+		const lo = f(Math.min(...xs));
+		const hi = f(Math.max(...xs));
+		return lo === hi ? lo : `${lo}–${hi}`;
+	};
+	const int = (n: number) => Math.round(n).toLocaleString('en');
+	const ms = (n: number) => String(round1(n));
+	const ratio = (n: number) => n.toFixed(2);
+	const of = (name: string, i: number) => runs.map((byTarget) => byTarget.get(name)![i]);
+	const row = (scenario: Scenario, i: number, t: Target) => {
+		const rs = of(t.name, i);
+		const refs = of('reference', i);
+		const bg = rs.map((r) => r.background).filter((b) => b !== undefined);
+		return [
+			scenario.name,
+			scenario.budget,
+			t.config ? configLabel(t.config) : 'reference (bare node:http, SQLite, 1 process)',
+			range(
+				rs.map((r) => r.rps),
+				int
+			),
+			`${range(
+				rs.map((r) => r.p50),
+				ms
+			)} / ${range(
+				rs.map((r) => r.p95),
+				ms
+			)} / ${range(
+				rs.map((r) => r.p99),
+				ms
+			)}`,
+			range(
+				rs.map((r) => r.non2xx),
+				int
+			),
+			bg.length
+				? `${range(
+						bg.map((b) => b.rps),
+						int
+					)} (non-2xx ${range(
+						bg.map((b) => b.non2xx),
+						int
+					)})`
+				: '—',
+			`${range(
+				rs.map((r) => r.peakRss / 1e6),
+				(n) => n.toFixed(0)
+			)} MB`,
+			t.config
+				? range(
+						rs.map((r, k) => r.rps / refs[k].rps),
+						ratio
+					)
+				: '1'
+		];
+	};
+	lines = [
+		`### ${values.label || 'Engines side by side'} — ${when} UTC`,
+		'',
+		`${database}; ${REPEAT} run${REPEAT === 1 ? '' : 's'} of every configuration, interleaved, each figure the range over them. The reference is always the bare server on SQLite in one process (measured in the same run as each ratio); PostgreSQL ${sourceUrl ? 'runs on the same machine, its server sharing the cores, with the same data (a fresh copy per run); its RSS is not in the peak RSS column' : 'was not run'}.`,
+		'',
+		'| path | budget | configuration | req/s | p50 / p95 / p99 ms | non-2xx | hand-ins meanwhile /s | peak RSS | ÷ reference |',
+		'|---|---|---|---:|---|---:|---:|---:|---:|',
+		...selected.flatMap((scenario, i) =>
+			[...targets.filter((t) => t.config), reference].map((t) => `| ${row(scenario, i, t).join(' | ')} |`)
+		),
+		''
+	];
+}
 fs.mkdirSync(path.dirname(values.out!), { recursive: true });
 const header = '# Benchmark results\n\nWritten by `npm run bench` (bench/run.ts). Newest run first.\n\n';
 const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8').replace(header, '') : '';
 fs.writeFileSync(values.out!, header + lines.join('\n') + '\n' + previous);
 console.log(lines.join('\n'));
-for (const s of ['', '-wal', '-shm']) for (const t of targets) fs.rmSync(workPath(t.name) + s, { force: true });

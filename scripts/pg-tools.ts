@@ -68,3 +68,13 @@ export async function otherSessions(url: string): Promise<number> {
 			).rows[0].n
 	);
 }
+
+/**
+ * Creates the database of `to` as a copy of the database of `from` (PostgreSQL's `template`: a
+ * file-level copy, seconds for a generated data set), replacing `to` when it exists. No session may
+ * be connected to `from`.
+ */
+export async function cloneDatabase(from: string, to: string): Promise<void> {
+	await dropDatabase(to);
+	await onServer(to, (c) => c.query(`create database ${ident(databaseName(to))} template ${ident(databaseName(from))}`));
+}

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const BASE = Number(process.env.INTEGRATION_PORT ?? 4174);
 
 describe('benchmark harness (smoke)', () => {
-	it('generates a small database and benchmarks every hot path against the reference', () => {
+	it('generates a small database and benchmarks every hot path against the reference, alone and side by side', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-bench-'));
 		const db = path.join(dir, 'gen.db');
 		const out = path.join(dir, 'RESULTS.md');
@@ -45,6 +45,43 @@ describe('benchmark harness (smoke)', () => {
 			expect(Number(cells[3]), row).toBeGreaterThan(0); // ours req/s
 			expect(Number(cells[6]), row).toBeGreaterThan(0); // reference req/s
 		}
+
+		// Configurations side by side (npm run bench:engines on SQLite): each run twice, as ranges.
+		const sideBySide = path.join(dir, 'ENGINES.md');
+		const engines = spawnSync(
+			process.execPath,
+			[
+				tsx,
+				'bench/run.ts',
+				...['--db', db, '--duration', '1', '--warmup', '0', '--connections', '4', '--out', sideBySide],
+				...['--configs', 'sqlite:1,sqlite:2', '--repeat', '2', '--only', 'submit,leaderboard poll']
+			],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, BENCH_PORT_OURS: String(BASE + 502), BENCH_PORT_REF: String(BASE + 503) }
+			}
+		);
+		expect(engines.status, engines.stderr + engines.stdout).toBe(0);
+		const lines = fs.readFileSync(sideBySide, 'utf8').split('\n');
+		expect(lines.join('\n')).toMatch(/2 runs of every configuration/);
+		const configurations = lines
+			.filter((l) => /^\| (submit|leaderboard poll)/.test(l))
+			.map((l) => l.split('|').map((c) => c.trim()))
+			.map((c) => ({ path: c[1], configuration: c[3], rps: c[4], ratio: c[9] }));
+		expect(configurations.map((c) => `${c.path.split(' ')[0]} · ${c.configuration}`)).toEqual([
+			'submit · SQLite, 1 worker',
+			'submit · SQLite, 2 workers',
+			'submit · reference (bare node:http, SQLite, 1 process)',
+			'leaderboard · SQLite, 1 worker',
+			'leaderboard · SQLite, 2 workers',
+			'leaderboard · reference (bare node:http, SQLite, 1 process)'
+		]);
+		for (const c of configurations) {
+			// One number or a range "lo–hi" over the two runs, never zero.
+			expect(c.rps, c.configuration).toMatch(/^[\d,]+(–[\d,]+)?$/);
+			expect(Number(c.rps.split('–')[0].replaceAll(',', '')), c.configuration).toBeGreaterThan(0);
+			expect(c.ratio, c.configuration).toMatch(/^\d+(\.\d+)?(–\d+\.\d+)?$/);
+		}
 		fs.rmSync(dir, { recursive: true, force: true });
-	}, 120_000);
+	}, 180_000);
 });
