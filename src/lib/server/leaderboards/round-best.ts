@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn, Executor, Program } from '../db';
+import { lockingRowsOf } from '../db/sql';
 import { invalidate } from '../cache';
 import { COUNTED, COUNTED_SQL } from './counted';
 import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
@@ -52,7 +53,21 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 	invalidate(db, 'results');
 }
 
-async function recompute(db: Executor, roundId: number, userId: number): Promise<void> {
+/**
+ * Locks the person's attempts (of one round, or all) until the decision's transaction ends, before
+ * it recomputes their best (PostgreSQL; nothing on SQLite, one writer at a time). A hand-in holds
+ * its attempt's row from its first statement to its commit (attempts.ts, getForUpdate): so a
+ * decision either waits for a hand-in in flight and then reads its score, or the hand-in waits and
+ * then reads the decision's best — never a best recomputed without a score committed beside it.
+ */
+async function lockAttempts(db: Executor, userId: number, roundId?: number): Promise<void> {
+	let q = db.selectFrom('attempts').select('id').where('user_id', '=', userId);
+	if (roundId !== undefined) q = q.where('round_id', '=', roundId);
+	await lockingRowsOf(db, q.orderBy('id'), 'attempts').execute();
+}
+
+async function recompute(db: Executor, roundId: number, userId: number, locked = false): Promise<void> {
+	if (!locked) await lockAttempts(db, userId, roundId);
 	await db.deleteFrom('round_best').where('round_id', '=', roundId).where('user_id', '=', userId).execute();
 	await sql`
 		insert into round_best (round_id, user_id, attempt_id, score, total, duration_ms, submitted_at, prediction, attempts)
@@ -67,9 +82,10 @@ async function recompute(db: Executor, roundId: number, userId: number): Promise
 
 /** Recomputes every round of one person (a person disqualified, reinstated or merged). */
 export async function refreshPerson(db: Executor, userId: number): Promise<void> {
+	await lockAttempts(db, userId);
 	const rounds = await db.selectFrom('attempts').select('round_id').distinct().where('user_id', '=', userId).execute();
 	await db.deleteFrom('round_best').where('user_id', '=', userId).execute();
-	for (const r of rounds) await recompute(db, r.round_id, userId);
+	for (const r of rounds) await recompute(db, r.round_id, userId, true);
 	invalidate(db, 'results');
 }
 
