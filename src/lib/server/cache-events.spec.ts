@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushScored, invalidate, pollCacheEvents, registerCache, SCORED_BATCH_MS } from './cache';
 import { ORIGIN } from './db/cache-events';
-import { exclusive, migrateToLatest, openDatabase, plain, type Db } from './db';
+import { exclusive, plain, type Db } from './db';
+import { scratchDatabase } from './db/scratch';
 
 // This file runs as one of several server processes (config is read on first use, after this line;
 // other files in the same test worker read their own, after afterAll put the environment back).
@@ -15,19 +13,13 @@ afterAll(() => {
 });
 
 const result = (score: number) => ({ score, prediction: null, durationMs: 60_000, submittedAt: 1_700_000_000_000 });
-let dir: string;
 let file: string;
 let db: Db;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-events-'));
-	file = path.join(dir, 'db.sqlite');
-	db = openDatabase(file);
-	await migrateToLatest(db);
+	({ db, file, dispose } = await scratchDatabase('events'));
 });
-afterEach(async () => {
-	await db.destroy();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dispose());
 
 describe('hand-ins told to the other processes', () => {
 	it('are collected after their commit and written as one event', async () => {

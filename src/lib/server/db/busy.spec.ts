@@ -1,25 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exclusive, migrateToLatest, openDatabase, type Db } from './index';
+import { exclusive, type Db } from './index';
+import { scratchDatabase } from './scratch';
 import { createSession, SESSION_TTL_MS, validateSessionToken } from '../auth/sessions';
 
 /** Several server processes on one file: another connection holding the write lock is another process. */
-let dir: string;
 let file: string;
 let db: Db;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-busy-'));
-	file = path.join(dir, 'db.sqlite');
-	db = openDatabase(file);
-	await migrateToLatest(db);
+	({ db, file, dispose } = await scratchDatabase('busy'));
 });
-afterEach(async () => {
-	await db.destroy();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dispose());
 
 const unit = (code: string) => ({ code, name: `Đơn vị ${code}`, kind: 'ward', created_at: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

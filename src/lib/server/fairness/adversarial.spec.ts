@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../db';
+import type { Db } from '../db';
+import { scratchDatabase } from '../db/scratch';
 import { buildAdversarialRound, type AdversarialTruth } from '../seed/adversarial';
 import { evaluate, findings, type Findings } from '../seed/evaluate';
 import { contestReport } from './report';
@@ -15,21 +13,19 @@ import { contestReport } from './report';
  * honest people named.
  */
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-fairness-adversarial-'));
 let db: Db;
+let dispose: (() => Promise<void>) | undefined;
 let truth: AdversarialTruth;
 let found: Findings;
 
 beforeAll(async () => {
-	db = openDatabase(path.join(dir, 'round.db'));
-	await migrateToLatest(db);
+	({ db, dispose } = await scratchDatabase('fairness-adversarial'));
 	truth = await buildAdversarialRound(db, { size: 'small' });
 	found = await findings(db, truth.roundId);
 }, 60_000);
 
 afterAll(async () => {
-	await db?.destroy();
-	fs.rmSync(dir, { recursive: true, force: true });
+	await dispose?.();
 });
 
 describe('the fairness report on the small adversarial round', () => {
