@@ -40,3 +40,17 @@ export function lockingRowsOf<DB, TB extends keyof DB & string, O>(db: Kysely<an
 export async function lockRow(trx: Kysely<any>, table: string, id: number): Promise<void> {
 	if (dialectOf(trx) === 'postgres') await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(trx);
 }
+
+/**
+ * Locks the rows of `table` that `query` selects until the transaction ends, where nothing is read
+ * from them (a person's attempts before their best is recomputed): on PostgreSQL `select … for
+ * update of <table>`; on SQLite nothing is sent (one writer at a time).
+ */
+export async function lockRows<DB, TB extends keyof DB & string, O>(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	query: SelectQueryBuilder<DB, TB, O>,
+	table: TB
+): Promise<void> {
+	if (dialectOf(db) === 'postgres') await query.forUpdate(table).execute();
+}

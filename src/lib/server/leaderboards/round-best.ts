@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn, Executor, Program } from '../db';
-import { lockingRowsOf } from '../db/sql';
+import { lockRows } from '../db/sql';
 import { invalidate } from '../cache';
 import { COUNTED, COUNTED_SQL } from './counted';
 import { attemptColumns, bestColumns, compareResults, ROUND_ORDER, ROUND_PARAMS, type RankedResult } from './order';
@@ -63,7 +63,7 @@ export async function refreshBest(db: Executor, roundId: number, userId: number)
 async function lockAttempts(db: Executor, userId: number, roundId?: number): Promise<void> {
 	let q = db.selectFrom('attempts').select('id').where('user_id', '=', userId);
 	if (roundId !== undefined) q = q.where('round_id', '=', roundId);
-	await lockingRowsOf(db, q.orderBy('id'), 'attempts').execute();
+	await lockRows(db, q.orderBy('id'), 'attempts');
 }
 
 async function recompute(db: Executor, roundId: number, userId: number, locked = false): Promise<void> {
