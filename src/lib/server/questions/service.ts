@@ -4,7 +4,7 @@ import * as questions from './questions';
 import * as editing from './editing';
 import * as bank from './bank';
 import type { SheetFormat } from './bank-file';
-import type { QuestionContent } from '../../schemas/question';
+import type { QuestionContent, QuestionFit } from '../../schemas/question';
 import type { QuestionStatus } from '../db/types';
 import type { FieldErrors, FormResult } from '../../schemas/form';
 
@@ -44,7 +44,7 @@ export async function questionEditor(questionId: number) {
 	return { topics, history, uses };
 }
 
-type QuestionInput = { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent };
+type QuestionInput = { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent; fit: QuestionFit };
 
 const TOPIC_GONE = 'Chủ đề không tồn tại. Vui lòng chọn lại.';
 
