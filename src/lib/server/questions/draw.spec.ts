@@ -1,5 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { DrawError, checkSupply, drawQuestions, seededRng, shuffle, type PoolItem, type Quota } from './draw';
+import {
+	DrawError,
+	checkAgeSupply,
+	checkSupply,
+	drawForm,
+	drawQuestions,
+	seededRng,
+	shuffle,
+	takerAge,
+	type PoolItem,
+	type Quota
+} from './draw';
 
 /** 3 topics × 3 difficulties × 4 questions = 36 items, ids 1..36. */
 function makePool(): PoolItem[] {
@@ -327,5 +338,210 @@ describe('checkSupply', () => {
 	it('reports a bank smaller than the question count', () => {
 		expect(checkSupply(bank, [], 5)).toMatchObject({ ok: false, poolSize: 4, questionCount: 5 });
 		expect(checkSupply(bank, [], 4).ok).toBe(true);
+	});
+});
+
+describe('drawForm: questions fit for the taker’s age', () => {
+	// Topic 1: 6 for everyone, 3 adults only (18), 2 from 16; topic 2: 6 for everyone, 2 adults only.
+	const pool: PoolItem[] = [
+		...Array.from({ length: 6 }, (_, i) => ({ id: 1 + i, topicId: 1, difficulty: 1 })),
+		...Array.from({ length: 3 }, (_, i) => ({ id: 11 + i, topicId: 1, difficulty: 2, minAge: 18 })),
+		...Array.from({ length: 2 }, (_, i) => ({ id: 21 + i, topicId: 1, difficulty: 3, minAge: 16 })),
+		...Array.from({ length: 6 }, (_, i) => ({ id: 31 + i, topicId: 2, difficulty: 1 })),
+		...Array.from({ length: 2 }, (_, i) => ({ id: 41 + i, topicId: 2, difficulty: 2, minAge: 18 }))
+	];
+	const quotas = [quota(1, null, 4), quota(2, null, 3)];
+
+	it('never draws a question above the taker’s age, and still meets the quotas', () => {
+		for (const age of [8, 12, 15, 16, 17, 18, 40])
+			for (let seed = 1; seed <= 60; seed++) {
+				const f = drawForm(pool, quotas, 10, seededRng(seed * 100 + age), { age });
+				const items = meta(pool, f.ids);
+				expect(items).toHaveLength(10);
+				expect(items.filter((p) => (p.minAge ?? 0) > age)).toEqual([]);
+				expect(countWhere(items, quotas[0])).toBeGreaterThanOrEqual(4);
+				expect(countWhere(items, quotas[1])).toBeGreaterThanOrEqual(3);
+				expect(f.short).toBe(0);
+			}
+	});
+
+	it('lets an adult draw adults-only questions (they do turn up)', () => {
+		const seen = new Set<number>();
+		for (let seed = 1; seed <= 80; seed++) for (const id of drawForm(pool, quotas, 10, seededRng(seed), { age: 30 }).ids) seen.add(id);
+		expect([...seen].some((id) => id >= 11 && id <= 13)).toBe(true);
+		expect([...seen].some((id) => id >= 41)).toBe(true);
+	});
+
+	it('fills a quota the fit questions cannot meet with other fit questions, never with unfit ones', () => {
+		// Topic 1 for a 12-year-old: only the 6 for everyone; the quota asks for 8 (the bank has 11).
+		const q = [quota(1, null, 8)];
+		expect(() => drawForm(pool, q, 10, seededRng(1), { age: 30 })).not.toThrow();
+		for (let seed = 1; seed <= 30; seed++) {
+			const f = drawForm(pool, q, 10, seededRng(seed), { age: 12 });
+			const items = meta(pool, f.ids);
+			expect(items).toHaveLength(10);
+			expect(items.every((p) => (p.minAge ?? 0) === 0)).toBe(true);
+			expect(f.short).toBe(2);
+		}
+	});
+
+	it('refuses clearly when too few questions fit the age for the question count', () => {
+		expect(() => drawForm(pool, [], 13, seededRng(1), { age: 12 })).toThrow(/phù hợp với độ tuổi/);
+		expect(drawForm(pool, [], 13, seededRng(1), { age: 18 }).ids).toHaveLength(13);
+	});
+
+	it('keeps an unmet quota of the whole bank an error, for everyone', () => {
+		expect(() => drawForm(pool, [quota(1, null, 12)], 12, seededRng(1), { age: 12 })).toThrow(DrawError);
+		expect(() => drawForm(pool, [quota(1, null, 12)], 12, seededRng(1), { age: 40 })).toThrow(DrawError);
+	});
+});
+
+describe('takerAge', () => {
+	// 2026-06-15 00:30 in Hanoi is 2026-06-14 17:30 UTC.
+	const opens = Date.UTC(2026, 5, 14, 17, 30);
+	it('counts whole years on the day the round opens, in Hanoi', () => {
+		expect(takerAge('2008-06-15', opens)).toBe(18);
+		expect(takerAge('2008-06-16', opens)).toBe(17);
+		expect(takerAge('2014-01-01', opens)).toBe(12);
+	});
+	it('is 0 (fit for everyone only) without a usable birth date', () => {
+		expect(takerAge('', opens)).toBe(0);
+		expect(takerAge(null, opens)).toBe(0);
+		expect(takerAge('15/06/2008', opens)).toBe(0);
+	});
+});
+
+describe('checkAgeSupply', () => {
+	const pool: PoolItem[] = [
+		...Array.from({ length: 5 }, (_, i) => ({ id: 1 + i, topicId: 1, difficulty: 1 })),
+		...Array.from({ length: 3 }, (_, i) => ({ id: 11 + i, topicId: 1, difficulty: 2, minAge: 18 })),
+		...Array.from({ length: 2 }, (_, i) => ({ id: 21 + i, topicId: 2, difficulty: 2, minAge: 12 })),
+		...Array.from({ length: 4 }, (_, i) => ({ id: 31 + i, topicId: 2, difficulty: 1 }))
+	];
+	it('names the brackets below 12, 16 and 18 and says which cannot meet the quotas', () => {
+		const r = checkAgeSupply(pool, [quota(1, null, 6)], 10);
+		expect(r).toEqual([
+			{ from: 0, below: 12, poolSize: 9, ok: false, blocked: true },
+			{ from: 12, below: 16, poolSize: 11, ok: false, blocked: false },
+			{ from: 16, below: 18, poolSize: 11, ok: false, blocked: false },
+			{ from: 18, below: null, poolSize: 14, ok: true, blocked: false }
+		]);
+	});
+	it('reports under 16 and 16–17 even when no question has an age limit', () => {
+		const all = pool.filter((p) => !p.minAge);
+		expect(checkAgeSupply(all, [], 9).map((b) => [b.from, b.below, b.ok])).toEqual([
+			[0, 16, true],
+			[16, 18, true],
+			[18, null, true]
+		]);
+	});
+});
+
+describe('drawForm: exclusion groups', () => {
+	it('never puts two questions of one group in one attempt', () => {
+		// 20 questions in pairs: 10 groups of two, so a 10-question draw must take exactly one of each.
+		const pool: PoolItem[] = Array.from({ length: 20 }, (_, i) => ({
+			id: i + 1,
+			topicId: 1 + (i % 2),
+			difficulty: 1,
+			group: `g${i >> 1}`
+		}));
+		for (let seed = 1; seed <= 200; seed++) {
+			const items = meta(pool, drawForm(pool, [], 10, seededRng(seed)).ids);
+			expect(new Set(items.map((p) => p.group)).size).toBe(10);
+		}
+		expect(() => drawForm(pool, [], 11, seededRng(1))).toThrow(DrawError);
+		expect(checkSupply(pool, [], 11).ok).toBe(false);
+		expect(checkSupply(pool, [], 10).ok).toBe(true);
+	});
+
+	it('meets quotas when a group spans them: picks the member the quota needs (augmenting path)', () => {
+		// Group "a" = {1 (topic 1), 2 (topic 2)}; the only topic-1 question left is 1; topic 2 has 2 and 3.
+		const pool: PoolItem[] = [
+			{ id: 1, topicId: 1, difficulty: 1, group: 'a' },
+			{ id: 2, topicId: 2, difficulty: 1, group: 'a' },
+			{ id: 3, topicId: 2, difficulty: 1 },
+			{ id: 4, topicId: 3, difficulty: 1 }
+		];
+		const quotas = [quota(2, null, 1), quota(1, null, 1)];
+		for (let seed = 1; seed <= 100; seed++) {
+			const ids = drawForm(pool, quotas, 3, seededRng(seed)).ids.sort();
+			expect(ids).toEqual([1, 3, 4]);
+		}
+		expect(checkSupply(pool, quotas, 3).ok).toBe(true);
+		expect(checkSupply(pool, quotas, 4).ok).toBe(false);
+	});
+
+	it('ignores null groups: questions without a group never exclude each other', () => {
+		const pool: PoolItem[] = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, topicId: 1, difficulty: 1, group: null }));
+		expect(drawForm(pool, [], 10, seededRng(2)).ids).toHaveLength(10);
+	});
+});
+
+describe('drawForm: equal forms (expected score in the band)', () => {
+	/** 3 topics × 3 difficulties × 6 questions; expected share correct by difficulty, with a spread within each. */
+	function bank(): PoolItem[] {
+		const out: PoolItem[] = [];
+		let id = 1;
+		for (let topicId = 1; topicId <= 3; topicId++)
+			for (let difficulty = 1; difficulty <= 3; difficulty++)
+				for (let k = 0; k < 6; k++)
+					out.push({
+						id: id++,
+						topicId,
+						difficulty,
+						minAge: k === 5 ? 18 : k === 4 ? 16 : 0,
+						group: k < 2 ? `t${topicId}d${difficulty}` : null
+					});
+		return out;
+	}
+	const pool = bank();
+	const share = new Map(pool.map((p) => [p.id, [0.95, 0.8, 0.55][p.difficulty - 1] - 0.03 * ((p.id * 7) % 5)]));
+	const expected = (p: PoolItem) => share.get(p.id)!;
+	const quotas = [quota(1, null, 3), quota(2, null, 3), quota(null, 3, 2)];
+	const score = (ids: number[]) => (10 * ids.reduce((s, id) => s + share.get(id)!, 0)) / ids.length;
+
+	it('without a band, forms differ by more than ±0.5 (so the band has work to do)', () => {
+		const scores = Array.from({ length: 300 }, (_, s) => score(drawForm(pool, quotas, 10, seededRng(s + 1)).ids));
+		expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(1);
+	});
+
+	it('property: many seeded draws stay in the band AND meet the quotas AND respect groups and age', () => {
+		const target = 7.6;
+		for (let seed = 1; seed <= 400; seed++) {
+			const rng = seededRng(seed);
+			const age = [10, 15, 16, 17, 25][seed % 5];
+			const band = [0.5, 0.3, 0.2][seed % 3];
+			const f = drawForm(pool, quotas, 10, rng, { age, balance: { expected, target, band } });
+			const items = meta(pool, f.ids);
+			expect(items).toHaveLength(10);
+			expect(new Set(f.ids).size).toBe(10);
+			expect(f.inBand).toBe(true);
+			expect(Math.abs(score(f.ids) - target)).toBeLessThanOrEqual(band + 1e-9);
+			expect(f.expected).toBeCloseTo(score(f.ids), 9);
+			for (const q of quotas) expect(countWhere(items, q)).toBeGreaterThanOrEqual(q.count);
+			const groups = items.map((p) => p.group).filter((g) => g != null);
+			expect(new Set(groups).size).toBe(groups.length);
+			expect(items.filter((p) => (p.minAge ?? 0) > age)).toEqual([]);
+		}
+	});
+
+	it('still varies the questions inside the band (not one fixed form)', () => {
+		const forms = new Set(
+			Array.from({ length: 50 }, (_, s) =>
+				drawForm(pool, quotas, 10, seededRng(s + 1), { balance: { expected, target: 7.6, band: 0.5 } })
+					.ids.sort((a, b) => a - b)
+					.join(',')
+			)
+		);
+		expect(forms.size).toBeGreaterThan(40);
+	});
+
+	it('comes as close as it can, and says so, when the band cannot be reached', () => {
+		const f = drawForm(pool, quotas, 10, seededRng(5), { balance: { expected, target: 9.9, band: 0.1 } });
+		expect(f.inBand).toBe(false);
+		expect(f.ids).toHaveLength(10);
+		// The easiest form the quotas allow: 2 hard (quota), the rest easy.
+		expect(f.expected!).toBeGreaterThan(8.3);
 	});
 });
