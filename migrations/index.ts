@@ -9,6 +9,7 @@ import * as m0007 from './0007_shared_state';
 import * as m0008 from './0008_answer_rhythm';
 import * as m0009 from './0009_round_prizes';
 import * as m0010 from './0010_question_fit';
+import * as m0016 from './0016_equal_forms';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
 	'0007_shared_state': m0007,
 	'0008_answer_rhythm': m0008,
 	'0009_round_prizes': m0009,
-	'0010_question_fit': m0010
+	'0010_question_fit': m0010,
+	'0016_equal_forms': m0016
 };

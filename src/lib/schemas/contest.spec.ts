@@ -57,8 +57,23 @@ describe('RoundSchema via roundFormToObject', () => {
 			quotas: [
 				{ topicId: 1, difficulty: null, count: 3 },
 				{ topicId: null, difficulty: 3, count: 2 }
-			]
+			],
+			formBand: 0.5
 		});
+	});
+
+	it('reads the equal-forms band with a comma or a dot, empty as ±0,5, and refuses one out of 0,1–3', () => {
+		const band = (v: string) => {
+			const r = parse(form({ formBand: v }));
+			return r.success ? r.data.formBand : fieldErrors(r.error).formBand;
+		};
+		expect(band('')).toBe(0.5);
+		expect(band('0,3')).toBe(0.3);
+		expect(band(' 1.25 ')).toBe(1.25);
+		expect(band('3')).toBe(3);
+		expect(band('0,05')).toBe('Độ lệch cho phép tối thiểu là 0,1 điểm.');
+		expect(band('4')).toBe('Độ lệch cho phép tối đa là 3 điểm.');
+		expect(band('nửa điểm')).toBe('Độ lệch cho phép phải là một số, ví dụ 0,5.');
 	});
 
 	it('accepts a prediction question with its kind', () => {

@@ -58,6 +58,9 @@ const QuotaSchema = z.object({
  */
 const isTicked = (v: unknown) => v === true || v === 'on';
 
+/** Equal forms (issue 15 item 6): the band of a form's expected score around the round's mean, points out of 10. */
+export const FORM_BAND = { min: 0.1, max: 3, default: 0.5 } as const;
+
 const RoundFields = z
 	.object({
 		title: required(
@@ -82,7 +85,18 @@ const RoundFields = z
 			.enum(['', 'participants', 'attempts', 'perfect_scores'], { error: 'Loại câu dự đoán không hợp lệ.' })
 			.transform((v) => (v === '' ? null : v)),
 		predictionQuestion: z.string().default('').transform(cleanText).pipe(z.string().max(500, 'Câu hỏi dự đoán tối đa 500 ký tự.')),
-		quotas: z.array(QuotaSchema).max(20)
+		quotas: z.array(QuotaSchema).max(20),
+		/** Equal forms: "±0,5" of 10 points by default; typed with a comma or a dot; empty = the default. */
+		formBand: z
+			.preprocess(
+				(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
+				z.coerce
+					.number({ error: 'Độ lệch cho phép phải là một số, ví dụ 0,5.' })
+					.min(FORM_BAND.min, `Độ lệch cho phép tối thiểu là ${String(FORM_BAND.min).replace('.', ',')} điểm.`)
+					.max(FORM_BAND.max, `Độ lệch cho phép tối đa là ${FORM_BAND.max} điểm.`)
+					.optional()
+			)
+			.transform((v) => (v == null ? FORM_BAND.default : Math.round(v * 100) / 100))
 	})
 	.superRefine((r, ctx) => {
 		if (r.closesAt <= r.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Thời gian đóng phải sau thời gian mở.' });
@@ -130,7 +144,8 @@ export function roundFormToObject(form: FormData): Record<string, unknown> {
 		'revealPolicy',
 		'hasPrizes',
 		'predictionKind',
-		'predictionQuestion'
+		'predictionQuestion',
+		'formBand'
 	]) {
 		const v = form.get(k);
 		o[k] = typeof v === 'string' ? v : undefined;

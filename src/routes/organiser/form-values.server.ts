@@ -28,7 +28,8 @@ function keepRoundValues(form: FormData): RoundFormValues {
 		predictionQuestion: one('predictionQuestion'),
 		quotaTopic: all('quotaTopic'),
 		quotaDifficulty: all('quotaDifficulty'),
-		quotaCount: all('quotaCount')
+		quotaCount: all('quotaCount'),
+		formBand: one('formBand').slice(0, 20)
 	};
 }
 

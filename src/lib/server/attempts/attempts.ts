@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { valueList, valueRows, type Conn, type Executor, type Program } from '../db';
 import type { AttemptRow, QuestionKind } from '../db/types';
+import { COUNTED } from '../leaderboards/counted';
 
 /**
  * Queries for attempts, their drawn questions and saved answers. No contest rules here.
@@ -43,16 +44,26 @@ export function* countUserAttempts(c: Conn, roundId: number, userId: number): Pr
 
 export function* insertAttempt(
 	c: Conn,
-	a: { roundId: number; userId: number; attemptNo: number; startedAt: number; deadlineAt: number; total: number }
+	a: {
+		roundId: number;
+		userId: number;
+		attemptNo: number;
+		startedAt: number;
+		deadlineAt: number;
+		total: number;
+		/** The form's expected score, thousandths of a point of 10 (forms.ts toStored). */
+		expectedScore?: number | null;
+	}
 ): Program<number> {
 	return yield* c.insert(
-		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total) values (?, ?, ?, 'open', ?, ?, ?)",
+		"insert into attempts (round_id, user_id, attempt_no, status, started_at, deadline_at, total, expected_score) values (?, ?, ?, 'open', ?, ?, ?, ?)",
 		a.roundId,
 		a.userId,
 		a.attemptNo,
 		a.startedAt,
 		a.deadlineAt,
-		a.total
+		a.total,
+		a.expectedScore ?? null
 	);
 }
 
@@ -211,4 +222,19 @@ export async function userAttemptsByRound(db: Executor, userId: number): Promise
 		.groupBy('round_id')
 		.execute();
 	return new Map(rows.map((m) => [m.round_id, { used: Number(m.n), open: Number(m.open) === 1 }]));
+}
+
+/**
+ * Per question, over every counted attempt of every round: times shown and answered correctly —
+ * the facility the equal-forms draw uses (forms.ts). A scan of all graded answers: read in the
+ * background on the report worker, never on an attempt's start.
+ */
+export async function listQuestionFacility(db: Executor): Promise<{ questionId: number; shown: number; correct: number }[]> {
+	const r = await sql<{ question_id: number; n: number; c: number }>`
+		select aq.question_id, count(*) as n, sum(aq.correct) as c
+		from attempts a join users u on u.id = a.user_id
+		join attempt_questions aq on aq.attempt_id = a.id
+		where ${COUNTED} and aq.correct is not null
+		group by aq.question_id`.execute(db);
+	return r.rows.map((x) => ({ questionId: x.question_id, shown: Number(x.n), correct: Number(x.c) }));
 }

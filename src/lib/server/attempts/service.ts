@@ -10,7 +10,10 @@ import * as repo from './attempts';
 import * as roundBest from '../leaderboards/round-best';
 import { acceptsWrites, attemptDeadline, countedDuration, isOverdue } from './deadline';
 import { roundPhase } from '../../contests/phase';
-import { DrawError, drawQuestions, shuffle, type PoolItem, type Rng } from '../questions/draw';
+import { DrawError, drawForm, shuffle, takerAge, type Form, type PoolItem, type Rng } from '../questions/draw';
+import { toStored } from '../questions/forms';
+import { balanceFor } from './forms';
+import { findBirthDateIn } from '../users/users';
 import { isAnswerCorrect, scoreSheet, validateChoice } from './scoring';
 import * as events from '../auth/access-events';
 import type { Fingerprint } from '../auth/fingerprint';
@@ -190,7 +193,7 @@ export async function startOrResume(
 	const pool = await questions.listDrawPool(db);
 	// A retry after a lost race charges again: the first transaction, charge included, was rolled back.
 	const once = () =>
-		exclusive(db, (c) => startOrResumeOnce(c, opts.charge, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
+		exclusive(db, (c) => startOrResumeOnce(c, db, opts.charge, pool, userId, roundId, now, rng, origin, opts.resumeOnly ?? false));
 	try {
 		return await once();
 	} catch (e) {
@@ -201,6 +204,7 @@ export async function startOrResume(
 
 function* startOrResumeOnce(
 	c: Conn,
+	db: Db,
 	charge: Charge | undefined,
 	pool: (PoolItem & { versionId: number })[],
 	userId: number,
@@ -231,13 +235,21 @@ function* startOrResumeOnce(
 	const used = yield* repo.countUserAttempts(c, roundId, userId);
 	if (used >= round.maxAttempts) return fail(409, `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`);
 
-	let picked: number[];
+	// Only questions fit for the person's age on the day the round opens (no birth date: fit for
+	// everyone), one per exclusion group, and a form whose expected score is within the round's
+	// band around its mean (issue 15 items 3, 4 and 6). The facility map is read in the background.
+	const age = takerAge(yield* findBirthDateIn(c, userId), round.opensAt);
+	let form: Form;
 	try {
-		picked = drawQuestions(pool, quotas, round.questionCount, rng);
+		form = drawForm(pool, quotas, round.questionCount, rng, {
+			age,
+			balance: balanceFor(db, pool, quotas, round.questionCount, round.formBand, now)
+		});
 	} catch (e) {
 		if (e instanceof DrawError) return fail(409, 'Đợt thi chưa sẵn sàng: ' + e.message);
 		throw e;
 	}
+	const picked = form.ids;
 	const versionOf = new Map(pool.map((p) => [p.id, p.versionId]));
 	const versions = yield* questions.getVersionsIn(
 		c,
@@ -250,7 +262,8 @@ function* startOrResumeOnce(
 		attemptNo: used + 1,
 		startedAt: now,
 		deadlineAt,
-		total: picked.length
+		total: picked.length,
+		expectedScore: form.expected == null ? null : toStored(form.expected)
 	});
 	const items = picked.map((qid, i) => {
 		const v = versions.get(versionOf.get(qid)!)!;

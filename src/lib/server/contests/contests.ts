@@ -25,6 +25,8 @@ export interface Round {
 	predictionQuestion: string | null;
 	predictionActual: number | null;
 	hasPrizes: boolean;
+	/** Equal forms: how far a form's expected score may lie from the round's mean, points out of 10. */
+	formBand: number;
 }
 
 function toRound(r: RoundRow): Round {
@@ -41,7 +43,8 @@ function toRound(r: RoundRow): Round {
 		predictionKind: r.prediction_kind,
 		predictionQuestion: r.prediction_question,
 		predictionActual: r.prediction_actual,
-		hasPrizes: r.has_prizes === 1
+		hasPrizes: r.has_prizes === 1,
+		formBand: r.form_band / 100
 	};
 }
 
@@ -174,7 +177,7 @@ export async function listOpenRounds(db: Executor, now: number): Promise<(Round 
 }
 
 /** A round as written: the form's input; scripts and tests may leave out prizes (none). */
-type RoundWrite = Omit<RoundInput, 'hasPrizes'> & { hasPrizes?: boolean };
+type RoundWrite = Omit<RoundInput, 'hasPrizes' | 'formBand'> & { hasPrizes?: boolean; formBand?: number };
 
 function roundValues(r: RoundWrite) {
 	return {
@@ -187,7 +190,9 @@ function roundValues(r: RoundWrite) {
 		reveal_policy: r.revealPolicy,
 		prediction_kind: r.predictionKind,
 		prediction_question: r.predictionKind ? r.predictionQuestion : null,
-		has_prizes: r.hasPrizes ? 1 : 0
+		has_prizes: r.hasPrizes ? 1 : 0,
+		// Left out (scripts, tests): a new round gets the column's default (±0.5), an edited one keeps its band.
+		...(r.formBand != null ? { form_band: Math.round(r.formBand * 100) } : {})
 	};
 }
 
@@ -202,7 +207,7 @@ export async function insertRound(db: Executor, contestId: number, r: RoundWrite
 	return row.id;
 }
 
-export async function updateRound(db: Executor, id: number, r: RoundInput, now = Date.now()): Promise<void> {
+export async function updateRound(db: Executor, id: number, r: RoundWrite, now = Date.now()): Promise<void> {
 	await db
 		.updateTable('rounds')
 		// The settled prediction figure is recomputed from the attempts at the next ranking,
@@ -221,6 +226,18 @@ async function replaceQuotas(db: Executor, roundId: number, quotas: readonly Quo
 			.insertInto('round_quotas')
 			.values(quotas.map((q) => ({ round_id: roundId, topic_id: q.topicId, difficulty: q.difficulty, count: q.count })))
 			.execute();
+}
+
+/** The expected scores (thousandths of a point of 10) of the forms drawn in a round, lowest first. */
+export async function listExpectedScores(db: Executor, roundId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('attempts')
+		.select('expected_score')
+		.where('round_id', '=', roundId)
+		.where('expected_score', 'is not', null)
+		.orderBy('expected_score')
+		.execute();
+	return rows.map((r) => Number(r.expected_score));
 }
 
 export async function listQuotas(db: Executor, roundId: number): Promise<Quota[]> {

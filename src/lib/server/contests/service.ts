@@ -2,7 +2,8 @@ import { getDb, type Executor } from '../db';
 import { audit } from '../audit';
 import * as contests from './contests';
 import { listTopics, topicsExist } from '../questions/questions';
-import { publishedMatrix, supplyFor } from '../questions/bank';
+import { ageSupplyFor, publishedMatrix, supplyFor } from '../questions/bank';
+import { fromStored, spreadOf } from '../questions/forms';
 import type { ContestInput, RoundInput } from '../../schemas/contest';
 import type { FormResult } from '../../schemas/form';
 
@@ -74,8 +75,13 @@ export async function roundEditor(round: contests.Round) {
 		listTopics(db),
 		contests.countAttemptsInRound(db, round.id)
 	]);
-	const supply = await supplyFor(db, round.questionCount, quotas);
-	return { contest, quotas, topics, attempts, supply };
+	const [supply, ageSupply, expected] = await Promise.all([
+		supplyFor(db, round.questionCount, quotas),
+		ageSupplyFor(db, round.questionCount, quotas),
+		contests.listExpectedScores(db, round.id)
+	]);
+	const forms = { ...spreadOf(expected.map(fromStored)), band: round.formBand };
+	return { contest, quotas, topics, attempts, supply, ageSupply, forms };
 }
 
 export async function createContest(actorUserId: number, input: ContestInput): Promise<number> {

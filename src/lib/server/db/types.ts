@@ -81,6 +81,8 @@ export interface RoundsTable {
 	has_prizes: Generated<number>;
 	created_at: number;
 	updated_at: number;
+	/** Equal forms: allowed distance of a form's expected score from the round's mean, hundredths of a point of 10 (0016). */
+	form_band: Generated<number>;
 }
 
 export interface RoundQuotasTable {
@@ -149,6 +151,8 @@ export interface AttemptsTable {
 	total: number;
 	prediction: number | null;
 	disqualified_at: number | null;
+	/** Expected score of the form drawn, thousandths of a point of 10; null before 0016. */
+	expected_score: Generated<number | null>;
 	disqualify_reason: string | null;
 }
 

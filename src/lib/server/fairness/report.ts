@@ -1,6 +1,7 @@
 import type { Executor } from '../db';
 import * as contests from '../contests/contests';
 import * as questions from '../questions/questions';
+import { fromStored, spreadOf, type FormSpread } from '../questions/forms';
 import { maskName } from '../../vn/text';
 import * as events from './events';
 import type { AttemptFact } from './facts';
@@ -36,6 +37,8 @@ export interface FairnessReport {
 
 export interface SuspiciousReport extends FairnessReport {
 	round: { id: number; title: string; contestId: number };
+	/** Equal forms (issue 15 item 6): the expected scores of the forms drawn, so organisers can say they were equivalent. */
+	forms: FormSpread;
 }
 
 export interface ContestReport extends FairnessReport {
@@ -281,8 +284,10 @@ export async function roundReport(db: Executor, roundId: number): Promise<Suspic
 	const { reasons, networks, alike, registrationBursts } = roundReasons(roundId, facts, ev);
 	const participants = new Set(facts.map((f) => f.userId));
 	reasons.push(...(await duplicateReasons(db, roundId, participants, ev, alikeUserPairs(alike))));
+	const expected = await contests.listExpectedScores(db, roundId);
 	return {
 		round: { id: round.id, title: round.title, contestId: round.contestId },
+		forms: { ...spreadOf(expected.map(fromStored)), band: round.formBand },
 		...(await finish(db, reasons, networks, registrationBursts, facts.length, truncated))
 	};
 }

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../db';
 import { formatNumber } from '../../vn/number';
-import { checkSupply, type Quota, type SupplyReport } from './draw';
+import { checkAgeSupply, checkSupply, type AgeSupply, type Quota, type SupplyReport } from './draw';
 import { audit } from '../audit';
 import * as questions from './questions';
 import { readSheet, writeSheet, type SheetFormat } from './bank-file';
@@ -258,6 +258,11 @@ export function hiddenRowsNotice(
 /** Can the published bank serve a round with this count and these quotas? (same rule as the draw) */
 export async function supplyFor(db: Executor, questionCount: number, quotas: readonly Quota[]): Promise<SupplyReport> {
 	return checkSupply(await questions.listDrawPool(db), quotas, questionCount);
+}
+
+/** The same per age bracket of the takers (questions fit for their age only): the round page's warning. */
+export async function ageSupplyFor(db: Executor, questionCount: number, quotas: readonly Quota[]): Promise<AgeSupply[]> {
+	return checkAgeSupply(await questions.listDrawPool(db), quotas, questionCount);
 }
 
 /** Published questions per topic and difficulty, for planning quotas. */

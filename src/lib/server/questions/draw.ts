@@ -41,7 +41,7 @@ function quotaMatches(q: Pick<Quota, 'topicId' | 'difficulty'>, p: PoolItem): bo
 }
 
 /** Whether a taker of `age` (whole years) may draw `p`. */
-export function fitsAge(p: PoolItem, age: number): boolean {
+function fitsAge(p: PoolItem, age: number): boolean {
 	return (p.minAge ?? 0) <= age;
 }
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../db';
+import type { Conn, Executor, Program } from '../db';
 import { lockingRowsOf } from '../db/sql';
 import type { NewUser, Role } from '../db/types';
 
@@ -16,6 +16,12 @@ export async function findForLogin(
 	q = 'phone' in by ? q.where('phone', '=', by.phone) : q.where('email', '=', by.email);
 	const row = await q.executeTakeFirst();
 	return row && { id: row.id, passwordHash: row.password_hash, role: row.role };
+}
+
+/** A person's birth date (YYYY-MM-DD) for the questions fit for their age: a statement program (attempt start). */
+export function* findBirthDateIn(c: Conn, userId: number): Program<string | null> {
+	const r = yield* c.get<{ birth_date: string | null }>('select birth_date from users where id = ?', userId);
+	return r?.birth_date ?? null;
 }
 
 export async function countUsers(db: Executor): Promise<number> {

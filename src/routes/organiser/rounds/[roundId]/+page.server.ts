@@ -17,7 +17,7 @@ async function roundOr404(param: string) {
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const round = await roundOr404(event.params.roundId);
-	const { contest, quotas, topics, attempts, supply } = await contests.roundEditor(round);
+	const { contest, quotas, topics, attempts, supply, ageSupply, forms } = await contests.roundEditor(round);
 	const values: RoundFormValues = {
 		title: round.title,
 		opensAt: toLocalInput(round.opensAt),
@@ -31,7 +31,8 @@ export const load = (async (event) => {
 		predictionQuestion: round.predictionQuestion ?? '',
 		quotaTopic: quotas.map((q) => (q.topicId == null ? '' : String(q.topicId))),
 		quotaDifficulty: quotas.map((q) => (q.difficulty == null ? '' : String(q.difficulty))),
-		quotaCount: quotas.map((q) => String(q.count))
+		quotaCount: quotas.map((q) => String(q.count)),
+		formBand: String(round.formBand).replace('.', ',')
 	};
 	return {
 		round: { id: round.id, title: round.title, contestId: round.contestId },
@@ -39,7 +40,9 @@ export const load = (async (event) => {
 		topics: topics.map((t) => ({ id: t.id, name: t.name })),
 		attempts,
 		values,
-		supply
+		supply,
+		ageSupply,
+		forms
 	};
 }) satisfies PageServerLoad;
 

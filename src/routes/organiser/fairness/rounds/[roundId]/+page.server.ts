@@ -10,5 +10,10 @@ export const load = (async (event) => {
 	const roundId = parseId(event.params.roundId);
 	const report = roundId == null ? null : await reviewRound(roundId);
 	if (!report) error(404, { message: 'Không tìm thấy đợt thi.' });
-	return { round: report.round, report: forPage(report), roundTitles: { [report.round.id]: report.round.title } };
+	return {
+		round: report.round,
+		report: forPage(report),
+		forms: report.forms,
+		roundTitles: { [report.round.id]: report.round.title }
+	};
 }) satisfies PageServerLoad;

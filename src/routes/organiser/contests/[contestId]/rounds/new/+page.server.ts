@@ -29,7 +29,8 @@ const DEFAULTS: RoundFormValues = {
 	predictionQuestion: '',
 	quotaTopic: [],
 	quotaDifficulty: [],
-	quotaCount: []
+	quotaCount: [],
+	formBand: '0,5'
 };
 
 export const load = (async (event) => {
