@@ -1,4 +1,4 @@
-import type { PoolItem, Quota } from './draw';
+import { drawForm, seededRng, type PoolItem, type Quota } from './draw';
 
 /**
  * Equal forms (issue 15 item 6), the rules: what a question is expected to give, what a round's
@@ -72,4 +72,31 @@ export function spreadOf(sortedPoints: readonly number[]): Pick<FormSpread, 'for
 	const mid = n >> 1;
 	const median = n % 2 ? sortedPoints[mid] : (sortedPoints[mid - 1] + sortedPoints[mid]) / 2;
 	return { forms: n, min: sortedPoints[0], median, max: sortedPoints[n - 1] };
+}
+
+/**
+ * The expected scores of `n` simulated draws (seeded, reproducible), lowest first: the figure for
+ * "how equal are this round's forms" before (no balance) and after (with it). `npm run forms:eval`.
+ */
+export function simulateForms(
+	pool: readonly PoolItem[],
+	quotas: readonly Quota[],
+	count: number,
+	expected: (p: PoolItem) => number,
+	opts: { n: number; seed: number; age?: number; balance?: { target: number; band: number } }
+): number[] {
+	const rng = seededRng(opts.seed);
+	const out: number[] = [];
+	for (let i = 0; i < opts.n; i++) {
+		const form = drawForm(pool, quotas, count, rng, { age: opts.age, balance: opts.balance && { expected, ...opts.balance } });
+		out.push((10 * form.ids.reduce((s, id) => s + expected(byId(pool).get(id)!), 0)) / form.ids.length);
+	}
+	return out.sort((a, b) => a - b);
+}
+
+const indexes = new WeakMap<readonly PoolItem[], Map<number, PoolItem>>();
+function byId(pool: readonly PoolItem[]): Map<number, PoolItem> {
+	let m = indexes.get(pool);
+	if (!m) indexes.set(pool, (m = new Map(pool.map((p) => [p.id, p]))));
+	return m;
 }
