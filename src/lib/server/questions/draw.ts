@@ -207,29 +207,40 @@ export interface Form {
  * band as swaps get it (never refused for that).
  */
 function balance(a: Assignment, b: FormBalance, count: number, rng: Rng): number {
-	const p = a.order.map(b.expected);
+	// Expected shares are read only for the questions looked at (the pool may hold thousands).
+	const share = new Float64Array(a.order.length).fill(NaN);
+	const p = (i: number) => (Number.isNaN(share[i]) ? (share[i] = b.expected(a.order[i])) : share[i]);
 	const lo = ((b.target - b.band) * count) / 10;
 	const hi = ((b.target + b.band) * count) / 10;
 	const off = (x: number) => Math.max(0, lo - x, x - hi);
-	let picked = a.picked();
-	let sum = picked.reduce((t, i) => t + p[i], 0);
 	const EPS = 1e-9;
+	const picked = a.picked();
+	let sum = picked.reduce((t, i) => t + p(i), 0);
 	for (let step = 0; step < 4 * count && off(sum) > EPS; step++) {
 		let done = false;
-		for (const i of shuffle(picked, rng)) {
-			for (let j = 0; j < a.order.length && !done; j++) {
-				if (!a.canSwap(i, j)) continue;
-				const next = sum - p[i] + p[j];
+		// The question that helps most first (the easiest when the form is too easy), ties at random:
+		// a swap for it is found among the first few questions looked at.
+		const tooEasy = sum > hi;
+		const order = shuffle(
+			picked.map((_, k) => k),
+			rng
+		).sort((x, y) => (tooEasy ? p(picked[y]) - p(picked[x]) : p(picked[x]) - p(picked[y])));
+		for (const k of order) {
+			const i = picked[k];
+			for (let j = 0; j < a.order.length; j++) {
+				if (a.owner[j] !== -1 || !a.canSwap(i, j)) continue;
+				const next = sum - p(i) + p(j);
 				if (off(next) < off(sum) - EPS) {
 					a.swap(i, j);
+					picked[k] = j;
 					sum = next;
 					done = true;
+					break;
 				}
 			}
 			if (done) break;
 		}
 		if (!done) break;
-		picked = a.picked();
 	}
 	return (10 * sum) / count;
 }
