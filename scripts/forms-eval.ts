@@ -56,6 +56,16 @@ try {
 		const young = simulateForms(pool, quotas, r.questionCount, expected, { n, seed, age, balance: { target, band: r.formBand } });
 		console.log(line(`after, age ${age}:`, young, target, r.formBand));
 	}
+	// The same round once every question has ≥ 30 answers: simulated facilities, spread around the
+	// difficulty's prior (± 0.15, fixed per question), as item analysis would find after a big round.
+	const spreadShare = new Map(pool.map((p) => [p.id, Math.min(0.98, expected(p) + 0.3 * (((p.id * 0.618034) % 1) - 0.5))]));
+	const simulated = (p: (typeof pool)[number]) => spreadShare.get(p.id)!;
+	const target2 = roundTarget(pool, quotas, r.questionCount, simulated);
+	console.log(`\nWith simulated item facilities (every question ≥ 30 answers), round mean ${fmt(target2)} / 10:`);
+	const before2 = simulateForms(pool, quotas, r.questionCount, simulated, { n, seed });
+	const after2 = simulateForms(pool, quotas, r.questionCount, simulated, { n, seed, balance: { target: target2, band: r.formBand } });
+	console.log(line('before (no band):', before2, target2, r.formBand));
+	console.log(line('after (band):', after2, target2, r.formBand));
 	await db.destroy();
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
