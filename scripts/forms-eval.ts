@@ -15,6 +15,7 @@ import { listDrawPool } from '../src/lib/server/questions/questions';
 import * as contests from '../src/lib/server/contests/contests';
 import { expectedShare, roundTarget, simulateForms } from '../src/lib/server/questions/forms';
 import { refreshFacility } from '../src/lib/server/attempts/forms';
+import type { PoolItem } from '../src/lib/server/questions/draw';
 
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +41,7 @@ try {
 	const quotas = await contests.listQuotas(db, round);
 	const pool = await listDrawPool(db);
 	const stats = await refreshFacility(db);
-	const expected = (p: (typeof pool)[number]) => expectedShare(p, stats);
+	const expected = (p: PoolItem) => expectedShare(p, stats);
 	const target = roundTarget(pool, quotas, r.questionCount, expected);
 	const withFacility = [...stats.values()].filter((s) => s.shown >= 30).length;
 	console.log(
@@ -59,7 +60,7 @@ try {
 	// The same round once every question has ≥ 30 answers: simulated facilities, spread around the
 	// difficulty's prior (± 0.15, fixed per question), as item analysis would find after a big round.
 	const spreadShare = new Map(pool.map((p) => [p.id, Math.min(0.98, expected(p) + 0.3 * (((p.id * 0.618034) % 1) - 0.5))]));
-	const simulated = (p: (typeof pool)[number]) => spreadShare.get(p.id)!;
+	const simulated = (p: PoolItem) => spreadShare.get(p.id)!;
 	const target2 = roundTarget(pool, quotas, r.questionCount, simulated);
 	console.log(`\nWith simulated item facilities (every question ≥ 30 answers), round mean ${fmt(target2)} / 10:`);
 	const before2 = simulateForms(pool, quotas, r.questionCount, simulated, { n, seed });
