@@ -28,7 +28,10 @@ if (v.errors.length) {
 	for (const e of v.errors) console.error(`dòng ${e.row} ${e.column}: ${e.message}`);
 	process.exit(1);
 }
-const flags = checkBank(v.valid.map((q) => ({ id: q.row, content: q.content, group: null })));
+const flags = checkBank(
+	v.valid.map((q) => ({ id: q.row, content: q.content, group: null })),
+	(row) => `dòng ${row}`
+);
 const accepted = new Map(v.valid.map((q) => [q.row, new Set<string>()]));
 console.log(`${v.valid.length} câu hỏi trong ${file}`);
 console.log('kiểm tra'.padEnd(44) + 'bị đánh dấu  đã chấp nhận');

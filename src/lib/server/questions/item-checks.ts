@@ -37,6 +37,14 @@ export interface CheckedContent {
 	options: readonly { text: string; correct: boolean }[];
 }
 
+/** A question of a bank: its id (or, in an import file, any number the caller maps with `label`). */
+export interface CheckedItem {
+	id: number;
+	content: CheckedContent;
+	/** Its exclusion group: questions of one group are never drawn together, so they cannot leak. */
+	group?: string | null;
+}
+
 export interface Flag {
 	code: CheckCode;
 	/** What is wrong and how to fix it, in Vietnamese, for the author. */
@@ -280,7 +288,10 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * questions of one group in one attempt). Pairs already in one group are left out.
  * True/false questions have "Đúng"/"Sai" as options and take part only through their stems.
  */
-export function checkCrossAnswers(items: readonly { id: number; content: CheckedContent; group?: string | null }[]): Map<number, Flag[]> {
+export function checkCrossAnswers(
+	items: readonly CheckedItem[],
+	label: (id: number) => string = (id) => `câu #${id}`
+): Map<number, Flag[]> {
 	const out = new Map<number, Flag[]>();
 	const prepared = items.map((q) => ({
 		...q,
@@ -312,13 +323,13 @@ export function checkCrossAnswers(items: readonly { id: number; content: Checked
 		for (const w of a.wrong)
 			for (const b of byCorrect.get(w) ?? [])
 				if (apart(a, b) && overlap(a.stemWords, b.stemWords) >= SAME_FACT_OVERLAP) {
-					const text = `Một phương án sai của câu này là đáp án đúng của câu #${b.id} về cùng dữ kiện: rút chung một lượt, câu này giúp loại trừ ở câu kia. ${HINT}`;
+					const text = `Một phương án sai của câu này là đáp án đúng của ${label(b.id)} về cùng dữ kiện: rút chung một lượt, câu này giúp loại trừ ở câu kia. ${HINT}`;
 					add(a, b, text);
 					add(
 						b,
 						a,
 						text
-							.replace(`câu #${b.id}`, `câu #${a.id}`)
+							.replace(label(b.id), label(a.id))
 							.replace('Một phương án sai của câu này là đáp án đúng', 'Đáp án đúng của câu này là một phương án sai')
 					);
 				}
@@ -328,11 +339,11 @@ export function checkCrossAnswers(items: readonly { id: number; content: Checked
 			if (!(words >= 3 || (words >= 2 && /\p{N}{2,}/u.test(k))) || !a.stemText.includes(` ${k} `)) continue;
 			for (const b of list)
 				if (apart(a, b) && overlap(a.stemWords, b.stemWords) >= SAME_FACT_OVERLAP / 4) {
-					add(a, b, `Câu hỏi này nêu sẵn đáp án đúng của câu #${b.id} (“${k}”): rút chung một lượt, người thi chép được đáp án. ${HINT}`);
+					add(a, b, `Câu hỏi này nêu sẵn đáp án đúng của ${label(b.id)} (“${k}”): rút chung một lượt, người thi chép được đáp án. ${HINT}`);
 					add(
 						b,
 						a,
-						`Đáp án đúng của câu này (“${k}”) được nêu sẵn trong câu hỏi #${a.id}: rút chung một lượt, người thi chép được đáp án. ${HINT}`
+						`Đáp án đúng của câu này (“${k}”) được nêu sẵn trong ${label(a.id)}: rút chung một lượt, người thi chép được đáp án. ${HINT}`
 					);
 				}
 		}
@@ -341,8 +352,8 @@ export function checkCrossAnswers(items: readonly { id: number; content: Checked
 }
 
 /** Every flag of every question of a bank (or an import file with the bank it goes into). */
-export function checkBank(items: readonly { id: number; content: CheckedContent; group?: string | null }[]): Map<number, Flag[]> {
-	const cross = checkCrossAnswers(items);
+export function checkBank(items: readonly CheckedItem[], label?: (id: number) => string): Map<number, Flag[]> {
+	const cross = checkCrossAnswers(items, label);
 	const common = commonSyllables(items.map((q) => q.content.stem));
 	const out = new Map<number, Flag[]>();
 	for (const q of items) {
