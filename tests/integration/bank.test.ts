@@ -21,7 +21,10 @@ const COLUMNS = [
 	'correct',
 	'explanation',
 	'legal_ref',
-	'status'
+	'status',
+	'audience',
+	'min_age',
+	'exclusion_group'
 ];
 type Row = Record<string, string | number>;
 

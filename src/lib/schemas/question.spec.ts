@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseContent, parseQuestionForm, stemKey, stemLookalikeKey, type QuestionFormValues } from './question';
+import {
+	normaliseContent,
+	parseAudience,
+	parseQuestionForm,
+	requiredAge,
+	stemKey,
+	stemLookalikeKey,
+	type QuestionFormValues
+} from './question';
 
 const base = {
 	kind: 'single' as const,
@@ -91,7 +99,10 @@ describe('parseQuestionForm', () => {
 		options: ['111', '113', '', '', '', ''],
 		correct: [true, false, false, false, false, false],
 		explanation: '',
-		legalRef: ''
+		legalRef: '',
+		audience: 'all',
+		minAge: '',
+		exclusionGroup: ''
 	};
 	it('accepts a complete form', () => {
 		const r = parseQuestionForm(values);
@@ -108,6 +119,63 @@ describe('parseQuestionForm', () => {
 	});
 });
 
+describe('who a question fits, in the question form', () => {
+	const values: QuestionFormValues = {
+		topicId: '1',
+		difficulty: '2',
+		kind: 'single',
+		status: 'published',
+		stem: 'Hành vi nào là bạo lực tình dục trong gia đình?',
+		options: ['Ép buộc quan hệ', 'Nấu cơm', '', '', '', ''],
+		correct: [true, false, false, false, false, false],
+		explanation: '',
+		legalRef: '',
+		audience: 'adults',
+		minAge: '16',
+		exclusionGroup: ' BLGD-Tinh-Duc '
+	};
+	it('keeps the audience, the minimum age and the group (lowered)', () => {
+		const r = parseQuestionForm(values);
+		expect(r.ok && r.fit).toEqual({ audience: 'adults', minAge: 16, exclusionGroup: 'blgd-tinh-duc' });
+	});
+	it('leaves an empty minimum age and group empty', () => {
+		const r = parseQuestionForm({ ...values, audience: 'all', minAge: ' ', exclusionGroup: '' });
+		expect(r.ok && r.fit).toEqual({ audience: 'all', minAge: null, exclusionGroup: null });
+	});
+	it('reports a bad audience, age or group by field in Vietnamese', () => {
+		const r = parseQuestionForm({ ...values, audience: 'kids', minAge: '5', exclusionGroup: 'nhóm một' });
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.errors.audience).toMatch(/^Đối tượng “kids” không hợp lệ/);
+			expect(r.errors.minAge).toMatch(/^Tuổi tối thiểu “5” không hợp lệ; ghi một số nguyên từ 6 đến 99/);
+			expect(r.errors.exclusionGroup).toMatch(/^Nhóm loại trừ “nhóm một” chỉ được gồm chữ không dấu/);
+		}
+		const big = parseQuestionForm({ ...values, minAge: '100' });
+		expect(big.ok ? {} : big.errors).toHaveProperty('minAge');
+		const frac = parseQuestionForm({ ...values, minAge: '16.5' });
+		expect(frac.ok ? {} : frac.errors).toHaveProperty('minAge');
+	});
+});
+
+describe('requiredAge and parseAudience', () => {
+	it('is 18 for adults-only, the minimum age when higher, 0 for everyone', () => {
+		expect(requiredAge({ audience: 'all', minAge: null })).toBe(0);
+		expect(requiredAge({ audience: 'adults', minAge: null })).toBe(18);
+		expect(requiredAge({ audience: 'adults', minAge: 16 })).toBe(18);
+		expect(requiredAge({ audience: 'adults', minAge: 21 })).toBe(21);
+		expect(requiredAge({ audience: 'all', minAge: 14 })).toBe(14);
+	});
+	it('reads English and Vietnamese words, with or without diacritics', () => {
+		expect(parseAudience('')).toBe('all');
+		expect(parseAudience('Mọi người')).toBe('all');
+		expect(parseAudience('moi nguoi')).toBe('all');
+		expect(parseAudience('ALL')).toBe('all');
+		expect(parseAudience('Người lớn')).toBe('adults');
+		expect(parseAudience('adults')).toBe('adults');
+		expect(parseAudience('trẻ em')).toBeNull();
+	});
+});
+
 describe('empty required fields of the question form', () => {
 	it('say "Vui lòng nhập nội dung câu hỏi." for an empty stem, and what is wrong for a short one', () => {
 		const empty = parseQuestionForm({
@@ -119,7 +187,10 @@ describe('empty required fields of the question form', () => {
 			options: ['Có', 'Không', '', '', '', ''],
 			correct: [true, false, false, false, false, false],
 			explanation: '',
-			legalRef: ''
+			legalRef: '',
+			audience: '',
+			minAge: '',
+			exclusionGroup: ''
 		});
 		expect(empty.ok ? {} : empty.errors).toEqual({ stem: 'Vui lòng nhập nội dung câu hỏi.' });
 		const short = normaliseContent({ ...base, stem: 'Ai?' });

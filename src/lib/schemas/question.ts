@@ -150,6 +150,82 @@ export function stemLookalikeKey(stem: string): string {
 	return foldVietnamese(stem);
 }
 
+/* ——— Who a question fits (issue 15 item 3) and its exclusion group (item 4) ——— */
+
+export const AUDIENCES = ['all', 'adults'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const AUDIENCE_LABELS: Record<Audience, string> = { all: 'Mọi người', adults: 'Người lớn (từ 18 tuổi)' };
+/** "Adults only" means this age and over, on the day of the round (Vietnamese civil law: 18). */
+export const ADULT_AGE = 18;
+export const MIN_AGE_RANGE = { min: 6, max: 99 } as const;
+/** Exclusion groups are short slugs, like topic codes. */
+const GROUP_SLUG = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+
+/** Attributes of the question (not of a version, like difficulty): changing them adds no version. */
+export interface QuestionFit {
+	audience: Audience;
+	minAge: number | null;
+	exclusionGroup: string | null;
+}
+export const DEFAULT_FIT: QuestionFit = { audience: 'all', minAge: null, exclusionGroup: null };
+
+/** The youngest age a question fits: 18 for adults-only, its minimum age, whichever is higher (0: any age). */
+export function requiredAge(fit: Pick<QuestionFit, 'audience' | 'minAge'>): number {
+	return Math.max(fit.audience === 'adults' ? ADULT_AGE : 0, fit.minAge ?? 0);
+}
+
+export interface FitIssue {
+	field: 'audience' | 'minAge' | 'exclusionGroup';
+	message: string;
+}
+
+const fold = (s: string) => foldVietnamese(s).replace(/[\s_/\-.]+/g, '');
+
+/** Empty → everyone; "all"/"adults", and the Vietnamese "mọi người"/"người lớn" (with or without diacritics). */
+export function parseAudience(s: string): Audience | null {
+	const k = fold(s ?? '');
+	if (['', 'all', 'moinguoi', 'tatca', 'everyone'].includes(k)) return 'all';
+	if (['adults', 'adult', 'nguoilon', 'chinguoilon', 'tu18tuoi', '18+'].includes(k)) return 'adults';
+	return null;
+}
+
+/**
+ * Checks and normalises the three fit fields as typed (form or sheet cells). The minimum age is a
+ * whole number 6–99 or empty (Excel's "16.0" is read as 16); the exclusion group a short slug or
+ * empty (typed in capitals it is lowered: "BLGD-1" and "blgd-1" are one group).
+ */
+export function normaliseFit(raw: { audience: string; minAge: string; exclusionGroup: string }): { fit: QuestionFit; issues: FitIssue[] } {
+	const issues: FitIssue[] = [];
+	const audience = parseAudience(raw.audience);
+	if (audience == null)
+		issues.push({
+			field: 'audience',
+			message: `Đối tượng “${cleanText(raw.audience).slice(0, 30)}” không hợp lệ; dùng “mọi người” (all) hoặc “người lớn” (adults).`
+		});
+	const ageText = cleanText(raw.minAge ?? '').replace(',', '.');
+	let minAge: number | null = null;
+	if (ageText !== '') {
+		const n = /^\d{1,3}(\.0+)?$/.test(ageText) ? Number(ageText) : NaN;
+		if (!Number.isInteger(n) || n < MIN_AGE_RANGE.min || n > MIN_AGE_RANGE.max)
+			issues.push({
+				field: 'minAge',
+				message: `Tuổi tối thiểu “${ageText.slice(0, 20)}” không hợp lệ; ghi một số nguyên từ ${MIN_AGE_RANGE.min} đến ${MIN_AGE_RANGE.max}, hoặc để trống.`
+			});
+		else minAge = n;
+	}
+	const groupText = cleanText(raw.exclusionGroup ?? '').toLowerCase();
+	let exclusionGroup: string | null = null;
+	if (groupText !== '') {
+		if (!GROUP_SLUG.test(groupText))
+			issues.push({
+				field: 'exclusionGroup',
+				message: `Nhóm loại trừ “${groupText.slice(0, 50)}” chỉ được gồm chữ không dấu, số, “-”, “_”, “.” (tối đa 40 ký tự), hoặc để trống.`
+			});
+		else exclusionGroup = groupText;
+	}
+	return { fit: { audience: audience ?? 'all', minAge, exclusionGroup }, issues };
+}
+
 /** The authoring form (topic, difficulty, kind, status + content fields as typed). */
 const QuestionMetaSchema = z.object({
 	topicId: z.coerce.number({ error: 'Vui lòng chọn chủ đề.' }).int('Vui lòng chọn chủ đề.').positive('Vui lòng chọn chủ đề.'),
@@ -172,6 +248,9 @@ export interface QuestionFormValues {
 	correct: boolean[];
 	explanation: string;
 	legalRef: string;
+	audience: string;
+	minAge: string;
+	exclusionGroup: string;
 }
 
 /** FormData → the raw strings as typed (so a failed submit loses nothing). */
@@ -190,14 +269,17 @@ export function questionFormValues(form: FormData): QuestionFormValues {
 		options: Array.from({ length: MAX_OPTIONS }, (_, i) => one(`option${i}`, 1000)),
 		correct: Array.from({ length: MAX_OPTIONS }, (_, i) => correctIdx.has(i)),
 		explanation: one('explanation'),
-		legalRef: one('legalRef', 1000)
+		legalRef: one('legalRef', 1000),
+		audience: one('audience', 40),
+		minAge: one('minAge', 20),
+		exclusionGroup: one('exclusionGroup', 100)
 	};
 }
 
 /** Checks a submitted form: meta with zod, content with normaliseContent; errors keyed by field. */
 export function parseQuestionForm(
 	values: QuestionFormValues
-): { ok: true; meta: z.infer<typeof QuestionMetaSchema>; content: QuestionContent } | { ok: false; errors: FieldErrors } {
+): { ok: true; meta: z.infer<typeof QuestionMetaSchema>; content: QuestionContent; fit: QuestionFit } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const meta = QuestionMetaSchema.safeParse(values);
 	if (!meta.success) for (const i of meta.error.issues) errors[String(i.path[0])] ??= i.message;
@@ -211,6 +293,8 @@ export function parseQuestionForm(
 		legalRef: values.legalRef
 	});
 	for (const i of issues) errors[i.field] ??= i.message;
+	const { fit, issues: fitIssues } = normaliseFit(values);
+	for (const i of fitIssues) errors[i.field] ??= i.message;
 	if (!meta.success || Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, meta: meta.data, content };
+	return { ok: true, meta: meta.data, content, fit };
 }

@@ -99,6 +99,8 @@ export interface TopicsTable {
 
 export type QuestionKind = 'single' | 'multiple' | 'true_false';
 export type QuestionStatus = 'draft' | 'published' | 'retired';
+/** Who a question fits (0010): everyone, or adults only (18+). */
+export type QuestionAudience = 'all' | 'adults';
 
 export interface QuestionsTable {
 	id: Generated<number>;
@@ -111,6 +113,12 @@ export interface QuestionsTable {
 	stem_folded: Generated<string>;
 	created_at: number;
 	updated_at: number;
+	/** 'all' for every question before 0010. */
+	audience: Generated<QuestionAudience>;
+	/** Minimum age in years, on top of the audience; null = none (0010). */
+	min_age: number | null;
+	/** A draw never puts two questions of one group in one attempt; null = no group (0010). */
+	exclusion_group: string | null;
 }
 
 export interface QuestionVersionsTable {

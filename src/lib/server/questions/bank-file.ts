@@ -316,13 +316,19 @@ export function guardCsv(s: string): string {
 	return /^[=+\-@]/.test(s) ? `'${s}` : s;
 }
 
-/** Writes rows (cells by column) in the bank layout. XLSX gets a second sheet explaining the columns. */
-export async function writeSheet(format: SheetFormat, rows: readonly Record<ColumnKey, string>[]): Promise<Uint8Array> {
+/**
+ * Writes rows (cells by column) in the bank layout. XLSX gets a second sheet explaining the columns.
+ * `columns` (CSV only) writes a subset, in the layout's order: a file made before optional
+ * columns existed is compared with the export in its own columns (starter-bank.spec.ts).
+ */
+export async function writeSheet(
+	format: SheetFormat,
+	rows: readonly Record<ColumnKey, string>[],
+	columns: readonly ColumnKey[] = COLUMN_KEYS
+): Promise<Uint8Array> {
 	if (format === 'csv') {
-		const csv = Papa.unparse(
-			{ fields: COLUMN_KEYS, data: rows.map((r) => COLUMN_KEYS.map((k) => guardCsv(r[k] ?? ''))) },
-			{ newline: '\r\n' }
-		);
+		const fields = COLUMN_KEYS.filter((k) => columns.includes(k));
+		const csv = Papa.unparse({ fields, data: rows.map((r) => fields.map((k) => guardCsv(r[k] ?? ''))) }, { newline: '\r\n' });
 		// BOM: Excel then opens the file as UTF-8 and shows the diacritics correctly.
 		return new TextEncoder().encode('\uFEFF' + csv);
 	}

@@ -6,6 +6,7 @@ import {
 	parseDifficulty,
 	parseKind,
 	parseStatus,
+	toRowCells,
 	validateRows,
 	type RawRow
 } from './bank-format';
@@ -165,5 +166,85 @@ describe('validateRows', () => {
 	it('undoes the CSV-injection guard on cells starting with = + - @', () => {
 		const r = validateRows([good(2, { option_a: "'-5 năm", option_b: "'=SUM(1)" })], ctx);
 		expect(r.valid[0].content.options.map((o) => o.text).slice(0, 2)).toEqual(['-5 năm', '=SUM(1)']);
+	});
+});
+
+describe('the optional columns audience, min_age, exclusion_group', () => {
+	it('default to everyone, no minimum age, no group when the file has no such columns', () => {
+		const r = validateRows([good(2)], ctx);
+		expect(r.errors).toEqual([]);
+		expect(r.valid[0].fit).toEqual({ audience: 'all', minAge: null, exclusionGroup: null });
+	});
+
+	it('read all/adults and the Vietnamese “mọi người”/“người lớn”, an age 6–99 (Excel’s 16.0 too) and a group slug', () => {
+		const r = validateRows(
+			[
+				good(2, { audience: 'adults', min_age: '', exclusion_group: 'tuoi-ket-hon' }),
+				good(3, { audience: 'Người lớn'.normalize('NFD'), min_age: '16.0' }),
+				good(4, { audience: 'mọi người', min_age: '12', exclusion_group: ' Tuoi-Ket-Hon ' }),
+				good(5, { audience: 'all', min_age: '6' }),
+				good(6, { audience: '', min_age: '99' })
+			],
+			ctx
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.valid.map((q) => q.fit)).toEqual([
+			{ audience: 'adults', minAge: null, exclusionGroup: 'tuoi-ket-hon' },
+			{ audience: 'adults', minAge: 16, exclusionGroup: null },
+			{ audience: 'all', minAge: 12, exclusionGroup: 'tuoi-ket-hon' },
+			{ audience: 'all', minAge: 6, exclusionGroup: null },
+			{ audience: 'all', minAge: 99, exclusionGroup: null }
+		]);
+	});
+
+	it('report bad values in Vietnamese with the row and the column', () => {
+		const r = validateRows(
+			[
+				good(2, { audience: 'trẻ em' }),
+				good(3, { min_age: '5' }),
+				good(4, { min_age: '100' }),
+				good(5, { min_age: '16,5' }),
+				good(6, { min_age: 'mười sáu' }),
+				good(7, { exclusion_group: 'nhóm 1' }),
+				good(8, { exclusion_group: 'x'.repeat(41) }),
+				good(9, { kind: 'essay', audience: 'kids' })
+			],
+			ctx
+		);
+		expect(r.valid).toEqual([]);
+		expect(r.errors).toEqual([
+			{ row: 2, column: 'audience', message: 'Đối tượng “trẻ em” không hợp lệ; dùng “mọi người” (all) hoặc “người lớn” (adults).' },
+			{ row: 3, column: 'min_age', message: 'Tuổi tối thiểu “5” không hợp lệ; ghi một số nguyên từ 6 đến 99, hoặc để trống.' },
+			{ row: 4, column: 'min_age', message: expect.stringMatching(/^Tuổi tối thiểu “100” không hợp lệ/) },
+			{ row: 5, column: 'min_age', message: expect.stringMatching(/^Tuổi tối thiểu “16.5” không hợp lệ/) },
+			{ row: 6, column: 'min_age', message: expect.stringMatching(/^Tuổi tối thiểu “mười sáu” không hợp lệ/) },
+			{ row: 7, column: 'exclusion_group', message: expect.stringMatching(/^Nhóm loại trừ “nhóm 1” chỉ được gồm chữ không dấu/) },
+			{ row: 8, column: 'exclusion_group', message: expect.stringMatching(/^Nhóm loại trừ “x+” chỉ được gồm/) },
+			{ row: 9, column: 'kind', message: expect.stringMatching(/^Loại câu hỏi “essay”/) },
+			{ row: 9, column: 'audience', message: expect.stringMatching(/^Đối tượng “kids” không hợp lệ/) }
+		]);
+	});
+
+	it('are written by toRowCells (export), empty for none', () => {
+		const cells = toRowCells({
+			topicCode: 'luat',
+			topicName: 'Luật',
+			difficulty: 2,
+			status: 'published',
+			content: {
+				kind: 'true_false',
+				stem: 'Câu hỏi?',
+				options: [
+					{ text: 'Đúng', correct: true },
+					{ text: 'Sai', correct: false }
+				],
+				explanation: '',
+				legalRef: ''
+			},
+			fit: { audience: 'adults', minAge: 16, exclusionGroup: 'g-1' }
+		});
+		expect([cells.audience, cells.min_age, cells.exclusion_group]).toEqual(['adults', '16', 'g-1']);
+		expect(normaliseHeader('Min age')).toBe('min_age');
+		expect(normaliseHeader('Exclusion-Group')).toBe('exclusion_group');
 	});
 });

@@ -4,10 +4,12 @@ import {
 	OPTION_LETTERS,
 	STATUSES,
 	normaliseContent,
+	normaliseFit,
 	stemKey,
 	stemLookalikeKey,
 	type Kind,
 	type QuestionContent,
+	type QuestionFit,
 	type Status
 } from '../../schemas/question';
 
@@ -38,7 +40,18 @@ export const COLUMNS = [
 	},
 	{ key: 'explanation', required: false, help: 'Giải thích (hiện cho người thi sau khi công bố đáp án).' },
 	{ key: 'legal_ref', required: false, help: 'Căn cứ pháp lý, ví dụ “Điều 3, Luật Phòng, chống bạo lực gia đình 2022”.' },
-	{ key: 'status', required: false, help: 'Trạng thái: published (đã công bố, mặc định), draft (nháp), retired (ngừng sử dụng).' }
+	{ key: 'status', required: false, help: 'Trạng thái: published (đã công bố, mặc định), draft (nháp), retired (ngừng sử dụng).' },
+	{
+		key: 'audience',
+		required: false,
+		help: 'Đối tượng: all / mọi người (mặc định khi để trống) hoặc adults / người lớn (chỉ rút cho người từ 18 tuổi).'
+	},
+	{ key: 'min_age', required: false, help: 'Tuổi tối thiểu của người thi (số nguyên 6–99), để trống nếu không giới hạn.' },
+	{
+		key: 'exclusion_group',
+		required: false,
+		help: 'Nhóm loại trừ: mã ngắn không dấu (ví dụ tuoi-ket-hon). Hai câu cùng nhóm không bao giờ cùng xuất hiện trong một lượt thi. Để trống nếu không có.'
+	}
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const COLUMN_KEYS: ColumnKey[] = COLUMNS.map((c) => c.key);
@@ -153,6 +166,7 @@ export interface ImportQuestion {
 	difficulty: 1 | 2 | 3;
 	status: Status;
 	content: QuestionContent;
+	fit: QuestionFit;
 	stemKey: string;
 }
 
@@ -216,6 +230,10 @@ function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | n
 	if (status == null)
 		err('status', `Trạng thái “${cleanText(c('status')).slice(0, 30)}” không hợp lệ; dùng published, draft hoặc retired.`);
 
+	// Optional columns: a file without them imports as before (everyone, no minimum age, no group).
+	const { fit, issues: fitIssues } = normaliseFit({ audience: c('audience'), minAge: c('min_age'), exclusionGroup: c('exclusion_group') });
+	for (const i of fitIssues) err(i.field === 'audience' ? 'audience' : i.field === 'minAge' ? 'min_age' : 'exclusion_group', i.message);
+
 	const optionTexts = OPTION_KEYS.map((k) => c(k));
 	const correctIdx = parseCorrect(c('correct'), kind ?? 'single', optionTexts);
 	if (correctIdx == null)
@@ -242,7 +260,7 @@ function validateRow(r: RawRow): { question: Omit<ImportQuestion, 'stemKey'> | n
 		err(column, i.message);
 	}
 	if (errors.length || difficulty == null || status == null) return { question: null, errors };
-	return { question: { row: r.row, topicCode, topicName, difficulty, status, content }, errors };
+	return { question: { row: r.row, topicCode, topicName, difficulty, status, content, fit }, errors };
 }
 
 /**
@@ -321,6 +339,7 @@ export function toRowCells(q: {
 	difficulty: number;
 	status: Status;
 	content: QuestionContent;
+	fit?: QuestionFit;
 }): Record<ColumnKey, string> {
 	const opts = OPTION_KEYS.map((_, i) => q.content.options[i]?.text ?? '');
 	return {
@@ -338,6 +357,9 @@ export function toRowCells(q: {
 		correct: q.content.options.flatMap((o, i) => (o.correct ? [OPTION_LETTERS[i]] : [])).join(','),
 		explanation: q.content.explanation,
 		legal_ref: q.content.legalRef,
-		status: q.status
+		status: q.status,
+		audience: q.fit?.audience ?? 'all',
+		min_age: q.fit?.minAge != null ? String(q.fit.minAge) : '',
+		exclusion_group: q.fit?.exclusionGroup ?? ''
 	};
 }

@@ -223,8 +223,8 @@ describe('export → import round trip', () => {
 			await importBytes(
 				'seed.xlsx',
 				await xlsx([
-					row(1),
-					row(2, { kind: 'multiple', option_c: 'Cắt tiền sinh hoạt', option_d: '=1+1', correct: 'A,C', status: 'draft' }),
+					row(1, { audience: 'người lớn', min_age: 20, exclusion_group: 'Cap-1' }),
+					row(2, { kind: 'multiple', option_c: 'Cắt tiền sinh hoạt', option_d: '=1+1', correct: 'A,C', status: 'draft', min_age: '12' }),
 					row(3, { kind: 'true_false', option_a: 'Đúng', option_b: 'Sai', correct: 'B', status: 'retired', explanation: '' }),
 					row(4, { stem: 'Câu có "ngoặc kép", dấu phẩy; và\nxuống dòng?', option_a: '-5 năm', option_f: '', legal_ref: '' })
 				])
@@ -238,6 +238,12 @@ describe('export → import round trip', () => {
 			await bank.applyImport(other, res.plan, null);
 			expect(await bank.exportRows(other)).toEqual(first);
 			expect(first).toHaveLength(4);
+			expect(first.map((r) => [r.audience, r.min_age, r.exclusion_group])).toEqual([
+				['adults', '20', 'cap-1'],
+				['all', '12', ''],
+				['all', '', ''],
+				['all', '', '']
+			]);
 			await other.destroy();
 		});
 	}

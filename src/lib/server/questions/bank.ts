@@ -194,7 +194,8 @@ export async function writePlan(
 					stem: q.content.stem,
 					options: q.content.options,
 					explanation: q.content.explanation,
-					legalRef: q.content.legalRef
+					legalRef: q.content.legalRef,
+					fit: q.fit
 				},
 				now
 			);
@@ -221,6 +222,7 @@ export async function exportRows(db: Executor, filter: questions.QuestionFilter 
 			topicName: q.topicName,
 			difficulty: q.difficulty,
 			status: q.status,
+			fit: q.fit,
 			content: {
 				kind: q.kind,
 				stem: q.stem,

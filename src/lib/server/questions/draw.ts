@@ -8,6 +8,10 @@ export interface PoolItem {
 	id: number;
 	topicId: number;
 	difficulty: number;
+	/** The youngest age the question fits (requiredAge: 18 for adults-only); 0 or absent = any age. */
+	minAge?: number;
+	/** Exclusion group: at most one question of a group per attempt; null or absent = none. */
+	group?: string | null;
 }
 
 export interface Quota {

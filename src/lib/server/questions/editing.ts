@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { QuestionStatus } from '../db/types';
 import { lockRow } from '../db/sql';
 import { audit } from '../audit';
-import type { QuestionContent } from '../../schemas/question';
+import type { QuestionContent, QuestionFit } from '../../schemas/question';
 import * as questions from './questions';
 import { formatNumber } from '../../vn/number';
 
@@ -30,6 +30,13 @@ function sameContent(a: QuestionContent, b: QuestionContent): boolean {
 	);
 }
 
+/** Who a question fits changes who may draw it: the audit log says from what to what. */
+function fitChange(before: QuestionFit, after: QuestionFit | undefined): { fitBefore?: QuestionFit; fit?: QuestionFit } {
+	if (!after) return {};
+	const same = before.audience === after.audience && before.minAge === after.minAge && before.exclusionGroup === after.exclusionGroup;
+	return same ? {} : { fitBefore: before, fit: after };
+}
+
 function canDelete(attemptUses: number): boolean {
 	return attemptUses === 0;
 }
@@ -40,7 +47,7 @@ export type EditOutcome =
 export async function editQuestion(
 	db: Db,
 	id: number,
-	input: { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent },
+	input: { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent; fit?: QuestionFit },
 	actorUserId: number | null,
 	now = Date.now()
 ): Promise<EditOutcome> {
@@ -78,7 +85,9 @@ export async function editQuestion(
 				kind: input.content.kind,
 				status: input.status,
 				stem: input.content.stem,
-				currentVersionId: versionId
+				currentVersionId: versionId,
+				// Left out: the question keeps who it fits and its group.
+				fit: input.fit ?? q.fit
 			},
 			now
 		);
@@ -87,7 +96,7 @@ export async function editQuestion(
 			action: 'question.update',
 			entity: 'question',
 			entityId: id,
-			details: { mode, versionNo, statusBefore: q.status, status: input.status },
+			details: { mode, versionNo, statusBefore: q.status, status: input.status, ...fitChange(q.fit, input.fit) },
 			at: now
 		});
 		return { ok: true, mode, versionNo } as const;
@@ -96,14 +105,14 @@ export async function editQuestion(
 
 export async function createQuestion(
 	db: Db,
-	input: { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent },
+	input: { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent; fit?: QuestionFit },
 	actorUserId: number | null,
 	now = Date.now()
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const id = await questions.createQuestion(
 			trx,
-			{ topicId: input.topicId, difficulty: input.difficulty, status: input.status, ...input.content },
+			{ topicId: input.topicId, difficulty: input.difficulty, status: input.status, ...input.content, fit: input.fit },
 			now
 		);
 		await audit(trx, { actorUserId, action: 'question.create', entity: 'question', entityId: id, at: now });

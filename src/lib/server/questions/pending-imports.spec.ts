@@ -26,6 +26,7 @@ const plan: ImportPlan = {
 				explanation: 'Vì thế.',
 				legalRef: 'Điều 1'
 			},
+			fit: { audience: 'adults', minAge: 16, exclusionGroup: 'kiem-thu' },
 			stemKey: 'cau hoi kiem thu'
 		}
 	],

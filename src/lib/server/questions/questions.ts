@@ -6,7 +6,7 @@ import { invalidate, registerCache, TtlCache } from '../cache';
 import type { QuestionKind, QuestionStatus } from '../db/types';
 import type { PoolItem } from './draw';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../vn/text';
-import { stemKey } from '../../schemas/question';
+import { DEFAULT_FIT, requiredAge, stemKey, type QuestionFit } from '../../schemas/question';
 
 export interface Topic {
 	id: number;
@@ -23,6 +23,8 @@ export interface QuestionDraft {
 	options: { text: string; correct: boolean }[];
 	explanation: string;
 	legalRef: string;
+	/** Who the question fits and its exclusion group; everyone and none when left out. */
+	fit?: QuestionFit;
 }
 
 /** An option as a question version stores it (`options_json`); scoring compares choices with `correct`. */
@@ -40,6 +42,14 @@ export interface QuestionVersion {
 	options: StoredOption[];
 	explanation: string;
 	legalRef: string;
+}
+
+function fitColumns(fit: QuestionFit) {
+	return { audience: fit.audience, min_age: fit.minAge, exclusion_group: fit.exclusionGroup };
+}
+
+function fitOf(r: { audience: QuestionFit['audience']; min_age: number | null; exclusion_group: string | null }): QuestionFit {
+	return { audience: r.audience, minAge: r.min_age, exclusionGroup: r.exclusion_group };
 }
 
 /** Random option ids: stable within a version, meaningless outside it (they reveal no order). */
@@ -70,7 +80,8 @@ export async function createQuestion(db: Executor, q: QuestionDraft, now = Date.
 			status: q.status,
 			stem_folded: foldVietnamese(q.stem),
 			created_at: now,
-			updated_at: now
+			updated_at: now,
+			...fitColumns(q.fit ?? DEFAULT_FIT)
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -113,11 +124,18 @@ export function listDrawPool(db: Executor): Promise<(PoolItem & { versionId: num
 	return poolCache.get('pool', async () => {
 		const rows = await db
 			.selectFrom('questions')
-			.select(['id', 'topic_id', 'difficulty', 'current_version_id'])
+			.select(['id', 'topic_id', 'difficulty', 'current_version_id', 'audience', 'min_age', 'exclusion_group'])
 			.where('status', '=', 'published')
 			.where('current_version_id', 'is not', null)
 			.execute();
-		return rows.map((r) => ({ id: r.id, topicId: r.topic_id, difficulty: r.difficulty, versionId: r.current_version_id! }));
+		return rows.map((r) => ({
+			id: r.id,
+			topicId: r.topic_id,
+			difficulty: r.difficulty,
+			versionId: r.current_version_id!,
+			minAge: requiredAge(fitOf(r)),
+			group: r.exclusion_group
+		}));
 	});
 }
 
@@ -271,6 +289,7 @@ export interface QuestionDetail extends Omit<QuestionVersion, 'id' | 'questionId
 	topicId: number;
 	difficulty: number;
 	status: QuestionStatus;
+	fit: QuestionFit;
 	versionId: number;
 	versionNo: number;
 	updatedAt: number;
@@ -286,6 +305,9 @@ export async function findQuestion(db: Executor, id: number): Promise<QuestionDe
 			'questions.difficulty',
 			'questions.status',
 			'questions.updated_at',
+			'questions.audience',
+			'questions.min_age',
+			'questions.exclusion_group',
 			'v.id as version_id',
 			'v.version_no',
 			'v.kind',
@@ -302,6 +324,7 @@ export async function findQuestion(db: Executor, id: number): Promise<QuestionDe
 		topicId: r.topic_id,
 		difficulty: r.difficulty,
 		status: r.status,
+		fit: fitOf(r),
 		updatedAt: r.updated_at,
 		versionId: r.version_id,
 		versionNo: r.version_no,
@@ -407,7 +430,15 @@ export async function overwriteVersion(db: Executor, versionId: number, c: Versi
 export async function updateQuestionRow(
 	db: Executor,
 	id: number,
-	set: { topicId: number; difficulty: number; kind: QuestionKind; status: QuestionStatus; stem: string; currentVersionId: number },
+	set: {
+		topicId: number;
+		difficulty: number;
+		kind: QuestionKind;
+		status: QuestionStatus;
+		stem: string;
+		currentVersionId: number;
+		fit: QuestionFit;
+	},
 	now = Date.now()
 ): Promise<void> {
 	await db
@@ -419,7 +450,8 @@ export async function updateQuestionRow(
 			status: set.status,
 			stem_folded: foldVietnamese(set.stem),
 			current_version_id: set.currentVersionId,
-			updated_at: now
+			updated_at: now,
+			...fitColumns(set.fit)
 		})
 		.where('id', '=', id)
 		.execute();
@@ -472,6 +504,9 @@ export async function listForExport(db: Executor, f: QuestionFilter) {
 			'topics.name',
 			'questions.difficulty',
 			'questions.status',
+			'questions.audience',
+			'questions.min_age',
+			'questions.exclusion_group',
 			'v.kind',
 			'v.stem',
 			'v.options_json',
@@ -486,6 +521,7 @@ export async function listForExport(db: Executor, f: QuestionFilter) {
 		topicName: r.name,
 		difficulty: r.difficulty,
 		status: r.status,
+		fit: fitOf(r),
 		kind: r.kind,
 		stem: r.stem,
 		options: JSON.parse(r.options_json) as StoredOption[],

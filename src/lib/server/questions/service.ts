@@ -6,7 +6,7 @@ import * as bank from './bank';
 import * as warnings from './item-warnings';
 import type { CheckCode } from './item-checks';
 import type { SheetFormat } from './bank-file';
-import type { QuestionContent } from '../../schemas/question';
+import type { QuestionContent, QuestionFit } from '../../schemas/question';
 import type { QuestionStatus } from '../db/types';
 import type { FieldErrors, FormResult } from '../../schemas/form';
 
@@ -73,7 +73,7 @@ export function withdrawWarning(actorUserId: number, questionId: number, code: C
 		.execute((trx) => warnings.withdraw(trx, questionId, code, actorUserId));
 }
 
-type QuestionInput = { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent };
+type QuestionInput = { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent; fit: QuestionFit };
 
 const TOPIC_GONE = 'Chủ đề không tồn tại. Vui lòng chọn lại.';
 

@@ -27,7 +27,10 @@ export const load = (async (event) => {
 		options: Array.from({ length: MAX_OPTIONS }, (_, i) => q.options[i]?.text ?? ''),
 		correct: Array.from({ length: MAX_OPTIONS }, (_, i) => q.options[i]?.correct ?? false),
 		explanation: q.explanation,
-		legalRef: q.legalRef
+		legalRef: q.legalRef,
+		audience: q.fit.audience,
+		minAge: q.fit.minAge != null ? String(q.fit.minAge) : '',
+		exclusionGroup: q.fit.exclusionGroup ?? ''
 	};
 	return {
 		question: { id: q.id, status: q.status, versionNo: q.versionNo },
@@ -60,7 +63,7 @@ async function save(event: Parameters<Actions['save']>[0]) {
 	const values = questionFormValues(await event.request.formData());
 	const parsed = parseQuestionForm(values);
 	if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-	const res = await questions.saveQuestion(user.id, q.id, { ...parsed.meta, content: parsed.content });
+	const res = await questions.saveQuestion(user.id, q.id, { ...parsed.meta, content: parsed.content, fit: parsed.fit });
 	if (!res.ok) {
 		if ('errors' in res) return fail(400, { values, errors: res.errors });
 		error(res.status, { message: res.message });

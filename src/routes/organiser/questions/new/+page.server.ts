@@ -16,7 +16,10 @@ export const load = (async (event) => {
 		options: Array(MAX_OPTIONS).fill(''),
 		correct: Array(MAX_OPTIONS).fill(false),
 		explanation: '',
-		legalRef: ''
+		legalRef: '',
+		audience: 'all',
+		minAge: '',
+		exclusionGroup: ''
 	};
 	return { topics: topics.map((t) => ({ id: t.id, name: t.name })), values };
 }) satisfies PageServerLoad;
@@ -26,7 +29,7 @@ async function create(event: Parameters<Actions['default']>[0]) {
 	const values = questionFormValues(await event.request.formData());
 	const parsed = parseQuestionForm(values);
 	if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-	const res = await questions.createQuestion(user.id, { ...parsed.meta, content: parsed.content });
+	const res = await questions.createQuestion(user.id, { ...parsed.meta, content: parsed.content, fit: parsed.fit });
 	if (!res.ok) return fail(400, { values, errors: res.errors });
 	redirect(303, `/organiser/questions/${res.id}?saved=created`);
 }
