@@ -29,7 +29,7 @@ if (v.errors.length) {
 	process.exit(1);
 }
 const flags = checkBank(
-	v.valid.map((q) => ({ id: q.row, content: q.content, group: null })),
+	v.valid.map((q) => ({ id: q.row, content: q.content, group: q.fit.exclusionGroup })),
 	(row) => `dòng ${row}`
 );
 const accepted = new Map(v.valid.map((q) => [q.row, new Set<string>()]));

@@ -99,7 +99,7 @@ function reportOf(
 async function itemWarningsOf(db: Executor, valid: readonly ImportQuestion[]): Promise<ImportReport['itemWarnings']> {
 	if (valid.length === 0) return [];
 	const bank = await listCheckInputs(db);
-	const file = valid.map((q) => ({ id: -q.row, content: q.content, group: null }));
+	const file = valid.map((q) => ({ id: -q.row, content: q.content, group: q.fit.exclusionGroup }));
 	const label = (id: number) => (id < 0 ? `dòng ${-id} của tệp` : `câu #${id} trong ngân hàng`);
 	const out: ImportReport['itemWarnings'] = [];
 	for (const [id, flags] of checkBank([...bank, ...file], label))

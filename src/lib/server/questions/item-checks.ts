@@ -179,7 +179,8 @@ export function checkAllButOutliers(q: CheckedContent): Flag | null {
 	return null;
 }
 
-const NEGATIVE: readonly string[][] = [['không'], ['chẳng'], ['chưa'], ['đừng'], ['chớ'], ['cấm'], ['nghiêm', 'cấm']];
+// "cấm" is left out: "cấm tiếp xúc", "bị nghiêm cấm" name a rule, they do not negate the sentence.
+const NEGATIVE: readonly string[][] = [['không'], ['chẳng'], ['chưa'], ['đừng'], ['chớ']];
 const hasNegative = (text: string) => {
 	const s = syllables(text);
 	return NEGATIVE.some((seq) => s.some((_, i) => seq.every((w, j) => s[i + j] === w)));
@@ -290,7 +291,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  */
 export function checkCrossAnswers(
 	items: readonly CheckedItem[],
-	label: (id: number) => string = (id) => `câu #${id}`
+	label: (id: number) => string = (id) => `câu #${id}`,
+	common: ReadonlySet<string> = commonSyllables(items.map((q) => q.content.stem))
 ): Map<number, Flag[]> {
 	const out = new Map<number, Flag[]>();
 	const prepared = items.map((q) => ({
@@ -333,10 +335,12 @@ export function checkCrossAnswers(
 							.replace('Một phương án sai của câu này là đáp án đúng', 'Đáp án đúng của câu này là một phương án sai')
 					);
 				}
-		// a's stem states b's correct answer (a specific one: a number, or three meaningful words).
+		// a's stem states b's correct answer, a specific one: a number, or three meaningful words of
+		// which two are not the bank's common words ("là hành vi bị nghiêm cấm" gives nothing away).
 		for (const [k, list] of byCorrect) {
-			const words = contentSyllables(k).length;
-			if (!(words >= 3 || (words >= 2 && /\p{N}{2,}/u.test(k))) || !a.stemText.includes(` ${k} `)) continue;
+			const words = contentSyllables(k);
+			const rare = words.filter((w) => !common.has(w)).length;
+			if (!((words.length >= 3 && rare >= 2) || (words.length >= 2 && /\p{N}{2,}/u.test(k))) || !a.stemText.includes(` ${k} `)) continue;
 			for (const b of list)
 				if (apart(a, b) && overlap(a.stemWords, b.stemWords) >= SAME_FACT_OVERLAP / 4) {
 					add(a, b, `Câu hỏi này nêu sẵn đáp án đúng của ${label(b.id)} (“${k}”): rút chung một lượt, người thi chép được đáp án. ${HINT}`);
@@ -353,8 +357,8 @@ export function checkCrossAnswers(
 
 /** Every flag of every question of a bank (or an import file with the bank it goes into). */
 export function checkBank(items: readonly CheckedItem[], label?: (id: number) => string): Map<number, Flag[]> {
-	const cross = checkCrossAnswers(items, label);
 	const common = commonSyllables(items.map((q) => q.content.stem));
+	const cross = checkCrossAnswers(items, label, common);
 	const out = new Map<number, Flag[]>();
 	for (const q of items) {
 		const flags = [...checkQuestion(q.content, common), ...(cross.get(q.id) ?? [])];

@@ -20,7 +20,7 @@ export async function listCheckInputs(db: Executor) {
 	const rows = await db
 		.selectFrom('questions')
 		.innerJoin('question_versions as v', 'v.id', 'questions.current_version_id')
-		.select(['questions.id', 'v.id as version_id', 'v.kind', 'v.stem', 'v.options_json'])
+		.select(['questions.id', 'questions.exclusion_group', 'v.id as version_id', 'v.kind', 'v.stem', 'v.options_json'])
 		.orderBy('questions.id')
 		.execute();
 	return rows.map((r) => ({
@@ -31,7 +31,7 @@ export async function listCheckInputs(db: Executor) {
 			stem: r.stem,
 			options: (JSON.parse(r.options_json) as StoredOption[]).map((o) => ({ text: o.text, correct: o.correct }))
 		} satisfies CheckedContent,
-		group: null as string | null
+		group: r.exclusion_group
 	}));
 }
 
