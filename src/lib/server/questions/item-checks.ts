@@ -64,14 +64,25 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
 	).split(' ')
 );
 
+/**
+ * Tokenising is most of the checks' time and a bank check tokenises each text several times, so
+ * the results are memoised (texts are short; the memo is dropped when it grows large).
+ */
+const memo = new Map<string, readonly string[]>();
+const MEMO_MAX = 50_000;
+
 /** NFC, lower case, syllables (letters and digits; "01/7/2023" stays one token). */
-export function syllables(text: string): string[] {
-	return (
+export function syllables(text: string): readonly string[] {
+	const hit = memo.get(text);
+	if (hit) return hit;
+	const out =
 		text
 			.normalize('NFC')
 			.toLowerCase()
-			.match(/[\p{L}\p{M}\p{N}]+(?:[/.,][\p{N}]+)*/gu) ?? []
-	);
+			.match(/[\p{L}\p{M}\p{N}]+(?:[/.,][\p{N}]+)*/gu) ?? [];
+	if (memo.size >= MEMO_MAX) memo.clear();
+	memo.set(text, out);
+	return out;
 }
 
 /** The syllables that carry meaning: stop syllables and one-character tokens left out. */
@@ -298,7 +309,7 @@ export function checkCrossAnswers(
 	const prepared = items.map((q) => ({
 		...q,
 		stemWords: new Set(contentSyllables(q.content.stem)),
-		stemText: ` ${syllables(q.content.stem).join(' ')} `,
+		stemSyllables: syllables(q.content.stem),
 		correct: q.content.kind === 'true_false' ? [] : q.content.options.filter((o) => o.correct).map((o) => optionKey(o.text)),
 		wrong: q.content.kind === 'true_false' ? [] : q.content.options.filter((o) => !o.correct).map((o) => optionKey(o.text))
 	}));
@@ -312,6 +323,20 @@ export function checkCrossAnswers(
 				list.push(q);
 				byCorrect.set(k, list);
 			}
+	// Answers specific enough to give away when a stem states them (see below), by their text.
+	const stated = new Map<string, typeof prepared>();
+	// First syllable of such an answer → its lengths in syllables, so a stem is only cut where one may start.
+	const lengthsFrom = new Map<string, Set<number>>();
+	for (const [k, list] of byCorrect) {
+		const words = contentSyllables(k);
+		const rare = words.filter((w) => !common.has(w)).length;
+		if (!((words.length >= 3 && rare >= 2) || (words.length >= 2 && /\p{N}{2,}/u.test(k)))) continue;
+		stated.set(k, list);
+		const parts = k.split(' ');
+		const lengths = lengthsFrom.get(parts[0]) ?? new Set<number>();
+		lengths.add(parts.length);
+		lengthsFrom.set(parts[0], lengths);
+	}
 	const add = (q: { id: number }, other: { id: number }, message: string) => {
 		const list = out.get(q.id) ?? [];
 		if (!list.some((f) => f.other === other.id)) list.push({ code: 'cross_answer', message, other: other.id });
@@ -337,20 +362,27 @@ export function checkCrossAnswers(
 				}
 		// a's stem states b's correct answer, a specific one: a number, or three meaningful words of
 		// which two are not the bank's common words ("là hành vi bị nghiêm cấm" gives nothing away).
-		for (const [k, list] of byCorrect) {
-			const words = contentSyllables(k);
-			const rare = words.filter((w) => !common.has(w)).length;
-			if (!((words.length >= 3 && rare >= 2) || (words.length >= 2 && /\p{N}{2,}/u.test(k))) || !a.stemText.includes(` ${k} `)) continue;
-			for (const b of list)
-				if (apart(a, b) && overlap(a.stemWords, b.stemWords) >= SAME_FACT_OVERLAP / 4) {
-					add(a, b, `Câu hỏi này nêu sẵn đáp án đúng của ${label(b.id)} (“${k}”): rút chung một lượt, người thi chép được đáp án. ${HINT}`);
-					add(
-						b,
-						a,
-						`Đáp án đúng của câu này (“${k}”) được nêu sẵn trong ${label(a.id)}: rút chung một lượt, người thi chép được đáp án. ${HINT}`
-					);
-				}
-		}
+		// The stem's runs of syllables are looked up among the answers (no scan of every answer).
+		for (let i = 0; i < a.stemSyllables.length; i++)
+			for (const n of lengthsFrom.get(a.stemSyllables[i]) ?? []) {
+				if (i + n > a.stemSyllables.length) continue;
+				const k = a.stemSyllables.slice(i, i + n).join(' ');
+				const list = stated.get(k);
+				if (!list) continue;
+				for (const b of list)
+					if (apart(a, b) && overlap(a.stemWords, b.stemWords) >= SAME_FACT_OVERLAP / 4) {
+						add(
+							a,
+							b,
+							`Câu hỏi này nêu sẵn đáp án đúng của ${label(b.id)} (“${k}”): rút chung một lượt, người thi chép được đáp án. ${HINT}`
+						);
+						add(
+							b,
+							a,
+							`Đáp án đúng của câu này (“${k}”) được nêu sẵn trong ${label(a.id)}: rút chung một lượt, người thi chép được đáp án. ${HINT}`
+						);
+					}
+			}
 	}
 	return out;
 }

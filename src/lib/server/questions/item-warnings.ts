@@ -1,5 +1,6 @@
 import type { Executor } from '../db';
 import { audit } from '../audit';
+import { registerCache, TtlCache } from '../cache';
 import { CHECK_CODES, checkBank, type CheckCode, type CheckedContent, type Flag } from './item-checks';
 import type { StoredOption } from './questions';
 
@@ -44,16 +45,36 @@ async function listAcceptances(db: Executor, questionId?: number) {
 	return q.execute();
 }
 
+/**
+ * The flags of the whole bank, kept until the bank changes (every question write invalidates
+ * 'questions', in every process) or for a minute: checking 5,000 questions takes a few hundred
+ * milliseconds on this machine, too much for every list page.
+ */
+const flagCache = registerCache(
+	'questions.item-flags',
+	new TtlCache<{ versions: Map<number, number>; flags: Map<number, Flag[]> }, 'bank'>(60_000, 1),
+	{ questions: 'clear' }
+);
+
+async function computeFlags(db: Executor) {
+	const items = await listCheckInputs(db);
+	return { versions: new Map(items.map((q) => [q.id, q.versionId])), flags: checkBank(items) };
+}
+
 /** Warnings per question id (questions without any are left out). */
 export async function bankWarnings(db: Executor, onlyQuestion?: number): Promise<Map<number, Warning[]>> {
-	const [items, acceptances] = await Promise.all([listCheckInputs(db), listAcceptances(db, onlyQuestion)]);
-	const version = new Map(items.map((q) => [q.id, q.versionId]));
+	// Inside a transaction the flags are computed afresh: its own writes must not fill the cache.
+	const [bank, acceptances] = await Promise.all([
+		db.isTransaction ? computeFlags(db) : flagCache.get('bank', () => computeFlags(db)),
+		listAcceptances(db, onlyQuestion)
+	]);
+	const version = bank.versions;
 	const accepted = new Map<string, { by: string | null; at: number }>();
 	for (const a of acceptances)
 		if (version.get(a.question_id) === a.version_id)
 			accepted.set(`${a.question_id}:${a.check_code}`, { by: a.full_name, at: a.accepted_at });
 	const out = new Map<number, Warning[]>();
-	for (const [id, flags] of checkBank(items)) {
+	for (const [id, flags] of bank.flags) {
 		if (onlyQuestion != null && id !== onlyQuestion) continue;
 		out.set(
 			id,
