@@ -16,6 +16,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chr
 const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update'] });
 /** @type {({ name: string } & ReturnType<typeof meter>)[]} */
 const weights = [];
+/** The question with item-writing warnings the screenshots show (written on the first pass). */
+let flaggedId = /** @type {number | null} */ (null);
 
 /** @param {import('@playwright/test').Page} page */
 function meter(page) {
@@ -109,6 +111,34 @@ try {
 			await shot('fairness-round');
 			await page.goto(server.url + '/organiser/fairness/contests/1');
 			await shot('fairness-contest');
+			// Item-writing warnings (issue 15): a question whose correct option is far longer than the
+			// others and that has one silly wrong option, written once (first pass), then its page and
+			// the list filtered on open warnings.
+			if (flaggedId == null) {
+				const topics = await page.request.get(server.url + '/organiser/questions/new');
+				const topicId = /<option value="(\d+)"/.exec(await topics.text())?.[1] ?? '1';
+				const res = await page.request.post(server.url + '/organiser/questions/new', {
+					headers: { origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true' },
+					form: {
+						topicId,
+						difficulty: '1',
+						kind: 'single',
+						status: 'draft',
+						stem: 'Khi thấy một em nhỏ bị đánh đập, bạn nên làm gì?',
+						option0: 'Im lặng',
+						option1: 'Đánh lại',
+						option2: 'Gọi ngay Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (miễn phí, 24/7) để được tư vấn, hỗ trợ',
+						correct: '2',
+						explanation: 'Tổng đài 111 miễn phí, hoạt động 24 giờ tất cả các ngày.',
+						legalRef: 'Nghị định 56/2017/NĐ-CP'
+					}
+				});
+				flaggedId = Number(/questions\/(\d+)/.exec(await res.text())?.[1]);
+			}
+			await page.goto(server.url + `/organiser/questions/${flaggedId}`);
+			await shot('question-warnings');
+			await page.goto(server.url + '/organiser/questions?warnings=open');
+			await shot('questions-warnings');
 			await context.close();
 		}
 	}

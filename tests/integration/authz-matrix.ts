@@ -120,6 +120,8 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /organiser/questions/[questionId]?/save', expect: organiser },
 	{ key: 'POST /organiser/questions/[questionId]?/status', expect: organiser },
 	{ key: 'POST /organiser/questions/[questionId]?/delete', expect: organiser },
+	{ key: 'POST /organiser/questions/[questionId]?/acceptCheck', expect: organiser },
+	{ key: 'POST /organiser/questions/[questionId]?/withdrawCheck', expect: organiser },
 	{ key: 'GET /organiser/questions/import', expect: organiser },
 	{ key: 'POST /organiser/questions/import?/preview', expect: organiser },
 	{ key: 'POST /organiser/questions/import?/confirm', expect: organiser },

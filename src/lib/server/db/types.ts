@@ -259,6 +259,15 @@ export interface PendingImportsTable {
 	expires_at: number;
 }
 
+/** An item-writing warning the author accepted for one version of a question (migration 0015). */
+export interface QuestionCheckAcceptancesTable {
+	question_id: number;
+	check_code: string;
+	version_id: number;
+	accepted_by: number | null;
+	accepted_at: number;
+}
+
 export interface CacheEventsTable {
 	id: Generated<number>;
 	topic: string;
@@ -294,6 +303,7 @@ export interface Database {
 	rate_buckets: RateBucketsTable;
 	backoff_locks: BackoffLocksTable;
 	pending_imports: PendingImportsTable;
+	question_check_acceptances: QuestionCheckAcceptancesTable;
 	cache_events: CacheEventsTable;
 	leases: LeasesTable;
 }

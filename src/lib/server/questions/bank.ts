@@ -4,6 +4,8 @@ import { checkAgeSupply, checkSupply, type AgeSupply, type Quota, type SupplyRep
 import { audit } from '../audit';
 import * as questions from './questions';
 import { readSheet, writeSheet, type SheetFormat } from './bank-file';
+import { CHECK_LABELS, checkBank, type CheckCode } from './item-checks';
+import { listCheckInputs } from './item-warnings';
 import { toRowCells, validateRows, type ImportQuestion, type RawRow, type RowError, type ValidationResult } from './bank-format';
 
 /**
@@ -28,6 +30,11 @@ export interface ImportReport {
 	newTopics: { code: string; name: string }[];
 	/** Row numbers with at least one error. */
 	rejectedRows: number;
+	/**
+	 * Item-writing warnings of the file's questions (item-checks.ts), checked together with the
+	 * bank they go into: never blocking, the author may accept them later in the question's page.
+	 */
+	itemWarnings: { row: number; code: CheckCode; label: string; message: string }[];
 	/** The first valid questions, to show what will be written. */
 	sample: { row: number; topicCode: string; difficulty: number; kind: string; stem: string; correct: string; status: string }[];
 }
@@ -53,8 +60,14 @@ async function contextOf(db: Executor, skipExisting: boolean) {
 type FileFacts = Pick<ImportReport, 'sheet' | 'hiddenRows' | 'hiddenIncluded'>;
 const NO_FILE: FileFacts = { sheet: null, hiddenRows: [], hiddenIncluded: false };
 
-function reportOf(format: ImportReport['format'], v: ValidationResult, file: FileFacts): ImportReport {
+function reportOf(
+	format: ImportReport['format'],
+	v: ValidationResult,
+	file: FileFacts,
+	itemWarnings: ImportReport['itemWarnings'] = []
+): ImportReport {
 	return {
+		itemWarnings,
 		format,
 		total: v.total,
 		valid: v.valid.length,
@@ -79,6 +92,21 @@ function reportOf(format: ImportReport['format'], v: ValidationResult, file: Fil
 	};
 }
 
+/**
+ * The item-writing checks over the file's valid rows and the bank together (a file row may answer
+ * a bank question or another row). File rows get negative ids so they never meet a bank id.
+ */
+async function itemWarningsOf(db: Executor, valid: readonly ImportQuestion[]): Promise<ImportReport['itemWarnings']> {
+	if (valid.length === 0) return [];
+	const bank = await listCheckInputs(db);
+	const file = valid.map((q) => ({ id: -q.row, content: q.content, group: q.fit.exclusionGroup }));
+	const label = (id: number) => (id < 0 ? `dòng ${-id} của tệp` : `câu #${id} trong ngân hàng`);
+	const out: ImportReport['itemWarnings'] = [];
+	for (const [id, flags] of checkBank([...bank, ...file], label))
+		if (id < 0) for (const f of flags) out.push({ row: -id, code: f.code, label: CHECK_LABELS[f.code], message: f.message });
+	return out.sort((a, b) => a.row - b.row);
+}
+
 /** Validates rows against the bank. `plan` is null when any row is rejected: then nothing may be written. */
 async function previewRows(
 	db: Executor,
@@ -87,7 +115,7 @@ async function previewRows(
 ) {
 	const skipExisting = opts.skipExisting ?? false;
 	const v = validateRows(rows, await contextOf(db, skipExisting));
-	const report = reportOf(opts.format ?? 'rows', v, opts.file ?? NO_FILE);
+	const report = reportOf(opts.format ?? 'rows', v, opts.file ?? NO_FILE, await itemWarningsOf(db, v.valid));
 	const plan: ImportPlan | null = v.errors.length === 0 ? { questions: v.valid, newTopics: v.newTopics, skipExisting } : null;
 	return { report, plan };
 }

@@ -215,6 +215,8 @@ export interface QuestionFilter {
 	difficulty?: number | null;
 	kind?: QuestionKind | null;
 	status?: QuestionStatus | null;
+	/** Only these questions (the item-writing warning filter computes them); an empty list: none. */
+	ids?: readonly number[] | null;
 }
 
 function filtered(db: Executor, f: QuestionFilter) {
@@ -225,6 +227,7 @@ function filtered(db: Executor, f: QuestionFilter) {
 	if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
 	if (f.kind) query = query.where('questions.kind', '=', f.kind);
 	if (f.status) query = query.where('questions.status', '=', f.status);
+	if (f.ids) query = f.ids.length ? query.where('questions.id', 'in', [...f.ids]) : query.where('questions.id', '=', -1);
 	return query;
 }
 

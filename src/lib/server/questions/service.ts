@@ -3,6 +3,8 @@ import { audit } from '../audit';
 import * as questions from './questions';
 import * as editing from './editing';
 import * as bank from './bank';
+import * as warnings from './item-warnings';
+import type { CheckCode } from './item-checks';
 import type { SheetFormat } from './bank-file';
 import type { QuestionContent, QuestionFit } from '../../schemas/question';
 import type { QuestionStatus } from '../db/types';
@@ -22,11 +24,24 @@ export function listTopicsWithCounts() {
 	return questions.listTopicsWithCounts(getDb());
 }
 
-/** One page of the bank under a filter, with the topics for the filter's choices. */
-export async function listQuestionsPage(filter: questions.QuestionFilter, page: { offset: number; limit: number }) {
+/**
+ * One page of the bank under a filter, with the topics for the filter's choices and each
+ * question's item-writing warnings (open / accepted counts). `warnings` narrows the list to the
+ * questions with an open warning, or with an accepted one.
+ */
+export async function listQuestionsPage(
+	filter: questions.QuestionFilter & { warnings?: warnings.WarningFilter | null },
+	page: { offset: number; limit: number }
+) {
 	const db = getDb();
-	const [list, topics] = await Promise.all([questions.listQuestions(db, filter, page), questions.listTopics(db)]);
-	return { ...list, topics };
+	const flagged = await warnings.bankWarnings(db);
+	const f = filter.warnings ? { ...filter, ids: warnings.idsWith(flagged, filter.warnings) } : filter;
+	const [list, topics] = await Promise.all([questions.listQuestions(db, f, page), questions.listTopics(db)]);
+	const items = list.items.map((q) => {
+		const w = flagged.get(q.id) ?? [];
+		return { ...q, warnings: { open: w.filter((x) => !x.accepted).length, accepted: w.filter((x) => x.accepted).length } };
+	});
+	return { ...list, items, topics };
 }
 
 export function findQuestion(id: number) {
@@ -36,12 +51,26 @@ export function findQuestion(id: number) {
 /** What the question page shows besides the question: the topics, its versions and its uses. */
 export async function questionEditor(questionId: number) {
 	const db = getDb();
-	const [topics, history, uses] = await Promise.all([
+	const [topics, history, uses, flagged] = await Promise.all([
 		questions.listTopics(db),
 		questions.listHistory(db, questionId),
-		questions.countAttemptUses(db, { questionId })
+		questions.countAttemptUses(db, { questionId }),
+		warnings.bankWarnings(db, questionId)
 	]);
-	return { topics, history, uses };
+	return { topics, history, uses, warnings: flagged.get(questionId) ?? [] };
+}
+
+/** Accepts an item-writing warning for the question's current version; false: no such warning now. */
+export function acceptWarning(actorUserId: number, questionId: number, code: CheckCode) {
+	return getDb()
+		.transaction()
+		.execute((trx) => warnings.accept(trx, questionId, code, actorUserId));
+}
+
+export function withdrawWarning(actorUserId: number, questionId: number, code: CheckCode) {
+	return getDb()
+		.transaction()
+		.execute((trx) => warnings.withdraw(trx, questionId, code, actorUserId));
 }
 
 type QuestionInput = { topicId: number; difficulty: number; status: QuestionStatus; content: QuestionContent; fit: QuestionFit };
@@ -84,9 +113,15 @@ export function confirmImport(actorUserId: number, plan: bank.ImportPlan) {
 }
 
 /** The bank (or a filter of it) as a file in the import layout; every export is audit-logged. */
-export async function exportBank(actorUserId: number, format: SheetFormat, filter: questions.QuestionFilter) {
+export async function exportBank(
+	actorUserId: number,
+	format: SheetFormat,
+	filter: questions.QuestionFilter & { warnings?: warnings.WarningFilter | null }
+) {
 	const db = getDb();
-	const { bytes, count } = await bank.exportFile(db, format, filter);
+	const { warnings: which, ...rest } = filter;
+	const f = which ? { ...rest, ids: warnings.idsWith(await warnings.bankWarnings(db), which) } : rest;
+	const { bytes, count } = await bank.exportFile(db, format, f);
 	await audit(db, { actorUserId, action: 'questions.export', entity: 'questions', details: { format, count, filter } });
 	return bytes;
 }

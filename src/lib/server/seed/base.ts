@@ -7,8 +7,10 @@ import { hanoiDistricts2024 } from '../units/lists';
 import { previewFile, writePlan, formatErrors } from '../questions/bank';
 
 /**
- * The starter bank (146 questions, 6 topics): a CSV in the bank's import layout, written only from
- * facts in shared/CONTENT.md marked [V] or [S+] and the law texts in shared/content/legal-excerpts.md.
+ * The starter bank (151 questions, 6 topics): a CSV in the bank's import layout, written only from
+ * facts in shared/CONTENT.md marked [V] or [S+] and the law texts in shared/content/legal-excerpts.md
+ * — except the five questions on the Women's Union's models (issue 15), which CONTENT.md has only
+ * as [S] (Điều 36 of the domestic-violence law, the Union's own site): each names its source.
  * Organisers and reviewers edit it in Excel (UTF-8 with BOM; save as "CSV UTF-8"). Found next to
  * this module, so it loads the same under tsx (npm run seed / gen) and vitest; the built server
  * never seeds.

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type Db } from '../db';
 import { exportFile, exportRows, previewFile, writePlan } from '../questions/bank';
 import { COLUMN_KEYS, type ColumnKey, type ImportQuestion } from '../questions/bank-format';
 import { writeSheet } from '../questions/bank-file';
+import { checkBank } from '../questions/item-checks';
 import { STARTER_BANK_FILE } from './demo';
 
 /**
@@ -45,9 +46,9 @@ describe('starter bank file', () => {
 		expect(text).toContain('Luật Phòng, chống bạo lực gia đình 2022');
 	});
 
-	it('imports through the upload path without errors: 146 questions in 6 topics, as the TypeScript bank had', async () => {
+	it('imports through the upload path without errors: 151 questions in 6 topics (146 of the TypeScript bank, 5 on the Union’s models)', async () => {
 		const qs = await importStarter();
-		expect(qs).toHaveLength(146);
+		expect(qs).toHaveLength(151);
 		const perTopic: Record<string, number> = {};
 		for (const q of qs) perTopic[q.topicCode] = (perTopic[q.topicCode] ?? 0) + 1;
 		expect(perTopic).toEqual({
@@ -56,12 +57,14 @@ describe('starter bank file', () => {
 			'tre-em': 29,
 			'hon-nhan-gia-dinh': 21,
 			'ky-nang': 22,
-			'ngay-ky-niem': 23
+			'ngay-ky-niem': 28
 		});
 		const count = (f: (q: ImportQuestion) => boolean) => qs.filter(f).length;
-		expect([1, 2, 3].map((d) => count((q) => q.difficulty === d))).toEqual([59, 56, 31]);
-		expect(['single', 'multiple', 'true_false'].map((k) => count((q) => q.content.kind === k))).toEqual([101, 20, 25]);
-		expect(count((q) => q.status === 'published')).toBe(146);
+		expect([1, 2, 3].map((d) => count((q) => q.difficulty === d))).toEqual([61, 59, 31]);
+		expect(['single', 'multiple', 'true_false'].map((k) => count((q) => q.content.kind === k))).toEqual([106, 20, 25]);
+		expect(count((q) => q.status === 'published')).toBe(151);
+		// Issue 15: the Criminal Code's sexual offences and marital rape are for adults only.
+		expect(count((q) => q.fit.audience === 'adults')).toBe(8);
 
 		const res = await previewFile(db, { name: 'starter-bank.csv', bytes: bytes() });
 		expect(res.ok && res.report.newTopics).toEqual([
@@ -93,17 +96,18 @@ describe('starter bank file', () => {
 				legalRef: 'Khoản 1 Điều 2, Luật Phòng, chống bạo lực gia đình 2022'
 			}
 		});
+		// Rewritten for issue 15 (item-writing checks): two plausible wrong options instead of one silly one.
 		expect(find(qs, 'Theo Luật Phòng, chống bạo lực gia đình 2022, những hành vi nào sau đây')).toMatchObject({
 			difficulty: 2,
 			content: {
 				kind: 'multiple',
 				options: [
 					{ text: 'Lăng mạ, chì chiết, xúc phạm danh dự, nhân phẩm của người thân trong gia đình', correct: true },
-					{ text: 'Cả nhà cùng bàn bạc, thống nhất kế hoạch chi tiêu trong tháng', correct: false },
+					{ text: 'Lăng mạ, xúc phạm người hàng xóm khi tranh chấp lối đi chung', correct: false },
 					{ text: 'Ngăn cản thành viên gia đình gặp gỡ người thân, bạn bè để cô lập họ', correct: true },
-					{ text: 'Tiết lộ, phát tán chuyện riêng tư của thành viên gia đình nhằm xúc phạm danh dự của họ', correct: true }
+					{ text: 'Cả nhà cùng bàn bạc, thống nhất kế hoạch chi tiêu trong tháng', correct: false }
 				],
-				legalRef: 'Điểm b, e, h khoản 1 Điều 3, Luật Phòng, chống bạo lực gia đình 2022'
+				legalRef: 'Khoản 1 Điều 2; điểm b, e khoản 1 Điều 3, Luật Phòng, chống bạo lực gia đình 2022'
 			}
 		});
 		expect(find(qs, 'Đúng hay sai: Theo Luật Phòng, chống bạo lực gia đình 2022, các quy định')).toMatchObject({
@@ -118,12 +122,11 @@ describe('starter bank file', () => {
 				legalRef: 'Khoản 1 Điều 2 và khoản 2 Điều 3, Luật Phòng, chống bạo lực gia đình 2022'
 			}
 		});
-		expect(qs.at(-1)).toMatchObject({
+		expect(find(qs, 'Trong các ngày, tháng sau, đâu là dịp dành riêng cho trẻ em?')).toMatchObject({
 			topicCode: 'ngay-ky-niem',
 			difficulty: 1,
 			content: {
 				kind: 'multiple',
-				stem: 'Trong các ngày, tháng sau, đâu là dịp dành riêng cho trẻ em? (chọn nhiều đáp án)',
 				options: [
 					{ text: 'Tháng 6 – Tháng hành động vì trẻ em', correct: true },
 					{ text: '20/3 – Ngày Quốc tế Hạnh phúc', correct: false },
@@ -135,6 +138,13 @@ describe('starter bank file', () => {
 				legalRef: 'Khoản 1 Điều 11, Luật Trẻ em 2016; Nghị quyết 66/170 ngày 19/12/2011 của Đại hội đồng Liên Hợp Quốc'
 			}
 		});
+		// Issue 15: the Union's models, from CONTENT.md (BLGĐ-20, section 3b), with the exclusion group
+		// that keeps the two questions on one fact out of one attempt.
+		expect(find(qs, 'Theo Luật Phòng, chống bạo lực gia đình 2022, “địa chỉ tin cậy” ở cộng đồng là gì?')).toMatchObject({
+			topicCode: 'ngay-ky-niem',
+			fit: { audience: 'all', minAge: null, exclusionGroup: 'dia-chi-tin-cay' },
+			content: { kind: 'single', legalRef: 'Điều 36, Luật Phòng, chống bạo lực gia đình 2022' }
+		});
 	});
 
 	it("is in the bank's own export layout: imported and exported again, it comes back byte for byte", async () => {
@@ -142,7 +152,7 @@ describe('starter bank file', () => {
 		if (!res.ok || !res.plan) throw new Error('does not import');
 		await db.transaction().execute((trx) => writePlan(trx, res.plan!, null));
 		const out = await exportFile(db, 'csv');
-		expect(out.count).toBe(146);
+		expect(out.count).toBe(151);
 		// Every column of the layout, or all but the optional fit columns of issue 15 (added to the
 		// file when its questions get their audience and groups): then compared in the file's own columns.
 		const header = bytes()
@@ -154,5 +164,12 @@ describe('starter bank file', () => {
 		expect([COLUMN_KEYS, COLUMN_KEYS.filter((k) => !fit.includes(k))]).toContainEqual(header);
 		const expected = header.length === COLUMN_KEYS.length ? out.bytes : await writeSheet('csv', await exportRows(db), header);
 		expect(Buffer.from(expected).equals(bytes())).toBe(true);
+	});
+
+	// Issue 15 item 5: before the rewrite 80 questions were flagged (docs/starter-bank-review.md).
+	it('passes every item-writing check (questions/item-checks.ts), its exclusion groups included', async () => {
+		const qs = await importStarter();
+		const flags = checkBank(qs.map((q) => ({ id: q.row, content: q.content, group: q.fit.exclusionGroup })));
+		expect([...flags].map(([row, list]) => `${row}: ${list.map((f) => f.code).join(', ')}`)).toEqual([]);
 	});
 });

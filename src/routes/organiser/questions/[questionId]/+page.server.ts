@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
 import * as questions from '$lib/server/questions/service';
+import { CHECK_CODES, CHECK_LABELS, type CheckCode } from '$lib/server/questions/item-checks';
 import { MAX_OPTIONS, STATUSES, parseQuestionForm, questionFormValues, type QuestionFormValues } from '$lib/schemas/question';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,7 @@ async function questionOr404(param: string) {
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
 	const q = await questionOr404(event.params.questionId);
-	const { topics, history, uses } = await questions.questionEditor(q.id);
+	const { topics, history, uses, warnings } = await questions.questionEditor(q.id);
 	const values: QuestionFormValues = {
 		topicId: String(q.topicId),
 		difficulty: String(q.difficulty),
@@ -36,6 +37,13 @@ export const load = (async (event) => {
 		topics: topics.map((t) => ({ id: t.id, name: t.name })),
 		values,
 		uses,
+		warnings: warnings.map((w) => ({
+			code: w.code,
+			label: CHECK_LABELS[w.code],
+			message: w.message,
+			other: w.other ?? null,
+			accepted: w.accepted
+		})),
 		history: history.map((h) => ({
 			versionNo: h.versionNo,
 			createdAt: h.createdAt,
@@ -84,4 +92,26 @@ async function remove(event: Parameters<Actions['delete']>[0]) {
 	redirect(303, '/organiser/questions?deleted=1');
 }
 
-export const actions = { save, status, delete: remove } satisfies Actions;
+const CheckSchema = z.object({ check: z.enum(CHECK_CODES as [string, ...string[]], { error: 'Cảnh báo không hợp lệ.' }) });
+
+/** Accepts one item-writing warning for the current version (never needed to save). */
+async function acceptCheck(event: Parameters<Actions['acceptCheck']>[0]) {
+	const user = requireRole(event, 'organiser');
+	const q = await questionOr404(event.params.questionId);
+	const parsed = CheckSchema.safeParse(Object.fromEntries(await event.request.formData()));
+	if (!parsed.success) return fail(400, { message: 'Cảnh báo không hợp lệ.' });
+	const ok = await questions.acceptWarning(user.id, q.id, parsed.data.check as CheckCode);
+	if (!ok) return fail(409, { message: 'Câu hỏi không còn cảnh báo này (có thể vừa được sửa). Vui lòng tải lại trang.' });
+	return { accepted: parsed.data.check };
+}
+
+async function withdrawCheck(event: Parameters<Actions['withdrawCheck']>[0]) {
+	const user = requireRole(event, 'organiser');
+	const q = await questionOr404(event.params.questionId);
+	const parsed = CheckSchema.safeParse(Object.fromEntries(await event.request.formData()));
+	if (!parsed.success) return fail(400, { message: 'Cảnh báo không hợp lệ.' });
+	await questions.withdrawWarning(user.id, q.id, parsed.data.check as CheckCode);
+	return { withdrawn: parsed.data.check };
+}
+
+export const actions = { save, status, delete: remove, acceptCheck, withdrawCheck } satisfies Actions;

@@ -44,7 +44,7 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	);
 	if (!res.ok) return fail(400, { message: res.message, fileName, skipExisting, includeHidden });
 	const token = res.plan ? await pending.put(user.id, fileName, res.plan) : null;
-	const { errors, warnings, ...report } = res.report;
+	const { errors, warnings, itemWarnings, ...report } = res.report;
 	return {
 		preview: {
 			fileName,
@@ -56,7 +56,10 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 			errorCount: errors.length,
 			errors: errors.slice(0, SHOWN_ERRORS),
 			warningCount: warnings.length,
-			warnings: warnings.slice(0, SHOWN_ERRORS)
+			warnings: warnings.slice(0, SHOWN_ERRORS),
+			itemWarningCount: itemWarnings.length,
+			itemWarningRows: new Set(itemWarnings.map((w) => w.row)).size,
+			itemWarnings: itemWarnings.slice(0, SHOWN_ERRORS)
 		}
 	};
 }
