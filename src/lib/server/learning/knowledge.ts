@@ -29,7 +29,7 @@ export interface KnowledgeRow {
  * evidence of the same gap), then by name. Topics never answered come last, by name: nothing is
  * known about them yet, which is not the same as weak.
  */
-export function compareKnowledge(a: KnowledgeRow, b: KnowledgeRow): number {
+function compareKnowledge(a: KnowledgeRow, b: KnowledgeRow): number {
 	if (a.share == null || b.share == null) {
 		if (a.share != null) return -1;
 		if (b.share != null) return 1;
