@@ -34,7 +34,8 @@ const expectedTables = [
 	'pending_imports',
 	'cache_events',
 	'leases',
-	'question_check_acceptances'
+	'question_check_acceptances',
+	'practice_answers'
 ];
 
 describe('migration files', () => {

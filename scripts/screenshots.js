@@ -97,6 +97,25 @@ try {
 			await shot('result');
 			const resultUrl = page.url();
 			await measure('result', (p) => p.goto(resultUrl));
+			// Practice (topic list, a question, the feedback after an answer) and the knowledge map it feeds.
+			await page.goto(server.url + '/practice');
+			await shot('practice-topics');
+			await page
+				.getByRole('link', { name: /^Ôn tập chủ đề / })
+				.first()
+				.click();
+			await page.getByRole('heading', { level: 1, name: /^Câu 1 · / }).waitFor();
+			await shot('practice-question');
+			const practiceUrl = page.url();
+			await measure('practice', (p) => p.goto(practiceUrl));
+			if (await page.getByRole('button', { name: 'Kiểm tra' }).isVisible()) {
+				await page.locator('form fieldset input[type=checkbox]').first().check();
+				await page.getByRole('button', { name: 'Kiểm tra' }).click();
+			} else await page.locator('form fieldset button.choice').first().click();
+			await page.getByRole('heading', { name: /^(✓ Chính xác!|✗ Chưa đúng)$/ }).waitFor();
+			await shot('practice-feedback');
+			await page.goto(server.url + '/me/results');
+			await shot('my-results');
 			await page.goto(server.url + '/rounds/2/leaderboard');
 			await shot('leaderboard');
 			// The organiser's fairness report: one round, with the first reason's evidence open, and the whole contest.

@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['users', 'contests'],
 	['leaderboards'],
 	['attempts'],
-	['fairness', 'stats', 'pages'],
+	['fairness', 'stats', 'pages', 'learning'],
 	['reports'],
 	['api', 'pipeline', 'seed']
 ];

@@ -11,7 +11,7 @@ async function expectNoSeriousViolations(page: Page, name: string) {
 test('participant pages have no serious or critical axe findings', async ({ page }) => {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		for (const path of ['/', '/login', '/register', '/rounds/1/leaderboard', '/khong-co-trang-nay']) {
+		for (const path of ['/', '/login', '/register', '/rounds/1/leaderboard', '/practice', '/practice?topic=1', '/khong-co-trang-nay']) {
 			await page.goto(path);
 			await expectNoSeriousViolations(page, `${path} (${colorScheme})`);
 		}

@@ -59,6 +59,9 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /logout', expect: 'A A A A A A A' },
 	{ key: 'POST /logout', expect: 'A A A A A A A', endsSession: true },
 	{ key: 'GET /me/results', expect: signedIn },
+	// Practice: anyone, with or without an account (the walker's invalid body answers 400).
+	{ key: 'GET /practice', expect: everyone },
+	{ key: 'POST /practice?/answer', expect: everyone },
 	{ key: 'GET /account', expect: signedIn },
 	{ key: 'POST /account?/profile', expect: signedIn },
 	{ key: 'POST /account?/logoutEverywhere', expect: 'L A A A A A A', endsSession: true },

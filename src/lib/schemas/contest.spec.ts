@@ -200,7 +200,14 @@ describe('roundFormToObject', () => {
 describe('ContestSchema', () => {
 	it('cleans the title and rules', () => {
 		const r = ContestSchema.parse({ title: '  Cuộc thi   tìm hiểu ', rules: 'Điều 1.  \r\nĐiều 2.', status: 'draft' });
-		expect(r).toEqual({ title: 'Cuộc thi tìm hiểu', rules: 'Điều 1.\nĐiều 2.', status: 'draft' });
+		expect(r).toEqual({ title: 'Cuộc thi tìm hiểu', rules: 'Điều 1.\nĐiều 2.', status: 'draft', practiceHidesOpenRounds: false });
+	});
+
+	it('reads the practice switch as a ticked checkbox, and refuses anything else', () => {
+		const base = { title: 'Cuộc thi 2026', status: 'published' };
+		expect(ContestSchema.parse({ ...base, practiceHidesOpenRounds: 'on' }).practiceHidesOpenRounds).toBe(true);
+		expect(ContestSchema.parse({ ...base, practiceHidesOpenRounds: '' }).practiceHidesOpenRounds).toBe(false);
+		expect(ContestSchema.safeParse({ ...base, practiceHidesOpenRounds: 'yes' }).success).toBe(false);
 	});
 
 	it('defaults missing rules to an empty text', () => {

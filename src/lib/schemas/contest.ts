@@ -12,7 +12,12 @@ export const ContestSchema = z.object({
 			.pipe(z.string().min(5, 'Tên cuộc thi cần ít nhất 5 ký tự.').max(200, 'Tên cuộc thi tối đa 200 ký tự.'))
 	),
 	rules: z.string().default('').transform(cleanMultiline).pipe(z.string().max(20_000, 'Thể lệ tối đa 20.000 ký tự.')),
-	status: z.enum(['draft', 'published', 'archived'], { error: 'Trạng thái không hợp lệ.' })
+	status: z.enum(['draft', 'published', 'archived'], { error: 'Trạng thái không hợp lệ.' }),
+	/** "Không dùng câu hỏi của vòng đang mở cho ôn tập" (a checkbox: "on" when ticked). */
+	practiceHidesOpenRounds: z
+		.union([z.boolean(), z.literal('on'), z.literal('')], { error: 'Lựa chọn ôn tập không hợp lệ.' })
+		.optional()
+		.transform((v) => v === true || v === 'on')
 });
 export type ContestInput = z.infer<typeof ContestSchema>;
 

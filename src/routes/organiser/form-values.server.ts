@@ -71,5 +71,10 @@ export function parseRoundForm(
 /** Contest form: what was typed, as strings, so a failed submit loses nothing. */
 export function keepContestValues(raw: Record<string, FormDataEntryValue>) {
 	const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : '');
-	return { title: pick('title'), rules: pick('rules'), status: pick('status') };
+	return {
+		title: pick('title'),
+		rules: pick('rules'),
+		status: pick('status'),
+		practiceHidesOpenRounds: raw.practiceHidesOpenRounds === 'on'
+	};
 }

@@ -67,8 +67,25 @@ export const attemptStartByIp = new ProcessBucket(600, 200, processes);
 export const attemptWriteByUser = new TokenBucket('attempt-write-user', 120, 500);
 export const attemptWriteByIp = new ProcessBucket(6_000, 20, processes);
 
+/**
+ * Practice answers (anyone, no account needed): per person — the account, else the device — 60 at
+ * once, one more a second (nobody reads an explanation faster); per IP 600 at once, 10 a second
+ * (a class practising together behind one address).
+ */
+export const practiceByPerson = new TokenBucket('practice-person', 60, 1_000);
+export const practiceByIp = new TokenBucket('practice-ip', 600, 100);
+
 /** Every bucket in the database, for the sweep (pruneLimits). */
-const SHARED_BUCKETS = [loginByIp, registerByIp, registerByIpLong, registerByDevice, attemptStartByUser, attemptWriteByUser];
+const SHARED_BUCKETS = [
+	loginByIp,
+	registerByIp,
+	registerByIpLong,
+	registerByDevice,
+	attemptStartByUser,
+	attemptWriteByUser,
+	practiceByPerson,
+	practiceByIp
+];
 const SHARED_LOCKS = [loginFailuresByPair, loginFailuresByIdentifier, reauthFailuresByUser];
 
 /** Load tests and e2e runs from one machine would trip the limits; they can be turned off by env. */

@@ -9,6 +9,8 @@ export interface Contest {
 	title: string;
 	rules: string;
 	status: ContestStatus;
+	/** Practice draws nothing an open round of this contest could draw (0014). */
+	practiceHidesOpenRounds: boolean;
 }
 
 export interface Round {
@@ -52,16 +54,25 @@ export async function listContests(db: Executor): Promise<(Contest & { roundCoun
 	const rows = await db
 		.selectFrom('contests')
 		.leftJoin('rounds', 'rounds.contest_id', 'contests.id')
-		.select(['contests.id', 'contests.title', 'contests.rules', 'contests.status'])
+		.select(['contests.id', 'contests.title', 'contests.rules', 'contests.status', 'contests.practice_hides_open_rounds'])
 		.select((eb) => eb.fn.count<number>('rounds.id').as('round_count'))
 		.groupBy('contests.id')
 		.orderBy('contests.id', 'desc')
 		.execute();
-	return rows.map((r) => ({ id: r.id, title: r.title, rules: r.rules, status: r.status, roundCount: Number(r.round_count) }));
+	return rows.map((r) => ({ ...toContest(r), roundCount: Number(r.round_count) }));
+}
+
+function toContest(c: { id: number; title: string; rules: string; status: ContestStatus; practice_hides_open_rounds: number }): Contest {
+	return { id: c.id, title: c.title, rules: c.rules, status: c.status, practiceHidesOpenRounds: c.practice_hides_open_rounds === 1 };
 }
 
 export async function findContest(db: Executor, id: number): Promise<Contest | undefined> {
-	return db.selectFrom('contests').select(['id', 'title', 'rules', 'status']).where('id', '=', id).executeTakeFirst();
+	const c = await db
+		.selectFrom('contests')
+		.select(['id', 'title', 'rules', 'status', 'practice_hides_open_rounds'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return c && toContest(c);
 }
 
 /**
@@ -100,28 +111,45 @@ export function roundWithContest(db: Executor, roundId: number): Promise<{ round
 
 /** The contest shown on the home page: the newest published one. */
 export async function findFeaturedContest(db: Executor): Promise<Contest | undefined> {
-	return db
+	const c = await db
 		.selectFrom('contests')
-		.select(['id', 'title', 'rules', 'status'])
+		.select(['id', 'title', 'rules', 'status', 'practice_hides_open_rounds'])
 		.where('status', '=', 'published')
 		.orderBy('id', 'desc')
 		.executeTakeFirst();
+	return c && toContest(c);
 }
 
-export async function insertContest(db: Executor, c: ContestInput, now = Date.now()): Promise<number> {
+/** A contest as written; the practice switch is off unless given (scripts and tests create contests without it). */
+type ContestWrite = Omit<ContestInput, 'practiceHidesOpenRounds'> & { practiceHidesOpenRounds?: boolean };
+
+export async function insertContest(db: Executor, c: ContestWrite, now = Date.now()): Promise<number> {
 	const r = await db
 		.insertInto('contests')
-		.values({ title: c.title, rules: c.rules, status: c.status, created_at: now, updated_at: now })
+		.values({
+			title: c.title,
+			rules: c.rules,
+			status: c.status,
+			practice_hides_open_rounds: c.practiceHidesOpenRounds ? 1 : 0,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	invalidate(db, 'contests');
 	return r.id;
 }
 
-export async function updateContest(db: Executor, id: number, c: ContestInput, now = Date.now()): Promise<void> {
+export async function updateContest(db: Executor, id: number, c: ContestWrite, now = Date.now()): Promise<void> {
 	await db
 		.updateTable('contests')
-		.set({ title: c.title, rules: c.rules, status: c.status, updated_at: now })
+		.set({
+			title: c.title,
+			rules: c.rules,
+			status: c.status,
+			practice_hides_open_rounds: c.practiceHidesOpenRounds ? 1 : 0,
+			updated_at: now
+		})
 		.where('id', '=', id)
 		.execute();
 	invalidate(db, 'contests');

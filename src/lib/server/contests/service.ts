@@ -94,7 +94,7 @@ export async function createContest(actorUserId: number, input: ContestInput): P
 				action: 'contest.create',
 				entity: 'contest',
 				entityId: id,
-				details: { title: input.title, status: input.status }
+				details: { title: input.title, status: input.status, practiceHidesOpenRounds: input.practiceHidesOpenRounds }
 			});
 			return id;
 		});
@@ -113,7 +113,12 @@ export async function updateContest(actorUserId: number, id: number, input: Cont
 				action: 'contest.update',
 				entity: 'contest',
 				entityId: id,
-				details: { title: input.title, status: input.status, previousStatus: before.status }
+				details: {
+					title: input.title,
+					status: input.status,
+					previousStatus: before.status,
+					practiceHidesOpenRounds: input.practiceHidesOpenRounds
+				}
 			});
 			return true;
 		});

@@ -57,6 +57,8 @@ export interface ContestsTable {
 	title: string;
 	rules: Generated<string>;
 	status: Generated<ContestStatus>;
+	/** 1: practice draws nothing an open round of this contest could draw (0014). */
+	practice_hides_open_rounds: Generated<number>;
 	created_at: number;
 	updated_at: number;
 }
@@ -175,6 +177,18 @@ export interface AttemptAnswersTable {
 	first_saved_at: Generated<number | null>;
 	/** How many times the choice was changed after the first save; null on rows saved before 0008. */
 	changes: Generated<number | null>;
+}
+
+/** A logged-in person's practice answer (0014): never read by rankings, reports or item analysis. */
+export interface PracticeAnswersTable {
+	id: Generated<number>;
+	user_id: number;
+	question_id: number;
+	question_version_id: number;
+	option_ids_json: string;
+	correct: number;
+	draw_nonce: string;
+	answered_at: number;
 }
 
 export interface AuditLogTable {
@@ -306,6 +320,7 @@ export interface Database {
 	question_check_acceptances: QuestionCheckAcceptancesTable;
 	cache_events: CacheEventsTable;
 	leases: LeasesTable;
+	practice_answers: PracticeAnswersTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

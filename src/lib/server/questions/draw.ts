@@ -36,7 +36,7 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
 }
 
 /** The one matching rule: does pool item `p` count towards quota `q`? Null means "any". */
-function quotaMatches(q: Pick<Quota, 'topicId' | 'difficulty'>, p: PoolItem): boolean {
+export function quotaMatches(q: Pick<Quota, 'topicId' | 'difficulty'>, p: PoolItem): boolean {
 	return (q.topicId == null || p.topicId === q.topicId) && (q.difficulty == null || p.difficulty === q.difficulty);
 }
 

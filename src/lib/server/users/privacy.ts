@@ -59,7 +59,7 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 			.where('users.id', '=', userId)
 			.executeTakeFirst();
 		if (!u) return null;
-		const [attempts, answers, events, requests] = await Promise.all([
+		const [attempts, answers, events, requests, practice] = await Promise.all([
 			trx
 				.selectFrom('attempts')
 				.innerJoin('rounds', 'rounds.id', 'attempts.round_id')
@@ -95,6 +95,12 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 			trx
 				.selectFrom('deletion_requests')
 				.select(['requested_at', 'status', 'decided_at'])
+				.where('user_id', '=', userId)
+				.orderBy('id')
+				.execute(),
+			trx
+				.selectFrom('practice_answers')
+				.select(['question_id', 'option_ids_json', 'correct', 'answered_at'])
 				.where('user_id', '=', userId)
 				.orderBy('id')
 				.execute()
@@ -139,6 +145,12 @@ export async function exportPersonalData(db: Db, userId: number, actorUserId: nu
 				answers: answers
 					.filter((x) => x.attempt_id === a.id)
 					.map((x) => ({ questionId: x.question_id, chosenOptionIds: JSON.parse(x.option_ids_json) as string[], savedAt: iso(x.saved_at) }))
+			})),
+			practiceAnswers: practice.map((p) => ({
+				questionId: p.question_id,
+				chosenOptionIds: JSON.parse(p.option_ids_json) as string[],
+				correct: p.correct === 1,
+				answeredAt: iso(p.answered_at)
 			})),
 			accessEvents: events.map((e) => ({ kind: e.kind, at: iso(e.at) })),
 			deletionRequests: requests.map((r) => ({

@@ -1,11 +1,22 @@
 import { requireUser } from '$lib/server/auth/guards';
 import { listMyAttempts } from '$lib/server/attempts/service';
+import { myKnowledgeMap } from '$lib/server/learning/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const rows = await listMyAttempts(user.id);
+	// The knowledge map is the asking person's own, always: this page takes no one else's id.
+	const [rows, knowledge] = await Promise.all([listMyAttempts(user.id), myKnowledgeMap(user.id)]);
 	return {
+		knowledge: knowledge.map((k) => ({
+			topicId: k.topicId,
+			topicName: k.topicName,
+			answered: k.answered,
+			correct: k.correct,
+			share: k.share,
+			roundAnswered: k.roundAnswered,
+			practiceAnswered: k.practiceAnswered
+		})),
 		attempts: rows.map((r) => ({
 			id: r.id,
 			roundId: r.round_id,

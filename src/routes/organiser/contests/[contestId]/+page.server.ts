@@ -22,7 +22,13 @@ export const load = (async (event) => {
 	// The server owns time: the open/closed state is decided here, not by the browser's clock.
 	const now = Date.now();
 	return {
-		contest: { id: contest.id, title: contest.title, rules: contest.rules, status: contest.status },
+		contest: {
+			id: contest.id,
+			title: contest.title,
+			rules: contest.rules,
+			status: contest.status,
+			practiceHidesOpenRounds: contest.practiceHidesOpenRounds
+		},
 		rounds: rounds.map((r) => ({
 			id: r.id,
 			title: r.title,
