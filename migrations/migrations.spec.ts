@@ -33,7 +33,8 @@ const expectedTables = [
 	'backoff_locks',
 	'pending_imports',
 	'cache_events',
-	'leases'
+	'leases',
+	'password_resets'
 ];
 
 describe('migration files', () => {
