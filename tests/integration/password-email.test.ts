@@ -125,7 +125,9 @@ describe('a reset link by email', () => {
 		expect(url.origin).toBe(app.url);
 		const token = url.searchParams.get('token')!;
 		// Only a hash of the link's secret is stored.
-		const stored = await testDb(app.database).get<{ secret_hash: string }>("select secret_hash from password_resets where kind = 'link' order by id desc");
+		const stored = await testDb(app.database).get<{ secret_hash: string }>(
+			"select secret_hash from password_resets where kind = 'link' order by id desc"
+		);
 		expect(token).not.toContain(stored!.secret_hash);
 
 		// Opening the link (as a mail scanner would, twice) uses nothing.

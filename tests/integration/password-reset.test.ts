@@ -107,7 +107,11 @@ describe('an officer’s reset code', () => {
 		const first: string = (await issue(lead, userId)).body?.data.issued.code;
 		const second: string = (await issue(lead, userId)).body?.data.issued.code;
 		expect((await resetWith(new Client(), person.form.phone, first, 'mot cau mat khau moi')).status).toBe(400);
-		await db.run("update password_resets set expires_at = ? where user_id = ? and used_at is null and kind = 'code'", Date.now() - 1, userId);
+		await db.run(
+			"update password_resets set expires_at = ? where user_id = ? and used_at is null and kind = 'code'",
+			Date.now() - 1,
+			userId
+		);
 		expect((await resetWith(new Client(), person.form.phone, second, 'mot cau mat khau moi')).status).toBe(400);
 		expect((await anonLogin(person.form.phone, person.form.password)).body?.type).toBe('redirect');
 	});
@@ -121,7 +125,12 @@ describe('an officer’s reset code', () => {
 		expect(short.status).toBe(400);
 		expect(short.body?.data.errors.password).toMatch(/ít nhất 8 ký tự/);
 		expect(short.body?.data.values).toEqual({ phone: person.form.phone });
-		const mismatch = await c.action('/forgot-password?/code', { phone: person.form.phone, code, password: 'mot cau mat khau', password2: 'mot cau khac' });
+		const mismatch = await c.action('/forgot-password?/code', {
+			phone: person.form.phone,
+			code,
+			password: 'mot cau mat khau',
+			password2: 'mot cau khac'
+		});
 		expect(mismatch.body?.data.errors.password2).toMatch(/không khớp/);
 		const ownPhone = await resetWith(c, person.form.phone, code, person.form.phone);
 		expect(ownPhone.body?.data.errors.password).toMatch(/số điện thoại/);

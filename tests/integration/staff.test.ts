@@ -78,7 +78,12 @@ describe('creating staff accounts', () => {
 		const r = await admin.action('/admin/staff?/create', { fullName: 'A', phone: '12', email: 'x@', role: 'district_lead', unitCode: '' });
 		expect(r.status).toBe(400);
 		expect(r.body?.data.values).toMatchObject({ fullName: 'A', phone: '12', email: 'x@' });
-		const again = await admin.action('/admin/staff?/create', { fullName: 'Lê Thị Hoa', phone: '0912', role: 'district_lead', unitCode: '004' });
+		const again = await admin.action('/admin/staff?/create', {
+			fullName: 'Lê Thị Hoa',
+			phone: '0912',
+			role: 'district_lead',
+			unitCode: '004'
+		});
 		expect(again.status).toBe(400);
 		expect(again.body?.data.errors.phone).toMatch(/Số điện thoại không hợp lệ/);
 		// A district lead needs a unit below the city.
@@ -112,8 +117,14 @@ describe('changing and deactivating staff accounts', () => {
 		const r = await admin.action(`/admin/staff/${id}?/update`, { role: 'district_lead', unitCode: '006' });
 		expect(r.status).toBe(200);
 		expect((await lead.client.get('/district')).status).toBe(303);
-		const audit = await db.get<{ details_json: string }>("select details_json from audit_log where action = 'staff.update' and entity_id = ?", String(id));
-		expect(JSON.parse(audit!.details_json)).toEqual({ from: { role: 'district_lead', unitCode: '004' }, to: { role: 'district_lead', unitCode: '006' } });
+		const audit = await db.get<{ details_json: string }>(
+			"select details_json from audit_log where action = 'staff.update' and entity_id = ?",
+			String(id)
+		);
+		expect(JSON.parse(audit!.details_json)).toEqual({
+			from: { role: 'district_lead', unitCode: '004' },
+			to: { role: 'district_lead', unitCode: '006' }
+		});
 	});
 
 	it('an organiser may demote a lead but never touch an organiser or admin', async () => {
@@ -127,7 +138,7 @@ describe('changing and deactivating staff accounts', () => {
 		const adminId = (await userByPhone(ADMIN))!.id;
 		expect((await org.action(`/admin/staff/${adminId}?/update`, { role: 'participant', unitCode: '' })).status).toBe(403);
 		expect((await org.action(`/admin/staff/${adminId}?/deactivate`, { confirm: 'on' })).status).toBe(403);
-		expect((await userByPhone(ADMIN))).toMatchObject({ role: 'admin', deactivated_at: null });
+		expect(await userByPhone(ADMIN)).toMatchObject({ role: 'admin', deactivated_at: null });
 	});
 
 	it('an admin cannot demote or deactivate themselves', async () => {

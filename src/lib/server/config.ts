@@ -46,9 +46,22 @@ const EnvSchema = z.object({
 	 * `smtps://…:465`) or SMTP_HOST with SMTP_PORT/SMTP_USER/SMTP_PASS/SMTP_SECURE; MAIL_FROM is the
 	 * sender. Neither: no mail, and the forgotten-password page says so.
 	 */
-	SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/i, 'an smtp:// or smtps:// URL').optional().or(z.literal('').transform(() => undefined)),
-	SMTP_HOST: z.string().optional().or(z.literal('').transform(() => undefined)),
-	SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional().or(z.literal('').transform(() => undefined)),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/\S+$/i, 'an smtp:// or smtps:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_HOST: z
+		.string()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_PORT: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(65_535)
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	SMTP_USER: z.string().optional(),
 	SMTP_PASS: z.string().optional(),
 	SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RESET_TTL_MS, hashResetSecret, newLinkNonce, newResetCode, normaliseResetCode, signResetLink, verifyResetLink } from './reset-tokens';
+import {
+	RESET_TTL_MS,
+	hashResetSecret,
+	newLinkNonce,
+	newResetCode,
+	normaliseResetCode,
+	signResetLink,
+	verifyResetLink
+} from './reset-tokens';
 
 describe('reset codes', () => {
 	it('carry at least 128 random bits in typeable groups of base32', () => {

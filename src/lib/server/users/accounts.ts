@@ -73,7 +73,13 @@ export async function createAccount(
 						entityId: userId,
 						details: { consentVersion: CONSENT_VERSION, guardianConfirmed: Boolean(input.guardian) }
 					}
-				: { actorUserId: createdBy, action: 'staff.create', entity: 'user', entityId: userId, details: { role: input.role, unitCode: input.unitCode } }
+				: {
+						actorUserId: createdBy,
+						action: 'staff.create',
+						entity: 'user',
+						entityId: userId,
+						details: { role: input.role, unitCode: input.unitCode }
+					}
 		);
 		return { ok: true, userId };
 	} catch (e) {

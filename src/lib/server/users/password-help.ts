@@ -108,8 +108,7 @@ async function retireUnused(trx: Executor, userId: number, kind: PasswordResetKi
 }
 
 export type IssueResult =
-	| { ok: true; code: string; expiresAt: number; fullName: string; phone: string }
-	| { ok: false; status: 403 | 404 | 409; message: string };
+	{ ok: true; code: string; expiresAt: number; fullName: string; phone: string } | { ok: false; status: 403 | 404 | 409; message: string };
 
 /** An officer issues a one-time code for `userId`; the code is answered once and never stored. */
 export async function issueResetCode(db: Db, officer: Officer, userId: number, now = Date.now()): Promise<IssueResult> {
@@ -145,7 +144,14 @@ export async function issueResetCode(db: Db, officer: Officer, userId: number, n
 				used_at: null
 			})
 			.execute();
-		await audit(trx, { actorUserId: officer.id, action: 'password.code_issue', entity: 'user', entityId: userId, details: { expiresAt }, at: now });
+		await audit(trx, {
+			actorUserId: officer.id,
+			action: 'password.code_issue',
+			entity: 'user',
+			entityId: userId,
+			details: { expiresAt },
+			at: now
+		});
 		return { ok: true, code, expiresAt, fullName: t.full_name, phone: t.phone };
 	});
 }
@@ -195,7 +201,11 @@ interface Pending {
 	fullName: string;
 }
 
-async function pendingReset(db: Executor, where: { hash: string; kind: PasswordResetKind; id?: number }, now: number): Promise<Pending | null> {
+async function pendingReset(
+	db: Executor,
+	where: { hash: string; kind: PasswordResetKind; id?: number },
+	now: number
+): Promise<Pending | null> {
 	let q = db
 		.selectFrom('password_resets as r')
 		.innerJoin('users as u', 'u.id', 'r.user_id')
@@ -232,7 +242,13 @@ export type ResetOutcome = { ok: true; userId: number } | { ok: false; invalid: 
  * update, and a reset claimed meanwhile (another tab, a race) answers `invalid`. Every session of
  * the account ends in the same transaction.
  */
-export async function completeReset(db: Db, p: Pending, kind: PasswordResetKind, password: string, now = Date.now()): Promise<ResetOutcome> {
+export async function completeReset(
+	db: Db,
+	p: Pending,
+	kind: PasswordResetKind,
+	password: string,
+	now = Date.now()
+): Promise<ResetOutcome> {
 	const problem = passwordProblem(password, { phone: p.phone, email: p.email, fullName: p.fullName });
 	if (problem) return { ok: false, errors: { password: problem } };
 	const hash = await hashPassword(password);

@@ -33,7 +33,7 @@ interface Actor {
 }
 
 /** A one-time password for a new account: 16 base64url characters (96 random bits), shown once. */
-export function generatePassword(): string {
+function generatePassword(): string {
 	return randomBytes(12).toString('base64url');
 }
 
@@ -274,7 +274,12 @@ export async function updateStaff(
 }
 
 /** Deactivates (every session ends; login refused) or reactivates an account. */
-export async function setStaffActive(db: Db, actor: Actor, userId: number, active: boolean): Promise<{ ok: true; message: string } | Refusal> {
+export async function setStaffActive(
+	db: Db,
+	actor: Actor,
+	userId: number,
+	active: boolean
+): Promise<{ ok: true; message: string } | Refusal> {
 	return db.transaction().execute(async (trx) => {
 		const before = await findStaff(trx, userId);
 		if (!before) return { ok: false, status: 404, message: MESSAGES.notFound };

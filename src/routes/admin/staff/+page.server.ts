@@ -56,7 +56,9 @@ async function create(event: RequestEvent) {
 	const res = await users.createStaff(user, { ...parsed.data, email: parsed.data.email || null });
 	if (!res.ok) return fail(res.status, { values, errors: res.errors });
 	// The password is shown once, here, and never stored in clear (like npm run user:create).
-	return { created: { id: res.userId, fullName: parsed.data.fullName.normalize('NFC').trim(), phone: values.phone, password: res.password } };
+	return {
+		created: { id: res.userId, fullName: parsed.data.fullName.normalize('NFC').trim(), phone: values.phone, password: res.password }
+	};
 }
 
 export const actions = { create } satisfies Actions;

@@ -43,7 +43,9 @@ async function issue(event: RequestEvent) {
 		}
 		return fail(res.status, { errors: formError(res.message) });
 	}
-	return { issued: { userId: parsed.data.userId, fullName: res.fullName, phone: formatPhone(res.phone), code: res.code, expiresAt: res.expiresAt } };
+	return {
+		issued: { userId: parsed.data.userId, fullName: res.fullName, phone: formatPhone(res.phone), code: res.code, expiresAt: res.expiresAt }
+	};
 }
 
 export const actions = { issue } satisfies Actions;
