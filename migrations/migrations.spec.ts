@@ -35,7 +35,8 @@ const expectedTables = [
 	'cache_events',
 	'leases',
 	'question_check_acceptances',
-	'practice_answers'
+	'practice_answers',
+	'password_resets'
 ];
 
 describe('migration files', () => {

@@ -67,6 +67,8 @@ try {
 			await page.goto(server.url + '/');
 			await shot('home');
 			await measure('home (anonymous)', (p) => p.goto(server.url + '/'));
+			await page.goto(server.url + '/forgot-password');
+			await shot('forgot-password');
 			await page.goto(server.url + '/register');
 			await shot('register');
 			// A fresh participant per pass: each takes one of the round's attempts.
@@ -158,6 +160,20 @@ try {
 			await shot('question-warnings');
 			await page.goto(server.url + '/organiser/questions?warnings=open');
 			await shot('questions-warnings');
+			// Staff accounts (issue 16): the list, one district lead, and an officer issuing a reset code.
+			await page.goto(server.url + '/admin/staff');
+			await shot('staff');
+			await page.goto(server.url + '/admin/staff?role=district_lead');
+			await page.locator('tbody a').first().click();
+			await page.waitForURL(/\/admin\/staff\/\d+/);
+			await shot('staff-account');
+			await page.goto(server.url + '/district/password?q=0900000004');
+			await page
+				.getByRole('button', { name: /^Cấp mã cho/ })
+				.first()
+				.click();
+			await page.getByText('Chỉ hiện một lần').waitFor();
+			await shot('reset-code');
 			await context.close();
 		}
 	}

@@ -3,13 +3,11 @@
  *   [--email a@b.vn] [--birth 1980-01-31] [--gender female] [--password …]
  * Creates an account (e.g. the first admin). Without --password, one is generated and printed once.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getDb, migrateToLatest } from '../src/lib/server/db';
 import { createAccount } from '../src/lib/server/users/accounts';
-import { RegisterSchema } from '../src/lib/schemas/auth';
-import { fieldErrors } from '../src/lib/schemas/form';
+import { staffAccount } from '../src/lib/server/users/staff';
 
 const { values } = parseArgs({
 	options: {
@@ -28,30 +26,29 @@ if (!role.success) {
 	console.error('--role must be participant, district_lead, organiser or admin');
 	process.exit(2);
 }
-const password = values.password ?? randomBytes(12).toString('base64url');
-const parsed = RegisterSchema.safeParse({
+// The same input rule as the staff page (/admin/staff): users/staff.ts staffAccount.
+const made = staffAccount({
+	role: role.data,
 	fullName: values.name ?? '',
-	birthDate: values.birth,
-	gender: values.gender,
 	phone: values.phone ?? '',
 	email: values.email ?? '',
-	nationalId: '',
 	unitCode: values.unit ?? '',
-	password,
-	consent: 'on'
+	birthDate: values.birth,
+	gender: values.gender,
+	password: values.password
 });
-if (!parsed.success) {
-	for (const [k, m] of Object.entries(fieldErrors(parsed.error))) console.error(`${k}: ${m}`);
+if (!made.ok) {
+	for (const [k, m] of Object.entries(made.errors)) console.error(`${k}: ${m}`);
 	process.exit(2);
 }
 const db = getDb();
 await migrateToLatest(db);
-const res = await createAccount(db, { ...parsed.data, role: role.data });
+const res = await createAccount(db, made.account);
 if (!res.ok) {
 	for (const [k, m] of Object.entries(res.errors)) console.error(`${k}: ${m}`);
 	process.exitCode = 1;
 } else {
-	console.log(`Created ${role.data} #${res.userId} (${parsed.data.phone}).`);
-	if (!values.password) console.log(`Password (shown once): ${password}`);
+	console.log(`Created ${role.data} #${res.userId} (${made.account.phone}).`);
+	if (made.generated) console.log(`Password (shown once): ${made.password}`);
 }
 await db.destroy();

@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly (readonly string[])[] = [
 	['config'],
 	['db'],
-	['cache', 'audit', 'http'],
+	['cache', 'audit', 'http', 'mail'],
 	['auth'],
 	['units', 'questions'],
 	['users', 'contests'],

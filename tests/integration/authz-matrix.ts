@@ -67,6 +67,12 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /account?/logoutEverywhere', expect: 'L A A A A A A', endsSession: true },
 	{ key: 'POST /account?/requestDeletion', expect: signedIn },
 	{ key: 'GET /account/data', expect: signedIn },
+	// Forgotten passwords (anyone may ask; the answers never tell whether an account exists)
+	{ key: 'GET /forgot-password', expect: everyone },
+	{ key: 'POST /forgot-password?/code', expect: everyone },
+	{ key: 'POST /forgot-password?/email', expect: everyone },
+	{ key: 'GET /reset-password', expect: everyone },
+	{ key: 'POST /reset-password', expect: everyone },
 	{ key: 'GET /rounds/[roundId]/attempt', expect: signedIn },
 	{ key: 'GET /rounds/[roundId]/leaderboard', expect: everyone },
 	{ key: 'GET /attempts/[attemptId]', expect: owner },
@@ -79,6 +85,9 @@ export const MATRIX: MatrixRow[] = [
 	// District dashboards: a lead sees their own unit (any other ?unit= is a 403, see dashboards.test.ts)
 	{ key: 'GET /district', expect: 'L F F O O O O' },
 	{ key: 'GET /district/export', expect: 'L F F O O O O' },
+	// Reset codes: leads for their own unit's participants only (another unit's person: 403, see staff.test.ts)
+	{ key: 'GET /district/password', expect: 'L F F O O O O' },
+	{ key: 'POST /district/password?/issue', expect: 'L F F O O O O' },
 	{ key: 'POST /api/rounds/[roundId]/attempts', expect: signedIn, params: { roundId: 'upcomingRoundId' } },
 	// The owner's answer names a question outside the attempt (400, nothing saved); the submit
 	// really hands the fixture attempt in (it is this test's own), which is what the owner may do.
@@ -111,6 +120,13 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /organiser/people/[userId]?/disqualifyPerson', expect: organiser },
 	{ key: 'POST /organiser/people/[userId]?/reinstatePerson', expect: organiser },
 	{ key: 'POST /organiser/people/[userId]?/changeRole', expect: admin },
+	// Staff accounts: organisers create/manage district leads, admins everyone (staff.test.ts)
+	{ key: 'GET /admin/staff', expect: organiser },
+	{ key: 'POST /admin/staff?/create', expect: organiser },
+	{ key: 'GET /admin/staff/[userId]', expect: organiser },
+	{ key: 'POST /admin/staff/[userId]?/update', expect: organiser },
+	{ key: 'POST /admin/staff/[userId]?/deactivate', expect: organiser },
+	{ key: 'POST /admin/staff/[userId]?/reactivate', expect: organiser },
 	{ key: 'GET /organiser/privacy', expect: organiser },
 	{ key: 'POST /organiser/privacy?/confirm', expect: organiser },
 	{ key: 'POST /organiser/privacy?/reject', expect: organiser },

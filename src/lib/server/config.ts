@@ -40,7 +40,32 @@ const EnvSchema = z.object({
 	 * than one, every hand-in tells the others (cache events) and the per-IP limits of the attempt
 	 * API are split between them (auth/limits.ts).
 	 */
-	SERVER_PROCESSES: z.coerce.number().int().min(1).max(1024).default(1)
+	SERVER_PROCESSES: z.coerce.number().int().min(1).max(1024).default(1),
+	/**
+	 * Outgoing mail for the password-reset links (mail.ts): SMTP_URL (`smtp://user:pass@host:587`,
+	 * `smtps://…:465`) or SMTP_HOST with SMTP_PORT/SMTP_USER/SMTP_PASS/SMTP_SECURE; MAIL_FROM is the
+	 * sender. Neither: no mail, and the forgotten-password page says so.
+	 */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/\S+$/i, 'an smtp:// or smtps:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_HOST: z
+		.string()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_PORT: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(65_535)
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_USER: z.string().optional(),
+	SMTP_PASS: z.string().optional(),
+	SMTP_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+	MAIL_FROM: z.string().max(200).default('Hội thi trực tuyến <no-reply@localhost>')
 });
 
 export type Config = z.infer<typeof EnvSchema>;

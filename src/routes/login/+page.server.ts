@@ -31,6 +31,11 @@ async function login(event: Parameters<Actions['default']>[0]) {
 	const res = await logIn(parsed.data, fingerprintOf(event), event.locals.session?.id ?? null);
 	if (!res.ok) {
 		if ('waitMs' in res) return tooMany(event, identifierTyped, res.waitMs);
+		if ('deactivated' in res)
+			return fail(403, {
+				identifier: identifierTyped,
+				errors: formError('Tài khoản này đã bị tạm khóa. Vui lòng liên hệ Ban Tổ chức nếu bạn cần dùng lại.')
+			});
 		return fail(400, { identifier: identifierTyped, errors: formError('Số điện thoại/email hoặc mật khẩu không đúng.') });
 	}
 	setSessionCookie(event.cookies, res.token, res.expiresAt);

@@ -51,6 +51,20 @@ export const registerByIp = new TokenBucket('register-ip', 60, 10_000);
 export const registerByIpLong = new TokenBucket('register-ip-long', 200, 3 * 60_000);
 export const registerByDevice = new TokenBucket('register-device', 3, 10 * 60_000);
 
+/**
+ * Forgotten passwords (users/password-help.ts). Entering a reset code: 20 posts per IP burst, one
+ * more every 30 s; wrong codes per phone number back off like failed logins (5 free, then 30 s
+ * doubling, capped at 15 minutes), so nobody can try codes against one account quickly from many
+ * addresses either (the codes have 136 bits: the limits are for the noise, not the maths). Asking
+ * for an email link: 10 per IP burst, one more every minute; 3 per address, one more every 10
+ * minutes (nobody's inbox is flooded). Officers issuing codes: 30 at once, one more every minute.
+ */
+export const resetByIp = new TokenBucket('reset-ip', 20, 30_000);
+export const resetFailuresByPhone = new BackoffLock('reset-phone', { free: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+export const resetLinkByIp = new TokenBucket('reset-link-ip', 10, 60_000);
+export const resetLinkByEmail = new TokenBucket('reset-link-email', 3, 10 * 60_000);
+export const resetIssueByOfficer = new TokenBucket('reset-issue-officer', 30, 60_000);
+
 const processes = () => config().SERVER_PROCESSES;
 
 /**
@@ -84,9 +98,13 @@ const SHARED_BUCKETS = [
 	attemptStartByUser,
 	attemptWriteByUser,
 	practiceByPerson,
-	practiceByIp
+	practiceByIp,
+	resetByIp,
+	resetLinkByIp,
+	resetLinkByEmail,
+	resetIssueByOfficer
 ];
-const SHARED_LOCKS = [loginFailuresByPair, loginFailuresByIdentifier, reauthFailuresByUser];
+const SHARED_LOCKS = [loginFailuresByPair, loginFailuresByIdentifier, reauthFailuresByUser, resetFailuresByPhone];
 
 /** Load tests and e2e runs from one machine would trip the limits; they can be turned off by env. */
 export function limitsDisabled(): boolean {

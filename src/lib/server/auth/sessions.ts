@@ -98,9 +98,10 @@ function* lookUp(
 		unit_id: number;
 	}>(
 		`select sessions.id, sessions.secret_hash, sessions.expires_at, users.id as user_id, users.full_name, users.role, users.unit_id
-		from sessions join users on users.id = sessions.user_id where sessions.id = ?`,
+		from sessions join users on users.id = sessions.user_id where sessions.id = ? and users.deactivated_at is null`,
 		id
 	);
+	// A deactivated account's sessions are deleted when it is switched off; the join refuses any left behind.
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
 	if (now >= row.expires_at) {

@@ -41,6 +41,8 @@ export interface UsersTable {
 	/** Set when the person's data was erased on request; results stay, anonymised (0005). */
 	anonymised_at: Generated<number | null>;
 	created_at: number;
+	/** Switched off by staff: cannot log in, holds no session (0011). */
+	deactivated_at: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -290,6 +292,19 @@ export interface CacheEventsTable {
 	at: number;
 }
 
+export type PasswordResetKind = 'code' | 'link';
+/** One-time password resets: an officer's code or an emailed link; only the secret's SHA-256 (0011). */
+export interface PasswordResetsTable {
+	id: Generated<number>;
+	user_id: number;
+	kind: PasswordResetKind;
+	secret_hash: string;
+	issued_by: number | null;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
 export interface LeasesTable {
 	name: string;
 	holder: string;
@@ -321,6 +336,7 @@ export interface Database {
 	cache_events: CacheEventsTable;
 	leases: LeasesTable;
 	practice_answers: PracticeAnswersTable;
+	password_resets: PasswordResetsTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

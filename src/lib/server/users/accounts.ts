@@ -34,7 +34,13 @@ export type CreateAccountResult = FormResult<{ userId: number }>;
  * Creates an account. Uniqueness of phone, email and CCCD is enforced by UNIQUE indexes: we insert
  * and translate the constraint error, so two racing registrations cannot both succeed.
  */
-export async function createAccount(db: Executor, input: NewAccount, now = Date.now()): Promise<CreateAccountResult> {
+export async function createAccount(
+	db: Executor,
+	input: NewAccount,
+	now = Date.now(),
+	/** The staff member creating someone else's account (the staff page); by default the person registers themselves. */
+	createdBy: number | null = null
+): Promise<CreateAccountResult> {
 	const unit = await units.findByCode(db, input.unitCode);
 	if (!unit) return { ok: false, errors: { unitCode: 'Đơn vị không tồn tại.' } };
 	const passwordHash = await hashPassword(input.password);
@@ -57,13 +63,24 @@ export async function createAccount(db: Executor, input: NewAccount, now = Date.
 			guardian_confirmed_at: input.guardian ? now : null,
 			created_at: now
 		});
-		await audit(db, {
-			actorUserId: userId,
-			action: 'user.register',
-			entity: 'user',
-			entityId: userId,
-			details: { consentVersion: CONSENT_VERSION, guardianConfirmed: Boolean(input.guardian) }
-		});
+		await audit(
+			db,
+			createdBy == null
+				? {
+						actorUserId: userId,
+						action: 'user.register',
+						entity: 'user',
+						entityId: userId,
+						details: { consentVersion: CONSENT_VERSION, guardianConfirmed: Boolean(input.guardian) }
+					}
+				: {
+						actorUserId: createdBy,
+						action: 'staff.create',
+						entity: 'user',
+						entityId: userId,
+						details: { role: input.role, unitCode: input.unitCode }
+					}
+		);
 		return { ok: true, userId };
 	} catch (e) {
 		const errors = uniqueFieldErrors(e);
@@ -91,14 +108,18 @@ export async function findLoginAccount(db: Executor, identifier: string) {
 	return phone ? users.findForLogin(db, { phone }) : email ? users.findForLogin(db, { email }) : undefined;
 }
 
-/** Resolves a phone-or-email identifier and checks the password in roughly constant time. */
-export async function authenticate(db: Executor, identifier: string, password: string): Promise<number | null> {
+/**
+ * Resolves a phone-or-email identifier and checks the password in roughly constant time. A
+ * deactivated account (the staff page) is told apart only after its right password was given.
+ */
+export async function authenticate(db: Executor, identifier: string, password: string): Promise<number | 'deactivated' | null> {
 	const user = await findLoginAccount(db, identifier);
 	if (!user) {
 		await burnPasswordTime(password);
 		return null;
 	}
-	return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+	if (!(await verifyPassword(user.passwordHash, password))) return null;
+	return user.deactivatedAt != null ? 'deactivated' : user.id;
 }
 
 /**

@@ -3,6 +3,8 @@ import { audit } from '../audit';
 import type { Role } from '../db/types';
 import * as accounts from './accounts';
 import * as privacy from './privacy';
+import * as staff from './staff';
+import * as help from './password-help';
 import { findProfile } from './users';
 import { listSelectable } from '../units/units';
 import { countActiveSessions, createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
@@ -16,8 +18,17 @@ import {
 	registerByDevice,
 	registerByIp,
 	registerByIpLong,
+	resetByIp,
+	resetFailuresByPhone,
+	resetIssueByOfficer,
+	resetLinkByEmail,
+	resetLinkByIp,
 	takeAll
 } from '../auth/limits';
+import { config } from '../config';
+import { mailConfigured, sendMail } from '../mail';
+import type { SessionUser } from '../auth/sessions';
+import { formatDateTime } from '../../vn/time';
 import { isKnownDevice, recordEvent } from '../auth/access-events';
 import type { Fingerprint } from '../auth/fingerprint';
 import { normalisePhone } from '../../vn/phone';
@@ -52,7 +63,7 @@ export async function logIn(
 	credentials: { identifier: string; password: string },
 	fp: Fingerprint,
 	replacingSessionId: string | null
-): Promise<SessionGrant | TooMany | { ok: false; wrong: true }> {
+): Promise<SessionGrant | TooMany | { ok: false; wrong: true } | { ok: false; deactivated: true }> {
 	const { identifier, password } = credentials;
 	const db = getDb();
 	// One key per account whatever the format typed (0912…, +84912…, 0912 345 678).
@@ -74,6 +85,7 @@ export async function logIn(
 		await exclusive(db, (c) => loginFailed(c, pairKey, idKey, now));
 		return { ok: false, wrong: true };
 	}
+	if (userId === 'deactivated') return { ok: false, deactivated: true };
 	await exclusive(db, (c) => loginFailuresByPair.reset(c, pairKey));
 	if (replacingSessionId) await invalidateSession(db, replacingSessionId);
 	const { token, session } = await createSession(db, userId);
@@ -200,4 +212,130 @@ export function rejectDeletion(actorUserId: number, requestId: number, note: str
 /** Admin only (the route's guard): ends every session of that person (accounts.changeRole). */
 export function changeRole(actorUserId: number, userId: number, role: Role) {
 	return accounts.changeRole(getDb(), actorUserId, userId, role);
+}
+
+/* Staff accounts (/admin/staff; users/staff.ts). The routes guard: organiser or admin. */
+
+export { STAFF_ROLES, grantableRoles, mayManage, type StaffRole, type StaffRow } from './staff';
+
+export function listStaff(f: { q: string; role?: staff.StaffRole | null }, page: number, pageSize: number) {
+	return staff.listStaff(getDb(), f, page, pageSize);
+}
+
+export function findStaff(userId: number) {
+	return staff.findStaff(getDb(), userId);
+}
+
+export function createStaff(actor: SessionUser, input: Parameters<typeof staff.createStaff>[2]) {
+	return staff.createStaff(getDb(), actor, input);
+}
+
+export function updateStaff(actor: SessionUser, userId: number, change: { role: Role; unitCode: string }) {
+	return staff.updateStaff(getDb(), actor, userId, change);
+}
+
+export function setStaffActive(actor: SessionUser, userId: number, active: boolean) {
+	return staff.setStaffActive(getDb(), actor, userId, active);
+}
+
+/* Forgotten passwords (users/password-help.ts), with their rate limits (auth/limits.ts). */
+
+/** Whether reset links can be mailed (SMTP configured). */
+export function resetMailAvailable(): boolean {
+	return mailConfigured();
+}
+
+export function findResetTargets(officer: SessionUser, q: string) {
+	return help.findResetTargets(getDb(), officer, q);
+}
+
+/** An officer issues a code (limited per officer: a stolen officer session cannot mint codes in bulk). */
+export async function issueResetCode(officer: SessionUser, userId: number): Promise<help.IssueResult | TooMany> {
+	const db = getDb();
+	const wait = await charge(db, [[resetIssueByOfficer, String(officer.id)]]);
+	if (wait > 0) return { ok: false, waitMs: wait };
+	return help.issueResetCode(db, officer, userId);
+}
+
+/** After a reset: the account's login back-off (this phone) and reset back-off are forgotten. */
+function* forgetFailures(c: Conn, phone: string) {
+	yield* resetFailuresByPhone.reset(c, phone);
+	yield* loginFailuresByIdentifier.reset(c, phone);
+}
+
+/**
+ * The person enters phone + code + new password. Limited per IP (bucket) and per phone (back-off
+ * on wrong codes); an unknown phone and a wrong, used or expired code give the same answer.
+ */
+export async function resetWithCode(
+	input: { phone: string; code: string; password: string },
+	fp: Fingerprint
+): Promise<help.ResetOutcome | TooMany> {
+	const db = getDb();
+	const now = Date.now();
+	if (!limitsDisabled()) {
+		const wait = await exclusive(db, function* (c) {
+			const ip = yield* takeAll(c, [[resetByIp, fp.ipHash ?? '']], now);
+			return Math.max(ip, yield* resetFailuresByPhone.retryAfter(c, input.phone, now));
+		});
+		if (wait > 0) return { ok: false, waitMs: wait };
+	}
+	const pending = await help.pendingCodeReset(db, input.phone, input.code, now);
+	if (!pending) {
+		if (!limitsDisabled()) await exclusive(db, (c) => resetFailuresByPhone.fail(c, input.phone, now));
+		return { ok: false, invalid: true };
+	}
+	const res = await help.completeReset(db, pending, 'code', input.password, now);
+	if (res.ok) await exclusive(db, (c) => forgetFailures(c, pending.phone));
+	return res;
+}
+
+/**
+ * Mails a reset link to the account with this email, if there is one (the answer is the same
+ * either way, and the mail goes out after the answer, so its time does not tell either). The link
+ * points at ORIGIN when set (production), else at the address the request came to.
+ */
+export async function requestResetLink(email: string, requestOrigin: string, fp: Fingerprint): Promise<{ ok: true } | TooMany> {
+	const db = getDb();
+	const wait = await charge(db, [
+		[resetLinkByIp, fp.ipHash ?? ''],
+		[resetLinkByEmail, email]
+	]);
+	if (wait > 0) return { ok: false, waitMs: wait };
+	if (!mailConfigured()) return { ok: true };
+	const link = await help.issueResetLink(db, email);
+	if (link) {
+		const url = `${config().ORIGIN ?? requestOrigin}/reset-password?token=${encodeURIComponent(link.token)}`;
+		const text = [
+			`Xin chào ${link.fullName},`,
+			'',
+			'Có người (có thể là bạn) vừa yêu cầu đặt lại mật khẩu tài khoản Hội thi trực tuyến của bạn.',
+			'Mở liên kết sau để đặt mật khẩu mới (dùng được một lần, hết hạn lúc ' + formatDateTime(link.expiresAt) + '):',
+			'',
+			url,
+			'',
+			'Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.'
+		].join('\n');
+		void sendMail({ to: link.to, subject: 'Đặt lại mật khẩu · Hội thi trực tuyến', text }).catch((e) =>
+			console.error('[hoithi] reset mail not sent:', e instanceof Error ? e.message : e)
+		);
+	}
+	return { ok: true };
+}
+
+/** Whether a link's token still names a usable reset (the page shows the form or says it has expired). */
+export async function resetLinkUsable(token: string): Promise<boolean> {
+	return (await help.pendingLinkReset(getDb(), token)) != null;
+}
+
+/** The new password from an emailed link. */
+export async function resetWithLink(token: string, password: string, fp: Fingerprint): Promise<help.ResetOutcome | TooMany> {
+	const db = getDb();
+	const wait = await charge(db, [[resetByIp, fp.ipHash ?? '']]);
+	if (wait > 0) return { ok: false, waitMs: wait };
+	const pending = await help.pendingLinkReset(db, token);
+	if (!pending) return { ok: false, invalid: true };
+	const res = await help.completeReset(db, pending, 'link', password);
+	if (res.ok) await exclusive(db, (c) => forgetFailures(c, pending.phone));
+	return res;
 }

@@ -11,11 +11,11 @@ export async function insertUser(db: Executor, user: NewUser): Promise<number> {
 export async function findForLogin(
 	db: Executor,
 	by: { phone: string } | { email: string }
-): Promise<{ id: number; passwordHash: string; role: Role } | undefined> {
-	let q = db.selectFrom('users').select(['id', 'password_hash', 'role']);
+): Promise<{ id: number; passwordHash: string; role: Role; deactivatedAt: number | null } | undefined> {
+	let q = db.selectFrom('users').select(['id', 'password_hash', 'role', 'deactivated_at']);
 	q = 'phone' in by ? q.where('phone', '=', by.phone) : q.where('email', '=', by.email);
 	const row = await q.executeTakeFirst();
-	return row && { id: row.id, passwordHash: row.password_hash, role: row.role };
+	return row && { id: row.id, passwordHash: row.password_hash, role: row.role, deactivatedAt: row.deactivated_at };
 }
 
 /** A person's birth date (YYYY-MM-DD) for the questions fit for their age: a statement program (attempt start). */
