@@ -40,6 +40,8 @@ export interface UsersTable {
 	guardian_confirmed_at: Generated<number | null>;
 	/** Set when the person's data was erased on request; results stay, anonymised (0005). */
 	anonymised_at: Generated<number | null>;
+	/** The participant group (0012); null: not declared ("chưa khai báo"). */
+	group_id: Generated<number | null>;
 	created_at: number;
 }
 
@@ -247,6 +249,31 @@ export interface PendingImportsTable {
 	expires_at: number;
 }
 
+/** A validated unit sheet waiting for its uploader's confirm (0012, units/pending.ts). */
+export interface PendingUnitImportsTable {
+	token: string;
+	user_id: number;
+	file_name: string;
+	payload: string;
+	expires_at: number;
+}
+
+/** The plan's target audiences (0012): hidden, never deleted, once in use. */
+export interface ParticipantGroupsTable {
+	id: Generated<number>;
+	name: string;
+	position: Generated<number>;
+	hidden: Generated<number>;
+	created_at: number;
+}
+
+/** Organiser settings by key, JSON values (0012). */
+export interface SettingsTable {
+	key: string;
+	value: string;
+	updated_at: number;
+}
+
 export interface CacheEventsTable {
 	id: Generated<number>;
 	topic: string;
@@ -282,6 +309,9 @@ export interface Database {
 	rate_buckets: RateBucketsTable;
 	backoff_locks: BackoffLocksTable;
 	pending_imports: PendingImportsTable;
+	pending_unit_imports: PendingUnitImportsTable;
+	participant_groups: ParticipantGroupsTable;
+	settings: SettingsTable;
 	cache_events: CacheEventsTable;
 	leases: LeasesTable;
 }
