@@ -88,6 +88,13 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /organiser/items', expect: organiser },
 	{ key: 'GET /organiser/reports', expect: organiser },
 	{ key: 'GET /organiser/reports/download', expect: organiser },
+	// Units and targets (issue 16): organisers and admins; a district lead can neither upload nor edit
+	{ key: 'GET /organiser/units', expect: organiser },
+	{ key: 'POST /organiser/units?/target', expect: organiser },
+	{ key: 'POST /organiser/units?/switch', expect: organiser },
+	{ key: 'GET /organiser/units/import', expect: organiser },
+	{ key: 'POST /organiser/units/import?/preview', expect: organiser },
+	{ key: 'POST /organiser/units/import?/confirm', expect: organiser },
 	{ key: 'GET /organiser/contests/new', expect: organiser },
 	{ key: 'POST /organiser/contests/new', expect: organiser },
 	{ key: 'GET /organiser/contests/[contestId]', expect: organiser },
