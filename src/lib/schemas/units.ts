@@ -21,3 +21,12 @@ export const TargetSchema = z.object({
 			return n;
 		})
 });
+
+/** A participant group's name (organisers' list). */
+export const GroupNameSchema = z.object({
+	name: z
+		.string({ error: 'Vui lòng nhập tên nhóm đối tượng.' })
+		.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+		.pipe(z.string().min(2, 'Vui lòng nhập tên nhóm đối tượng.').max(80, 'Tên nhóm quá dài (tối đa 80 ký tự).'))
+});
+export const GroupIdSchema = z.object({ id: z.coerce.number().int().positive('Nhóm không hợp lệ.') });

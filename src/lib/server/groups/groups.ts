@@ -117,3 +117,21 @@ export async function deleteGroup(db: Db, actorUserId: number, id: number): Prom
 		return { ok: true };
 	});
 }
+
+/** The group a person declared (null: not declared). */
+export async function findUserGroupId(db: Executor, userId: number): Promise<number | null> {
+	const r = await db.selectFrom('users').select('group_id').where('id', '=', userId).executeTakeFirst();
+	return r?.group_id ?? null;
+}
+
+/** A person declares (or changes) their own group on /account: a shown group only; audit-logged. */
+export async function setOwnGroup(db: Db, userId: number, groupId: number): Promise<GroupResult> {
+	return db.transaction().execute(async (trx): Promise<GroupResult> => {
+		if (!(await findSelectable(trx, groupId))) return { ok: false, errors: { groupId: 'Vui lòng chọn đối tượng trong danh sách.' } };
+		const before = await findUserGroupId(trx, userId);
+		if (before === groupId) return { ok: true };
+		await trx.updateTable('users').set({ group_id: groupId }).where('id', '=', userId).where('anonymised_at', 'is', null).execute();
+		await audit(trx, { actorUserId: userId, action: 'user.group_change', entity: 'user', entityId: userId, details: { from: before, to: groupId } });
+		return { ok: true };
+	});
+}

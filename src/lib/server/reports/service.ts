@@ -7,6 +7,7 @@ import { getCalendar, saveCalendar } from './calendar';
 import { listUnitParticipants, type ParticipantSearch } from '../stats/queries';
 import type { Scope } from '../contests/scope';
 import { genderLabel } from '../../labels';
+import { UNDECLARED } from '../groups/groups';
 import { formatPhone } from '../../vn/phone';
 import { formatDateTime } from '../../vn/time';
 
@@ -51,6 +52,7 @@ const PARTICIPANT_COLUMNS: SheetColumn[] = [
 	{ header: 'Số điện thoại', width: 16 },
 	{ header: 'Giới tính', width: 10 },
 	{ header: 'Ngày sinh', width: 12 },
+	{ header: 'Đối tượng', width: 26 },
 	{ header: 'Số lượt thi', width: 12, numFmt: '#,##0' },
 	{ header: 'Điểm cao nhất', width: 14 },
 	{ header: 'Lần thi gần nhất', width: 18 },
@@ -78,6 +80,7 @@ export async function unitParticipantsFile(
 		formatPhone(p.phone),
 		genderLabel(p.gender),
 		p.birthDate.split('-').reverse().join('/'),
+		p.groupName ?? UNDECLARED,
 		p.attempts,
 		p.best,
 		p.lastAt == null ? '' : formatDateTime(p.lastAt),

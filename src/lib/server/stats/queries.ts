@@ -180,8 +180,10 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 		number | null
 	>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
 	const base = participantsQuery(db, f);
+	const group = sql<string | null>`(select g.name from participant_groups g where g.id = u.group_id)`;
 	let rowsQ = base
 		.select([
+			group.as('group_name'),
 			'u.id',
 			'u.full_name',
 			'u.phone',
@@ -208,6 +210,7 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 			phone: r.phone,
 			gender: r.gender,
 			birthDate: r.birth_date,
+			groupName: r.group_name,
 			registeredAt: r.created_at,
 			disqualified: r.disqualified_at != null,
 			attempts: Number(r.attempts),
