@@ -20,7 +20,7 @@ export interface ReportCalendar {
 }
 export const DEFAULT_CALENDAR: ReportCalendar = { halfCutoff: '05-15', halfDue: '05-30', yearCutoff: '11-15', yearDue: '11-30' };
 /** The monthly report is due on this day of the next month. */
-export const MONTHLY_DUE_DAY = 5;
+const MONTHLY_DUE_DAY = 5;
 
 const periodSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Chọn tháng.') }),
@@ -56,7 +56,7 @@ function make(from: number, to: number, label: string, dueAt: number | null, que
 	return { from, to, label, range: `${vnDay(from)} – ${vnDay(to - DAY_MS)}`, dueAt, query };
 }
 
-export function toPeriod(p: PeriodInput, cal: ReportCalendar = DEFAULT_CALENDAR): Period | { error: string } {
+function toPeriod(p: PeriodInput, cal: ReportCalendar = DEFAULT_CALENDAR): Period | { error: string } {
 	switch (p.kind) {
 		case 'month': {
 			const [y, m] = p.month.split('-').map(Number);
@@ -94,7 +94,7 @@ export function periodFromUrl(url: URL, cal: ReportCalendar = DEFAULT_CALENDAR):
 }
 
 /** Reminders start this many days before a due date. */
-export const REMIND_DAYS = 7;
+const REMIND_DAYS = 7;
 
 /**
  * The plan's reports whose due date is today or within REMIND_DAYS days (Hanoi days): last

@@ -1,4 +1,5 @@
-import type { Db, Executor } from '../db';
+import { getDb, type Db, type Executor } from '../db';
+import * as pending from './pending';
 import { audit } from '../audit';
 import { HANOI_CITY, UNIT_LISTS, type UnitListName } from './lists';
 import * as units from './units';
@@ -261,4 +262,37 @@ export async function setTarget(db: Db, actorUserId: number, unitId: number, tar
 		});
 		return true;
 	});
+}
+
+/* ——— What the organisers' pages call: like every service a route calls, each gets the database itself ——— */
+
+/** The unit list page: every unit with its target and people, the list in use, and a switch's effect when asked for. */
+export async function unitsPage(wanted: UnitListName | null) {
+	const db = getDb();
+	const [all, effect] = await Promise.all([units.listForOrganisers(db), wanted ? switchEffect(db, wanted) : Promise.resolve(null)]);
+	return { units: all, active: activeListName(new Set(all.filter((u) => u.active).map((u) => u.code))), effect };
+}
+
+/** Checks an upload and keeps its plan for the uploader's confirm (token) when every row is valid. */
+export async function previewUpload(userId: number, file: { name: string; bytes: Uint8Array }, mode: SheetMode, replace: boolean) {
+	const db = getDb();
+	const res = await previewSheet(db, file, mode, replace);
+	if (!res.ok) return res;
+	const token = res.plan ? await pending.put(db, userId, file.name, res.plan) : null;
+	return { ok: true as const, preview: res.preview, token };
+}
+
+/** Writes a previewed upload (once, only for its uploader, within 30 minutes); null when the token is not (or no longer) valid. */
+export async function confirmUpload(userId: number, token: string) {
+	const db = getDb();
+	const entry = await pending.take(db, userId, token);
+	return entry ? applyPlan(db, userId, entry.plan, entry.fileName) : null;
+}
+
+export function setUnitTarget(actorUserId: number, unitId: number, targetCount: number | null) {
+	return setTarget(getDb(), actorUserId, unitId, targetCount);
+}
+
+export function switchUnits(actorUserId: number, list: UnitListName) {
+	return switchList(getDb(), actorUserId, list);
 }

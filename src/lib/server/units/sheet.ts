@@ -13,7 +13,7 @@ import type { UnitListEntry } from './lists';
 export const UNIT_MAX_BYTES = 1024 * 1024;
 export const UNIT_MAX_ROWS = 5000;
 
-export const KINDS = ['urban_district', 'rural_district', 'town', 'ward', 'commune'] as const;
+const KINDS = ['urban_district', 'rural_district', 'town', 'ward', 'commune'] as const;
 export type UnitKind = (typeof KINDS)[number];
 export const KIND_LABELS: Record<UnitKind, string> = {
 	urban_district: 'Quận',

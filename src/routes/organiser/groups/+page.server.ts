@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import * as groups from '$lib/server/groups/groups';
+import * as groups from '$lib/server/groups/service';
 import { GroupIdSchema, GroupNameSchema } from '$lib/schemas/units';
 import { fieldErrors } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The participant groups (đối tượng) registration offers: add, rename, hide/show, delete one nobody declared. */
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const { groups: list, undeclared } = await groups.listGroupsWithCounts(getDb());
+	const { groups: list, undeclared } = await groups.listWithCounts();
 	return { groups: list, undeclared, undeclaredLabel: groups.UNDECLARED };
 }) satisfies PageServerLoad;
 
@@ -27,7 +26,7 @@ async function create(event: Event) {
 	const values = { name: String(raw.name ?? '').slice(0, 200) };
 	const p = GroupNameSchema.safeParse(raw);
 	if (!p.success) return fail(400, { action: 'create', values, errors: fieldErrors(p.error) });
-	return answer('create', await groups.createGroup(getDb(), user.id, p.data.name), values);
+	return answer('create', await groups.create(user.id, p.data.name), values);
 }
 
 async function rename(event: Event) {
@@ -38,7 +37,7 @@ async function rename(event: Event) {
 	const p = GroupNameSchema.safeParse(raw);
 	if (!id.success || !p.success)
 		return fail(400, { action: 'rename', values, errors: { ...(id.success ? {} : fieldErrors(id.error)), ...(p.success ? {} : fieldErrors(p.error)) } });
-	return answer('rename', await groups.renameGroup(getDb(), user.id, id.data.id, p.data.name), values);
+	return answer('rename', await groups.rename(user.id, id.data.id, p.data.name), values);
 }
 
 async function visibility(event: Event) {
@@ -46,7 +45,7 @@ async function visibility(event: Event) {
 	const raw = await fields(event);
 	const id = GroupIdSchema.safeParse(raw);
 	if (!id.success || (raw.hidden !== '1' && raw.hidden !== '0')) return fail(400, { action: 'visibility', values: {}, errors: { form: 'Yêu cầu không hợp lệ.' } });
-	return answer('visibility', await groups.setHidden(getDb(), user.id, id.data.id, raw.hidden === '1'), { id: String(id.data.id) });
+	return answer('visibility', await groups.setHidden(user.id, id.data.id, raw.hidden === '1'), { id: String(id.data.id) });
 }
 
 async function remove(event: Event) {
@@ -54,7 +53,7 @@ async function remove(event: Event) {
 	const raw = await fields(event);
 	const id = GroupIdSchema.safeParse(raw);
 	if (!id.success) return fail(400, { action: 'delete', values: {}, errors: { form: 'Yêu cầu không hợp lệ.' } });
-	return answer('delete', await groups.deleteGroup(getDb(), user.id, id.data.id), { id: String(id.data.id) });
+	return answer('delete', await groups.remove(user.id, id.data.id), { id: String(id.data.id) });
 }
 
 export const actions = { create, rename, visibility, delete: remove } satisfies Actions;

@@ -1,9 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { UNIT_LISTS, type UnitListName } from '$lib/server/units/lists';
-import * as units from '$lib/server/units/units';
-import { activeListName, setTarget, switchEffect, switchList } from '$lib/server/units/service';
+import { setUnitTarget, switchUnits, unitsPage } from '$lib/server/units/service';
 import { KIND_LABELS } from '$lib/server/units/sheet';
 import { TargetSchema } from '$lib/schemas/units';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/form';
@@ -18,13 +16,11 @@ const isList = (s: unknown): s is UnitListName => typeof s === 'string' && s in 
 /** The units with their targets (editable inline), and the switch between the shipped lists with its effect shown first. */
 export const load = (async (event) => {
 	requireRole(event, 'organiser');
-	const db = getDb();
-	const all = await units.listForOrganisers(db);
 	const wanted = event.url.searchParams.get('switch');
-	const effect = isList(wanted) ? await switchEffect(db, wanted) : null;
+	const { units: all, active, effect } = await unitsPage(isList(wanted) ? wanted : null);
 	return {
 		units: all.map((u) => ({ ...u, kindLabel: KIND_LABELS[u.kind as keyof typeof KIND_LABELS] ?? u.kind })),
-		active: activeListName(new Set(all.filter((u) => u.active).map((u) => u.code))),
+		active,
 		lists: (Object.keys(UNIT_LISTS) as UnitListName[]).map((name) => ({ name, label: LIST_LABELS[name] })),
 		effect: effect && { ...effect, label: LIST_LABELS[effect.list] },
 		saved: event.url.searchParams.get('saved'),
@@ -41,7 +37,7 @@ async function target(event: Parameters<Actions['target']>[0]) {
 	const parsed = TargetSchema.safeParse(raw);
 	const values = { unitId: String(raw.unitId ?? ''), target: String(raw.target ?? '') };
 	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-	const ok = await setTarget(getDb(), user.id, parsed.data.unitId, parsed.data.target);
+	const ok = await setUnitTarget(user.id, parsed.data.unitId, parsed.data.target);
 	if (!ok) return fail(400, { values, errors: { unitId: 'Không tìm thấy đơn vị.' } as FieldErrors });
 	return { saved: parsed.data.unitId };
 }
@@ -50,7 +46,7 @@ async function switchTo(event: Parameters<Actions['switch']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const list = (await event.request.formData()).get('list');
 	if (!isList(list)) return fail(400, { errors: { list: 'Chọn danh sách đơn vị.' } as FieldErrors });
-	await switchList(getDb(), user.id, list);
+	await switchUnits(user.id, list);
 	redirect(303, `/organiser/units?switched=${list}`);
 }
 

@@ -1,8 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { applyPlan, previewSheet } from '$lib/server/units/service';
-import * as pending from '$lib/server/units/pending';
+import { confirmUpload, previewUpload } from '$lib/server/units/service';
 import { SHEET_COLUMNS, UNIT_MAX_BYTES, UNIT_MAX_ROWS, type SheetMode } from '$lib/server/units/sheet';
 import { formatMegabytes } from '$lib/vn/number';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,10 +29,9 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	if (file.size > UNIT_MAX_BYTES)
 		return fail(400, { mode, replace, message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(UNIT_MAX_BYTES)}.` });
 	const fileName = file.name.slice(0, 200);
-	const db = getDb();
-	const res = await previewSheet(db, { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, replace);
+	const res = await previewUpload(user.id, { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, replace);
 	if (!res.ok) return fail(400, { mode, replace, message: res.message, fileName });
-	const token = res.plan ? await pending.put(db, user.id, fileName, res.plan) : null;
+	const { token } = res;
 	const { errors, rows, ...rest } = res.preview;
 	return {
 		preview: {
@@ -53,10 +50,8 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 async function confirm(event: Parameters<Actions['confirm']>[0]) {
 	const user = requireRole(event, 'organiser');
 	const token = (await event.request.formData()).get('token');
-	const db = getDb();
-	const entry = typeof token === 'string' ? await pending.take(db, user.id, token) : undefined;
-	if (!entry) return fail(400, { message: 'Bản xem trước đã hết hạn hoặc đã được nhập. Vui lòng tải tệp lên lại.' });
-	const r = await applyPlan(db, user.id, entry.plan, entry.fileName);
+	const r = typeof token === 'string' ? await confirmUpload(user.id, token) : null;
+	if (!r) return fail(400, { message: 'Bản xem trước đã hết hạn hoặc đã được nhập. Vui lòng tải tệp lên lại.' });
 	redirect(303, `/organiser/units?imported=${r.inserted}&updated=${r.updated}&hidden=${r.deactivated}`);
 }
 
