@@ -117,7 +117,9 @@ try {
 			await page.getByLabel('Tệp (.xlsx hoặc .csv)').setInputFiles({
 				name: 'don-vi.csv',
 				mimeType: 'text/csv',
-				buffer: Buffer.from('code,name,kind,parent,target\n00999,Phường Thử,phường,001,1.000\nab,Phường Sai,phường,,\n00998,Phường Con,tỉnh,77777,-5\n')
+				buffer: Buffer.from(
+					'code,name,kind,parent,target\n00999,Phường Thử,phường,001,1.000\nab,Phường Sai,phường,,\n00998,Phường Con,tỉnh,77777,-5\n'
+				)
 			});
 			await page.getByRole('button', { name: 'Xem trước' }).click();
 			await page.getByRole('heading', { name: '2. Kiểm tra kết quả' }).waitFor();

@@ -12,7 +12,12 @@ test('an organiser uploads a unit sheet, edits a target inline, and the particip
 	await login(page, '0900000002');
 	// The unit with the most participants (first row of the dashboard's unit table).
 	await page.goto('/organiser/dashboard');
-	const unitName = (await page.getByRole('table', { name: /Các đơn vị/ }).getByRole('row').nth(1).getByRole('link').textContent())!.trim();
+	const unitName = (await page
+		.getByRole('table', { name: /Các đơn vị/ })
+		.getByRole('row')
+		.nth(1)
+		.getByRole('link')
+		.textContent())!.trim();
 
 	await page.goto('/organiser');
 	await page.getByRole('link', { name: 'Đơn vị và chỉ tiêu' }).click();

@@ -13,7 +13,9 @@ let otherUnit: { id: number };
 beforeAll(async () => {
 	org = await loggedIn('0900000002');
 	lead = await loggedIn('0900000003');
-	leadUnit = (await db.get("select un.id, un.code, un.name from users u join units un on un.id = u.unit_id where u.phone = '+84900000003'"))!;
+	leadUnit = (await db.get(
+		"select un.id, un.code, un.name from users u join units un on un.id = u.unit_id where u.phone = '+84900000003'"
+	))!;
 	otherUnit = (await db.get('select id from units where parent_id is not null and id <> ? order by code limit 1', leadUnit.id))!;
 });
 
@@ -88,19 +90,40 @@ describe('reports on the plan’s calendar', () => {
 		const before = await (await org.get('/organiser/reports?kind=half&year=2026')).text();
 		expect(before).toContain('01/01/2026 – 15/05/2026');
 		expect(before).toContain('30/05/2026');
-		const bad = await org.action('/organiser/reports?/calendar', { halfCutoff: '2026-06-10', halfDue: '2026-06-01', yearCutoff: '2026-11-15', yearDue: '2026-11-30' });
+		const bad = await org.action('/organiser/reports?/calendar', {
+			halfCutoff: '2026-06-10',
+			halfDue: '2026-06-01',
+			yearCutoff: '2026-11-15',
+			yearDue: '2026-11-30'
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.body?.data.errors.halfDue).toMatch(/sau ngày chốt/);
 		expect(bad.body?.data.values.halfCutoff).toBe('2026-06-10');
-		expect((await lead.action('/organiser/reports?/calendar', { halfCutoff: '2026-06-10', halfDue: '2026-06-20', yearCutoff: '2026-11-15', yearDue: '2026-11-30' })).status).toBe(403);
+		expect(
+			(
+				await lead.action('/organiser/reports?/calendar', {
+					halfCutoff: '2026-06-10',
+					halfDue: '2026-06-20',
+					yearCutoff: '2026-11-15',
+					yearDue: '2026-11-30'
+				})
+			).status
+		).toBe(403);
 		expect(await (await org.get('/organiser/reports?kind=half&year=2026')).text()).toContain('01/01/2026 – 15/05/2026');
 		try {
-			const ok = await org.action('/organiser/reports?/calendar', { halfCutoff: '2026-06-10', halfDue: '2026-06-20', yearCutoff: '2026-11-15', yearDue: '2026-11-30' });
+			const ok = await org.action('/organiser/reports?/calendar', {
+				halfCutoff: '2026-06-10',
+				halfDue: '2026-06-20',
+				yearCutoff: '2026-11-15',
+				yearDue: '2026-11-30'
+			});
 			expect(ok.status).toBe(200);
 			const after = await (await org.get('/organiser/reports?kind=half&year=2026')).text();
 			expect(after).toContain('01/01/2026 – 10/06/2026');
 			expect(after).toContain('20/06/2026');
-			const log = await db.get<{ details_json: string }>("select details_json from audit_log where action = 'reports.calendar' order by id desc limit 1");
+			const log = await db.get<{ details_json: string }>(
+				"select details_json from audit_log where action = 'reports.calendar' order by id desc limit 1"
+			);
 			expect(JSON.parse(log!.details_json).to).toMatchObject({ halfCutoff: '06-10', halfDue: '06-20' });
 		} finally {
 			await db.run("delete from settings where key = 'reports.calendar'");
@@ -122,7 +145,12 @@ describe('reports on the plan’s calendar', () => {
 		wb.getWorksheet('Theo đơn vị')!.eachRow((r) => unitNames.push(String(r.getCell(2).value)));
 		// The title rows, the header, then the unit's one row.
 		expect(unitNames.slice(unitNames.indexOf('Đơn vị') + 1)).toEqual([leadUnit.name]);
-		expect(await db.get("select id from audit_log where action = 'report.export' and entity = 'unit' and entity_id = ? order by id desc limit 1", String(leadUnit.id))).toBeDefined();
+		expect(
+			await db.get(
+				"select id from audit_log where action = 'report.export' and entity = 'unit' and entity_id = ? order by id desc limit 1",
+				String(leadUnit.id)
+			)
+		).toBeDefined();
 		expect((await lead.get(`/district/reports?kind=year&year=2026&unit=${otherUnit.id}`)).status).toBe(403);
 		expect((await lead.get(`/district/reports/download?kind=year&year=2026&unit=${otherUnit.id}`)).status).toBe(403);
 		expect((await lead.get('/district/reports/download?kind=month&month=2026-13')).status).toBe(400);

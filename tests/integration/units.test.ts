@@ -30,7 +30,8 @@ async function xlsx(rows: (string | number | null)[][]): Promise<Uint8Array> {
 	return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 const unitsSnapshot = () => db.all('select code, name, active, target_count, parent_id from units order by code');
-const unitRow = (code: string) => db.get<{ id: number; target_count: number | null; active: number }>('select id, target_count, active from units where code = ?', code);
+const unitRow = (code: string) =>
+	db.get<{ id: number; target_count: number | null; active: number }>('select id, target_count, active from units where code = ?', code);
 
 beforeAll(async () => {
 	org = await loggedIn('0900000002');
@@ -49,7 +50,9 @@ describe('unit sheet upload', () => {
 		const before = await unitsSnapshot();
 		const r = await upload(
 			org,
-			text('code,name,kind,parent,target\n00999,Phường Thử,phường,,10\nab,Phường Sai,phường,,\n00999,Phường Lặp,phường,,\n00998,Phường Con,phường,77777,\n00997,Phường Âm,phường,,-5\n'),
+			text(
+				'code,name,kind,parent,target\n00999,Phường Thử,phường,,10\nab,Phường Sai,phường,,\n00999,Phường Lặp,phường,,\n00998,Phường Con,phường,77777,\n00997,Phường Âm,phường,,-5\n'
+			),
 			'don-vi.csv'
 		);
 		expect(r.status).toBe(200);
@@ -92,7 +95,9 @@ describe('unit sheet upload', () => {
 		expect(ok.body?.type).toBe('redirect');
 		expect(await unitRow('00999')).toMatchObject({ target_count: 1000, active: 1 });
 		expect((await unitRow('001'))?.target_count).toBe(8000);
-		const log = await db.get<{ details_json: string }>("select details_json from audit_log where action = 'units.import' order by id desc limit 1");
+		const log = await db.get<{ details_json: string }>(
+			"select details_json from audit_log where action = 'units.import' order by id desc limit 1"
+		);
 		expect(JSON.parse(log!.details_json)).toMatchObject({ source: 'don-vi.xlsx', inserted: 1, updated: 1 });
 		// The token is single-use.
 		const again = await org.action('/organiser/units/import?/confirm', { token: p.token });
@@ -100,7 +105,9 @@ describe('unit sheet upload', () => {
 	});
 
 	it('imports targets alone, and the public unit ranking shows the new rate at once', async () => {
-		const round = await db.get<{ id: number }>("select r.id from rounds r join contests c on c.id = r.contest_id where c.status = 'published' order by r.opens_at limit 1");
+		const round = await db.get<{ id: number }>(
+			"select r.id from rounds r join contests c on c.id = r.contest_id where c.status = 'published' order by r.opens_at limit 1"
+		);
 		const board = async () => {
 			const res = await new Client().get(`/api/leaderboard?round=${round!.id}`);
 			const json = (await res.json()) as { units: { name: string; target: number | null }[] };
@@ -141,7 +148,9 @@ describe('inline target', () => {
 		const byLead = await lead.action('/organiser/units?/target', { unitId: String(unit.id), target: '1' });
 		expect(byLead.status).toBe(403);
 		expect((await unitRow('003'))?.target_count).toBe(4200);
-		const log = await db.get<{ details_json: string }>("select details_json from audit_log where action = 'units.target' order by id desc limit 1");
+		const log = await db.get<{ details_json: string }>(
+			"select details_json from audit_log where action = 'units.target' order by id desc limit 1"
+		);
 		expect(JSON.parse(log!.details_json)).toMatchObject({ code: '003', to: 4200 });
 	});
 });
@@ -151,7 +160,9 @@ describe('switching the unit list', () => {
 		const page = await (await org.get('/organiser/units?switch=hanoi-communes-2025')).text();
 		expect(page).toContain('126 đơn vị sẽ hiện khi đăng ký');
 		expect(page).toMatch(/tài khoản đang thuộc các đơn vị bị ẩn/);
-		const people = await db.get<{ n: number }>("select count(*) as n from users u join units un on un.id = u.unit_id where un.code = '001'");
+		const people = await db.get<{ n: number }>(
+			"select count(*) as n from users u join units un on un.id = u.unit_id where un.code = '001'"
+		);
 		const byLead = await lead.action('/organiser/units?/switch', { list: 'hanoi-communes-2025' });
 		expect(byLead.status).toBe(403);
 		const r = await org.action('/organiser/units?/switch', { list: 'hanoi-communes-2025' });
@@ -159,8 +170,12 @@ describe('switching the unit list', () => {
 		const reg = await (await new Client().get('/register')).text();
 		expect(reg).toContain('Phường Hoàn Kiếm');
 		expect((await unitRow('001'))?.active).toBe(0);
-		expect(await db.get<{ n: number }>("select count(*) as n from users u join units un on un.id = u.unit_id where un.code = '001'")).toEqual(people);
-		const log = await db.get<{ details_json: string }>("select details_json from audit_log where action = 'units.switch' order by id desc limit 1");
+		expect(
+			await db.get<{ n: number }>("select count(*) as n from users u join units un on un.id = u.unit_id where un.code = '001'")
+		).toEqual(people);
+		const log = await db.get<{ details_json: string }>(
+			"select details_json from audit_log where action = 'units.switch' order by id desc limit 1"
+		);
 		expect(JSON.parse(log!.details_json)).toMatchObject({ list: 'hanoi-communes-2025' });
 		const back = await org.action('/organiser/units?/switch', { list: 'hanoi-districts-2024' });
 		expect(back.body?.type).toBe('redirect');

@@ -74,7 +74,10 @@ export async function createGroup(db: Db, actorUserId: number, rawName: string, 
 	const name = cleanText(rawName);
 	return db.transaction().execute(async (trx): Promise<GroupResult> => {
 		if (await nameTaken(trx, name)) return { ok: false, errors: { name: 'Đã có nhóm đối tượng tên này.' } };
-		const max = await trx.selectFrom('participant_groups').select((e) => e.fn.max('position').as('p')).executeTakeFirst();
+		const max = await trx
+			.selectFrom('participant_groups')
+			.select((e) => e.fn.max('position').as('p'))
+			.executeTakeFirst();
 		const row = await trx
 			.insertInto('participant_groups')
 			.values({ name, position: Number(max?.p ?? 0) + 1, hidden: 0, created_at: now })
@@ -92,14 +95,24 @@ export async function renameGroup(db: Db, actorUserId: number, id: number, rawNa
 		if (!g) return { ok: false, errors: { form: 'Không tìm thấy nhóm đối tượng.' } };
 		if (await nameTaken(trx, name, id)) return { ok: false, errors: { name: 'Đã có nhóm đối tượng tên này.' } };
 		await trx.updateTable('participant_groups').set({ name }).where('id', '=', id).execute();
-		await audit(trx, { actorUserId, action: 'groups.rename', entity: 'participant_group', entityId: id, details: { from: g.name, to: name } });
+		await audit(trx, {
+			actorUserId,
+			action: 'groups.rename',
+			entity: 'participant_group',
+			entityId: id,
+			details: { from: g.name, to: name }
+		});
 		return { ok: true };
 	});
 }
 
 export async function setHidden(db: Db, actorUserId: number, id: number, hidden: boolean): Promise<GroupResult> {
 	return db.transaction().execute(async (trx): Promise<GroupResult> => {
-		const r = await trx.updateTable('participant_groups').set({ hidden: hidden ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+		const r = await trx
+			.updateTable('participant_groups')
+			.set({ hidden: hidden ? 1 : 0 })
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (Number(r.numUpdatedRows) === 0) return { ok: false, errors: { form: 'Không tìm thấy nhóm đối tượng.' } };
 		await audit(trx, { actorUserId, action: hidden ? 'groups.hide' : 'groups.show', entity: 'participant_group', entityId: id });
 		return { ok: true };
@@ -131,7 +144,13 @@ export async function setOwnGroup(db: Db, userId: number, groupId: number): Prom
 		const before = await findUserGroupId(trx, userId);
 		if (before === groupId) return { ok: true };
 		await trx.updateTable('users').set({ group_id: groupId }).where('id', '=', userId).where('anonymised_at', 'is', null).execute();
-		await audit(trx, { actorUserId: userId, action: 'user.group_change', entity: 'user', entityId: userId, details: { from: before, to: groupId } });
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'user.group_change',
+			entity: 'user',
+			entityId: userId,
+			details: { from: before, to: groupId }
+		});
 		return { ok: true };
 	});
 }

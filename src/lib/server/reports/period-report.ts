@@ -15,7 +15,12 @@ export async function buildPeriodReport(db: Db, period: Period, now = Date.now()
 const SUMMARY_SHEET = 'Tổng hợp';
 const UNITS_SHEET = 'Theo đơn vị';
 
-export async function periodReportXlsx(r: PeriodReport, period: Period, now = Date.now(), unitName: string | null = null): Promise<Uint8Array> {
+export async function periodReportXlsx(
+	r: PeriodReport,
+	period: Period,
+	now = Date.now(),
+	unitName: string | null = null
+): Promise<Uint8Array> {
 	const title = [
 		`Báo cáo kết quả hội thi trực tuyến${unitName ? ` · ${unitName}` : ''}`,
 		`${period.label} · số liệu từ ${period.range}${period.dueAt == null ? '' : ` · hạn nộp ${formatDate(period.dueAt)}`}`,

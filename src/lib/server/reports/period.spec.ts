@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { CalendarSchema, DEFAULT_CALENDAR, dueSoon, periodFromUrl } from './period';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Midnight in Hanoi of a day (month 1–12). */
 const hn = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - 7 * HOUR;
 const at = (q: string, cal = DEFAULT_CALENDAR) => periodFromUrl(new URL('http://x/?' + q), cal);
@@ -79,7 +78,9 @@ describe('dueSoon', () => {
 
 describe('CalendarSchema', () => {
 	it('takes date inputs, keeps day and month, and refuses impossible or out-of-order days', () => {
-		expect(CalendarSchema.parse({ halfCutoff: '2026-05-15', halfDue: '2026-05-30', yearCutoff: '11-15', yearDue: '11-30' })).toEqual(DEFAULT_CALENDAR);
+		expect(CalendarSchema.parse({ halfCutoff: '2026-05-15', halfDue: '2026-05-30', yearCutoff: '11-15', yearDue: '11-30' })).toEqual(
+			DEFAULT_CALENDAR
+		);
 		const bad = CalendarSchema.safeParse({ halfCutoff: '2028-02-29', halfDue: '05-01', yearCutoff: '11-20', yearDue: '11-10' });
 		expect(bad.success).toBe(false);
 		if (bad.success) return;

@@ -61,10 +61,16 @@ function toPeriod(p: PeriodInput, cal: ReportCalendar = DEFAULT_CALENDAR): Perio
 		case 'month': {
 			const [y, m] = p.month.split('-').map(Number);
 			const next = m === 12 ? [y + 1, 1] : [y, m + 1];
-			return make(midnight(y, m, 1), midnight(next[0], next[1], 1), `Báo cáo tháng ${m}/${y}`, midnight(next[0], next[1], MONTHLY_DUE_DAY), {
-				kind: 'month',
-				month: p.month
-			});
+			return make(
+				midnight(y, m, 1),
+				midnight(next[0], next[1], 1),
+				`Báo cáo tháng ${m}/${y}`,
+				midnight(next[0], next[1], MONTHLY_DUE_DAY),
+				{
+					kind: 'month',
+					month: p.month
+				}
+			);
 		}
 		case 'half':
 		case 'year': {
@@ -136,5 +142,6 @@ export const CalendarSchema = z
 		}
 		if (c.halfCutoff > c.halfDue) ctx.addIssue({ code: 'custom', path: ['halfDue'], message: 'Hạn nộp phải sau ngày chốt số liệu.' });
 		if (c.yearCutoff > c.yearDue) ctx.addIssue({ code: 'custom', path: ['yearDue'], message: 'Hạn nộp phải sau ngày chốt số liệu.' });
-		if (c.halfCutoff >= c.yearCutoff) ctx.addIssue({ code: 'custom', path: ['yearCutoff'], message: 'Ngày chốt báo cáo năm phải sau ngày chốt báo cáo 6 tháng.' });
+		if (c.halfCutoff >= c.yearCutoff)
+			ctx.addIssue({ code: 'custom', path: ['yearCutoff'], message: 'Ngày chốt báo cáo năm phải sau ngày chốt báo cáo 6 tháng.' });
 	});

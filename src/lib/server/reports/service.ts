@@ -32,7 +32,11 @@ export function saveReportCalendar(actorUserId: number, cal: ReportCalendar) {
 }
 
 /** The period report as XLSX (sheets “Tổng hợp” and “Theo đơn vị”). */
-export async function periodReportFile(actorUserId: number, period: Period, unit: { id: number; name: string } | null = null): Promise<Uint8Array> {
+export async function periodReportFile(
+	actorUserId: number,
+	period: Period,
+	unit: { id: number; name: string } | null = null
+): Promise<Uint8Array> {
 	const db = getDb();
 	const now = Date.now();
 	const bytes = await periodReportXlsx(await buildPeriodReport(db, period, now, unit?.id ?? null), period, now, unit?.name ?? null);

@@ -33,7 +33,11 @@ export async function dailyCounts(
 }
 
 /** Participants of the scope (of one unit, with `unitId`) by declared group (null: not declared). */
-export async function groupCounts(db: Executor, scope: Scope, unitId: number | null): Promise<{ groupId: number | null; people: number }[]> {
+export async function groupCounts(
+	db: Executor,
+	scope: Scope,
+	unitId: number | null
+): Promise<{ groupId: number | null; people: number }[]> {
 	const r = await sql<{ group_id: number | null; people: number }>`
 		select u.group_id, count(distinct a.user_id) as people
 		from attempts a join users u on u.id = a.user_id
@@ -273,7 +277,12 @@ export async function periodPeople(db: Executor, from: number, to: number, unitI
 				${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
 		)
 		group by u.gender, u.birth_date, u.group_id`.execute(db);
-	return r.rows.map((x) => ({ gender: x.gender, birthDate: x.birth_date, groupId: x.group_id == null ? null : Number(x.group_id), people: Number(x.people) }));
+	return r.rows.map((x) => ({
+		gender: x.gender,
+		birthDate: x.birth_date,
+		groupId: x.group_id == null ? null : Number(x.group_id),
+		people: Number(x.people)
+	}));
 }
 
 export async function listTopicNames(db: Db) {

@@ -24,7 +24,12 @@ export async function put(db: Db, userId: number, fileName: string, plan: UnitIm
 	return token;
 }
 
-export async function take(db: Db, userId: number, token: string, now = Date.now()): Promise<{ fileName: string; plan: UnitImportPlan } | undefined> {
+export async function take(
+	db: Db,
+	userId: number,
+	token: string,
+	now = Date.now()
+): Promise<{ fileName: string; plan: UnitImportPlan } | undefined> {
 	const row = await db
 		.deleteFrom('pending_unit_imports')
 		.where('token', '=', token)

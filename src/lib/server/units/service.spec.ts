@@ -38,7 +38,9 @@ describe('previewSheet', () => {
 	it('checks parents against the sheet and the stored units, and writes nothing', async () => {
 		const r = await previewSheet(
 			db,
-			file('code,name,kind,parent,target\n00070,Phường Hoàn Kiếm,phường,002,100\n00071,Phường Mới,phường,00070,\n00072,Phường Lạc,phường,999,\n'),
+			file(
+				'code,name,kind,parent,target\n00070,Phường Hoàn Kiếm,phường,002,100\n00071,Phường Mới,phường,00070,\n00072,Phường Lạc,phường,999,\n'
+			),
 			'units'
 		);
 		expect(r.ok).toBe(true);
@@ -70,7 +72,12 @@ describe('previewSheet', () => {
 	});
 
 	it('applies a checked plan all at once, hiding and never deleting', async () => {
-		const r = await previewSheet(db, file('code,name,kind,parent,target\n001,Quận Ba Đình,quận,,9000\n00001,Phường Trúc Bạch,phường,001,500\n'), 'units', true);
+		const r = await previewSheet(
+			db,
+			file('code,name,kind,parent,target\n001,Quận Ba Đình,quận,,9000\n00001,Phường Trúc Bạch,phường,001,500\n'),
+			'units',
+			true
+		);
 		if (!r.ok || !r.plan) throw new Error('no plan');
 		expect(await applyPlan(db, null, r.plan, 'u.csv')).toEqual({ inserted: 1, updated: 1, deactivated: 29 });
 		expect((await listSelectable(db)).map((u) => u.code).sort()).toEqual(['00001', '001']);

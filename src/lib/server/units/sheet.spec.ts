@@ -43,7 +43,9 @@ describe('parseUnitSheet', () => {
 
 	it('reports every bad row with its row number and column', async () => {
 		const r = await parseUnitSheet(
-			csv('code,name,kind,parent,target\n001,Quận Ba Đình,tỉnh,,\nabc,Quận Tây Hồ,quận,,\n002,Quận Hoàn Kiếm,quận,,-5\n003,X,quận,003,\n001,Quận Ba Đình,quận,,\n'),
+			csv(
+				'code,name,kind,parent,target\n001,Quận Ba Đình,tỉnh,,\nabc,Quận Tây Hồ,quận,,\n002,Quận Hoàn Kiếm,quận,,-5\n003,X,quận,003,\n001,Quận Ba Đình,quận,,\n'
+			),
 			'u.csv',
 			'units'
 		);

@@ -36,7 +36,11 @@ export const SHEET_COLUMNS: Record<SheetMode, { key: string; required: boolean; 
 	units: [
 		{ key: 'code', required: true, help: 'Mã đơn vị (2–6 chữ số, giữ số 0 ở đầu), ví dụ 00070.' },
 		{ key: 'name', required: true, help: 'Tên đơn vị, ví dụ “Phường Hoàn Kiếm”.' },
-		{ key: 'kind', required: true, help: 'Loại: phường, xã, quận, huyện, thị xã (hoặc ward, commune, urban_district, rural_district, town).' },
+		{
+			key: 'kind',
+			required: true,
+			help: 'Loại: phường, xã, quận, huyện, thị xã (hoặc ward, commune, urban_district, rural_district, town).'
+		},
 		{ key: 'parent', required: false, help: 'Mã đơn vị cấp trên (trong tệp hoặc đã có); để trống: trực thuộc Thành phố.' },
 		{ key: 'target', required: false, help: 'Chỉ tiêu (số hội viên / người dự kiến tham gia), số nguyên không âm; để trống: giữ nguyên.' }
 	],
@@ -102,7 +106,10 @@ export async function parseUnitSheet(bytes: Uint8Array, fileName: string, mode: 
 	const records = table.records.filter((r) => r.values.some((v) => v.trim() !== ''));
 	if (records.length === 0) return { ok: false, message: 'Tệp không có dòng dữ liệu nào (chỉ có dòng tên cột).' };
 	if (records.length > UNIT_MAX_ROWS)
-		return { ok: false, message: `Tệp có hơn ${formatNumber(UNIT_MAX_ROWS)} dòng. Danh sách đơn vị không thể dài như vậy; hãy kiểm tra lại tệp.` };
+		return {
+			ok: false,
+			message: `Tệp có hơn ${formatNumber(UNIT_MAX_ROWS)} dòng. Danh sách đơn vị không thể dài như vậy; hãy kiểm tra lại tệp.`
+		};
 	const cell = (values: string[], key: string) => {
 		const i = index.get(key) ?? -1;
 		return i < 0 ? '' : cleanText(values[i] ?? '');
@@ -155,7 +162,8 @@ export async function parseUnitSheet(bytes: Uint8Array, fileName: string, mode: 
 		const kind = parseKind(cell(r.values, 'kind'));
 		if (!kind) errors.push({ row: r.row, column: 'kind', message: 'loại đơn vị phải là phường, xã, quận, huyện hoặc thị xã' });
 		const parent = cell(r.values, 'parent');
-		if (parent !== '' && !/^\d{2,6}$/.test(parent)) errors.push({ row: r.row, column: 'parent', message: 'mã đơn vị cấp trên phải gồm 2–6 chữ số' });
+		if (parent !== '' && !/^\d{2,6}$/.test(parent))
+			errors.push({ row: r.row, column: 'parent', message: 'mã đơn vị cấp trên phải gồm 2–6 chữ số' });
 		else if (parent !== '' && parent === c) errors.push({ row: r.row, column: 'parent', message: 'đơn vị không thể trực thuộc chính nó' });
 		const t = target(r.row, r.values, false);
 		if (errors.length > before || c == null || !kind || t === null) continue;

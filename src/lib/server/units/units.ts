@@ -144,7 +144,11 @@ export async function listForOrganisers(db: Executor) {
 			'u.active',
 			'p.code as parent_code',
 			'p.parent_id as grandparent_id',
-			eb.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).whereRef('users.unit_id', '=', 'u.id').as('people')
+			eb
+				.selectFrom('users')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('users.unit_id', '=', 'u.id')
+				.as('people')
 		])
 		.where('u.parent_id', 'is not', null)
 		.orderBy('u.active', 'desc')
@@ -166,7 +170,9 @@ export async function listForOrganisers(db: Executor) {
 /** Codes (below the city root, active or not) → id, target and whether selectable: what an upload is checked against. */
 export async function mapByCode(db: Executor) {
 	const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'target_count', 'active', 'parent_id']).execute();
-	return new Map(rows.map((r) => [r.code, { id: r.id, name: r.name, targetCount: r.target_count, active: r.active === 1, root: r.parent_id == null }]));
+	return new Map(
+		rows.map((r) => [r.code, { id: r.id, name: r.name, targetCount: r.target_count, active: r.active === 1, root: r.parent_id == null }])
+	);
 }
 
 /** Accounts per unit, for the effect of hiding units. */

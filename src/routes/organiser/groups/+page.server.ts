@@ -36,7 +36,11 @@ async function rename(event: Event) {
 	const id = GroupIdSchema.safeParse(raw);
 	const p = GroupNameSchema.safeParse(raw);
 	if (!id.success || !p.success)
-		return fail(400, { action: 'rename', values, errors: { ...(id.success ? {} : fieldErrors(id.error)), ...(p.success ? {} : fieldErrors(p.error)) } });
+		return fail(400, {
+			action: 'rename',
+			values,
+			errors: { ...(id.success ? {} : fieldErrors(id.error)), ...(p.success ? {} : fieldErrors(p.error)) }
+		});
 	return answer('rename', await groups.rename(user.id, id.data.id, p.data.name), values);
 }
 
@@ -44,7 +48,8 @@ async function visibility(event: Event) {
 	const user = requireRole(event, 'organiser');
 	const raw = await fields(event);
 	const id = GroupIdSchema.safeParse(raw);
-	if (!id.success || (raw.hidden !== '1' && raw.hidden !== '0')) return fail(400, { action: 'visibility', values: {}, errors: { form: 'Yêu cầu không hợp lệ.' } });
+	if (!id.success || (raw.hidden !== '1' && raw.hidden !== '0'))
+		return fail(400, { action: 'visibility', values: {}, errors: { form: 'Yêu cầu không hợp lệ.' } });
 	return answer('visibility', await groups.setHidden(user.id, id.data.id, raw.hidden === '1'), { id: String(id.data.id) });
 }
 

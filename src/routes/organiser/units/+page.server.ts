@@ -26,7 +26,11 @@ export const load = (async (event) => {
 		saved: event.url.searchParams.get('saved'),
 		switched: event.url.searchParams.get('switched'),
 		imported: event.url.searchParams.has('imported')
-			? { inserted: Number(event.url.searchParams.get('imported')) || 0, updated: Number(event.url.searchParams.get('updated')) || 0, hidden: Number(event.url.searchParams.get('hidden')) || 0 }
+			? {
+					inserted: Number(event.url.searchParams.get('imported')) || 0,
+					updated: Number(event.url.searchParams.get('updated')) || 0,
+					hidden: Number(event.url.searchParams.get('hidden')) || 0
+				}
 			: null
 	};
 }) satisfies PageServerLoad;

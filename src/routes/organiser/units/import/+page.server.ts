@@ -27,7 +27,11 @@ async function preview(event: Parameters<Actions['preview']>[0]) {
 	if (!(file instanceof File) || file.size === 0)
 		return fail(400, { mode, replace, message: file instanceof File && file.name ? 'Tệp trống.' : 'Vui lòng chọn tệp .xlsx hoặc .csv.' });
 	if (file.size > UNIT_MAX_BYTES)
-		return fail(400, { mode, replace, message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(UNIT_MAX_BYTES)}.` });
+		return fail(400, {
+			mode,
+			replace,
+			message: `Tệp quá lớn (${formatMegabytes(file.size)}). Giới hạn là ${formatMegabytes(UNIT_MAX_BYTES)}.`
+		});
 	const fileName = file.name.slice(0, 200);
 	const res = await previewUpload(user.id, { name: fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, replace);
 	if (!res.ok) return fail(400, { mode, replace, message: res.message, fileName });
