@@ -95,6 +95,7 @@ async function register(url, phone) {
 		email: '',
 		nationalId: '',
 		unitCode: '005',
+		groupId: '1',
 		password: 'mat-khau-du-dai',
 		consent: 'on'
 	});

@@ -77,6 +77,7 @@ try {
 			await page.getByLabel('Giới tính *').selectOption('female');
 			await page.getByLabel('Số điện thoại *').fill('093' + String(Date.now()).slice(-7));
 			await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Đống Đa' });
+			await page.getByLabel('Đối tượng *').selectOption({ label: 'Hội viên phụ nữ' });
 			await page.getByLabel('Mật khẩu *').fill('mot-mat-khau-dai');
 			await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
 			await page.getByRole('button', { name: 'Đăng ký' }).click();
@@ -174,6 +175,32 @@ try {
 				.click();
 			await page.getByText('Chỉ hiện một lần').waitFor();
 			await shot('reset-code');
+			// Units and targets, the unit sheet's preview with row errors, groups, the report calendar (issue 16).
+			await page.goto(server.url + '/organiser/units?switch=hanoi-communes-2025');
+			await shot('units');
+			await page.goto(server.url + '/organiser/units/import');
+			await page.getByLabel('Tệp (.xlsx hoặc .csv)').setInputFiles({
+				name: 'don-vi.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(
+					'code,name,kind,parent,target\n00999,Phường Thử,phường,001,1.000\nab,Phường Sai,phường,,\n00998,Phường Con,tỉnh,77777,-5\n'
+				)
+			});
+			await page.getByRole('button', { name: 'Xem trước' }).click();
+			await page.getByRole('heading', { name: '2. Kiểm tra kết quả' }).waitFor();
+			await shot('units-import');
+			await page.goto(server.url + '/organiser/groups');
+			await shot('groups');
+			await page.goto(server.url + '/organiser/reports?kind=half&year=' + new Date().getFullYear());
+			await shot('reports-half');
+			await context.clearCookies();
+			await page.goto(server.url + '/login');
+			await page.getByLabel('Số điện thoại hoặc email').fill('0900000003');
+			await page.getByLabel('Mật khẩu').fill('hoithi-demo-2026');
+			await page.getByRole('button', { name: 'Đăng nhập' }).click();
+			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+			await page.goto(server.url + '/district/reports?kind=year&year=' + new Date().getFullYear());
+			await shot('district-reports');
 			await context.close();
 		}
 	}

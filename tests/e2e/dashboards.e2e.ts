@@ -25,7 +25,8 @@ test('an organiser downloads a period report that opens as XLSX with the expecte
 	await page.getByLabel('Kỳ báo cáo').selectOption('year');
 	await page.getByLabel('Năm').fill(String(new Date().getFullYear()));
 	await page.getByRole('button', { name: 'Xem báo cáo' }).click();
-	await expect(page.getByRole('heading', { name: /Báo cáo kết quả hội thi trực tuyến · Năm \d{4}/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Báo cáo năm \d{4}/ })).toBeVisible();
+	await expect(page.getByText(/Số liệu từ 01\/01\/\d{4} – 15\/11\/\d{4}; hạn nộp 30\/11\/\d{4}/)).toBeVisible();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo (Excel)' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^bao-cao-hoi-thi-.*\.xlsx$/);
 	const file = await download.path();

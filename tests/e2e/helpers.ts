@@ -11,6 +11,7 @@ export async function registerParticipant(page: Page, fullName = 'Phạm Thị T
 	await page.getByLabel('Giới tính *').selectOption('female');
 	await page.getByLabel('Số điện thoại *').fill(phone);
 	await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Hoàng Mai' });
+	await page.getByLabel('Đối tượng *').selectOption({ label: 'Hội viên phụ nữ' });
 	await page.getByLabel('Mật khẩu *').fill('mot-mat-khau-dai');
 	await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
 	await page.getByRole('button', { name: 'Đăng ký' }).click();

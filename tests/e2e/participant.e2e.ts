@@ -13,6 +13,7 @@ test('a new participant registers, takes a round on a phone, submits and sees th
 	await page.getByLabel('Giới tính *').selectOption('female');
 	await page.getByLabel('Số điện thoại *').fill('12345');
 	await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Cầu Giấy' });
+	await page.getByLabel('Đối tượng *').selectOption({ label: 'Hội viên phụ nữ' });
 	await page.getByLabel('Mật khẩu *').fill('mot-mat-khau-dai');
 	await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
 	await page.getByRole('button', { name: 'Đăng ký' }).click();

@@ -64,6 +64,7 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /practice?/answer', expect: everyone },
 	{ key: 'GET /account', expect: signedIn },
 	{ key: 'POST /account?/profile', expect: signedIn },
+	{ key: 'POST /account?/group', expect: signedIn },
 	{ key: 'POST /account?/logoutEverywhere', expect: 'L A A A A A A', endsSession: true },
 	{ key: 'POST /account?/requestDeletion', expect: signedIn },
 	{ key: 'GET /account/data', expect: signedIn },
@@ -88,6 +89,9 @@ export const MATRIX: MatrixRow[] = [
 	// Reset codes: leads for their own unit's participants only (another unit's person: 403, see staff.test.ts)
 	{ key: 'GET /district/password', expect: 'L F F O O O O' },
 	{ key: 'POST /district/password?/issue', expect: 'L F F O O O O' },
+	// A lead's period report of their own unit (another ?unit= is a 403, see reports-calendar.test.ts)
+	{ key: 'GET /district/reports', expect: 'L F F O O O O' },
+	{ key: 'GET /district/reports/download', expect: 'L F F O O O O' },
 	{ key: 'POST /api/rounds/[roundId]/attempts', expect: signedIn, params: { roundId: 'upcomingRoundId' } },
 	// The owner's answer names a question outside the attempt (400, nothing saved); the submit
 	// really hands the fixture attempt in (it is this test's own), which is what the owner may do.
@@ -99,7 +103,20 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /organiser/dashboard', expect: organiser },
 	{ key: 'GET /organiser/items', expect: organiser },
 	{ key: 'GET /organiser/reports', expect: organiser },
+	{ key: 'POST /organiser/reports?/calendar', expect: organiser },
 	{ key: 'GET /organiser/reports/download', expect: organiser },
+	// Units and targets (issue 16): organisers and admins; a district lead can neither upload nor edit
+	{ key: 'GET /organiser/units', expect: organiser },
+	{ key: 'POST /organiser/units?/target', expect: organiser },
+	{ key: 'POST /organiser/units?/switch', expect: organiser },
+	{ key: 'GET /organiser/units/import', expect: organiser },
+	{ key: 'GET /organiser/groups', expect: organiser },
+	{ key: 'POST /organiser/groups?/create', expect: organiser },
+	{ key: 'POST /organiser/groups?/rename', expect: organiser },
+	{ key: 'POST /organiser/groups?/visibility', expect: organiser },
+	{ key: 'POST /organiser/groups?/delete', expect: organiser },
+	{ key: 'POST /organiser/units/import?/preview', expect: organiser },
+	{ key: 'POST /organiser/units/import?/confirm', expect: organiser },
 	{ key: 'GET /organiser/contests/new', expect: organiser },
 	{ key: 'POST /organiser/contests/new', expect: organiser },
 	{ key: 'GET /organiser/contests/[contestId]', expect: organiser },

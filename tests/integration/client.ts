@@ -139,6 +139,7 @@ export function registration(over: Record<string, string> = {}): Record<string, 
 		email: '',
 		nationalId: '',
 		unitCode: '005',
+		groupId: '1',
 		password: 'mat-khau-du-dai',
 		consent: 'on',
 		...over

@@ -239,12 +239,12 @@ describe('organiser dashboards scoping', () => {
 	});
 
 	it('renders the period form as it was sent, before any script runs (the chosen kind and its fields)', async () => {
-		const html = await (await organiser.get('/organiser/reports?kind=half&year=2026&half=2')).text();
+		const html = await (await organiser.get('/organiser/reports?kind=half&year=2026')).text();
 		const form = html.match(/<form[^>]*method="GET"[^>]*>([\s\S]*?)<\/form>/)?.[1] ?? '';
 		expect(form).toContain('id="kind"');
 		expect(form).toMatch(/<option value="half" selected/);
 		expect(form).not.toMatch(/<option value="month" selected/);
-		expect(form).toContain('id="half"');
+		expect(form).toContain('id="year"');
 		expect(form).not.toContain('id="month"');
 	});
 
@@ -255,8 +255,9 @@ describe('organiser dashboards scoping', () => {
 		const log = (await db.get(
 			"select a.details_json from audit_log a join users u on u.id = a.actor_user_id where a.action = 'report.export' and u.phone = '+84900000002' order by a.id desc limit 1"
 		)) as { details_json: string };
-		// 1 January 2026, 00:00 in Hanoi is 31 December 2025, 17:00 UTC.
-		expect(JSON.parse(log.details_json)).toMatchObject({ from: Date.UTC(2025, 11, 31, 17), to: Date.UTC(2026, 11, 31, 17) });
+		// 1 January 2026, 00:00 in Hanoi is 31 December 2025, 17:00 UTC; the yearly report's data end
+		// with its cut-off day, 15/11 by default (so it runs to 16/11, 00:00 in Hanoi).
+		expect(JSON.parse(log.details_json)).toMatchObject({ from: Date.UTC(2025, 11, 31, 17), to: Date.UTC(2026, 10, 15, 17) });
 	});
 });
 

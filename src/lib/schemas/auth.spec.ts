@@ -10,6 +10,7 @@ const valid = {
 	email: 'Hang.Nguyen@Example.VN',
 	nationalId: '001 234 567 890',
 	unitCode: 'HN-01',
+	groupId: '2',
 	password: 'mat-khau-du-dai',
 	consent: 'on'
 };
@@ -23,6 +24,13 @@ function errorsOf(input: Record<string, unknown>): Record<string, string> {
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('RegisterSchema', () => {
+	it('requires a participant group (đối tượng) and reads its id', () => {
+		expect(RegisterSchema.parse(valid).groupId).toBe(2);
+		expect(errorsOf({ ...valid, groupId: undefined })).toEqual({ groupId: 'Vui lòng chọn đối tượng.' });
+		expect(errorsOf({ ...valid, groupId: '' })).toEqual({ groupId: 'Vui lòng chọn đối tượng.' });
+		expect(errorsOf({ ...valid, groupId: 'học sinh' })).toEqual({ groupId: 'Vui lòng chọn đối tượng.' });
+	});
+
 	it('parses a valid form and normalises it', () => {
 		const r = RegisterSchema.safeParse({ ...valid, fullName: '  Nguyễn   Thị Hằng '.normalize('NFD') });
 		expect(r.success).toBe(true);
@@ -35,6 +43,7 @@ describe('RegisterSchema', () => {
 			email: 'hang.nguyen@example.vn',
 			nationalId: '001234567890',
 			unitCode: 'HN-01',
+			groupId: 2,
 			password: 'mat-khau-du-dai',
 			consent: 'on',
 			guardian: null
@@ -156,6 +165,7 @@ describe('keepRegisterValues', () => {
 			email: '',
 			nationalId: '',
 			unitCode: '',
+			groupId: '',
 			consent: false,
 			guardianName: '',
 			guardianPhone: '',
@@ -254,6 +264,7 @@ describe('empty required fields', () => {
 			gender: 'Vui lòng chọn giới tính.',
 			phone: 'Vui lòng nhập số điện thoại.',
 			unitCode: 'Vui lòng chọn đơn vị.',
+			groupId: 'Vui lòng chọn đối tượng.',
 			password: 'Vui lòng nhập mật khẩu.',
 			consent: 'Bạn cần đồng ý với việc xử lý dữ liệu cá nhân để đăng ký.'
 		};

@@ -84,6 +84,12 @@ const nationalIdField = z
 		}
 		return n;
 	});
+/** The participant group (đối tượng) by id: required at registration, from the organisers' list. */
+export const groupIdField = z
+	.string({ error: 'Vui lòng chọn đối tượng.' })
+	.trim()
+	.regex(/^\d{1,9}$/, 'Vui lòng chọn đối tượng.')
+	.transform(Number);
 const unitCodeField = z.string({ error: 'Vui lòng chọn đơn vị.' }).trim().min(1, 'Vui lòng chọn đơn vị.').max(20, 'Đơn vị không hợp lệ.');
 
 /** Registration form. Shared by the form (labels, hints) and the server (parsing). */
@@ -107,6 +113,7 @@ export const RegisterSchema = z
 		email: emailField,
 		nationalId: nationalIdField,
 		unitCode: unitCodeField,
+		groupId: groupIdField,
 		password: required(
 			'mật khẩu',
 			z.string({ error: 'Mật khẩu không hợp lệ.' }).min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(200, 'Mật khẩu quá dài.')
@@ -205,6 +212,7 @@ export function keepRegisterValues(raw: Record<string, unknown>) {
 		email: pick('email'),
 		nationalId: pick('nationalId'),
 		unitCode: pick('unitCode'),
+		groupId: pick('groupId'),
 		consent: raw.consent === 'on',
 		guardianName: pick('guardianName'),
 		guardianPhone: pick('guardianPhone'),

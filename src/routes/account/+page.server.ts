@@ -5,14 +5,14 @@ import { retryAfterSeconds } from '$lib/server/auth/limits';
 import * as users from '$lib/server/users/service';
 import { groupUnits } from '$lib/vn/unit-groups';
 import { DeletionRequestSchema } from '$lib/schemas/privacy';
-import { ProfileSchema, keepProfileValues } from '$lib/schemas/auth';
+import { ProfileSchema, groupIdField, keepProfileValues } from '$lib/schemas/auth';
 import { fieldErrors, formError } from '$lib/schemas/form';
 import { formatPhone } from '$lib/vn/phone';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const overview = await users.accountOverview(user.id);
+	const [overview, group] = await Promise.all([users.accountOverview(user.id), users.ownGroup(user.id)]);
 	if (!overview) redirect(303, '/login');
 	const { profile, sessionCount, pending } = overview;
 	const unitList = overview.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
@@ -34,7 +34,8 @@ export const load = (async (event) => {
 			unitCode: profile.unitCode,
 			editable: profile.anonymisedAt == null && profile.mergedInto == null
 		},
-		units: groupUnits(unitList)
+		units: groupUnits(unitList),
+		group
 	};
 }) satisfies PageServerLoad;
 
@@ -85,4 +86,15 @@ async function deletion(event: Parameters<Actions['requestDeletion']>[0]) {
 	return { done: res.message };
 }
 
-export const actions = { profile, logoutEverywhere, requestDeletion: deletion } satisfies Actions;
+/** The person declares their participant group (đối tượng); people registered before groups existed start as "chưa khai báo". */
+async function group(event: Parameters<Actions['group']>[0]) {
+	const user = requireUser(event);
+	const raw = (await event.request.formData()).get('groupId');
+	const parsed = groupIdField.safeParse(typeof raw === 'string' ? raw : undefined);
+	if (!parsed.success) return fail(400, { section: 'group' as const, errors: { groupId: parsed.error.issues[0].message } });
+	const res = await users.setOwnGroup(user.id, parsed.data);
+	if (!res.ok) return fail(400, { section: 'group' as const, errors: res.errors });
+	return { section: 'group' as const, saved: true };
+}
+
+export const actions = { profile, group, logoutEverywhere, requestDeletion: deletion } satisfies Actions;

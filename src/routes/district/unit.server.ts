@@ -9,7 +9,7 @@ import * as stats from '$lib/server/stats/service';
  * (users.unit_id): any other ?unit= is refused with 403, never silently replaced, so a
  * manipulated URL cannot reach another unit's personal data. Organisers may pick any unit.
  */
-export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'>) {
+export async function districtUnit(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	const user = requireRole(event, 'district_lead', 'organiser');
 	const staff = hasRole(user, 'organiser');
 	const raw = event.url.searchParams.get('unit');
@@ -22,6 +22,12 @@ export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'
 	}
 	const unit = await stats.findUnit(unitId);
 	if (!unit) error(404, { message: 'Không tìm thấy đơn vị.' });
+	return { user, staff, unit };
+}
+
+/** The unit (as districtUnit) and the contest or round its dashboard shows. */
+export async function districtContext(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const { user, staff, unit } = await districtUnit(event);
 	const resolved = await stats.findScope(event.url.searchParams);
 	if (!resolved) error(404, { message: 'Chưa có cuộc thi nào để thống kê.' });
 	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 80);

@@ -11,7 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
-	return { units: groupUnits(await users.listSelectableUnits()) };
+	const [units, groups] = await Promise.all([users.listSelectableUnits(), users.listSelectableGroups()]);
+	return { units: groupUnits(units), groups: groups.map((g) => ({ id: g.id, name: g.name })) };
 }) satisfies PageServerLoad;
 
 async function register(event: Parameters<Actions['default']>[0]) {

@@ -40,6 +40,8 @@ export interface UsersTable {
 	guardian_confirmed_at: Generated<number | null>;
 	/** Set when the person's data was erased on request; results stay, anonymised (0005). */
 	anonymised_at: Generated<number | null>;
+	/** The participant group (0012); null: not declared ("chưa khai báo"). */
+	group_id: Generated<number | null>;
 	created_at: number;
 	/** Switched off by staff: cannot log in, holds no session (0011). */
 	deactivated_at: Generated<number | null>;
@@ -284,6 +286,31 @@ export interface QuestionCheckAcceptancesTable {
 	accepted_at: number;
 }
 
+/** A validated unit sheet waiting for its uploader's confirm (0012, units/pending.ts). */
+export interface PendingUnitImportsTable {
+	token: string;
+	user_id: number;
+	file_name: string;
+	payload: string;
+	expires_at: number;
+}
+
+/** The plan's target audiences (0012): hidden, never deleted, once in use. */
+export interface ParticipantGroupsTable {
+	id: Generated<number>;
+	name: string;
+	position: Generated<number>;
+	hidden: Generated<number>;
+	created_at: number;
+}
+
+/** Organiser settings by key, JSON values (0012). */
+export interface SettingsTable {
+	key: string;
+	value: string;
+	updated_at: number;
+}
+
 export interface CacheEventsTable {
 	id: Generated<number>;
 	topic: string;
@@ -333,6 +360,9 @@ export interface Database {
 	backoff_locks: BackoffLocksTable;
 	pending_imports: PendingImportsTable;
 	question_check_acceptances: QuestionCheckAcceptancesTable;
+	pending_unit_imports: PendingUnitImportsTable;
+	participant_groups: ParticipantGroupsTable;
+	settings: SettingsTable;
 	cache_events: CacheEventsTable;
 	leases: LeasesTable;
 	practice_answers: PracticeAnswersTable;

@@ -93,7 +93,18 @@ export async function readSheet(bytes: Uint8Array, name: string, opts: ReadOptio
 	return { ok: true, format: det.format, rows, sheet: sheet?.name ?? null, hiddenRows, hiddenIncluded: includeHidden };
 }
 
-type Table =
+/**
+ * Any sheet file (format decided by content, as for the bank) as its header row and records, for
+ * sheets in other layouts (the unit list, units/sheet.ts). Size limits are the caller's.
+ */
+export async function readTable(bytes: Uint8Array, name: string): Promise<Table> {
+	if (bytes.length === 0) return { ok: false, message: 'Tệp trống.' };
+	const det = detectFormat(bytes, name);
+	if (!det.ok) return det;
+	return det.format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
+
+export type Table =
 	| { ok: true; header: string[]; records: { row: number; values: string[]; hidden?: boolean }[]; sheet?: { name: string; label: string } }
 	| { ok: false; message: string };
 

@@ -2,21 +2,30 @@ import type { Db } from '../db';
 import { periodReport } from '../stats/dashboards';
 import { writeWorkbook, type Sheet } from './sheets';
 import type { Period } from './period';
-import { formatDateTime } from '../../vn/time';
+import { formatDate, formatDateTime } from '../../vn/time';
 
 export type PeriodReport = Awaited<ReturnType<typeof periodReport>>;
 
 /** The plan's report for a period: the figures, and the same figures as an XLSX workbook. */
-export async function buildPeriodReport(db: Db, period: Period, now = Date.now()): Promise<PeriodReport> {
+export async function buildPeriodReport(db: Db, period: Period, now = Date.now(), unitId: number | null = null): Promise<PeriodReport> {
 	// Ages are counted on the last day of the period (or today, if the period is not over).
-	return periodReport(db, period.from, period.to, Math.min(now, period.to - 1));
+	return periodReport(db, period.from, period.to, Math.min(now, period.to - 1), unitId);
 }
 
 const SUMMARY_SHEET = 'Tổng hợp';
 const UNITS_SHEET = 'Theo đơn vị';
 
-export async function periodReportXlsx(r: PeriodReport, period: Period, now = Date.now()): Promise<Uint8Array> {
-	const title = ['Báo cáo kết quả hội thi trực tuyến', `Kỳ báo cáo: ${period.label}`, `Lập lúc ${formatDateTime(now)}`];
+export async function periodReportXlsx(
+	r: PeriodReport,
+	period: Period,
+	now = Date.now(),
+	unitName: string | null = null
+): Promise<Uint8Array> {
+	const title = [
+		`Báo cáo kết quả hội thi trực tuyến${unitName ? ` · ${unitName}` : ''}`,
+		`${period.label} · số liệu từ ${period.range}${period.dueAt == null ? '' : ` · hạn nộp ${formatDate(period.dueAt)}`}`,
+		`Lập lúc ${formatDateTime(now)}`
+	];
 	const summary: Sheet = {
 		name: SUMMARY_SHEET,
 		title,
@@ -37,7 +46,8 @@ export async function periodReportXlsx(r: PeriodReport, period: Period, now = Da
 			['Theo nhóm tuổi', null],
 			...r.byAge.map((g) => [`  ${g.label}`, g.people]),
 			[],
-			['Ghi chú: chưa thu thập "đối tượng" (hội viên, học sinh…) khi đăng ký; báo cáo theo giới tính và nhóm tuổi.', null]
+			['Theo đối tượng', null],
+			...r.byGroup.map((g) => [`  ${g.label}`, g.people])
 		]
 	};
 	const units: Sheet = {

@@ -2,10 +2,12 @@ import { getDb } from '../db';
 import { audit } from '../audit';
 import { buildPeriodReport, periodReportXlsx } from './period-report';
 import { writeCsv, writeWorkbook, type SheetColumn } from './sheets';
-import type { Period } from './period';
+import { dueSoon, type Period, type ReportCalendar } from './period';
+import { getCalendar, saveCalendar } from './calendar';
 import { listUnitParticipants, type ParticipantSearch } from '../stats/queries';
 import type { Scope } from '../contests/scope';
 import { genderLabel } from '../../labels';
+import { UNDECLARED } from '../groups/groups';
 import { formatPhone } from '../../vn/phone';
 import { formatDateTime } from '../../vn/time';
 
@@ -14,18 +16,35 @@ import { formatDateTime } from '../../vn/time';
  * database itself (getDb()); every file handed out is written to the audit log.
  */
 
-export function periodReport(period: Period) {
-	return buildPeriodReport(getDb(), period);
+/** The report of a period, city-wide or (`unit`) of one unit: a district lead's report to the city. */
+export function periodReport(period: Period, unit: { id: number } | null = null) {
+	return buildPeriodReport(getDb(), period, Date.now(), unit?.id ?? null);
+}
+
+/** The organisers' report calendar and the plan's reports due within a week (dashboard reminders). */
+export async function reportCalendar(now = Date.now()) {
+	const calendar = await getCalendar(getDb());
+	return { calendar, due: dueSoon(now, calendar) };
+}
+
+export function saveReportCalendar(actorUserId: number, cal: ReportCalendar) {
+	return saveCalendar(getDb(), actorUserId, cal);
 }
 
 /** The period report as XLSX (sheets “Tổng hợp” and “Theo đơn vị”). */
-export async function periodReportFile(actorUserId: number, period: Period): Promise<Uint8Array> {
+export async function periodReportFile(
+	actorUserId: number,
+	period: Period,
+	unit: { id: number; name: string } | null = null
+): Promise<Uint8Array> {
 	const db = getDb();
-	const bytes = await periodReportXlsx(await buildPeriodReport(db, period), period);
+	const now = Date.now();
+	const bytes = await periodReportXlsx(await buildPeriodReport(db, period, now, unit?.id ?? null), period, now, unit?.name ?? null);
 	await audit(db, {
 		actorUserId,
 		action: 'report.export',
-		entity: 'report',
+		entity: unit ? 'unit' : 'report',
+		entityId: unit?.id ?? null,
 		details: { label: period.label, from: period.from, to: period.to }
 	});
 	return bytes;
@@ -37,6 +56,7 @@ const PARTICIPANT_COLUMNS: SheetColumn[] = [
 	{ header: 'Số điện thoại', width: 16 },
 	{ header: 'Giới tính', width: 10 },
 	{ header: 'Ngày sinh', width: 12 },
+	{ header: 'Đối tượng', width: 26 },
 	{ header: 'Số lượt thi', width: 12, numFmt: '#,##0' },
 	{ header: 'Điểm cao nhất', width: 14 },
 	{ header: 'Lần thi gần nhất', width: 18 },
@@ -64,6 +84,7 @@ export async function unitParticipantsFile(
 		formatPhone(p.phone),
 		genderLabel(p.gender),
 		p.birthDate.split('-').reverse().join('/'),
+		p.groupName ?? UNDECLARED,
 		p.attempts,
 		p.best,
 		p.lastAt == null ? '' : formatDateTime(p.lastAt),

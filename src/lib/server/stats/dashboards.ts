@@ -4,6 +4,7 @@ import { registerCache, TtlCache } from '../cache';
 import type { Scope } from '../contests/scope';
 import { participationRate, sharedUnitRanking, unitCounts } from '../leaderboards/units';
 import * as q from './queries';
+import { breakdown, listGroups } from '../groups/groups';
 import { foldVietnamese } from '../../vn/text';
 import { toLocalInput } from '../../vn/time';
 import { phoneSearchDigits } from '../../vn/phone';
@@ -148,9 +149,13 @@ export async function itemAnalysis(db: Db, scope: Scope): Promise<ItemRow[]> {
 }
 
 /** The plan's periodic report over attempts handed in within [from, to). */
-export async function periodReport(db: Db, from: number, to: number, ageAt: number) {
+export async function periodReport(db: Db, from: number, to: number, ageAt: number, unitId: number | null = null) {
 	db = offloaded(db);
-	const [units, people] = await Promise.all([q.periodUnitCounts(db, from, to), q.periodPeople(db, from, to)]);
+	const [units, people, groupList] = await Promise.all([
+		q.periodUnitCounts(db, from, to, unitId),
+		q.periodPeople(db, from, to, unitId),
+		listGroups(db, { withHidden: true })
+	]);
 	const byGender = new Map<string, number>();
 	const byAge = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
 	for (const p of people) {
@@ -166,7 +171,8 @@ export async function periodReport(db: Db, from: number, to: number, ageAt: numb
 		registered: units.reduce((a, u) => a + u.registered, 0),
 		units: units.map((u) => ({ ...u, rate: participationRate(u.participants, u.target) })),
 		byGender: Object.entries(GENDER_LABELS).map(([g, label]) => ({ label, people: byGender.get(g) ?? 0 })),
-		byAge: AGE_GROUPS.map((g) => ({ label: g, people: byAge.get(g) ?? 0 }))
+		byAge: AGE_GROUPS.map((g) => ({ label: g, people: byAge.get(g) ?? 0 })),
+		byGroup: breakdown(groupList, people)
 	};
 }
 

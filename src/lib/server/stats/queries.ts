@@ -32,6 +32,20 @@ export async function dailyCounts(
 	return r.rows.map((x) => ({ day: x.day, participants: Number(x.participants), attempts: Number(x.attempts) }));
 }
 
+/** Participants of the scope (of one unit, with `unitId`) by declared group (null: not declared). */
+export async function groupCounts(
+	db: Executor,
+	scope: Scope,
+	unitId: number | null
+): Promise<{ groupId: number | null; people: number }[]> {
+	const r = await sql<{ group_id: number | null; people: number }>`
+		select u.group_id, count(distinct a.user_id) as people
+		from attempts a join users u on u.id = a.user_id
+		where ${inScope(scope)} and ${COUNTED} ${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
+		group by u.group_id`.execute(db);
+	return r.rows.map((x) => ({ groupId: x.group_id == null ? null : Number(x.group_id), people: Number(x.people) }));
+}
+
 /** How many (person, round) best results reached each score; `total` is the largest maximum. */
 export async function bestScoreCounts(
 	db: Executor,
@@ -170,8 +184,10 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 		number | null
 	>`(select max(a.submitted_at) from attempts a where a.user_id = u.id and ${inScope(f.scope)} and ${COUNTED_ATTEMPT})`;
 	const base = participantsQuery(db, f);
+	const group = sql<string | null>`(select g.name from participant_groups g where g.id = u.group_id)`;
 	let rowsQ = base
 		.select([
+			group.as('group_name'),
 			'u.id',
 			'u.full_name',
 			'u.phone',
@@ -198,6 +214,7 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 			phone: r.phone,
 			gender: r.gender,
 			birthDate: r.birth_date,
+			groupName: r.group_name,
 			registeredAt: r.created_at,
 			disqualified: r.disqualified_at != null,
 			attempts: Number(r.attempts),
@@ -207,8 +224,9 @@ export async function listUnitParticipants(db: Executor, f: ParticipantFilter, p
 	};
 }
 
-/** Period report: counted attempts handed in within [from, to). */
-export async function periodUnitCounts(db: Executor, from: number, to: number) {
+/** Period report: counted attempts handed in within [from, to); one unit's row alone with `unitId`. */
+export async function periodUnitCounts(db: Executor, from: number, to: number, unitId: number | null = null) {
+	const oneUnit = unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`;
 	const r = await sql<{
 		id: number;
 		code: string;
@@ -225,7 +243,7 @@ export async function periodUnitCounts(db: Executor, from: number, to: number) {
 				count(distinct case when a.correct_count = a.total then a.user_id end) as perfect,
 				avg(a.score * 1.0 / a.total) as avg_share
 			from attempts a join users u on u.id = a.user_id
-			where a.submitted_at >= ${from} and a.submitted_at < ${to} and ${COUNTED}
+			where a.submitted_at >= ${from} and a.submitted_at < ${to} and ${COUNTED} ${oneUnit}
 			group by u.unit_id
 		)
 		select un.id, un.code, un.name, un.target_count,
@@ -234,6 +252,7 @@ export async function periodUnitCounts(db: Executor, from: number, to: number) {
 			(select count(*) from users r where r.unit_id = un.id and r.created_at >= ${from} and r.created_at < ${to}) as registered
 		from units un left join agg on agg.unit_id = un.id
 		where un.parent_id is not null and (un.active = 1 or agg.unit_id is not null)
+			${unitId == null ? sql`` : sql`and un.id = ${unitId}`}
 		order by un.code`.execute(db);
 	return r.rows.map((x) => ({
 		unitId: x.id,
@@ -248,16 +267,22 @@ export async function periodUnitCounts(db: Executor, from: number, to: number) {
 	}));
 }
 
-/** Distinct participants of a period by gender and birth date (grouped into ages by rules.ts). */
-export async function periodPeople(db: Executor, from: number, to: number) {
-	const r = await sql<{ gender: string; birth_date: string; people: number }>`
-		select u.gender, u.birth_date, count(*) as people from users u
+/** Distinct participants of a period (of one unit, with `unitId`) by gender, birth date and group (grouped into ages by rules.ts). */
+export async function periodPeople(db: Executor, from: number, to: number, unitId: number | null = null) {
+	const r = await sql<{ gender: string; birth_date: string; group_id: number | null; people: number }>`
+		select u.gender, u.birth_date, u.group_id, count(*) as people from users u
 		where u.id in (
 			select a.user_id from attempts a join users u on u.id = a.user_id
 			where a.submitted_at >= ${from} and a.submitted_at < ${to} and ${COUNTED}
+				${unitId == null ? sql`` : sql`and u.unit_id = ${unitId}`}
 		)
-		group by u.gender, u.birth_date`.execute(db);
-	return r.rows.map((x) => ({ gender: x.gender, birthDate: x.birth_date, people: Number(x.people) }));
+		group by u.gender, u.birth_date, u.group_id`.execute(db);
+	return r.rows.map((x) => ({
+		gender: x.gender,
+		birthDate: x.birth_date,
+		groupId: x.group_id == null ? null : Number(x.group_id),
+		people: Number(x.people)
+	}));
 }
 
 export async function listTopicNames(db: Db) {

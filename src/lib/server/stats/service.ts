@@ -1,8 +1,9 @@
-import { getDb } from '../db';
+import { getDb, offloaded } from '../db';
+import { breakdown, listGroups } from '../groups/groups';
 import * as contests from '../contests/contests';
 import * as units from '../units/units';
 import { cachedGapMap, cachedItemAnalysis, unitDashboard } from './dashboards';
-import { listUnitParticipants, roundTotals, type ParticipantSearch } from './queries';
+import { groupCounts, listUnitParticipants, roundTotals, type ParticipantSearch } from './queries';
 import { resolveScope, type Scope } from '../contests/scope';
 import { publicUnits, sharedUnitRanking } from '../leaderboards/units';
 
@@ -58,10 +59,12 @@ export async function unitOverview(
 	const days = spanned.length
 		? { from: Math.min(...spanned.map((x) => x.opensAt)), to: Math.min(Date.now(), Math.max(...spanned.map((x) => x.closesAt))) }
 		: null;
-	const [dash, people, allUnits] = await Promise.all([
+	const [dash, people, allUnits, groupList, byGroup] = await Promise.all([
 		unitDashboard(db, r.scope, r.unitId, days && days.from <= days.to ? days : null),
 		listUnitParticipants(db, { unitId: r.unitId, scope: r.scope, search: r.search }, page.page, page.pageSize),
-		withUnitPicker ? units.listBelowCity(db) : Promise.resolve([])
+		withUnitPicker ? units.listBelowCity(db) : Promise.resolve([]),
+		listGroups(db, { withHidden: true }),
+		groupCounts(offloaded(db), r.scope, r.unitId)
 	]);
-	return { rounds, dash, people, units: allUnits };
+	return { rounds, dash, people, units: allUnits, groups: breakdown(groupList, byGroup) };
 }

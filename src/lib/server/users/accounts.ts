@@ -22,6 +22,8 @@ export interface NewAccount {
 	email: string | null;
 	nationalId: string | null; // 12 digits, hashed here
 	unitCode: string;
+	/** The participant group (required at registration, checked by the caller); none for staff made by user:create. */
+	groupId?: number | null;
 	password: string;
 	role?: Role;
 	/** A child's (under 16) guardian who confirmed the registration; null for adults. */
@@ -54,6 +56,7 @@ export async function createAccount(
 			email: input.email,
 			national_id_hash: input.nationalId ? keyedHash('cccd', input.nationalId) : null,
 			unit_id: unit.id,
+			group_id: input.groupId ?? null,
 			role: input.role ?? 'participant',
 			password_hash: passwordHash,
 			consent_at: now,

@@ -5,6 +5,7 @@ import * as accounts from './accounts';
 import * as privacy from './privacy';
 import * as staff from './staff';
 import * as help from './password-help';
+import * as groups from '../groups/groups';
 import { findProfile } from './users';
 import { listSelectable } from '../units/units';
 import { countActiveSessions, createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
@@ -46,6 +47,23 @@ import type { FieldErrors } from '../../schemas/form';
 export type SessionGrant = { ok: true; token: string; expiresAt: number };
 /** Refused for now by a rate limit: try again after `waitMs`. */
 export type TooMany = { ok: false; waitMs: number };
+
+/** Participant groups a person may choose (registration, account). */
+export function listSelectableGroups() {
+	return groups.listGroups(getDb());
+}
+
+/** The account page's group choice: the person's group and the groups offered. */
+export async function ownGroup(userId: number) {
+	const db = getDb();
+	const [groupId, list] = await Promise.all([groups.findUserGroupId(db, userId), groups.listGroups(db, { withHidden: true })]);
+	// A hidden group stays visible to the people who declared it, never offered to others.
+	return { groupId, groups: list.filter((g) => !g.hidden || g.id === groupId).map((g) => ({ id: g.id, name: g.name })) };
+}
+
+export function setOwnGroup(userId: number, groupId: number) {
+	return groups.setOwnGroup(getDb(), userId, groupId);
+}
 
 /** Units a person may choose when registering or editing their profile. */
 export function listSelectableUnits() {
@@ -123,6 +141,8 @@ export async function register(
 		[registerByDevice, fp.deviceHash ?? '']
 	]);
 	if (wait > 0) return { ok: false, waitMs: wait };
+	if (input.groupId != null && !(await groups.findSelectable(db, input.groupId)))
+		return { ok: false, errors: { groupId: 'Vui lòng chọn đối tượng trong danh sách.' } };
 	const res = await accounts.createAccount(db, input);
 	if (!res.ok) return res;
 	await recordEvent(db, { kind: 'register', userId: res.userId, at: Date.now(), ...fp });

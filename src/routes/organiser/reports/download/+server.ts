@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { periodFromUrl } from '$lib/server/reports/period';
-import { periodReportFile } from '$lib/server/reports/service';
+import { periodReportFile, reportCalendar } from '$lib/server/reports/service';
 import { CONTENT_TYPES } from '$lib/server/reports/sheets';
 import { toLocalInput } from '$lib/vn/time';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 /** The period report as XLSX (sheets “Tổng hợp” and “Theo đơn vị”). */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'organiser');
-	const period = periodFromUrl(event.url);
+	const period = periodFromUrl(event.url, (await reportCalendar()).calendar);
 	if ('error' in period) error(400, { message: period.error });
 	const bytes = await periodReportFile(user.id, period);
 	// The file is named by the period's first day in Hanoi.
