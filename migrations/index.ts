@@ -8,6 +8,7 @@ import * as m0006 from './0006_round_best';
 import * as m0007 from './0007_shared_state';
 import * as m0008 from './0008_answer_rhythm';
 import * as m0009 from './0009_round_prizes';
+import * as m0013 from './0013_prizes';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'0006_round_best': m0006,
 	'0007_shared_state': m0007,
 	'0008_answer_rhythm': m0008,
-	'0009_round_prizes': m0009
+	'0009_round_prizes': m0009,
+	'0013_prizes': m0013
 };
