@@ -44,7 +44,12 @@ export function pdfText(s: string): string {
 
 /** "Hà Nội, ngày 01 tháng 12 năm 2026" in Asia/Ho_Chi_Minh. */
 export function issuePlaceDate(at: number): string {
-	const parts = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(at);
+	const parts = new Intl.DateTimeFormat('vi-VN', {
+		timeZone: 'Asia/Ho_Chi_Minh',
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric'
+	}).formatToParts(at);
 	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
 	return `Hà Nội, ngày ${get('day')} tháng ${get('month')} năm ${get('year')}`;
 }
@@ -78,7 +83,9 @@ const INK = '#1f2937';
 /** One PDF with a page per certificate (at least one). */
 export async function renderCertificates(list: readonly CertificateContent[]): Promise<Buffer> {
 	if (list.length === 0) throw new Error('no certificate to render');
-	const qrs = await Promise.all(list.map((c) => QRCode.toBuffer(c.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' })));
+	const qrs = await Promise.all(
+		list.map((c) => QRCode.toBuffer(c.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' }))
+	);
 	const doc = new PDFDocument({
 		size: 'A4',
 		layout: 'landscape',
@@ -105,31 +112,75 @@ function page(doc: PDFKit.PDFDocument, c: CertificateContent, qr: Buffer) {
 	const W = doc.page.width;
 	const H = doc.page.height;
 	const l = certificateLines(c);
-	doc.lineWidth(3).strokeColor(RED).rect(24, 24, W - 48, H - 48).stroke();
-	doc.lineWidth(1).rect(32, 32, W - 64, H - 64).stroke();
+	doc
+		.lineWidth(3)
+		.strokeColor(RED)
+		.rect(24, 24, W - 48, H - 48)
+		.stroke();
+	doc
+		.lineWidth(1)
+		.rect(32, 32, W - 64, H - 64)
+		.stroke();
 	const half = (W - 120) / 2;
 	doc.fillColor(INK).font('bold').fontSize(11);
 	doc.text(l.organisation, 60, 56, { width: half, align: 'center' });
 	doc.text(l.motto, 60 + half, 56, { width: half, align: 'center' });
 	doc.font('regular').text(l.motto2, 60 + half, 72, { width: half, align: 'center' });
-	doc.font('bold').fontSize(40).fillColor(RED).text(l.title, 60, 118, { width: W - 120, align: 'center' });
-	doc.font('regular').fontSize(15).fillColor(INK).text(l.grants, 60, 186, { width: W - 120, align: 'center' });
-	doc.font('bold').fontSize(30).fillColor(INK).text(l.holder, 60, 214, { width: W - 120, align: 'center' });
+	doc
+		.font('bold')
+		.fontSize(40)
+		.fillColor(RED)
+		.text(l.title, 60, 118, { width: W - 120, align: 'center' });
+	doc
+		.font('regular')
+		.fontSize(15)
+		.fillColor(INK)
+		.text(l.grants, 60, 186, { width: W - 120, align: 'center' });
+	doc
+		.font('bold')
+		.fontSize(30)
+		.fillColor(INK)
+		.text(l.holder, 60, 214, { width: W - 120, align: 'center' });
 	let y = 262;
 	if (l.unit) {
-		doc.font('regular').fontSize(15).text(l.unit, 60, y, { width: W - 120, align: 'center' });
+		doc
+			.font('regular')
+			.fontSize(15)
+			.text(l.unit, 60, y, { width: W - 120, align: 'center' });
 		y += 26;
 	}
-	doc.font('bold').fontSize(20).fillColor(RED).text(l.what, 60, y, { width: W - 120, align: 'center' });
+	doc
+		.font('bold')
+		.fontSize(20)
+		.fillColor(RED)
+		.text(l.what, 60, y, { width: W - 120, align: 'center' });
 	y = doc.y + 6;
-	doc.font('italic').fontSize(14).fillColor(INK).text(l.contest, 90, y, { width: W - 180, align: 'center' });
-	doc.font('italic').fontSize(13).text(l.date, W / 2, H - 150, { width: W / 2 - 60, align: 'center' });
+	doc
+		.font('italic')
+		.fontSize(14)
+		.fillColor(INK)
+		.text(l.contest, 90, y, { width: W - 180, align: 'center' });
+	doc
+		.font('italic')
+		.fontSize(13)
+		.text(l.date, W / 2, H - 150, { width: W / 2 - 60, align: 'center' });
 	doc.image(qr, 60, H - 176, { width: 110, height: 110 });
-	doc.font('bold').fontSize(11).text(l.code, 178, H - 150, { width: 260 });
-	doc.font('regular').fontSize(9).text(l.verify, 178, H - 132, { width: 260 });
+	doc
+		.font('bold')
+		.fontSize(11)
+		.text(l.code, 178, H - 150, { width: 260 });
+	doc
+		.font('regular')
+		.fontSize(9)
+		.text(l.verify, 178, H - 132, { width: 260 });
 	if (l.revoked) {
 		doc.save().rotate(-20, { origin: [W / 2, H / 2] });
-		doc.font('bold').fontSize(72).fillColor(RED).opacity(0.35).text(l.revoked, 0, H / 2 - 40, { width: W, align: 'center' });
+		doc
+			.font('bold')
+			.fontSize(72)
+			.fillColor(RED)
+			.opacity(0.35)
+			.text(l.revoked, 0, H / 2 - 40, { width: W, align: 'center' });
 		doc.restore();
 	}
 }

@@ -52,7 +52,8 @@ export function proposeWinners(results: readonly Candidate[], actual: number | n
 	const out: ProposedPrize[] = [];
 	let i = 0;
 	tiers.forEach((t, tier) => {
-		for (let k = 0; k < t.count && i < ranking.length; k++, i++) out.push({ ...ranking[i], tier, tierName: t.name, position: out.length + 1 });
+		for (let k = 0; k < t.count && i < ranking.length; k++, i++)
+			out.push({ ...ranking[i], tier, tierName: t.name, position: out.length + 1 });
 	});
 	return out;
 }
@@ -106,7 +107,16 @@ export function proposeUnitPrizes(
 		tiers.forEach((t, tier) => {
 			for (let k = 0; k < t.count && i < ranked.length; k++, i++) {
 				const u = ranked[i];
-				out.push({ category, unitId: u.unitId, participants: u.participants, target: u.target, rank: i + 1, tier, tierName: t.name, position: out.length + 1 });
+				out.push({
+					category,
+					unitId: u.unitId,
+					participants: u.participants,
+					target: u.target,
+					rank: i + 1,
+					tier,
+					tierName: t.name,
+					position: out.length + 1
+				});
 			}
 		});
 	};
