@@ -429,7 +429,7 @@ export async function certificatesOfUser(db: Executor, userId: number) {
 }
 
 /** Frozen, confirmed person prizes with contact details, for delivery (optionally one unit's). */
-export async function deliveryRows(db: Executor, unitId: number | null) {
+export async function deliveryRows(db: Executor, f: { unitId: number | null; roundId: number | null }) {
 	let q = db
 		.selectFrom('prize_entries as e')
 		.innerJoin('prize_lists as l', 'l.id', 'e.list_id')
@@ -457,7 +457,8 @@ export async function deliveryRows(db: Executor, unitId: number | null) {
 		])
 		.where('l.status', '=', 'frozen')
 		.where('e.status', '=', 'confirmed');
-	if (unitId != null) q = q.where('u.unit_id', '=', unitId);
+	if (f.unitId != null) q = q.where('u.unit_id', '=', f.unitId);
+	if (f.roundId != null) q = q.where('l.round_id', '=', f.roundId);
 	return q.orderBy('ct.id').orderBy('r.opens_at').orderBy('e.position').execute();
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getDb, type Db, type Executor } from '../db';
 import { audit } from '../audit';
-import { invalidate } from '../cache';
+import { invalidate, registerCache, TtlCache } from '../cache';
 import * as contests from '../contests/contests';
 import { roundPhase } from '../../contests/phase';
 import { rankRound } from '../leaderboards/rounds';
@@ -11,6 +11,9 @@ import { roundReport } from '../fairness/report';
 import { usersOf } from '../fairness/cases';
 import { disqualifyUserIn } from '../fairness/decisions';
 import { formatNumber } from '../../vn/number';
+import { formatDateTime, formatDuration } from '../../vn/time';
+import { formatPhone } from '../../vn/phone';
+import { writeWorkbook, type SheetColumn } from '../reports/sheets';
 import type { PrizeEntryStatus } from '../db/types';
 import { CODE_ALPHABET, type ContestPlanInput, type RoundPlanInput } from '../../schemas/prizes';
 import { listHash } from './canonical';
@@ -455,6 +458,7 @@ export async function publishList(actorId: number, listId: number, now = Date.no
 			if (list.status !== 'frozen') return no(409, 'Chỉ công bố được danh sách đã chốt.');
 			if (list.published_at != null) return no(409, 'Danh sách đã được công bố trước đó.');
 			await q.markPublished(trx, listId, now);
+			invalidate(trx, 'prizes');
 			await audit(trx, {
 				actorUserId: actorId,
 				action: 'prizes.publish',
@@ -500,6 +504,7 @@ export async function amendList(
 			}
 			const hash = await currentHash(trx, list);
 			await q.setCurrentHash(trx, listId, hash);
+			invalidate(trx, 'prizes');
 			await q.insertAmendment(trx, {
 				listId,
 				entryId: e.id,
@@ -652,8 +657,23 @@ function publicList(v: ListView) {
 }
 export type PublicList = ReturnType<typeof publicList>;
 
+/**
+ * The public prize pages are crowd pages (linked from the home page): cached, and cleared when a
+ * list is published or amended ('prizes'), a round or contest changes, or results change (a name
+ * erased on request).
+ */
+const publicCache = registerCache('prizes.public', new TtlCache<unknown, string>(60_000, 500), {
+	prizes: 'clear',
+	contests: 'clear',
+	results: 'clear'
+});
+
 /** A round's public "Kết quả đạt giải": null when the round is unknown or its contest a draft. */
-export async function publicRoundPrizes(roundId: number) {
+export function publicRoundPrizes(roundId: number) {
+	return publicCache.get(`round:${roundId}`, () => loadPublicRound(roundId)) as ReturnType<typeof loadPublicRound>;
+}
+
+async function loadPublicRound(roundId: number) {
 	const db = getDb();
 	const found = await contests.roundWithContest(db, roundId);
 	if (!found || found.contest.status === 'draft') return null;
@@ -666,7 +686,11 @@ export async function publicRoundPrizes(roundId: number) {
 }
 
 /** A contest's public "Kết quả đạt giải": the unit prizes and every round's published list. */
-export async function publicContestPrizes(contestId: number) {
+export function publicContestPrizes(contestId: number) {
+	return publicCache.get(`contest:${contestId}`, () => loadPublicContest(contestId)) as ReturnType<typeof loadPublicContest>;
+}
+
+async function loadPublicContest(contestId: number) {
 	const db = getDb();
 	const contest = await contests.findContest(db, contestId);
 	if (!contest || contest.status === 'draft') return null;
@@ -828,24 +852,75 @@ export async function myCertificates(userId: number, now = Date.now()) {
 
 // ————————————————————————————————— delivery export
 
+const DELIVERY_COLUMNS: SheetColumn[] = [
+	{ header: 'STT', width: 6 },
+	{ header: 'Cuộc thi', width: 30 },
+	{ header: 'Đợt thi', width: 14 },
+	{ header: 'Giải', width: 18 },
+	{ header: 'Hạng', width: 8 },
+	{ header: 'Họ và tên', width: 26 },
+	{ header: 'Ngày sinh', width: 12 },
+	{ header: 'Số điện thoại', width: 16 },
+	{ header: 'Email', width: 24 },
+	{ header: 'Mã đơn vị', width: 10 },
+	{ header: 'Đơn vị', width: 24 },
+	{ header: 'Điểm', width: 8 },
+	{ header: 'Thời gian làm bài', width: 14 },
+	{ header: 'Mã giấy chứng nhận', width: 16 }
+];
+
 /**
- * The prize-delivery sheet (full name, phone, unit…): organisers get every frozen prize, or one
- * unit's; a district lead only their own unit's (the route decides `unitId`). Audit-logged.
+ * The prize-delivery sheet (full name, phone, unit…; registration collects no postal address):
+ * every frozen, confirmed person prize, or one unit's, or one round's. Which unit a viewer may ask
+ * for is the route's check (a district lead: their own only). Audit-logged.
  */
-export async function deliveryRows(actorId: number, unitId: number | null, now = Date.now()) {
+export async function deliveryFile(actorId: number, f: { unitId: number | null; roundId: number | null }, now = Date.now()): Promise<Uint8Array> {
 	const db = getDb();
-	const rows = await q.deliveryRows(db, unitId);
-	await audit(db, {
-		actorUserId: actorId,
-		action: 'prizes.export',
-		entity: 'unit',
-		entityId: unitId,
-		at: now,
-		details: { rows: rows.length }
-	});
-	return rows;
+	const rows = await q.deliveryRows(db, f);
+	await audit(db, { actorUserId: actorId, action: 'prizes.export', entity: 'prize_list', entityId: f.roundId, at: now, details: { ...f, rows: rows.length } });
+	return writeWorkbook([
+		{
+			name: 'Trao giải',
+			title: ['Danh sách trao giải', `Xuất lúc ${formatDateTime(now)}`],
+			columns: DELIVERY_COLUMNS,
+			rows: rows.map((r, i) => [
+				i + 1,
+				r.contest_title,
+				r.round_title ?? '',
+				r.tier_name,
+				r.rank,
+				r.full_name,
+				r.birth_date.split('-').reverse().join('/'),
+				formatPhone(r.phone),
+				r.email ?? '',
+				r.unit_code,
+				r.unit_name,
+				r.score == null ? '' : `${r.score}/${r.total ?? ''}`,
+				r.duration_ms == null ? '' : formatDuration(r.duration_ms),
+				r.certificate_code ?? ''
+			])
+		}
+	]);
 }
 
+/** A unit's frozen winners (the district page), without contact details. */
 export async function unitWinners(unitId: number) {
-	return q.deliveryRows(getDb(), unitId);
+	const rows = await q.deliveryRows(getDb(), { unitId, roundId: null });
+	return rows.map((r) => ({
+		contestTitle: r.contest_title,
+		roundTitle: r.round_title,
+		tierName: r.tier_name,
+		rank: r.rank,
+		fullName: r.full_name,
+		score: r.score,
+		total: r.total,
+		durationMs: r.duration_ms,
+		certificateCode: r.certificate_code
+	}));
+}
+
+/** The id of the list of a round or a contest, if one was proposed. */
+export async function listIdOf(scope: { roundId: number } | { contestId: number }): Promise<number | null> {
+	const l = await q.findList(getDb(), 'roundId' in scope ? q.roundKey(scope.roundId) : q.contestKey(scope.contestId));
+	return l?.id ?? null;
 }

@@ -1,11 +1,13 @@
 import { requireUser } from '$lib/server/auth/guards';
 import { listMyAttempts } from '$lib/server/attempts/service';
+import { myCertificates } from '$lib/server/prizes/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const rows = await listMyAttempts(user.id);
+	const [rows, certificates] = await Promise.all([listMyAttempts(user.id), myCertificates(user.id)]);
 	return {
+		certificates,
 		attempts: rows.map((r) => ({
 			id: r.id,
 			roundId: r.round_id,
