@@ -71,12 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', msType(db), (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('prize_entries_person_idx').unique().on('prize_entries').columns(['list_id', 'user_id']).execute();
-	await db.schema
-		.createIndex('prize_entries_unit_idx')
-		.unique()
-		.on('prize_entries')
-		.columns(['list_id', 'category', 'unit_id'])
-		.execute();
+	await db.schema.createIndex('prize_entries_unit_idx').unique().on('prize_entries').columns(['list_id', 'category', 'unit_id']).execute();
 	await db.schema.createIndex('prize_entries_user_idx').on('prize_entries').column('user_id').execute();
 
 	await db.schema

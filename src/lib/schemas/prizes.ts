@@ -86,3 +86,13 @@ export function normaliseCode(raw: string): string | null {
 	const c = raw.toUpperCase().replace(/[\s-]/g, '');
 	return c.length >= 6 && c.length <= 20 && [...c].every((ch) => CODE_ALPHABET.includes(ch)) ? c : null;
 }
+
+/** What a prize page's actions answer (prizes.server.ts): the action's name, what was typed, the errors or the message. */
+export interface PrizeFormState {
+	action?: string;
+	entryId?: string;
+	reason?: string;
+	values?: Record<string, string>;
+	errors?: Record<string, string>;
+	done?: string;
+}

@@ -19,7 +19,11 @@ function answer(action: string, res: prizes.Result, keep: Record<string, string>
 	return { action, done: res.message };
 }
 
-async function withList(event: RequestEvent, scope: Scope, action: string): Promise<{ user: SessionUser; listId: number; raw: Form } | ReturnType<typeof fail>> {
+async function withList(
+	event: RequestEvent,
+	scope: Scope,
+	action: string
+): Promise<{ user: SessionUser; listId: number; raw: Form } | ReturnType<typeof fail>> {
 	const user = requireRole(event, 'organiser');
 	const raw: Form = Object.fromEntries(await event.request.formData());
 	const listId = await prizes.listIdOf(scope);
@@ -34,10 +38,17 @@ export async function confirm(event: RequestEvent, scope: Scope) {
 	if (isFail(ctx)) return ctx;
 	const parsed = EntrySchema.safeParse(ctx.raw);
 	if (!parsed.success) return fail(400, { action: 'confirm', errors: fieldErrors(parsed.error) });
-	return answer('confirm', await prizes.confirmEntry(ctx.user.id, ctx.listId, parsed.data.entryId), { entryId: String(parsed.data.entryId) });
+	return answer('confirm', await prizes.confirmEntry(ctx.user.id, ctx.listId, parsed.data.entryId), {
+		entryId: String(parsed.data.entryId)
+	});
 }
 
-async function withReason(event: RequestEvent, scope: Scope, action: string, run: (user: SessionUser, listId: number, entryId: number, reason: string) => Promise<prizes.Result>) {
+async function withReason(
+	event: RequestEvent,
+	scope: Scope,
+	action: string,
+	run: (user: SessionUser, listId: number, entryId: number, reason: string) => Promise<prizes.Result>
+) {
 	const ctx = await withList(event, scope, action);
 	if (isFail(ctx)) return ctx;
 	const entryId = String(ctx.raw.entryId ?? '');
@@ -64,7 +75,10 @@ export async function amend(event: RequestEvent, scope: Scope) {
 	const action = `amend-${kind}`;
 	const parsed = AmendSchema.safeParse(ctx.raw);
 	if (!parsed.success) return fail(400, { action, entryId, reason, errors: fieldErrors(parsed.error) });
-	return answer(action, await prizes.amendList(ctx.user.id, ctx.listId, parsed.data.entryId, parsed.data.kind, parsed.data.reason), { entryId, reason });
+	return answer(action, await prizes.amendList(ctx.user.id, ctx.listId, parsed.data.entryId, parsed.data.kind, parsed.data.reason), {
+		entryId,
+		reason
+	});
 }
 
 export async function freeze(event: RequestEvent, scope: Scope) {

@@ -874,10 +874,21 @@ const DELIVERY_COLUMNS: SheetColumn[] = [
  * every frozen, confirmed person prize, or one unit's, or one round's. Which unit a viewer may ask
  * for is the route's check (a district lead: their own only). Audit-logged.
  */
-export async function deliveryFile(actorId: number, f: { unitId: number | null; roundId: number | null }, now = Date.now()): Promise<Uint8Array> {
+export async function deliveryFile(
+	actorId: number,
+	f: { unitId: number | null; roundId: number | null },
+	now = Date.now()
+): Promise<Uint8Array> {
 	const db = getDb();
 	const rows = await q.deliveryRows(db, f);
-	await audit(db, { actorUserId: actorId, action: 'prizes.export', entity: 'prize_list', entityId: f.roundId, at: now, details: { ...f, rows: rows.length } });
+	await audit(db, {
+		actorUserId: actorId,
+		action: 'prizes.export',
+		entity: 'prize_list',
+		entityId: f.roundId,
+		at: now,
+		details: { ...f, rows: rows.length }
+	});
 	return writeWorkbook([
 		{
 			name: 'Trao giải',

@@ -9,7 +9,11 @@ export const load = (async ({ params }) => {
 	const page = roundId == null ? null : await prizes.publicRoundPrizes(roundId);
 	if (!page) error(404, { message: 'Không tìm thấy đợt thi.' });
 	return {
-		round: { id: page.round.id, title: page.round.title, predictionQuestion: page.round.predictionKind ? page.round.predictionQuestion : null },
+		round: {
+			id: page.round.id,
+			title: page.round.title,
+			predictionQuestion: page.round.predictionKind ? page.round.predictionQuestion : null
+		},
 		contest: { id: page.contest.id, title: page.contest.title },
 		list: page.list
 	};

@@ -24,7 +24,13 @@ export const load = (async (event) => {
 		values[`count_${i}`] = tiers[i] ? String(tiers[i].count) : '';
 	}
 	return {
-		round: { id: page.round.id, title: page.round.title, closesAt: page.round.closesAt, hasPrizes: page.round.hasPrizes, predictionKind: page.round.predictionKind },
+		round: {
+			id: page.round.id,
+			title: page.round.title,
+			closesAt: page.round.closesAt,
+			hasPrizes: page.round.hasPrizes,
+			predictionKind: page.round.predictionKind
+		},
 		contest: { id: page.contest.id, title: page.contest.title },
 		closed: page.closed,
 		planSaved: page.plan != null,
