@@ -588,7 +588,8 @@ async function listView(db: Executor, list: NonNullable<q.ListRow>) {
 			hashAfter: a.hash_after,
 			at: a.at,
 			actorName: a.actor_name ?? '',
-			entryName: a.entry_id != null ? (nameOf.get(a.entry_id) ?? '') : ''
+			entryName: a.entry_id != null ? (nameOf.get(a.entry_id) ?? '') : '',
+			tierName: (JSON.parse(a.details_json) as { tierName?: string }).tierName ?? ''
 		}))
 	};
 }
@@ -597,13 +598,15 @@ export type ListView = Awaited<ReturnType<typeof listView>>;
 /** The organisers' prize page of a round. */
 export async function roundPrizesPage(roundId: number, now = Date.now()) {
 	const db = getDb();
-	const found = await contests.roundWithContest(db, roundId);
-	if (!found) return null;
+	// Read afresh (not the public pages' cached round): the organiser acts on the round as it is now.
+	const round = await contests.findRound(db, roundId);
+	const contest = round && (await contests.findContest(db, round.contestId));
+	if (!round || !contest) return null;
 	const [plan, list] = await Promise.all([q.findRoundPlan(db, roundId), q.findList(db, q.roundKey(roundId))]);
 	return {
-		round: found.round,
-		contest: found.contest,
-		closed: roundPhase(found.round, now) === 'closed',
+		round,
+		contest,
+		closed: roundPhase(round, now) === 'closed',
 		plan,
 		list: list ? await listView(db, list) : null
 	};
@@ -652,7 +655,8 @@ function publicList(v: ListView) {
 				participants: e.participants,
 				target: e.target
 			})),
-		amendments: v.amendments.map((a) => ({ kind: a.kind, at: a.at, entryName: a.entryName, hashAfter: a.hashAfter }))
+		// Which prize changed and when, not whose: a revoked winner is not named in public.
+		amendments: v.amendments.map((a) => ({ kind: a.kind, at: a.at, tierName: a.tierName, hashAfter: a.hashAfter }))
 	};
 }
 export type PublicList = ReturnType<typeof publicList>;

@@ -51,6 +51,8 @@ async function plan(event: RequestEvent) {
 
 async function propose(event: RequestEvent) {
 	const user = requireRole(event, 'organiser');
+	// Nothing to read, but the body is read (and refused when oversized or malformed) like any form's.
+	await event.request.formData();
 	return decide.answer('propose', await prizes.proposeContest(user.id, contestIdOr404(event.params.contestId)));
 }
 

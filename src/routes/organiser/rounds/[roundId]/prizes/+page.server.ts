@@ -54,6 +54,8 @@ async function plan(event: RequestEvent) {
 
 async function propose(event: RequestEvent) {
 	const user = requireRole(event, 'organiser');
+	// Nothing to read, but the body is read (and refused when oversized or malformed) like any form's.
+	await event.request.formData();
 	return decide.answer('propose', await prizes.proposeRound(user.id, roundIdOr404(event.params.roundId)));
 }
 
