@@ -175,7 +175,9 @@ export async function listEntries(db: Executor, listId: number) {
 		.leftJoin('users as u', 'u.id', 'e.user_id')
 		.leftJoin('units as pu', 'pu.id', 'u.unit_id')
 		.leftJoin('units as eu', 'eu.id', 'e.unit_id')
+		.leftJoin('certificates as c', 'c.entry_id', 'e.id')
 		.select([
+			'c.code as certificate_code',
 			'e.id',
 			'e.position',
 			'e.category',

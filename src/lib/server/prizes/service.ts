@@ -562,7 +562,8 @@ function entryView(r: q.EntryRow) {
 		statusLabel: STATUS_LABEL[r.status],
 		review: r.review_json ? (JSON.parse(r.review_json) as ReviewNote) : null,
 		decisionReason: r.decision_reason,
-		replacesEntryId: r.replaces_entry_id
+		replacesEntryId: r.replaces_entry_id,
+		certificateCode: r.certificate_code
 	};
 }
 export type EntryView = ReturnType<typeof entryView>;
