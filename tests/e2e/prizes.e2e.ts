@@ -1,5 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { login } from './helpers';
+
+/** The page itself never scrolls sideways at 360 px (a wide table scrolls inside its wrapper). */
+async function expectFits(page: Page) {
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth <= Math.min(window.innerWidth, document.documentElement.clientWidth))
+	).toBe(true);
+}
 
 /**
  * Issue 16: an organiser sets a closed round's prizes, proposes the winners from the ranking,
@@ -48,6 +55,7 @@ test('an organiser proposes, reviews, freezes and publishes a round’s prizes, 
 	expect(hash).toMatch(/^[0-9a-f]{64}$/);
 	await page.getByRole('button', { name: 'Công bố kết quả đạt giải' }).click();
 	await expect(page.getByText('Đã công bố', { exact: true })).toBeVisible();
+	await expectFits(page);
 
 	// The winner of the Nhất prize and their certificate's code.
 	const winner = rows.filter({ hasText: 'Giải Nhất' }).first();
@@ -63,11 +71,13 @@ test('an organiser proposes, reviews, freezes and publishes a round’s prizes, 
 	await expect(first).toContainText('Giải Nhất');
 	await expect(first).toContainText(name);
 	await expect(visitor.getByText(hash)).toBeVisible();
+	await expectFits(visitor);
 
 	await visitor.goto(`/v/${code}`);
 	await expect(visitor.getByRole('status')).toContainText('Giấy chứng nhận hợp lệ');
 	await expect(visitor.locator('dl')).toContainText(name);
 	await expect(visitor.locator('dl')).toContainText('Giải Nhất');
 	await expect(visitor.locator('dl')).toContainText('Tuần 1');
+	await expectFits(visitor);
 	await visitor.close();
 });
