@@ -172,7 +172,6 @@ beforeAll(async () => {
 		{ score: 1, prediction: 6, durationMs: 300_000 },
 		'10.77.0.6'
 	);
-
 }, 120_000);
 
 async function closeRound() {
