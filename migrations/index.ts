@@ -11,6 +11,7 @@ import * as m0009 from './0009_round_prizes';
 import * as m0010 from './0010_question_fit';
 import * as m0011 from './0011_staff_accounts';
 import * as m0012 from './0012_season_units';
+import * as m0013 from './0013_prizes';
 import * as m0014 from './0014_practice';
 import * as m0015 from './0015_item_checks';
 import * as m0016 from './0016_equal_forms';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
 	'0010_question_fit': m0010,
 	'0011_staff_accounts': m0011,
 	'0012_season_units': m0012,
+	'0013_prizes': m0013,
 	'0014_practice': m0014,
 	'0015_item_checks': m0015,
 	'0016_equal_forms': m0016

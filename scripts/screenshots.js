@@ -201,6 +201,33 @@ try {
 			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 			await page.goto(server.url + '/district/reports?kind=year&year=' + new Date().getFullYear());
 			await shot('district-reports');
+			// Prizes of the closed Tuần 1: the first pass sets, proposes, confirms, freezes and publishes them.
+			await page.goto(server.url + '/organiser/rounds/1/prizes');
+			const propose = page.getByRole('button', { name: 'Đề xuất người đạt giải' });
+			if (await propose.count()) {
+				await page.getByRole('button', { name: 'Lưu cơ cấu giải' }).click();
+				await page.getByRole('status').waitFor();
+				await propose.click();
+				await page.locator('tr[data-entry]').first().waitFor();
+				await shot('prizes-review');
+				const confirm = page.locator('tr[data-status="review"] button', { hasText: 'Xác nhận' });
+				while (await confirm.count()) {
+					const n = await confirm.count();
+					await confirm.first().click();
+					await page.waitForFunction((left) => document.querySelectorAll('tr[data-status="review"]').length < left, n);
+				}
+				await page.getByRole('button', { name: 'Chốt danh sách' }).click();
+				await page.getByRole('button', { name: 'Công bố kết quả đạt giải' }).click();
+				await page.getByText('Đã công bố', { exact: true }).waitFor();
+			}
+			await shot('prizes-organiser');
+			const code = (await page.locator('a[href^="/v/"]').first().innerText()).trim();
+			await page.goto(server.url + '/rounds/1/prizes');
+			await shot('prizes-round');
+			await page.goto(server.url + '/contests/1/prizes');
+			await shot('prizes-contest');
+			await page.goto(server.url + '/v/' + code);
+			await shot('certificate-verify');
 			await context.close();
 		}
 	}

@@ -21,9 +21,12 @@ const ROUTES = {
 		'/rounds/[roundId]/leaderboard',
 		'/contests/[contestId]/leaderboard',
 		'/me/results',
-		'/account'
+		'/account',
+		'/rounds/[roundId]/prizes',
+		'/contests/[contestId]/prizes',
+		'/v/[code]'
 	],
-	districtLead: ['/district'],
+	districtLead: ['/district', '/district/prizes'],
 	organiser: [
 		'/organiser',
 		'/organiser/contests/new',
@@ -44,7 +47,9 @@ const ROUTES = {
 		'/organiser/duplicates',
 		'/organiser/audit',
 		'/organiser/privacy',
-		'/organiser/people/[userId]'
+		'/organiser/people/[userId]',
+		'/organiser/rounds/[roundId]/prizes',
+		'/organiser/contests/[contestId]/prizes'
 	]
 };
 const LISTED = new Set(Object.values(ROUTES).flat());
@@ -107,6 +112,10 @@ test('a participant’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/rounds/2/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/contests/1/leaderboard', '/contests/[contestId]/leaderboard');
+	// Before any list is published (prizes.e2e.ts checks them filled, at 360 px too); an unknown code's page.
+	await visit(page, '/rounds/1/prizes', '/rounds/[roundId]/prizes');
+	await visit(page, '/contests/1/prizes', '/contests/[contestId]/prizes');
+	await visit(page, '/v/KHONGCOMA1', '/v/[code]');
 
 	await registerParticipant(page, 'Phan Thị Màn Hẹp');
 	await visit(page, '/');
@@ -158,6 +167,7 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/district');
 	await visit(page, '/district?round=2');
 	await visit(page, '/district?q=Nguy%E1%BB%85n');
+	await visit(page, '/district/prizes');
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.districtLead);
@@ -186,6 +196,8 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/organiser/contests/1', '/organiser/contests/[contestId]');
 	await visit(page, '/organiser/contests/1/rounds/new', '/organiser/contests/[contestId]/rounds/new');
 	for (const id of [1, 2, 3]) await visit(page, `/organiser/rounds/${id}`, '/organiser/rounds/[roundId]');
+	for (const id of [1, 2]) await visit(page, `/organiser/rounds/${id}/prizes`, '/organiser/rounds/[roundId]/prizes');
+	await visit(page, '/organiser/contests/1/prizes', '/organiser/contests/[contestId]/prizes');
 	await visit(page, '/organiser/fairness/rounds/2', '/organiser/fairness/rounds/[roundId]');
 	await visit(page, '/organiser/fairness/contests/1', '/organiser/fairness/contests/[contestId]');
 	await visit(page, '/organiser/questions/1', '/organiser/questions/[questionId]');

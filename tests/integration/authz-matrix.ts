@@ -83,6 +83,15 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /api/leaderboard', expect: everyone },
 	{ key: 'GET /leaderboard', expect: 'A A A A A A A' }, // forwards to the chosen board
 	{ key: 'GET /contests/[contestId]/leaderboard', expect: everyone },
+	// Prizes and certificates (issue 16): the public "Kết quả đạt giải" pages and the verification
+	// page need no login; a code nobody was issued is a 404 for everyone, and a certificate's PDF is
+	// its holder's or an organiser's only (prizes.test.ts checks both with real certificates).
+	{ key: 'GET /rounds/[roundId]/prizes', expect: everyone },
+	{ key: 'GET /contests/[contestId]/prizes', expect: everyone },
+	{ key: 'GET /v/[code]', expect: 'N N N N N N N', params: { code: 'attemptId' } },
+	{ key: 'GET /certificates/[code]', expect: 'L N N N N N N', params: { code: 'attemptId' } },
+	// The open fixture round gives no participation certificates (and is not closed): 404 to everyone signed in.
+	{ key: 'GET /me/certificates/rounds/[roundId]', expect: 'L N N N N N N' },
 	// District dashboards: a lead sees their own unit (any other ?unit= is a 403, see dashboards.test.ts)
 	{ key: 'GET /district', expect: 'L F F O O O O' },
 	{ key: 'GET /district/export', expect: 'L F F O O O O' },
@@ -92,6 +101,9 @@ export const MATRIX: MatrixRow[] = [
 	// A lead's period report of their own unit (another ?unit= is a 403, see reports-calendar.test.ts)
 	{ key: 'GET /district/reports', expect: 'L F F O O O O' },
 	{ key: 'GET /district/reports/download', expect: 'L F F O O O O' },
+	// Winners of the lead's own unit (any other ?unit= is a 403: prizes.test.ts)
+	{ key: 'GET /district/prizes', expect: 'L F F O O O O' },
+	{ key: 'GET /district/prizes/export', expect: 'L F F O O O O' },
 	{ key: 'POST /api/rounds/[roundId]/attempts', expect: signedIn, params: { roundId: 'upcomingRoundId' } },
 	// The owner's answer names a question outside the attempt (400, nothing saved); the submit
 	// really hands the fixture attempt in (it is this test's own), which is what the owner may do.
@@ -125,6 +137,23 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /organiser/contests/[contestId]/rounds/new', expect: organiser },
 	{ key: 'GET /organiser/rounds/[roundId]', expect: organiser },
 	{ key: 'POST /organiser/rounds/[roundId]', expect: organiser },
+	{ key: 'GET /organiser/rounds/[roundId]/prizes', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/plan', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/propose', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/confirm', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/disqualify', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/substitute', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/freeze', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/publish', expect: organiser },
+	{ key: 'POST /organiser/rounds/[roundId]/prizes?/amend', expect: organiser },
+	{ key: 'GET /organiser/rounds/[roundId]/prizes/certificates', expect: organiser },
+	{ key: 'GET /organiser/contests/[contestId]/prizes', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/plan', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/propose', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/confirm', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/freeze', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/publish', expect: organiser },
+	{ key: 'POST /organiser/contests/[contestId]/prizes?/amend', expect: organiser },
 	{ key: 'GET /organiser/duplicates', expect: organiser },
 	{ key: 'POST /organiser/duplicates?/merge', expect: organiser },
 	{ key: 'POST /organiser/duplicates?/dismiss', expect: organiser },

@@ -115,6 +115,8 @@ export interface Topics {
 	questions: { versionId?: number };
 	/** Units were imported or changed (names, levels, targets). */
 	units: Record<never, never>;
+	/** A prize list was published or amended (prizes/service.ts): the public "Kết quả đạt giải" pages. */
+	prizes: Record<never, never>;
 	/** What counts changed for the rankings at large: round_best refreshed after a decision (disqualify, reinstate, merge) or rebuilt. */
 	results: Record<never, never>;
 	/** One attempt was scored (hand-in or expiry): its person's rank, maybe the round's top list. */
@@ -241,7 +243,7 @@ function* applyEvents(c: Conn, db: Db): Program<number> {
 }
 
 /** Every topic (an event naming another, from a newer version during a rolling restart, is skipped). */
-const TOPICS: Record<Topic, true> = { contests: true, questions: true, units: true, results: true, scored: true };
+const TOPICS: Record<Topic, true> = { contests: true, questions: true, units: true, prizes: true, results: true, scored: true };
 
 /** Polls every POLL_MS for as long as the process runs (hooks.server.ts init). */
 export async function followCacheEvents(db: Db): Promise<void> {

@@ -338,6 +338,92 @@ export interface LeasesTable {
 	expires_at: number;
 }
 
+/** Prizes and certificates (migration 0013): see migrations/0013_prizes.ts. */
+export interface PrizePlansTable {
+	scope_key: string;
+	contest_id: number;
+	round_id: number | null;
+	tiers_json: string;
+	participation_certificates: Generated<number>;
+	updated_by: number | null;
+	updated_at: number;
+}
+
+export type PrizeListStatus = 'draft' | 'frozen';
+export interface PrizeListsTable {
+	id: Generated<number>;
+	scope_key: string;
+	contest_id: number;
+	round_id: number | null;
+	status: Generated<PrizeListStatus>;
+	actual: number | null;
+	proposed_by: number | null;
+	proposed_at: number;
+	frozen_by: Generated<number | null>;
+	frozen_at: Generated<number | null>;
+	frozen_hash: Generated<string | null>;
+	current_hash: Generated<string | null>;
+	published_at: Generated<number | null>;
+}
+
+export type PrizeCategory = 'person' | 'participants' | 'rate';
+export type PrizeEntryStatus = 'proposed' | 'review' | 'confirmed' | 'disqualified' | 'substituted' | 'revoked';
+export interface PrizeEntriesTable {
+	id: Generated<number>;
+	list_id: number;
+	position: number;
+	category: PrizeCategory;
+	tier: number;
+	tier_name: string;
+	user_id: number | null;
+	unit_id: number | null;
+	rank: number;
+	score: number | null;
+	total: number | null;
+	duration_ms: number | null;
+	submitted_at: number | null;
+	prediction: number | null;
+	distance: number | null;
+	participants: number | null;
+	target: number | null;
+	status: PrizeEntryStatus;
+	review_json: string | null;
+	decision_reason: string | null;
+	decided_by: number | null;
+	decided_at: number | null;
+	replaces_entry_id: number | null;
+	created_at: number;
+}
+
+export type PrizeAmendmentKind = 'revoke' | 'substitute';
+export interface PrizeAmendmentsTable {
+	id: Generated<number>;
+	list_id: number;
+	entry_id: number | null;
+	kind: PrizeAmendmentKind;
+	reason: string;
+	hash_after: string;
+	details_json: Generated<string>;
+	actor_user_id: number | null;
+	at: number;
+}
+
+export type CertificateKind = 'prize' | 'participation';
+export interface CertificatesTable {
+	code: string;
+	kind: CertificateKind;
+	scope_key: string;
+	contest_id: number;
+	round_id: number | null;
+	entry_id: number | null;
+	subject_key: string;
+	user_id: number | null;
+	unit_id: number | null;
+	issued_at: number;
+	revoked_at: number | null;
+	revoke_reason: string | null;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -367,6 +453,11 @@ export interface Database {
 	leases: LeasesTable;
 	practice_answers: PracticeAnswersTable;
 	password_resets: PasswordResetsTable;
+	prize_plans: PrizePlansTable;
+	prize_lists: PrizeListsTable;
+	prize_entries: PrizeEntriesTable;
+	prize_amendments: PrizeAmendmentsTable;
+	certificates: CertificatesTable;
 }
 
 export type NewUser = Insertable<UsersTable>;

@@ -79,21 +79,33 @@ export async function reinstateAttempt(
 const STAFF = ['organiser', 'admin'];
 
 export async function disqualifyUser(db: Db, actorId: number, userId: number, reason: string, now = Date.now()): Promise<DecisionResult> {
+	return db.transaction().execute((trx) => disqualifyUserIn(trx, actorId, userId, reason, now));
+}
+
+/**
+ * disqualifyUser inside a transaction the caller holds (the prize review marks the winner's entry
+ * in the same transaction): the one path that disqualifies a person.
+ */
+export async function disqualifyUserIn(
+	trx: Executor,
+	actorId: number,
+	userId: number,
+	reason: string,
+	now = Date.now()
+): Promise<DecisionResult> {
 	if (actorId === userId) return no(400, 'Bạn không thể tự loại chính mình.');
-	return db.transaction().execute(async (trx) => {
-		const u = await lockingRowsOf(
-			trx,
-			trx.selectFrom('users').select(['id', 'role', 'disqualified_at']).where('id', '=', userId),
-			'users'
-		).executeTakeFirst();
-		if (!u) return no(404, 'Không tìm thấy người dự thi.');
-		if (STAFF.includes(u.role)) return no(400, 'Không thể loại tài khoản của Ban Tổ chức.');
-		if (u.disqualified_at != null) return no(409, 'Người này đã bị loại trước đó.');
-		await trx.updateTable('users').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', userId).execute();
-		await roundBest.refreshPerson(trx, userId);
-		await audit(trx, { actorUserId: actorId, action: 'user.disqualify', entity: 'user', entityId: userId, at: now, details: { reason } });
-		return ok('Đã loại người dự thi: mọi lượt thi của người này không được tính.');
-	});
+	const u = await lockingRowsOf(
+		trx,
+		trx.selectFrom('users').select(['id', 'role', 'disqualified_at']).where('id', '=', userId),
+		'users'
+	).executeTakeFirst();
+	if (!u) return no(404, 'Không tìm thấy người dự thi.');
+	if (STAFF.includes(u.role)) return no(400, 'Không thể loại tài khoản của Ban Tổ chức.');
+	if (u.disqualified_at != null) return no(409, 'Người này đã bị loại trước đó.');
+	await trx.updateTable('users').set({ disqualified_at: now, disqualify_reason: reason }).where('id', '=', userId).execute();
+	await roundBest.refreshPerson(trx, userId);
+	await audit(trx, { actorUserId: actorId, action: 'user.disqualify', entity: 'user', entityId: userId, at: now, details: { reason } });
+	return ok('Đã loại người dự thi: mọi lượt thi của người này không được tính.');
 }
 
 export async function reinstateUser(db: Db, actorId: number, userId: number, reason: string, now = Date.now()): Promise<DecisionResult> {

@@ -1,13 +1,19 @@
 import { requireUser } from '$lib/server/auth/guards';
 import { listMyAttempts } from '$lib/server/attempts/service';
 import { myKnowledgeMap } from '$lib/server/learning/service';
+import { myCertificates } from '$lib/server/prizes/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
 	// The knowledge map is the asking person's own, always: this page takes no one else's id.
-	const [rows, knowledge] = await Promise.all([listMyAttempts(user.id), myKnowledgeMap(user.id)]);
+	const [rows, knowledge, certificates] = await Promise.all([
+		listMyAttempts(user.id),
+		myKnowledgeMap(user.id),
+		myCertificates(user.id)
+	]);
 	return {
+		certificates,
 		knowledge: knowledge.map((k) => ({
 			topicId: k.topicId,
 			topicName: k.topicName,
