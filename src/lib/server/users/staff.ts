@@ -61,11 +61,19 @@ export function staffAccount(values: {
 		email: values.email ?? '',
 		nationalId: '',
 		unitCode: values.unitCode,
+		// Staff accounts belong to no participant group (đối tượng): the schema requires one for a
+		// participant's registration, so a placeholder passes it and is dropped below.
+		groupId: '0',
 		password,
 		consent: 'on'
 	});
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	return { ok: true, account: { ...parsed.data, role: values.role }, password, generated: values.password == null };
+	return {
+		ok: true,
+		account: { ...parsed.data, groupId: null, role: values.role },
+		password,
+		generated: values.password == null
+	};
 }
 
 /** Roles `actor` may give (a new account, or a change): admins any; organisers district lead or participant. */
