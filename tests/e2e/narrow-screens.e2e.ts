@@ -21,6 +21,7 @@ const ROUTES = {
 		'/rounds/[roundId]/leaderboard',
 		'/contests/[contestId]/leaderboard',
 		'/me/results',
+		'/practice',
 		'/account'
 	],
 	districtLead: ['/district'],
@@ -107,6 +108,16 @@ test('a participant’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/rounds/2/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/contests/1/leaderboard', '/contests/[contestId]/leaderboard');
+
+	await visit(page, '/practice');
+	await visit(page, '/practice?topic=1', '/practice');
+	// A practice question's feedback: answer, explanation, legal reference.
+	if (await page.getByRole('button', { name: 'Kiểm tra' }).isVisible()) {
+		await page.locator('form fieldset input[type=checkbox]').first().check();
+		await page.getByRole('button', { name: 'Kiểm tra' }).click();
+	} else await page.locator('form fieldset button.choice').first().click();
+	await expect(page.getByText('Giải thích:')).toBeVisible();
+	await expectFits(page, 'practice: feedback');
 
 	await registerParticipant(page, 'Phan Thị Màn Hẹp');
 	await visit(page, '/');
