@@ -21,6 +21,7 @@ const ROUTES = {
 		'/rounds/[roundId]/leaderboard',
 		'/contests/[contestId]/leaderboard',
 		'/me/results',
+		'/practice',
 		'/account',
 		'/rounds/[roundId]/prizes',
 		'/contests/[contestId]/prizes',
@@ -116,6 +117,16 @@ test('a participant’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/rounds/1/prizes', '/rounds/[roundId]/prizes');
 	await visit(page, '/contests/1/prizes', '/contests/[contestId]/prizes');
 	await visit(page, '/v/KHONGCOMA1', '/v/[code]');
+
+	await visit(page, '/practice');
+	await visit(page, '/practice?topic=1', '/practice');
+	// A practice question's feedback: answer, explanation, legal reference.
+	if (await page.getByRole('button', { name: 'Kiểm tra' }).isVisible()) {
+		await page.locator('form fieldset input[type=checkbox]').first().check();
+		await page.getByRole('button', { name: 'Kiểm tra' }).click();
+	} else await page.locator('form fieldset button.choice').first().click();
+	await expect(page.getByText('Giải thích:')).toBeVisible();
+	await expectFits(page, 'practice: feedback');
 
 	await registerParticipant(page, 'Phan Thị Màn Hẹp');
 	await visit(page, '/');

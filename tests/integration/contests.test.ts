@@ -65,7 +65,7 @@ describe('contest writes', () => {
 			status: 'draft'
 		});
 		expect(await auditOf('contest.create', id)).toEqual([
-			{ actor: await organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft' } }
+			{ actor: await organiserId(), details: { title: 'Cuộc thi kiểm thử ghi nhật ký', status: 'draft', practiceHidesOpenRounds: false } }
 		]);
 	});
 
@@ -79,7 +79,10 @@ describe('contest writes', () => {
 		expect(body).toMatchObject({ type: 'redirect', location: `/organiser/contests/${id}?saved=1` });
 		expect((await one<{ status: string }>('select status from contests where id = ?', id))?.status).toBe('archived');
 		expect(await auditOf('contest.update', id)).toEqual([
-			{ actor: await organiserId(), details: { title: 'Cuộc thi kiểm thử đã sửa', status: 'archived', previousStatus: 'draft' } }
+			{
+				actor: await organiserId(),
+				details: { title: 'Cuộc thi kiểm thử đã sửa', status: 'archived', previousStatus: 'draft', practiceHidesOpenRounds: false }
+			}
 		]);
 	});
 
