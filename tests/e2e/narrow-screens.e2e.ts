@@ -16,6 +16,8 @@ const ROUTES = {
 		'/',
 		'/login',
 		'/register',
+		'/forgot-password',
+		'/reset-password',
 		'/rounds/[roundId]/attempt',
 		'/attempts/[attemptId]',
 		'/rounds/[roundId]/leaderboard',
@@ -27,7 +29,7 @@ const ROUTES = {
 		'/contests/[contestId]/prizes',
 		'/v/[code]'
 	],
-	districtLead: ['/district', '/district/prizes'],
+	districtLead: ['/district', '/district/prizes', '/district/password'],
 	organiser: [
 		'/organiser',
 		'/organiser/contests/new',
@@ -50,7 +52,9 @@ const ROUTES = {
 		'/organiser/privacy',
 		'/organiser/people/[userId]',
 		'/organiser/rounds/[roundId]/prizes',
-		'/organiser/contests/[contestId]/prizes'
+		'/organiser/contests/[contestId]/prizes',
+		'/admin/staff',
+		'/admin/staff/[userId]'
 	]
 };
 const LISTED = new Set(Object.values(ROUTES).flat());
@@ -109,7 +113,7 @@ async function expectFits(page: Page, label: string) {
 }
 
 test('a participant’s pages fit 360 px', async ({ page }) => {
-	for (const url of ['/', '/login', '/register']) await visit(page, url);
+	for (const url of ['/', '/login', '/register', '/forgot-password', '/reset-password']) await visit(page, url);
 	await visit(page, '/rounds/1/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/rounds/2/leaderboard', '/rounds/[roundId]/leaderboard');
 	await visit(page, '/contests/1/leaderboard', '/contests/[contestId]/leaderboard');
@@ -179,6 +183,13 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/district?round=2');
 	await visit(page, '/district?q=Nguy%E1%BB%85n');
 	await visit(page, '/district/prizes');
+	await visit(page, '/district/password?q=Nguy%E1%BB%85n');
+	await page
+		.getByRole('button', { name: /^Cấp mã cho/ })
+		.first()
+		.click();
+	await expect(page.getByText('Chỉ hiện một lần')).toBeVisible();
+	await expectFits(page, 'an issued reset code');
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.districtLead);
@@ -201,9 +212,13 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 		'/organiser/fairness',
 		'/organiser/duplicates',
 		'/organiser/audit',
-		'/organiser/privacy'
+		'/organiser/privacy',
+		'/admin/staff'
 	])
 		await visit(page, url);
+	await visit(page, '/admin/staff?role=district_lead', '/admin/staff');
+	const lead = await page.locator('a[href^="/admin/staff/"]').first().getAttribute('href');
+	await visit(page, lead!, '/admin/staff/[userId]');
 	await visit(page, '/organiser/contests/1', '/organiser/contests/[contestId]');
 	await visit(page, '/organiser/contests/1/rounds/new', '/organiser/contests/[contestId]/rounds/new');
 	for (const id of [1, 2, 3]) await visit(page, `/organiser/rounds/${id}`, '/organiser/rounds/[roundId]');

@@ -67,6 +67,8 @@ async function deactivate(event: RequestEvent) {
 async function reactivate(event: RequestEvent) {
 	const user = requireRole(event, 'organiser');
 	const id = userIdOr404(event.params.userId);
+	// Read (and bounded by BODY_SIZE_LIMIT) like every other form, though it carries no field.
+	await event.request.formData();
 	const res = await users.setStaffActive(user, id, true);
 	if (!res.ok) return fail(res.status, { form: 'active', errors: formError(res.message) });
 	return { done: res.message };
