@@ -152,11 +152,10 @@ export function stemLookalikeKey(stem: string): string {
 
 /* ——— Who a question fits (issue 15 item 3) and its exclusion group (item 4) ——— */
 
-export const AUDIENCES = ['all', 'adults'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export type Audience = 'all' | 'adults';
 export const AUDIENCE_LABELS: Record<Audience, string> = { all: 'Mọi người', adults: 'Người lớn (từ 18 tuổi)' };
 /** "Adults only" means this age and over, on the day of the round (Vietnamese civil law: 18). */
-export const ADULT_AGE = 18;
+const ADULT_AGE = 18;
 export const MIN_AGE_RANGE = { min: 6, max: 99 } as const;
 /** Exclusion groups are short slugs, like topic codes. */
 const GROUP_SLUG = /^[a-z0-9][a-z0-9._-]{0,39}$/;
