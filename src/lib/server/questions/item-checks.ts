@@ -56,7 +56,7 @@ export interface Flag {
 /* ——— text ——— */
 
 /** Syllables that carry no meaning of their own in a question (function words). */
-export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
+const STOP_SYLLABLES: ReadonlySet<string> = new Set(
 	(
 		'và của là các những được theo cho với có trong ở tại từ đến về khi thì mà nào sau đây đó này ' +
 		'một hai ba bị do để như hay hoặc nếu vì bởi ra vào lên nên cũng đã đang sẽ rằng gì ai ' +
@@ -99,8 +99,8 @@ const len = (s: string) => Array.from(s.normalize('NFC').trim()).length;
  * at least 1.5 × the longest wrong option AND at least 10 characters longer. Both, so that
  * "Có" / "Không bao giờ" (short options) and long options a few words apart do not flag.
  */
-export const LONG_RATIO = 1.5;
-export const LONG_MIN_EXTRA = 10;
+const LONG_RATIO = 1.5;
+const LONG_MIN_EXTRA = 10;
 
 export function checkLongCorrect(q: CheckedContent): Flag | null {
 	if (q.kind !== 'single') return null;
@@ -124,7 +124,7 @@ export function checkLongCorrect(q: CheckedContent): Flag | null {
  * common to mean anything. `common` are the bank's common words (see `commonSyllables`): the
  * topic's own words ("gia đình", "trẻ em") give nothing away when an option repeats them.
  */
-export const ECHO_MIN_SYLLABLES = 2;
+const ECHO_MIN_SYLLABLES = 2;
 
 export function checkStemEcho(q: CheckedContent, common: ReadonlySet<string> = new Set()): Flag | null {
 	if (q.kind === 'true_false') return null;
@@ -230,7 +230,7 @@ const digitsOf = (s: string) => (s.match(/\p{N}+/gu) ?? []).join(' ');
  * whose numbers differ ("Điều 140" / "Điều 146", "01/6/2017" / "01/7/2023") are deliberate
  * distractors and never flag; nor do texts that differ only in diacritics ("Bà" / "Ba").
  */
-export const NEAR_DUPLICATE_SIMILARITY = 0.9;
+const NEAR_DUPLICATE_SIMILARITY = 0.9;
 
 export function checkNearDuplicates(q: CheckedContent): Flag | null {
 	if (q.kind === 'true_false') return null;
@@ -255,7 +255,7 @@ export function checkNearDuplicates(q: CheckedContent): Flag | null {
 }
 
 /** Every per-question check, in the order of CHECK_CODES. */
-export function checkQuestion(q: CheckedContent, common: ReadonlySet<string> = new Set()): Flag[] {
+function checkQuestion(q: CheckedContent, common: ReadonlySet<string> = new Set()): Flag[] {
 	return [checkLongCorrect(q), checkStemEcho(q, common), checkAllButOutliers(q), checkDoubleNegative(q), checkNearDuplicates(q)].filter(
 		(f): f is Flag => f !== null
 	);
@@ -266,8 +266,8 @@ export function checkQuestion(q: CheckedContent, common: ReadonlySet<string> = n
  * bank of COMMON_MIN_BANK questions or more; a smaller one has none). They are the topics' own
  * words, which every question and every option may use.
  */
-export const COMMON_SHARE = 0.15;
-export const COMMON_MIN_BANK = 20;
+const COMMON_SHARE = 0.15;
+const COMMON_MIN_BANK = 20;
 
 export function commonSyllables(stems: readonly string[]): Set<string> {
 	if (stems.length < COMMON_MIN_BANK) return new Set();
@@ -282,7 +282,7 @@ export function commonSyllables(stems: readonly string[]): Set<string> {
  * "On the same fact": the two stems share at least this share of their meaningful syllables
  * (Jaccard), or one stem states the other's correct answer outright.
  */
-export const SAME_FACT_OVERLAP = 0.5;
+const SAME_FACT_OVERLAP = 0.5;
 
 const optionKey = (text: string) => syllables(text).join(' ');
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../db';
 import { audit } from '../audit';
 import { registerCache, TtlCache } from '../cache';
-import { CHECK_CODES, checkBank, type CheckCode, type CheckedContent, type Flag } from './item-checks';
+import { checkBank, type CheckCode, type CheckedContent, type Flag } from './item-checks';
 import type { StoredOption } from './questions';
 
 /**
@@ -93,8 +93,6 @@ export function idsWith(warnings: ReadonlyMap<number, readonly Warning[]>, which
 		.map(([id]) => id);
 }
 
-export const isCheckCode = (s: string): s is CheckCode => (CHECK_CODES as readonly string[]).includes(s);
-
 /**
  * Accepts a check for the question's current version (again: the newest acceptance wins). The
  * check must be one the question is flagged for now; `false` when it is not (nothing to accept).
@@ -133,23 +131,4 @@ export async function withdraw(db: Executor, questionId: number, code: CheckCode
 		.executeTakeFirst();
 	if (Number(res.numDeletedRows) > 0)
 		await audit(db, { actorUserId, action: 'question.withdraw_check', entity: 'question', entityId: questionId, details: { check: code } });
-}
-
-/** Writes acceptances for the given version (the import's `accepted_flags` column). */
-export async function acceptForVersion(
-	db: Executor,
-	questionId: number,
-	versionId: number,
-	codes: readonly CheckCode[],
-	actorUserId: number | null,
-	now = Date.now()
-): Promise<void> {
-	if (codes.length === 0) return;
-	await db
-		.insertInto('question_check_acceptances')
-		.values(
-			codes.map((c) => ({ question_id: questionId, check_code: c, version_id: versionId, accepted_by: actorUserId, accepted_at: now }))
-		)
-		.onConflict((oc) => oc.columns(['question_id', 'check_code']).doNothing())
-		.execute();
 }
