@@ -23,9 +23,12 @@ const ROUTES = {
 		'/me/results',
 		'/account'
 	],
-	districtLead: ['/district'],
+	districtLead: ['/district', '/district/reports'],
 	organiser: [
 		'/organiser',
+		'/organiser/units',
+		'/organiser/units/import',
+		'/organiser/groups',
 		'/organiser/contests/new',
 		'/organiser/contests/[contestId]',
 		'/organiser/contests/[contestId]/rounds/new',
@@ -158,6 +161,7 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/district');
 	await visit(page, '/district?round=2');
 	await visit(page, '/district?q=Nguy%E1%BB%85n');
+	await visit(page, '/district/reports?kind=year&year=' + new Date().getFullYear(), '/district/reports');
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.districtLead);
@@ -177,6 +181,10 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 		'/organiser/items',
 		'/organiser/reports',
 		'/organiser/reports?period=year&year=' + new Date().getFullYear(),
+		'/organiser/units',
+		'/organiser/units?switch=hanoi-communes-2025',
+		'/organiser/units/import',
+		'/organiser/groups',
 		'/organiser/fairness',
 		'/organiser/duplicates',
 		'/organiser/audit',
