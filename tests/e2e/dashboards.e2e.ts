@@ -23,7 +23,7 @@ test('an organiser downloads a period report that opens as XLSX with the expecte
 	await page.getByRole('link', { name: 'Ban tổ chức' }).click();
 	await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
 	await page.getByLabel('Kỳ báo cáo').selectOption('year');
-	await page.getByLabel('Năm').fill(String(new Date().getFullYear()));
+	await page.getByLabel('Năm', { exact: true }).fill(String(new Date().getFullYear()));
 	await page.getByRole('button', { name: 'Xem báo cáo' }).click();
 	await expect(page.getByRole('heading', { name: /Báo cáo năm \d{4}/ })).toBeVisible();
 	await expect(page.getByText(/Số liệu từ 01\/01\/\d{4} – 15\/11\/\d{4}; hạn nộp 30\/11\/\d{4}/)).toBeVisible();

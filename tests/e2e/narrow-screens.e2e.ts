@@ -29,9 +29,12 @@ const ROUTES = {
 		'/contests/[contestId]/prizes',
 		'/v/[code]'
 	],
-	districtLead: ['/district', '/district/prizes', '/district/password'],
+	districtLead: ['/district', '/district/prizes', '/district/password', '/district/reports'],
 	organiser: [
 		'/organiser',
+		'/organiser/units',
+		'/organiser/units/import',
+		'/organiser/groups',
 		'/organiser/contests/new',
 		'/organiser/contests/[contestId]',
 		'/organiser/contests/[contestId]/rounds/new',
@@ -190,6 +193,7 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 		.click();
 	await expect(page.getByText('Chỉ hiện một lần')).toBeVisible();
 	await expectFits(page, 'an issued reset code');
+	await visit(page, '/district/reports?kind=year&year=' + new Date().getFullYear(), '/district/reports');
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.districtLead);
@@ -209,6 +213,10 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 		'/organiser/items',
 		'/organiser/reports',
 		'/organiser/reports?period=year&year=' + new Date().getFullYear(),
+		'/organiser/units',
+		'/organiser/units?switch=hanoi-communes-2025',
+		'/organiser/units/import',
+		'/organiser/groups',
 		'/organiser/fairness',
 		'/organiser/duplicates',
 		'/organiser/audit',
