@@ -437,3 +437,62 @@ describe('the contest switch “Không dùng câu hỏi của vòng đang mở c
 		expect((await c.get(`/practice?topic=${hiddenTopic}`)).status).toBe(303);
 	});
 });
+
+describe('practice fits the person’s age', () => {
+	/** Answers `n` questions of one practice session in turn; the ids shown, in order. */
+	async function walk(c: Client, topic: number, n: number): Promise<number[]> {
+		let shown = await open(c, topic);
+		const ids: number[] = [];
+		for (let i = 0; i < n; i++) {
+			ids.push(shown.questionId);
+			const res = await answerRightly(c, shown);
+			expect(res.type).toBe('success');
+			const next = (res.data as { feedback: { next: string | null } }).feedback.next;
+			if (!next) break;
+			const url = `/practice?topic=${topic}&s=${encodeURIComponent(next)}`;
+			const page = await c.get(url);
+			expect(page.status).toBe(200);
+			const html = await page.text();
+			shown = {
+				url,
+				html,
+				token: /name="token" value="([^"]+)"/.exec(html)![1],
+				questionId: Number(/name="questionId" value="(\d+)"/.exec(html)![1])
+			};
+		}
+		return ids;
+	}
+
+	it('shows a 12-year-old and anonymous visitors no adults-only question, and an adult all of them', async () => {
+		const t = (await db.get(
+			"select topic_id as id from questions where status = 'published' and audience = 'adults' group by topic_id order by count(*) desc limit 1"
+		)) as { id: number } | undefined;
+		expect(t, 'the starter bank has adults-only questions').toBeDefined();
+		const rows = (await db.all("select id, audience, min_age from questions where status = 'published' and topic_id = ?", t!.id)) as {
+			id: number;
+			audience: string;
+			min_age: number | null;
+		}[];
+		const adultsOnly = new Set(rows.filter((r) => r.audience === 'adults' || (r.min_age ?? 0) > 12).map((r) => r.id));
+		const forAll = rows.filter((r) => !adultsOnly.has(r.id) && r.min_age == null).map((r) => r.id);
+		expect(adultsOnly.size).toBeGreaterThan(0);
+
+		const thisYear = new Date().getFullYear();
+		const { client: child } = await registeredClient({
+			birthDate: `${thisYear - 12}-01-15`,
+			guardianName: 'Nguyễn Thị Mẹ',
+			guardianPhone: '0912345670',
+			guardianConsent: 'on'
+		});
+		const childSeen = await walk(child, t!.id, forAll.length + 2);
+		expect(childSeen.filter((id) => adultsOnly.has(id))).toEqual([]);
+		expect(new Set(childSeen)).toEqual(new Set(forAll));
+
+		const anonymousSeen = await walk(new Client(), t!.id, forAll.length);
+		expect(anonymousSeen.filter((id) => adultsOnly.has(id))).toEqual([]);
+
+		const { client: adult } = await registeredClient();
+		const adultSeen = await walk(adult, t!.id, rows.length);
+		expect(new Set(adultSeen)).toEqual(new Set(rows.map((r) => r.id)));
+	});
+});

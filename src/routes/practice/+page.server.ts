@@ -14,13 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const { url } = event;
 	const topicParam = url.searchParams.get('topic');
-	if (topicParam == null) return { mode: 'topics' as const, topics: await learning.practiceTopics(), loggedIn: event.locals.user != null };
+	if (topicParam == null) return { mode: 'topics' as const, topics: await learning.practiceTopics(event.locals.user?.id ?? null), loggedIn: event.locals.user != null };
 	const topicId = parseId(topicParam);
 	if (topicId == null) error(404, { message: 'Không tìm thấy chủ đề ôn tập này. Vui lòng chọn một chủ đề trong danh sách.' });
 	const s = url.searchParams.get('s');
 	const shown = s ? await learning.showPractice(topicId, s) : null;
 	if (shown) return { mode: 'question' as const, ...shown, loggedIn: event.locals.user != null };
-	const started = await learning.startPractice(topicId);
+	const started = await learning.startPractice(topicId, event.locals.user?.id ?? null);
 	if (!started.ok && started.reason === 'unknown_topic')
 		error(404, { message: 'Không tìm thấy chủ đề ôn tập này. Vui lòng chọn một chủ đề trong danh sách.' });
 	if (!started.ok) return { mode: 'empty' as const, topic: started.topic!, loggedIn: event.locals.user != null };

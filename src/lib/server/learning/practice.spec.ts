@@ -61,14 +61,27 @@ describe('which questions an open round could draw', () => {
 describe('the practice pool', () => {
 	it('holds the topic’s questions and none an open round could draw', () => {
 		const hidden = hiddenFromPractice(pool, [{ questionCount: 2, quotas: [{ topicId: 1, difficulty: 3, count: 2 }] }]);
-		expect(practicePool(pool, { topicId: 1, hidden }).map((p) => p.id)).toEqual([1, 2, 3, 4]);
-		expect(practicePool(pool, { topicId: 2, hidden }).map((p) => p.id)).toEqual([7, 8, 9, 10]);
-		expect(practicePool(pool, { topicId: 99, hidden }).map((p) => p.id)).toEqual([]);
+		expect(practicePool(pool, { topicId: 1, hidden, age: 30 }).map((p) => p.id)).toEqual([1, 2, 3, 4]);
+		expect(practicePool(pool, { topicId: 2, hidden, age: 30 }).map((p) => p.id)).toEqual([7, 8, 9, 10]);
+		expect(practicePool(pool, { topicId: 99, hidden, age: 30 }).map((p) => p.id)).toEqual([]);
+	});
+
+	it('holds only questions fit for the person’s age, as a round draws (0: anonymous, fit for everyone)', () => {
+		const aged = [
+			{ id: 1, topicId: 1, difficulty: 1 },
+			{ id: 2, topicId: 1, difficulty: 1, minAge: 18 },
+			{ id: 3, topicId: 1, difficulty: 2, minAge: 14 }
+		];
+		const none = new Set<number>();
+		expect(practicePool(aged, { topicId: 1, hidden: none, age: 0 }).map((p) => p.id)).toEqual([1]);
+		expect(practicePool(aged, { topicId: 1, hidden: none, age: 12 }).map((p) => p.id)).toEqual([1]);
+		expect(practicePool(aged, { topicId: 1, hidden: none, age: 15 }).map((p) => p.id)).toEqual([1, 3]);
+		expect(practicePool(aged, { topicId: 1, hidden: none, age: 18 }).map((p) => p.id)).toEqual([1, 2, 3]);
 	});
 
 	it('is empty for a topic wholly in an open round’s pool (switch on)', () => {
 		const hidden = hiddenFromPractice(pool, [{ questionCount: 2, quotas: [{ topicId: 3, difficulty: null, count: 2 }] }]);
-		expect(practicePool(pool, { topicId: 3, hidden })).toEqual([]);
+		expect(practicePool(pool, { topicId: 3, hidden, age: 30 })).toEqual([]);
 	});
 });
 
@@ -90,7 +103,7 @@ describe('drawing practice questions', () => {
 	});
 
 	it('draws only from the candidates given, and nothing from none', () => {
-		const candidates = practicePool(pool, { topicId: 1, hidden: new Set([1, 2, 3]) });
+		const candidates = practicePool(pool, { topicId: 1, hidden: new Set([1, 2, 3]), age: 30 });
 		for (let s = 0; s < 50; s++) expect([4, 5, 6]).toContain(drawPracticeQuestion(candidates, [], seededRng(s))!.id);
 		expect(drawPracticeQuestion([], [], seededRng(1))).toBeNull();
 	});

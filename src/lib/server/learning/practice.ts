@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { quotaMatches, seededRng, shuffle, type PoolItem, type Quota, type Rng } from '../questions/draw';
+import { fitsAge, quotaMatches, seededRng, shuffle, type PoolItem, type Quota, type Rng } from '../questions/draw';
 
 /**
  * Practice (ôn tập) rules, pure: which questions practice may draw, the draw itself, and the signed
@@ -35,15 +35,21 @@ export interface PracticeFilter {
 	topicId: number;
 	/** Questions of open rounds the organiser keeps out of practice. */
 	hidden: ReadonlySet<number>;
+	/**
+	 * The practising person's age today (questions/draw.ts `takerAge`); 0 when unknown, i.e. for
+	 * anonymous practice: only questions fit for everyone, as a round draws for a person without a
+	 * birth date.
+	 */
+	age: number;
 }
 
 /**
  * THE practice pool: the one place that says which published questions practice may show (the
- * topic list's counts and every draw go through it). Audience/age fit for a logged-in minor
- * belongs here too once questions carry it.
+ * topic list's counts and every draw go through it): the topic's questions fit for the person's
+ * age that no open round keeps out.
  */
 export function practicePool<P extends PoolItem>(pool: readonly P[], f: PracticeFilter): P[] {
-	return pool.filter((p) => p.topicId === f.topicId && !f.hidden.has(p.id));
+	return pool.filter((p) => p.topicId === f.topicId && !f.hidden.has(p.id) && fitsAge(p, f.age));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { getDb, type Db } from '../db';
 import { config } from '../config';
 import * as questions from '../questions/questions';
+import { fitsAge, takerAge } from '../questions/draw';
+import { findBirthDate } from '../users/users';
 import { isAnswerCorrect, validateChoice } from '../attempts/scoring';
 import { cryptoRng } from '../attempts/service';
 import { charge, practiceByIp, practiceByPerson } from '../auth/limits';
@@ -41,13 +43,26 @@ async function poolAndHidden(db: Db, now: number) {
 	return { pool, hidden: hiddenFromPractice(pool, openRounds) };
 }
 
-/** The topics with what practice may draw from each now. */
-export async function practiceTopics(now = Date.now()): Promise<PracticeTopic[]> {
+/**
+ * The practising person's age today, for the questions fit for it (as a round draws): anonymous
+ * practice and a person without a birth date get 0, only questions fit for everyone.
+ */
+async function practiceAge(db: Db, userId: number | null, now: number): Promise<number> {
+	return userId == null ? 0 : takerAge(await findBirthDate(db, userId), now);
+}
+
+/** The topics with what practice may draw from each now, for this person (null: anonymous). */
+export async function practiceTopics(userId: number | null, now = Date.now()): Promise<PracticeTopic[]> {
 	const db = getDb();
-	const [topics, { pool, hidden }] = await Promise.all([questions.listTopics(db), poolAndHidden(db, now)]);
+	const [topics, { pool, hidden }, age] = await Promise.all([
+		questions.listTopics(db),
+		poolAndHidden(db, now),
+		practiceAge(db, userId, now)
+	]);
 	return topics.map((t) => {
-		const published = pool.filter((p) => p.topicId === t.id);
-		const available = practicePool(pool, { topicId: t.id, hidden }).length;
+		// Published questions fit for the person's age; those an open round keeps out are `hidden`.
+		const published = pool.filter((p) => p.topicId === t.id && fitsAge(p, age));
+		const available = practicePool(pool, { topicId: t.id, hidden, age }).length;
 		return { id: t.id, name: t.name, available, hidden: published.length - available };
 	});
 }
@@ -59,10 +74,11 @@ async function draw(
 	db: Db,
 	topicId: number,
 	prev: Pick<PracticeToken, 'seen' | 'done' | 'right'> | null,
+	userId: number | null,
 	now: number
 ): Promise<{ token: PracticeToken; lap: boolean } | null> {
-	const { pool, hidden } = await poolAndHidden(db, now);
-	const candidates = practicePool(pool, { topicId, hidden });
+	const [{ pool, hidden }, age] = await Promise.all([poolAndHidden(db, now), practiceAge(db, userId, now)]);
+	const candidates = practicePool(pool, { topicId, hidden, age });
 	const picked = drawPracticeQuestion(candidates, prev?.seen ?? [], cryptoRng);
 	if (!picked) return null;
 	const item = candidates.find((c) => c.id === picked.id)!;
@@ -70,12 +86,12 @@ async function draw(
 }
 
 /** A first question of a topic (a new practice session). */
-export async function startPractice(topicId: number, now = Date.now()): Promise<DrawOutcome> {
+export async function startPractice(topicId: number, userId: number | null, now = Date.now()): Promise<DrawOutcome> {
 	const db = getDb();
-	const topics = await practiceTopics(now);
+	const topics = await practiceTopics(userId, now);
 	const topic = topics.find((t) => t.id === topicId);
 	if (!topic) return { ok: false, reason: 'unknown_topic' };
-	const d = await draw(db, topicId, null, now);
+	const d = await draw(db, topicId, null, userId, now);
 	if (!d) return { ok: false, reason: 'empty', topic };
 	return { ok: true, token: signToken(d.token, secret()), lap: false };
 }
@@ -176,7 +192,7 @@ export async function answerPractice(
 			at: now
 		}));
 	const counts = { seen: tok.seen, done: tok.done + 1, right: tok.right + (isCorrect ? 1 : 0) };
-	const next = await draw(db, tok.t, counts, now);
+	const next = await draw(db, tok.t, counts, who.userId, now);
 	return {
 		ok: true,
 		questionId: v.questionId,

@@ -41,7 +41,8 @@ export function quotaMatches(q: Pick<Quota, 'topicId' | 'difficulty'>, p: PoolIt
 }
 
 /** Whether a taker of `age` (whole years) may draw `p`. */
-function fitsAge(p: PoolItem, age: number): boolean {
+/** Whether a question fits a taker of `age` (its minimum age, 18 for adults-only). */
+export function fitsAge(p: PoolItem, age: number): boolean {
 	return (p.minAge ?? 0) <= age;
 }
 

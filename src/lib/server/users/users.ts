@@ -24,6 +24,12 @@ export function* findBirthDateIn(c: Conn, userId: number): Program<string | null
 	return r?.birth_date ?? null;
 }
 
+/** The same birth date through Kysely, outside a statement program (practice's age fit). */
+export async function findBirthDate(db: Executor, userId: number): Promise<string | null> {
+	const r = await db.selectFrom('users').select('birth_date').where('id', '=', userId).executeTakeFirst();
+	return r?.birth_date ?? null;
+}
+
 export async function countUsers(db: Executor): Promise<number> {
 	const r = await db
 		.selectFrom('users')
