@@ -31,6 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['attempts'],
 	['fairness', 'stats', 'pages'],
 	['reports'],
+	['prizes'],
 	['api', 'pipeline', 'seed']
 ];
 

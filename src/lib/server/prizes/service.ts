@@ -28,7 +28,7 @@ import { renderCertificates, type CertificateContent } from './certificate-pdf';
  * serialised and the second sees the first's decision (freezing twice is refused, not repeated).
  */
 
-export const ORGANISATION = 'Hội Liên hiệp Phụ nữ thành phố Hà Nội';
+const ORGANISATION = 'Hội Liên hiệp Phụ nữ thành phố Hà Nội';
 
 export type Result<T extends object = object> =
 	({ ok: true; message: string } & T) | { ok: false; status: 400 | 404 | 409; message: string };
@@ -44,7 +44,7 @@ export interface ReviewNote {
 }
 
 /** 10 symbols of Crockford's base32 (no I, L, O, U): 50 bits, unguessable enough for a page that shows only masked names. */
-export function newCertificateCode(): string {
+function newCertificateCode(): string {
 	const bytes = randomBytes(10);
 	return [...bytes].map((b) => CODE_ALPHABET[b & 31]).join('');
 }
@@ -57,9 +57,8 @@ const STATUS_LABEL: Record<PrizeEntryStatus, string> = {
 	substituted: 'Đã thay thế',
 	revoked: 'Đã thu hồi'
 };
-export const statusLabel = (s: PrizeEntryStatus) => STATUS_LABEL[s];
 
-export const CATEGORY_LABEL = {
+const CATEGORY_LABEL = {
 	person: 'Giải cá nhân',
 	participants: 'Đơn vị có nhiều người dự thi',
 	rate: 'Đơn vị có tỷ lệ tham gia cao'
@@ -566,7 +565,6 @@ function entryView(r: q.EntryRow) {
 		certificateCode: r.certificate_code
 	};
 }
-export type EntryView = ReturnType<typeof entryView>;
 
 async function listView(db: Executor, list: NonNullable<q.ListRow>) {
 	const [rows, amendments] = await Promise.all([q.listEntries(db, list.id), q.listAmendments(db, list.id)]);
