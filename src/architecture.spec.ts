@@ -33,6 +33,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['attempts'],
 	['fairness', 'stats', 'pages', 'learning'],
 	['reports'],
+	['prizes'],
 	['api', 'pipeline', 'seed']
 ];
 

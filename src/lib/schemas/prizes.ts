@@ -7,7 +7,7 @@ export const ROUND_TIER_ROWS = 6;
 /** How many rows each unit-prize category of a contest's plan offers. */
 export const UNIT_TIER_ROWS = 4;
 /** More than this many prizes in one tier is a typo, not a contest. */
-export const MAX_TIER_COUNT = 1000;
+const MAX_TIER_COUNT = 1000;
 
 export const DEFAULT_ROUND_TIERS = [
 	{ name: 'Giải Nhất', count: 1 },
@@ -67,7 +67,8 @@ export const ContestPlanSchema = z.record(z.string(), z.unknown()).transform((ra
 	const rate = tierRows(raw, 'r_', UNIT_TIER_ROWS, ctx);
 	if (participants.length + rate.length === 0)
 		ctx.addIssue({ code: 'custom', path: ['p_name_0'], message: 'Vui lòng nhập ít nhất một giải đơn vị.' });
-	return { participants, rate, participationCertificates: isTicked(raw.participationCertificates) };
+	// Participation certificates are given per round (RoundPlanSchema), not for a whole contest.
+	return { participants, rate, participationCertificates: false };
 });
 export type ContestPlanInput = z.output<typeof ContestPlanSchema>;
 

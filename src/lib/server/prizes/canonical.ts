@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
  *   a name or a phone number (those may be corrected or erased without changing the decision).
  * The hash is lowercase hex of SHA-256 over the UTF-8 bytes of that text.
  */
-export const CANONICAL_VERSION = 1;
+const CANONICAL_VERSION = 1;
 
 export interface CanonicalEntry {
 	position: number;

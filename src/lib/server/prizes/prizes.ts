@@ -24,7 +24,7 @@ export interface ContestPlan {
 	updatedAt: number;
 }
 
-export async function findPlanRow(db: Executor, scopeKey: string) {
+async function findPlanRow(db: Executor, scopeKey: string) {
 	return db.selectFrom('prize_plans').selectAll().where('scope_key', '=', scopeKey).executeTakeFirst();
 }
 

@@ -28,7 +28,7 @@ import { renderCertificates, type CertificateContent } from './certificate-pdf';
  * serialised and the second sees the first's decision (freezing twice is refused, not repeated).
  */
 
-export const ORGANISATION = 'Hội Liên hiệp Phụ nữ thành phố Hà Nội';
+const ORGANISATION = 'Hội Liên hiệp Phụ nữ thành phố Hà Nội';
 
 export type Result<T extends object = object> =
 	({ ok: true; message: string } & T) | { ok: false; status: 400 | 404 | 409; message: string };
@@ -44,7 +44,7 @@ export interface ReviewNote {
 }
 
 /** 10 symbols of Crockford's base32 (no I, L, O, U): 50 bits, unguessable enough for a page that shows only masked names. */
-export function newCertificateCode(): string {
+function newCertificateCode(): string {
 	const bytes = randomBytes(10);
 	return [...bytes].map((b) => CODE_ALPHABET[b & 31]).join('');
 }
@@ -57,9 +57,8 @@ const STATUS_LABEL: Record<PrizeEntryStatus, string> = {
 	substituted: 'Đã thay thế',
 	revoked: 'Đã thu hồi'
 };
-export const statusLabel = (s: PrizeEntryStatus) => STATUS_LABEL[s];
 
-export const CATEGORY_LABEL = {
+const CATEGORY_LABEL = {
 	person: 'Giải cá nhân',
 	participants: 'Đơn vị có nhiều người dự thi',
 	rate: 'Đơn vị có tỷ lệ tham gia cao'
@@ -247,22 +246,32 @@ export async function proposeContest(actorId: number, contestId: number, now = D
 
 // ————————————————————————————————— review (a draft list)
 
+/** Runs `fn` in a transaction with the list's row locked first (a missing list is a 404). */
+function onLockedList<T extends object>(
+	listId: number,
+	fn: (trx: Executor, list: NonNullable<q.ListRow>) => Promise<Result<T>>
+): Promise<Result<T>> {
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const list = await q.lockList(trx, listId);
+			if (!list) return no(404, 'Không tìm thấy danh sách đạt giải.');
+			return fn(trx, list);
+		});
+}
+
 /** Runs `fn` on an entry of a draft list, the list locked; refuses frozen lists and entries of other lists. */
 async function onDraftEntry(
 	listId: number,
 	entryId: number,
 	fn: (trx: Executor, list: NonNullable<q.ListRow>, entry: NonNullable<Awaited<ReturnType<typeof q.findEntry>>>) => Promise<Result>
 ): Promise<Result> {
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			const list = await q.lockList(trx, listId);
-			if (!list) return no(404, 'Không tìm thấy danh sách đạt giải.');
-			if (list.status === 'frozen') return no(409, 'Danh sách đã chốt: chỉ có thể sửa đổi kèm lý do (mục "Sửa đổi sau khi chốt").');
-			const entry = await q.findEntry(trx, entryId);
-			if (!entry || entry.list_id !== listId) return no(404, 'Không tìm thấy người trong danh sách.');
-			return fn(trx, list, entry);
-		});
+	return onLockedList(listId, async (trx, list) => {
+		if (list.status === 'frozen') return no(409, 'Danh sách đã chốt: chỉ có thể sửa đổi kèm lý do (mục "Sửa đổi sau khi chốt").');
+		const entry = await q.findEntry(trx, entryId);
+		if (!entry || entry.list_id !== listId) return no(404, 'Không tìm thấy người trong danh sách.');
+		return fn(trx, list, entry);
+	});
 }
 
 export function confirmEntry(actorId: number, listId: number, entryId: number, now = Date.now()): Promise<Result> {
@@ -422,53 +431,45 @@ async function issuePrizeCertificate(
  * anyone is still marked for review, for an empty list, and for a list already frozen.
  */
 export async function freezeList(actorId: number, listId: number, now = Date.now()): Promise<Result<{ hash?: string }>> {
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			const list = await q.lockList(trx, listId);
-			if (!list) return no(404, 'Không tìm thấy danh sách đạt giải.');
-			if (list.status === 'frozen') return no(409, 'Danh sách đã được chốt trước đó; không chốt lại được. Hãy dùng "Sửa đổi" kèm lý do.');
-			const rows = await q.listEntries(trx, listId);
-			const review = rows.filter((r) => r.status === 'review').length;
-			if (review) return no(409, `Còn ${formatNumber(review)} người cần xem xét: hãy xác nhận, loại hoặc thay thế trước khi chốt.`);
-			const active = rows.filter((r) => q.ACTIVE.includes(r.status));
-			if (active.length === 0) return no(409, 'Danh sách chưa có người đạt giải nào để chốt.');
-			await q.confirmActive(trx, listId, actorId, now);
-			const hash = await currentHash(trx, list);
-			await q.markFrozen(trx, listId, hash, actorId, now);
-			for (const e of active) await issuePrizeCertificate(trx, list, e, now);
-			await audit(trx, {
-				actorUserId: actorId,
-				action: 'prizes.freeze',
-				entity: 'prize_list',
-				entityId: listId,
-				at: now,
-				details: { scope: list.scope_key, hash, prizes: active.length }
-			});
-			return ok(`Đã chốt danh sách ${formatNumber(active.length)} giải. Mã băm SHA-256: ${hash}`, { hash });
+	return onLockedList(listId, async (trx, list) => {
+		if (list.status === 'frozen') return no(409, 'Danh sách đã được chốt trước đó; không chốt lại được. Hãy dùng "Sửa đổi" kèm lý do.');
+		const rows = await q.listEntries(trx, listId);
+		const review = rows.filter((r) => r.status === 'review').length;
+		if (review) return no(409, `Còn ${formatNumber(review)} người cần xem xét: hãy xác nhận, loại hoặc thay thế trước khi chốt.`);
+		const active = rows.filter((r) => q.ACTIVE.includes(r.status));
+		if (active.length === 0) return no(409, 'Danh sách chưa có người đạt giải nào để chốt.');
+		await q.confirmActive(trx, listId, actorId, now);
+		const hash = await currentHash(trx, list);
+		await q.markFrozen(trx, listId, hash, actorId, now);
+		for (const e of active) await issuePrizeCertificate(trx, list, e, now);
+		await audit(trx, {
+			actorUserId: actorId,
+			action: 'prizes.freeze',
+			entity: 'prize_list',
+			entityId: listId,
+			at: now,
+			details: { scope: list.scope_key, hash, prizes: active.length }
 		});
+		return ok(`Đã chốt danh sách ${formatNumber(active.length)} giải. Mã băm SHA-256: ${hash}`, { hash });
+	});
 }
 
 export async function publishList(actorId: number, listId: number, now = Date.now()): Promise<Result> {
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			const list = await q.lockList(trx, listId);
-			if (!list) return no(404, 'Không tìm thấy danh sách đạt giải.');
-			if (list.status !== 'frozen') return no(409, 'Chỉ công bố được danh sách đã chốt.');
-			if (list.published_at != null) return no(409, 'Danh sách đã được công bố trước đó.');
-			await q.markPublished(trx, listId, now);
-			invalidate(trx, 'prizes');
-			await audit(trx, {
-				actorUserId: actorId,
-				action: 'prizes.publish',
-				entity: 'prize_list',
-				entityId: listId,
-				at: now,
-				details: { scope: list.scope_key }
-			});
-			return ok('Đã công bố "Kết quả đạt giải".');
+	return onLockedList(listId, async (trx, list) => {
+		if (list.status !== 'frozen') return no(409, 'Chỉ công bố được danh sách đã chốt.');
+		if (list.published_at != null) return no(409, 'Danh sách đã được công bố trước đó.');
+		await q.markPublished(trx, listId, now);
+		invalidate(trx, 'prizes');
+		await audit(trx, {
+			actorUserId: actorId,
+			action: 'prizes.publish',
+			entity: 'prize_list',
+			entityId: listId,
+			at: now,
+			details: { scope: list.scope_key }
 		});
+		return ok('Đã công bố "Kết quả đạt giải".');
+	});
 }
 
 /**
@@ -483,54 +484,49 @@ export async function amendList(
 	reason: string,
 	now = Date.now()
 ): Promise<Result> {
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			const list = await q.lockList(trx, listId);
-			if (!list) return no(404, 'Không tìm thấy danh sách đạt giải.');
-			if (list.status !== 'frozen') return no(409, 'Danh sách chưa chốt: hãy sửa trực tiếp trong phần xem xét.');
-			const e = await q.findEntry(trx, entryId);
-			if (!e || e.list_id !== listId) return no(404, 'Không tìm thấy người trong danh sách.');
-			if (e.status !== 'confirmed') return no(409, `Không thể sửa đổi: giải này ${STATUS_LABEL[e.status].toLowerCase()}.`);
-			await q.setEntryStatus(trx, e.id, 'revoked', { reason, actorId, at: now });
-			await q.revokeCertificateOf(trx, e.id, reason, now);
-			let by: { userId: number; rank: number } | null = null;
-			if (kind === 'substitute') {
-				const sub = await substituteFor(trx, list, e, 'confirmed', now);
-				// Throwing rolls the revocation back: a refused amendment changes nothing.
-				if (!sub.ok) throw new Refused(sub.message);
-				await issuePrizeCertificate(trx, list, { id: sub.entryId, user_id: sub.userId, unit_id: null }, now);
-				by = { userId: sub.userId, rank: sub.rank };
-			}
-			const hash = await currentHash(trx, list);
-			await q.setCurrentHash(trx, listId, hash);
-			invalidate(trx, 'prizes');
-			await q.insertAmendment(trx, {
-				listId,
-				entryId: e.id,
-				kind,
-				reason,
-				hashAfter: hash,
-				details: { userId: e.user_id, unitId: e.unit_id, tierName: e.tier_name, by },
-				actorId,
-				at: now
-			});
-			await audit(trx, {
-				actorUserId: actorId,
-				action: `prizes.amend.${kind}`,
-				entity: 'prize_list',
-				entityId: listId,
-				at: now,
-				details: { entryId: e.id, userId: e.user_id, reason, by, hash }
-			});
-			return ok(
-				kind === 'revoke' ? 'Đã thu hồi giải và giấy chứng nhận.' : `Đã thu hồi giải và trao cho người xếp hạng ${formatNumber(by!.rank)}.`
-			);
-		})
-		.catch((e: unknown) => {
-			if (e instanceof Refused) return no(409, e.message);
-			throw e;
+	return onLockedList(listId, async (trx, list) => {
+		if (list.status !== 'frozen') return no(409, 'Danh sách chưa chốt: hãy sửa trực tiếp trong phần xem xét.');
+		const e = await q.findEntry(trx, entryId);
+		if (!e || e.list_id !== listId) return no(404, 'Không tìm thấy người trong danh sách.');
+		if (e.status !== 'confirmed') return no(409, `Không thể sửa đổi: giải này ${STATUS_LABEL[e.status].toLowerCase()}.`);
+		await q.setEntryStatus(trx, e.id, 'revoked', { reason, actorId, at: now });
+		await q.revokeCertificateOf(trx, e.id, reason, now);
+		let by: { userId: number; rank: number } | null = null;
+		if (kind === 'substitute') {
+			const sub = await substituteFor(trx, list, e, 'confirmed', now);
+			// Throwing rolls the revocation back: a refused amendment changes nothing.
+			if (!sub.ok) throw new Refused(sub.message);
+			await issuePrizeCertificate(trx, list, { id: sub.entryId, user_id: sub.userId, unit_id: null }, now);
+			by = { userId: sub.userId, rank: sub.rank };
+		}
+		const hash = await currentHash(trx, list);
+		await q.setCurrentHash(trx, listId, hash);
+		invalidate(trx, 'prizes');
+		await q.insertAmendment(trx, {
+			listId,
+			entryId: e.id,
+			kind,
+			reason,
+			hashAfter: hash,
+			details: { userId: e.user_id, unitId: e.unit_id, tierName: e.tier_name, by },
+			actorId,
+			at: now
 		});
+		await audit(trx, {
+			actorUserId: actorId,
+			action: `prizes.amend.${kind}`,
+			entity: 'prize_list',
+			entityId: listId,
+			at: now,
+			details: { entryId: e.id, userId: e.user_id, reason, by, hash }
+		});
+		return ok(
+			kind === 'revoke' ? 'Đã thu hồi giải và giấy chứng nhận.' : `Đã thu hồi giải và trao cho người xếp hạng ${formatNumber(by!.rank)}.`
+		);
+	}).catch((e: unknown) => {
+		if (e instanceof Refused) return no(409, e.message);
+		throw e;
+	});
 }
 
 class Refused extends Error {}
@@ -566,7 +562,6 @@ function entryView(r: q.EntryRow) {
 		certificateCode: r.certificate_code
 	};
 }
-export type EntryView = ReturnType<typeof entryView>;
 
 async function listView(db: Executor, list: NonNullable<q.ListRow>) {
 	const [rows, amendments] = await Promise.all([q.listEntries(db, list.id), q.listAmendments(db, list.id)]);
