@@ -14,7 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const { url } = event;
 	const topicParam = url.searchParams.get('topic');
-	if (topicParam == null) return { mode: 'topics' as const, topics: await learning.practiceTopics(event.locals.user?.id ?? null), loggedIn: event.locals.user != null };
+	if (topicParam == null)
+		return {
+			mode: 'topics' as const,
+			topics: await learning.practiceTopics(event.locals.user?.id ?? null),
+			loggedIn: event.locals.user != null
+		};
 	const topicId = parseId(topicParam);
 	if (topicId == null) error(404, { message: 'Không tìm thấy chủ đề ôn tập này. Vui lòng chọn một chủ đề trong danh sách.' });
 	const s = url.searchParams.get('s');

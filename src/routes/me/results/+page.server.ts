@@ -7,11 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const user = requireUser(event);
 	// The knowledge map is the asking person's own, always: this page takes no one else's id.
-	const [rows, knowledge, certificates] = await Promise.all([
-		listMyAttempts(user.id),
-		myKnowledgeMap(user.id),
-		myCertificates(user.id)
-	]);
+	const [rows, knowledge, certificates] = await Promise.all([listMyAttempts(user.id), myKnowledgeMap(user.id), myCertificates(user.id)]);
 	return {
 		certificates,
 		knowledge: knowledge.map((k) => ({
