@@ -40,6 +40,7 @@ test('a participant forgets the password, gets a code from their district lead a
 	await page.getByLabel('Giới tính *').selectOption('female');
 	await page.getByLabel('Số điện thoại *').fill(phone);
 	await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Ba Đình' });
+	await page.getByLabel('Đối tượng *').selectOption({ label: 'Hội viên phụ nữ' });
 	await page.getByLabel('Mật khẩu *').fill('mat khau cu da quen');
 	await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
 	await page.getByRole('button', { name: 'Đăng ký' }).click();

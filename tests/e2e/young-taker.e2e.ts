@@ -61,6 +61,7 @@ test('a 12-year-old’s attempt contains no adults-only question', async ({ page
 	await page.getByLabel('Giới tính *').selectOption('female');
 	await page.getByLabel('Số điện thoại *').fill(phone);
 	await page.getByLabel('Đơn vị (quận, huyện, thị xã) *').selectOption({ label: 'Quận Hoàng Mai' });
+	await page.getByLabel('Đối tượng *').selectOption({ label: 'Học sinh' });
 	await page.getByLabel('Họ và tên người giám hộ *').fill('Nguyễn Văn Bố');
 	await page.getByLabel('Số điện thoại người giám hộ *').fill('0912' + String(Date.now()).slice(-6));
 	await page.getByRole('checkbox', { name: /Tôi là cha, mẹ hoặc người giám hộ/ }).check();

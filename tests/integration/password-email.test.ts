@@ -100,6 +100,7 @@ async function registeredHere(email: string) {
 		email,
 		nationalId: '',
 		unitCode: '005',
+		groupId: '1',
 		password: 'mat-khau-du-dai',
 		consent: 'on'
 	};
