@@ -186,7 +186,8 @@ describe('public pages for anonymous viewers', () => {
 			await handIn(base, database, open);
 			// The hand-in changed the round's top list: its shared pages were dropped with it.
 			const after = await get(base, path);
-			expect([name, peopleOn(after.body)]).toEqual([name, before + 1]);
+			// At least this hand-in (other test files on the same server may hand in meanwhile).
+			expect(peopleOn(after.body), name).toBeGreaterThanOrEqual(before + 1);
 			expect(after.res.headers.get('cache-control'), name).toMatch(/^public/);
 		}
 	});
