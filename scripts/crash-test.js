@@ -34,6 +34,8 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const REQUEST_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 15_000;
 
 function startServer(target, port, workers) {
 	const url = `http://127.0.0.1:${port}`;
@@ -209,7 +211,13 @@ export async function runCrash({
 			return r.ok ? { cookie: r.cookie, attemptsUsed: 0 } : { refused: `${r.status} ${r.text}` };
 		});
 	};
-	const json = (cookie, body) => ({ body: JSON.stringify(body), headers: { cookie, origin: url, 'content-type': 'application/json' } });
+	// Each request of the load gives up after REQUEST_TIMEOUT_MS: a request that never got an answer
+	// (one handed to a worker at the moment it was killed) is unacknowledged, not a hung test.
+	const json = (cookie, body) => ({
+		body: JSON.stringify(body),
+		headers: { cookie, origin: url, 'content-type': 'application/json' },
+		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+	});
 	const pick = (n) => Math.floor(Math.random() * n);
 
 	// Accounts first, so every client has work from the first millisecond of the load.
@@ -335,7 +343,15 @@ export async function runCrash({
 			problems.push(`${s.key}: hand-in again after restart returned ${JSON.stringify(again)}, acknowledged ${JSON.stringify(s.result)}`);
 	}
 	await new Promise((r) => {
-		server.child.once('exit', r);
+		const stuck = setTimeout(() => {
+			console.error(`crash test: the server did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM; killing it`);
+			for (const pid of server.workerPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+			server.child.kill('SIGKILL');
+		}, STOP_TIMEOUT_MS);
+		server.child.once('exit', () => {
+			clearTimeout(stuck);
+			r(null);
+		});
 		server.child.kill('SIGTERM');
 	});
 
