@@ -201,6 +201,13 @@ try {
 			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 			await page.goto(server.url + '/district/reports?kind=year&year=' + new Date().getFullYear());
 			await shot('district-reports');
+			// Back to the organiser for the prizes.
+			await context.clearCookies();
+			await page.goto(server.url + '/login');
+			await page.getByLabel('Số điện thoại hoặc email').fill('0900000002');
+			await page.getByLabel('Mật khẩu').fill('hoithi-demo-2026');
+			await page.getByRole('button', { name: 'Đăng nhập' }).click();
+			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 			// Prizes of the closed Tuần 1: the first pass sets, proposes, confirms, freezes and publishes them.
 			await page.goto(server.url + '/organiser/rounds/1/prizes');
 			const propose = page.getByRole('button', { name: 'Đề xuất người đạt giải' });
