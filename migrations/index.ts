@@ -15,6 +15,7 @@ import * as m0013 from './0013_prizes';
 import * as m0014 from './0014_practice';
 import * as m0015 from './0015_item_checks';
 import * as m0016 from './0016_equal_forms';
+import * as m0017 from './0017_live';
 
 /**
  * Every numbered migration, by name. Listed statically (not discovered with readdir) so the
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
 	'0013_prizes': m0013,
 	'0014_practice': m0014,
 	'0015_item_checks': m0015,
-	'0016_equal_forms': m0016
+	'0016_equal_forms': m0016,
+	'0017_live': m0017
 };

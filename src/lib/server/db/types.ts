@@ -424,6 +424,115 @@ export interface CertificatesTable {
 	revoke_reason: string | null;
 }
 
+export type LiveStatus = 'draft' | 'lobby' | 'running' | 'finished';
+export type LivePhase = 'lobby' | 'question' | 'reveal' | 'scoreboard' | 'judging' | 'podium';
+export type LiveDisplayMode = 'projector' | 'no_projector';
+export type LiveTeamMode = 'none' | 'unit' | 'custom';
+export type LiveTeamScoring = 'average' | 'sum';
+/** A live hội thi (0017): its whole state, so any process can serve it and a restart resumes it. */
+export interface LiveGamesTable {
+	id: Generated<number>;
+	code: string;
+	title: string;
+	owner_id: number;
+	unit_id: number | null;
+	status: Generated<LiveStatus>;
+	phase: Generated<LivePhase>;
+	position: Generated<number>;
+	opened_at: number | null;
+	closes_at: number | null;
+	paused_remaining_ms: number | null;
+	locked: Generated<number>;
+	version: Generated<number>;
+	display_mode: Generated<LiveDisplayMode>;
+	seconds_per_question: Generated<number>;
+	speed_bonus: Generated<number>;
+	team_mode: Generated<LiveTeamMode>;
+	team_scoring: Generated<LiveTeamScoring>;
+	quiz_weight: Generated<number>;
+	judged_weight: Generated<number>;
+	elimination_after: number | null;
+	elimination_keep: number | null;
+	revive_position: number | null;
+	current_part_id: number | null;
+	created_at: number;
+	updated_at: number;
+	started_at: number | null;
+	finished_at: number | null;
+}
+
+export interface LiveGameQuestionsTable {
+	game_id: number;
+	position: number;
+	question_id: number;
+	question_version_id: number;
+	option_order_json: string;
+	opened_at: number | null;
+	closed_at: number | null;
+}
+
+export interface LiveTeamsTable {
+	id: Generated<number>;
+	game_id: number;
+	name: string;
+	unit_id: number | null;
+	created_at: number;
+}
+
+export interface LivePlayersTable {
+	id: Generated<number>;
+	game_id: number;
+	display_name: string;
+	unit_id: number | null;
+	team_id: number | null;
+	/** Free text: chi hội, class… as the player typed it. */
+	affiliation: string | null;
+	user_id: number | null;
+	device_hash: string;
+	removed_at: number | null;
+	eliminated_at_position: number | null;
+	joined_at: number;
+}
+
+export interface LiveAnswersTable {
+	game_id: number;
+	player_id: number;
+	position: number;
+	option_ids_json: string;
+	correct: number;
+	points: number;
+	elapsed_ms: number;
+	request_id: string;
+	received_at: number;
+}
+
+export type LivePartStatus = 'pending' | 'open' | 'closed';
+export interface LivePartsTable {
+	id: Generated<number>;
+	game_id: number;
+	title: string;
+	scale_max: Generated<number>;
+	status: Generated<LivePartStatus>;
+	sort_order: Generated<number>;
+}
+
+export interface LiveJudgesTable {
+	id: Generated<number>;
+	game_id: number;
+	name: string;
+	token_hash: string;
+	device_hash: string | null;
+	created_at: number;
+}
+
+export interface LiveJudgeScoresTable {
+	part_id: number;
+	judge_id: number;
+	team_id: number;
+	score_tenths: number;
+	updated_at: number;
+}
+
 export interface Database {
 	units: UnitsTable;
 	users: UsersTable;
@@ -458,6 +567,14 @@ export interface Database {
 	prize_entries: PrizeEntriesTable;
 	prize_amendments: PrizeAmendmentsTable;
 	certificates: CertificatesTable;
+	live_games: LiveGamesTable;
+	live_game_questions: LiveGameQuestionsTable;
+	live_teams: LiveTeamsTable;
+	live_players: LivePlayersTable;
+	live_answers: LiveAnswersTable;
+	live_parts: LivePartsTable;
+	live_judges: LiveJudgesTable;
+	live_judge_scores: LiveJudgeScoresTable;
 }
 
 export type NewUser = Insertable<UsersTable>;
