@@ -27,16 +27,17 @@ export interface Reply {
 /** A keep-alive HTTP client for one server. */
 export class Client {
 	readonly agent: http.Agent;
+	/** The Origin header of writes (the server's ORIGIN when it has one). */
+	readonly origin: string;
 	constructor(
 		readonly host: string,
 		readonly port: number,
 		maxSockets = 256,
+		origin?: string,
 		readonly timeoutMs = 15_000
 	) {
 		this.agent = new http.Agent({ keepAlive: true, maxSockets });
-	}
-	get origin() {
-		return `http://${this.host}:${this.port}`;
+		this.origin = origin ?? `http://${host}:${port}`;
 	}
 	request(method: string, path: string, opts: { body?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
 		const payload =

@@ -22,7 +22,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Stream, now, percentile, pool, sleep, type Reply } from './live-driver';
+import { Client, Stream, cookiesOf, now, percentile, pool, sleep, type Reply } from './live-driver';
+import { startTestServer } from '../scripts/test-server.js';
+import { makeLiveGame } from '../tests/integration/live-fixture';
+import { livePaths } from '../src/lib/live/protocol';
 
 const { values } = parseArgs({
 	options: {
@@ -81,6 +84,10 @@ interface Target {
 	label: string;
 	port: number;
 	proc?: ChildProcess;
+	/** The server's ORIGIN, when it checks one. */
+	origin?: string;
+	/** The server's process (with a cluster: the primary; RSS adds its workers). */
+	pid?: number;
 	code: string;
 	gameId: number;
 	/** Cookie header of the host's session (ours: an organiser's login). */
@@ -155,6 +162,7 @@ function referenceTarget(port: number): Target {
 				stdio: ['ignore', 'ignore', 'inherit']
 			});
 			await waitUp(port, t.proc);
+			t.pid = t.proc.pid;
 		},
 		async join(client, i) {
 			const r = await client.request('POST', `/api/live/${code}/join`, { body: { name: `Người chơi ${i + 1}` } });
@@ -168,6 +176,55 @@ function referenceTarget(port: number): Target {
 		},
 		command: (client, action, version) => client.request('POST', `/api/live/games/1/command`, { body: { action, version } }),
 		stop: () => stopProc(t.proc)
+	};
+	return t;
+}
+
+/**
+ * Ours: the built server (scripts/serve.js through scripts/test-server.js: a fresh database seeded
+ * with the demo, rate limits off as in the other benchmarks — 5,000 players from one address would
+ * otherwise be one NAT'd hall times fifty), a room made by the integration tests' fixture, the host
+ * logged in as the demo organiser.
+ */
+function oursTarget(workers: number, port: number): Target {
+	let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+	const t: Target = {
+		name: `ours-${workers}`,
+		label: `hoithi, SQLite, ${workers} worker${workers === 1 ? '' : 's'}`,
+		port,
+		code: '',
+		gameId: 0,
+		hostCookie: '',
+		async start() {
+			server = await startTestServer({ db: `bench/data/live-${workers}.db`, port, workers, output: [] });
+			t.pid = server.pid;
+			const game = await makeLiveGame(
+				{ questions: Math.max(QUESTIONS, 1), secondsPerQuestion: SECONDS, title: 'Hội thi trực tiếp (đo tải)' },
+				server.database
+			);
+			t.code = game.code;
+			t.gameId = game.gameId;
+			t.origin = server.url;
+			const c = new Client(HOST, port, 1, t.origin);
+			const r = await c.request('POST', '/login', {
+				form: { identifier: '0900000002', password: 'hoithi-demo-2026' },
+				headers: { 'x-sveltekit-action': 'true' }
+			});
+			c.close();
+			t.hostCookie = cookiesOf(r, (n) => n === 'hoithi_session');
+			if (!t.hostCookie) throw new Error(`host login: HTTP ${r.status} ${JSON.stringify(r.body)?.slice(0, 200)}`);
+		},
+		async join(client, i) {
+			const r = await client.request('POST', livePaths.joinApi(t.code), { body: { name: `Người chơi ${i + 1}` } });
+			const cookie = cookiesOf(r);
+			return (r.status === 201 || r.status === 200) && cookie ? { cookie } : { error: `${r.status} ${r.error ?? JSON.stringify(r.body)}` };
+		},
+		watcher: async () => ({ path: `${livePaths.events(t.code)}?as=screen`, cookie: t.hostCookie }),
+		command: (client, action, version) =>
+			client.request('POST', livePaths.hostCommand(t.gameId), { body: { action, version }, headers: { cookie: t.hostCookie } }),
+		async stop() {
+			await server?.stop();
+		}
 	};
 	return t;
 }
@@ -314,9 +371,9 @@ async function run(t: Target): Promise<RunResult> {
 	log(`\n— ${t.label}: starting`);
 	await t.start();
 	let peakRss = 0;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, t.proc?.pid ? rssOf(t.proc.pid) : 0)), 200);
-	const api = new Client(HOST, t.port, CONCURRENCY);
-	const answers = new Client(HOST, t.port, Number(values['answer-sockets']));
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, t.pid ? rssOf(t.pid) : 0)), 200);
+	const api = new Client(HOST, t.port, CONCURRENCY, t.origin);
+	const answers = new Client(HOST, t.port, Number(values['answer-sockets']), t.origin);
 
 	// Joins: real HTTP, as many at a time as --concurrency.
 	let t1 = now();
@@ -426,7 +483,7 @@ async function run(t: Target): Promise<RunResult> {
 		);
 	}
 
-	const endRss = t.proc?.pid ? rssOf(t.proc.pid) : 0;
+	const endRss = t.pid ? rssOf(t.pid) : 0;
 	clearInterval(sampler);
 	const drops = streams.reduce((n, s) => n + s.drops, 0);
 	watcher.close();
@@ -455,6 +512,7 @@ async function run(t: Target): Promise<RunResult> {
 const targets: Target[] = values.configs.split(',').map((c) => {
 	const k = c.trim();
 	if (k === 'ref') return referenceTarget(PORT_BASE + 1);
+	if (/^\d+$/.test(k)) return oursTarget(Number(k), PORT_BASE + 10 + Number(k));
 	throw new Error(`--configs: unknown "${k}" (ref, 1, 2)`);
 });
 
@@ -538,3 +596,4 @@ fs.mkdirSync(values.out, { recursive: true });
 const file = path.join(values.out, `live-${stamp}${values.label ? '-' + values.label.replace(/[^\w-]+/g, '_') : ''}.json`);
 fs.writeFileSync(file, JSON.stringify({ ...meta, table, results }, null, '\t') + '\n');
 console.log(`\nwritten: ${file}`);
+process.exit(0); // PostgreSQL pools of the fixture, keep-alive sockets: nothing else to wait for
