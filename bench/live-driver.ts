@@ -17,7 +17,7 @@ export interface Reply {
 	/** The parsed JSON body (null when it is not JSON). */
 	body: unknown;
 	headers: http.IncomingHttpHeaders;
-	/** When the request got its socket (written at once), and when its answer had fully arrived. */
+	/** When the request had been written to the socket (handed to the OS), and when its answer had fully arrived. */
 	sentAt: number;
 	doneAt: number;
 	/** Set when no answer came: a network error or the timeout. */
@@ -65,7 +65,7 @@ export class Client {
 					resolve({ status: res.statusCode ?? 0, body, headers: res.headers, sentAt, doneAt: now() });
 				});
 			});
-			req.on('socket', () => (sentAt = now()));
+			req.on('finish', () => (sentAt = now()));
 			req.setTimeout(this.timeoutMs, () => req.destroy(new Error('timeout')));
 			req.on('error', (e) => fail(e.message));
 			req.end(payload);

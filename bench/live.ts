@@ -21,6 +21,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client, Stream, cookiesOf, now, percentile, pool, sleep, type Reply } from './live-driver';
 import { startTestServer } from '../scripts/test-server.js';
@@ -280,6 +282,11 @@ interface RunResult {
 	drops: number;
 	peakRssMb: number;
 	endRssMb: number;
+	/** How late the driver's own event loop ran (ms): what it adds to every figure. */
+	driverLagP99: number;
+	driverLagMax: number;
+	/** The machine's load average (1 min) when the run started: other work on the cores. */
+	loadBefore: number;
 	errors: string[];
 }
 
@@ -368,7 +375,8 @@ class Watcher {
 
 async function run(t: Target): Promise<RunResult> {
 	const errors: string[] = [];
-	log(`\n— ${t.label}: starting`);
+	const loadBefore = os.loadavg()[0];
+	log(`\n— ${t.label}: starting (load average ${loadBefore.toFixed(2)})`);
 	await t.start();
 	let peakRss = 0;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, t.pid ? rssOf(t.pid) : 0)), 200);
@@ -397,6 +405,8 @@ async function run(t: Target): Promise<RunResult> {
 		`  ${live.length} streams open in ${connectSeconds.toFixed(1)} s${streamFailures.length ? `, ${streamFailures.length} failed: ${streamFailures[0]}` : ''}`
 	);
 
+	const lag = monitorEventLoopDelay({ resolution: 10 });
+	lag.enable();
 	const watch = await t.watcher(api);
 	const watcher = new Watcher(t.port, watch.path, watch.cookie);
 	await watcher.open();
@@ -483,6 +493,7 @@ async function run(t: Target): Promise<RunResult> {
 		);
 	}
 
+	lag.disable();
 	const endRss = t.pid ? rssOf(t.pid) : 0;
 	clearInterval(sampler);
 	const drops = streams.reduce((n, s) => n + s.drops, 0);
@@ -505,6 +516,9 @@ async function run(t: Target): Promise<RunResult> {
 		drops,
 		peakRssMb: Math.round(Math.max(peakRss, endRss) / 1048576),
 		endRssMb: Math.round(endRss / 1048576),
+		driverLagP99: round1(lag.percentile(99) / 1e6)!,
+		driverLagMax: round1(lag.max / 1e6)!,
+		loadBefore: round1(loadBefore)!,
 		errors
 	};
 }
@@ -546,6 +560,7 @@ const header = [
 	'burst ack p95 ms',
 	'peak RSS MB',
 	'errors',
+	'driver lag p99 ms',
 	'p95 ÷ ref',
 	'accepted/s ÷ ref'
 ];
@@ -569,6 +584,7 @@ const rows = results.map((r) => {
 		fmt(worst(r, (q) => q.burst.ackP95)),
 		fmt(r.peakRssMb),
 		fmt(errs),
+		fmt(r.driverLagP99),
 		r === ref ? '1' : ratio(p95, ref && worst(ref, (q) => q.next.p95)),
 		r === ref ? '1' : ratio(rate, ref && least(ref, (q) => q.burst.perSecond))
 	];
@@ -586,7 +602,7 @@ const meta = {
 	burstShare: BURST_SHARE,
 	burstMs: BURST_MS,
 	node: process.version,
-	cores: (await import('node:os')).availableParallelism()
+	cores: os.availableParallelism()
 };
 console.log(
 	`\nLive room, ${fmt(PLAYERS)} players, ${QUESTIONS} questions of ${SECONDS} s (${Math.round(BURST_SHARE * 100)} % of the answers in the last ${BURST_MS} ms); worst question shown\n`
