@@ -84,4 +84,40 @@ describe('benchmark harness (smoke)', () => {
 		}
 		fs.rmSync(dir, { recursive: true, force: true });
 	}, 180_000);
+
+	it('runs the live room benchmark (npm run bench:live) with 50 players against ours and the reference', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoithi-bench-live-'));
+		const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+		const run = spawnSync(
+			process.execPath,
+			[
+				tsx,
+				'bench/live.ts',
+				...['--players', '50', '--questions', '1', '--seconds', '2', '--burst-ms', '300'],
+				...['--configs', 'ref,1', '--out', dir, '--quiet']
+			],
+			{ encoding: 'utf8', env: { ...process.env, BENCH_LIVE_PORT: String(BASE + 510) } }
+		);
+		expect(run.status, run.stderr + run.stdout).toBe(0);
+		const files = fs.readdirSync(dir).filter((f) => /^live-.*\.json$/.test(f));
+		expect(files).toHaveLength(1);
+		const out = JSON.parse(fs.readFileSync(path.join(dir, files[0]), 'utf8')) as {
+			results: {
+				target: string;
+				joined: number;
+				connected: number;
+				peakRssMb: number;
+				questions: { next: { received: number }; acknowledged: number }[];
+			}[];
+		};
+		expect(out.results.map((r) => r.target)).toEqual(['reference', 'ours-1']);
+		for (const r of out.results) {
+			expect([r.target, r.joined, r.connected]).toEqual([r.target, 50, 50]);
+			expect(r.questions[0].next.received, r.target).toBe(50);
+			expect(r.questions[0].acknowledged, r.target).toBeGreaterThan(0);
+			expect(r.peakRssMb, r.target).toBeGreaterThan(0);
+		}
+		expect(run.stdout).toMatch(/\| hoithi, SQLite, 1 worker \| 50 \/ 50 \| 50 \|/);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}, 60_000);
 });
