@@ -17,7 +17,8 @@ export interface Reply {
 	/** The parsed JSON body (null when it is not JSON). */
 	body: unknown;
 	headers: http.IncomingHttpHeaders;
-	/** When the request had been written to the socket (handed to the OS), and when its answer had fully arrived. */
+	/** When the request was made (a player's tap), when it had been written to the socket (handed to the OS: later when a new connection waits for the server to accept it), and when its answer had fully arrived. */
+	startedAt: number;
 	sentAt: number;
 	doneAt: number;
 	/** Set when no answer came: a network error or the timeout. */
@@ -48,8 +49,9 @@ export class Client {
 			headers['content-length'] = String(Buffer.byteLength(payload));
 		}
 		return new Promise<Reply>((resolve) => {
-			let sentAt = now();
-			const fail = (error: string) => resolve({ status: 0, body: null, headers: {}, sentAt, doneAt: now(), error });
+			const startedAt = now();
+			let sentAt = startedAt;
+			const fail = (error: string) => resolve({ status: 0, body: null, headers: {}, startedAt, sentAt, doneAt: now(), error });
 			const req = http.request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
 				const parts: Buffer[] = [];
 				res.on('data', (c: Buffer) => parts.push(c));
@@ -62,7 +64,7 @@ export class Client {
 					} catch {
 						body = text.slice(0, 300);
 					}
-					resolve({ status: res.statusCode ?? 0, body, headers: res.headers, sentAt, doneAt: now() });
+					resolve({ status: res.statusCode ?? 0, body, headers: res.headers, startedAt, sentAt, doneAt: now() });
 				});
 			});
 			req.on('finish', () => (sentAt = now()));

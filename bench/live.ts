@@ -43,6 +43,8 @@ const { values } = parseArgs({
 		label: { type: 'string', default: '' },
 		/** Joins and stream connections at a time. */
 		concurrency: { type: 'string', default: '100' },
+		/** KEEP_ALIVE_TIMEOUT (s) of ours (scripts/serve.js); unset: node's default, 5 s. */
+		'keep-alive': { type: 'string' },
 		/** Answer connections (keep-alive) at most: phones each have their own. */
 		'answer-sockets': { type: 'string', default: '2000' },
 		quiet: { type: 'boolean', default: false }
@@ -113,6 +115,24 @@ function rssOf(pid: number): number {
 		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
 		const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 		return (m ? Number(m[1]) * 1024 : 0) + children.reduce((sum, c) => sum + rssOf(c), 0);
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * The kernel's count of connections dropped because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows, this network namespace): a server too busy to accept drops new
+ * connections, and the phone tries again a second later.
+ */
+function listenOverflows(): number {
+	try {
+		const lines = fs
+			.readFileSync('/proc/net/netstat', 'utf8')
+			.split('\n')
+			.filter((l) => l.startsWith('TcpExt:'));
+		const names = lines[0].split(/\s+/);
+		return Number(lines[1].split(/\s+/)[names.indexOf('ListenOverflows')]);
 	} catch {
 		return 0;
 	}
@@ -198,7 +218,13 @@ function oursTarget(workers: number, port: number): Target {
 		gameId: 0,
 		hostCookie: '',
 		async start() {
-			server = await startTestServer({ db: `bench/data/live-${workers}.db`, port, workers, output: [] });
+			server = await startTestServer({
+				db: `bench/data/live-${workers}.db`,
+				port,
+				workers,
+				output: [],
+				env: values['keep-alive'] ? { KEEP_ALIVE_TIMEOUT: values['keep-alive'] } : {}
+			});
 			t.pid = server.pid;
 			const game = await makeLiveGame(
 				{ questions: Math.max(QUESTIONS, 1), secondsPerQuestion: SECONDS, title: 'Hội thi trực tiếp (đo tải)' },
@@ -249,11 +275,13 @@ interface Broadcast {
 interface QuestionResult {
 	next: Broadcast;
 	reveal: Broadcast | null;
-	/** Answers whose request was sent before the question's close (server clock). */
+	/** Answers a player sent (tapped) before the question's close (server clock). */
 	sentBeforeClose: number;
 	acknowledged: number;
 	/** Sent before the close and not acknowledged: refused (by status) or no answer at all. */
 	unacknowledged: number;
+	/** Of those sent before the close, how many were on the wire only after it (a new connection waiting to be accepted). */
+	onTheWireLate: number;
 	refusals: Record<string, number>;
 	/** The burst at the close: answers, acknowledged per second (first send → last ack), ack latency. */
 	burst: {
@@ -287,6 +315,8 @@ interface RunResult {
 	driverLagMax: number;
 	/** The machine's load average (1 min) when the run started: other work on the cores. */
 	loadBefore: number;
+	/** New connections the kernel dropped during the run because the server's accept queue was full. */
+	listenOverflows: number;
 	errors: string[];
 }
 
@@ -376,6 +406,7 @@ class Watcher {
 async function run(t: Target): Promise<RunResult> {
 	const errors: string[] = [];
 	const loadBefore = os.loadavg()[0];
+	const overflowsBefore = listenOverflows();
 	log(`\n— ${t.label}: starting (load average ${loadBefore.toFixed(2)})`);
 	await t.start();
 	let peakRss = 0;
@@ -444,7 +475,7 @@ async function run(t: Target): Promise<RunResult> {
 			`  question ${q + 1}: ${action} reached ${next.received}/${live.length}: p50 ${next.p50} ms, p95 ${next.p95} ms, p99 ${next.p99} ms`
 		);
 		const sent = await Promise.all(sends);
-		const before_ = sent.filter((s) => s.reply.sentAt < closesAt);
+		const before_ = sent.filter((s) => s.reply.startedAt < closesAt);
 		const acked = before_.filter((s) => s.reply.status === 200);
 		const refusals: Record<string, number> = {};
 		for (const s of before_)
@@ -456,9 +487,10 @@ async function run(t: Target): Promise<RunResult> {
 			}
 		const burst = acked.filter((s) => s.burst);
 		const burstSpan = burst.length
-			? (Math.max(...burst.map((s) => s.reply.doneAt)) - Math.min(...burst.map((s) => s.reply.sentAt))) / 1000
+			? (Math.max(...burst.map((s) => s.reply.doneAt)) - Math.min(...burst.map((s) => s.reply.startedAt))) / 1000
 			: 0;
-		const ackLat = (list: typeof sent) => list.map((s) => s.reply.doneAt - s.reply.sentAt);
+		// What a phone sees: from the tap to the acknowledgement.
+		const ackLat = (list: typeof sent) => list.map((s) => s.reply.doneAt - s.reply.startedAt);
 
 		// The host reveals once the window is over: the second broadcast.
 		await sleep(closesAt - now() + 100);
@@ -476,6 +508,7 @@ async function run(t: Target): Promise<RunResult> {
 			sentBeforeClose: before_.length,
 			acknowledged: acked.length,
 			unacknowledged: before_.length - acked.length,
+			onTheWireLate: before_.filter((s) => s.reply.sentAt >= closesAt).length,
 			refusals,
 			burst: {
 				answers: burst.length,
@@ -489,7 +522,7 @@ async function run(t: Target): Promise<RunResult> {
 		};
 		questions.push(result);
 		log(
-			`  answers: ${acked.length}/${before_.length} sent before the close acknowledged; burst ${burst.length} at ${result.burst.perSecond}/s (ack p95 ${result.burst.ackP95} ms); reveal p95 ${reveal?.p95} ms`
+			`  answers: ${acked.length}/${before_.length} sent before the close acknowledged (${result.onTheWireLate} on the wire only after it); burst ${burst.length} at ${result.burst.perSecond}/s (ack p95 ${result.burst.ackP95} ms); reveal p95 ${reveal?.p95} ms`
 		);
 	}
 
@@ -519,6 +552,7 @@ async function run(t: Target): Promise<RunResult> {
 		driverLagP99: round1(lag.percentile(99) / 1e6)!,
 		driverLagMax: round1(lag.max / 1e6)!,
 		loadBefore: round1(loadBefore)!,
+		listenOverflows: listenOverflows() - overflowsBefore,
 		errors
 	};
 }
@@ -560,6 +594,7 @@ const header = [
 	'burst ack p95 ms',
 	'peak RSS MB',
 	'errors',
+	'SYNs dropped',
 	'driver lag p99 ms',
 	'p95 ÷ ref',
 	'accepted/s ÷ ref'
@@ -584,6 +619,7 @@ const rows = results.map((r) => {
 		fmt(worst(r, (q) => q.burst.ackP95)),
 		fmt(r.peakRssMb),
 		fmt(errs),
+		fmt(r.listenOverflows),
 		fmt(r.driverLagP99),
 		r === ref ? '1' : ratio(p95, ref && worst(ref, (q) => q.next.p95)),
 		r === ref ? '1' : ratio(rate, ref && least(ref, (q) => q.burst.perSecond))
