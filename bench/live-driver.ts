@@ -37,7 +37,8 @@ export class Client {
 		origin?: string,
 		readonly timeoutMs = 15_000
 	) {
-		this.agent = new http.Agent({ keepAlive: true, maxSockets });
+		// Every idle connection is kept (node keeps 256 by default): each phone keeps its own.
+		this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
 		this.origin = origin ?? `http://${host}:${port}`;
 	}
 	request(method: string, path: string, opts: { body?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
