@@ -41,6 +41,8 @@ const { values } = parseArgs({
 		'port-base': { type: 'string', default: process.env.BENCH_LIVE_PORT ?? '6000' },
 		out: { type: 'string', default: 'bench/results' },
 		label: { type: 'string', default: '' },
+		/** Runs every configuration this many times, interleaved (ref, 1, 2, ref, 1, 2…): one row per run. */
+		repeat: { type: 'string', default: '1' },
 		/** Joins and stream connections at a time. */
 		concurrency: { type: 'string', default: '100' },
 		/** KEEP_ALIVE_TIMEOUT (s) of ours (scripts/serve.js); unset: node's default, 5 s. */
@@ -564,20 +566,29 @@ const targets: Target[] = values.configs.split(',').map((c) => {
 	throw new Error(`--configs: unknown "${k}" (ref, 1, 2)`);
 });
 
-const results: RunResult[] = [];
-for (const t of targets) {
-	try {
-		results.push(await run(t));
-	} catch (e) {
-		await t.stop();
-		throw e;
+const REPEAT = Number(values.repeat);
+const results: (RunResult & { run: number })[] = [];
+for (let k = 1; k <= REPEAT; k++)
+	for (const t of targets) {
+		try {
+			results.push({ ...(await run(t)), run: k });
+		} catch (e) {
+			await t.stop();
+			throw e;
+		}
 	}
-}
 
-/** One row per configuration: the worst question's figures (max over questions), ratios to the reference. */
+/**
+ * One row per run: the median and the worst question (of --questions), ratios to the reference's
+ * run of the same round.
+ */
 const worst = (r: RunResult, f: (q: QuestionResult) => number | null) => Math.max(...r.questions.map((q) => f(q) ?? Infinity));
 const least = (r: RunResult, f: (q: QuestionResult) => number) => Math.min(...r.questions.map(f));
-const ref = results.find((r) => r.target === 'reference');
+const median = (r: RunResult, f: (q: QuestionResult) => number | null) =>
+	percentile(
+		r.questions.map((q) => f(q) ?? Infinity),
+		50
+	) ?? Infinity;
 const fmt = (n: number) => (Number.isFinite(n) ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n) : '—');
 const ratio = (a: number, b: number | undefined) => (b && Number.isFinite(a) && Number.isFinite(b) ? (a / b).toFixed(2) : '—');
 const header = [
@@ -585,7 +596,7 @@ const header = [
 	'players joined',
 	'streams',
 	'next p50 ms',
-	'next p95 ms',
+	'next p95 ms (median q. / worst q.)',
 	'next p99 ms',
 	'reveal p95 ms',
 	'answers acked / sent before close',
@@ -600,17 +611,18 @@ const header = [
 	'accepted/s ÷ ref'
 ];
 const rows = results.map((r) => {
+	const ref = results.find((x) => x.target === 'reference' && x.run === r.run);
 	const p95 = worst(r, (q) => q.next.p95);
 	const rate = least(r, (q) => q.burst.perSecond);
 	const acked = r.questions.reduce((n, q) => n + q.acknowledged, 0);
 	const sent = r.questions.reduce((n, q) => n + q.sentBeforeClose, 0);
 	const errs = r.joinErrors.length + r.streamFailures.length + r.drops + (sent - acked) + r.errors.length;
 	return [
-		r.label,
+		REPEAT > 1 ? `${r.label} (run ${r.run})` : r.label,
 		`${fmt(r.joined)} / ${fmt(r.players)}`,
 		fmt(r.connected),
 		fmt(worst(r, (q) => q.next.p50)),
-		fmt(p95),
+		`${fmt(median(r, (q) => q.next.p95))} / ${fmt(p95)}`,
 		fmt(worst(r, (q) => q.next.p99)),
 		fmt(worst(r, (q) => q.reveal?.p95 ?? null)),
 		`${fmt(acked)} / ${fmt(sent)}`,
@@ -641,7 +653,7 @@ const meta = {
 	cores: os.availableParallelism()
 };
 console.log(
-	`\nLive room, ${fmt(PLAYERS)} players, ${QUESTIONS} questions of ${SECONDS} s (${Math.round(BURST_SHARE * 100)} % of the answers in the last ${BURST_MS} ms); worst question shown\n`
+	`\nLive room, ${fmt(PLAYERS)} players, ${QUESTIONS} questions of ${SECONDS} s (${Math.round(BURST_SHARE * 100)} % of the answers in the last ${BURST_MS} ms); each figure the worst of the questions unless marked${REPEAT > 1 ? `; ${REPEAT} runs of each, interleaved` : ''}\n`
 );
 console.log(table);
 fs.mkdirSync(values.out, { recursive: true });
