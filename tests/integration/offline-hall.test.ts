@@ -12,7 +12,7 @@ import { testDb } from './db';
  * load (documentation links in Svelte's error messages, XML namespaces, JSON Schema ids, the font's
  * licence); and the pages of a live game load nothing from elsewhere — no external `src`/`href`
  * of a script, style, font, icon or image, and a Content-Security-Policy that lets the browser load
- * from 'self' (and data: images) only.
+ * from the app's own origin (and data: images) only.
  */
 const NEVER_LOADED = [
 	/^https:\/\/svelte\.dev\/e\//, // error-message links of Svelte's runtime
@@ -101,7 +101,7 @@ describe('a hall without Internet', () => {
 
 	it('the check finds an external script, stylesheet and font', () => {
 		const html = `<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Noto+Sans"><script src="//cdn.example.com/x.js"></script>
-			<style>@import 'https://cdn.example.com/a.css'; @font-face { src: url(https://fonts.gstatic.com/n.woff2) }</style><a href="https://hoilhpn.org.vn">link</a>`;
+			<style>@import url("https://cdn.example.com/a.css"); @font-face { src: url(https://fonts.gstatic.com/n.woff2) }</style><a href="https://hoilhpn.org.vn">link</a>`;
 		expect(loadedFromElsewhere(html)).toEqual([
 			'link href=https://fonts.googleapis.com/css2?family=Noto+Sans',
 			'script src=//cdn.example.com/x.js',
