@@ -14,7 +14,7 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\
 const CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
 
 /** A name as typed → cleaned, or refused (too long, empty, emoji, control characters). */
-function nameField(what: string, max: number, required: boolean) {
+export function nameField(what: string, max: number, required: boolean) {
 	const base = z
 		.string({ error: `${what} không hợp lệ.` })
 		.max(max * 4, `${what} dài quá ${max} ký tự.`)
@@ -66,7 +66,7 @@ export const LiveAnswerSchema = z.object({
 		.array(z.string().min(1).max(64), { error: 'Danh sách đáp án không hợp lệ.' })
 		.min(1, 'Vui lòng chọn một đáp án.')
 		.max(10, 'Quá nhiều đáp án.'),
-	requestId: z.string({ error: 'Thiếu mã gửi.' }).min(8, 'Mã gửi không hợp lệ.').max(64, 'Mã gửi không hợp lệ.')
+	requestId: z.string({ error: 'Thiếu mã gửi.' }).min(1, 'Mã gửi không hợp lệ.').max(64, 'Mã gửi không hợp lệ.')
 });
 
 export const LIVE_HOST_ACTIONS = [
