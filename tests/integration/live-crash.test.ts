@@ -62,7 +62,7 @@ describe('a live game through kill -9 of the server', () => {
 		const before = (await db.get('select phase, position, version, opened_at, closes_at, status from live_games where id = ?', g.gameId))!;
 		expect(before).toMatchObject({ phase: 'question', position: 0, status: 'running' });
 
-		// Every player answers once, at a random moment of the next ~2 s; some change their mind
+		// Every player answers once, at a random moment of the next second; some change their mind
 		// and send a different answer with a new request id (the first answer is final).
 		const pick = (ids: string[]) => [ids[Math.floor(Math.random() * ids.length)]];
 		const sent: Sent[] = [];
@@ -79,7 +79,7 @@ describe('a live game through kill -9 of the server', () => {
 			if (s.reply.status === 200) acked++;
 		};
 		const load = cookies.map(async (_, player) => {
-			await sleep(Math.random() * 2000);
+			await sleep(Math.random() * 1000);
 			const optionIds = pick(q.optionIds);
 			await send({ player, optionIds, requestId: randomUUID() });
 			if (Math.random() < 0.2)
@@ -88,7 +88,7 @@ describe('a live game through kill -9 of the server', () => {
 
 		// The kill: once a third of the room has an acknowledged answer, with answers still in flight.
 		const t0 = Date.now();
-		while (acked < PLAYERS / 3 || inFlight.size === 0) {
+		while (acked < PLAYERS / 3 || inFlight.size < 3) {
 			if (Date.now() - t0 > 20_000) throw new Error(`only ${acked} answers acknowledged in 20 s`);
 			await sleep(1);
 		}
