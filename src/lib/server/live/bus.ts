@@ -42,9 +42,9 @@ export interface BusSource {
 	activity(game: { id: number; version: number; position: number; phase: string }): Promise<number>;
 }
 
-export const POLL_MS = 50;
+const POLL_MS = 50;
 /** The activity is read (and sent to screens) at most this often: ~4 updates a second. */
-export const ACTIVITY_MS = 250;
+const ACTIVITY_MS = 250;
 
 interface Subscriber {
 	onChange: (change: LiveChange) => void;

@@ -211,16 +211,6 @@ export async function countAnswers(db: Executor, gameId: number, position: numbe
 	return Number(r.n);
 }
 
-/** How many judge scores a part has, and when the last one changed: the judging screen's activity. */
-export async function partActivity(db: Executor, partId: number): Promise<number> {
-	const r = await db
-		.selectFrom('live_judge_scores')
-		.select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('last')])
-		.where('part_id', '=', partId)
-		.executeTakeFirstOrThrow();
-	return Number(r.n) * 1e13 + Number(r.last ?? 0);
-}
-
 export interface PlayerTotals {
 	id: number;
 	name: string;
@@ -296,16 +286,6 @@ export async function playerTotals(db: Executor, gameId: number, position: numbe
 				? null
 				: { optionIds: JSON.parse(r.option_ids_json) as string[], correct: r.correct === 1, points: Number(r.cur_points ?? 0) }
 	}));
-}
-
-/** How many chose each option at `position`, from the stored answers (the reveal's bars). */
-export async function answersAt(db: Executor, gameId: number, position: number) {
-	return db
-		.selectFrom('live_answers')
-		.select(['player_id', 'option_ids_json', 'correct'])
-		.where('game_id', '=', gameId)
-		.where('position', '=', position)
-		.execute();
 }
 
 export interface NewAnswer {
