@@ -28,6 +28,7 @@ import { Client, Stream, cookiesOf, now, percentile, pool, sleep, type Reply } f
 import { startTestServer } from '../scripts/test-server.js';
 import { makeLiveGame } from '../tests/integration/live-fixture';
 import { livePaths } from '../src/lib/live/protocol';
+import { rssOf } from './proc';
 
 const { values } = parseArgs({
 	options: {
@@ -109,17 +110,6 @@ interface Target {
 	/** The host's command. */
 	command(client: Client, action: string, version: number): Promise<Reply>;
 	stop(): Promise<void>;
-}
-
-/** The resident memory of a process and its children (a cluster's workers), in bytes. */
-function rssOf(pid: number): number {
-	try {
-		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-		return (m ? Number(m[1]) * 1024 : 0) + children.reduce((sum, c) => sum + rssOf(c), 0);
-	} catch {
-		return 0;
-	}
 }
 
 /**

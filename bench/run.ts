@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { serverArgs } from '../scripts/server-command.js';
 import { cloneDatabase, databaseExists, databaseName, dropDatabase, withDatabase } from '../scripts/pg-tools';
 import { redactUrl } from '../src/lib/server/db/dialect';
+import { rssOf } from './proc';
 
 const { values } = parseArgs({
 	options: {
@@ -203,17 +204,6 @@ async function startTarget(t: Target) {
 		}
 	}
 	throw new Error(`${t.name} did not start`);
-}
-
-/** The resident memory of a process and its children (a cluster's workers). */
-function rssOf(pid: number): number {
-	try {
-		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-		return (m ? Number(m[1]) * 1024 : 0) + children.reduce((sum, c) => sum + rssOf(c), 0);
-	} catch {
-		return 0;
-	}
 }
 
 interface Result {
