@@ -95,7 +95,7 @@ async function unitFor(
  * whole game (shuffled once; the big screen and every phone show it), stored like an attempt's:
  * a JSON list of option ids.
  */
-async function drawPinned(
+export async function drawPinned(
 	db: Executor,
 	d: DrawInput,
 	rng: Rng
@@ -187,7 +187,11 @@ export async function createGame(
 		});
 }
 
-async function insertWithCode(trx: Trx, g: Omit<repo.NewGameRow, 'code'>, code: () => string): Promise<{ id: number; code: string }> {
+export async function insertWithCode(
+	trx: Trx,
+	g: Omit<repo.NewGameRow, 'code'>,
+	code: () => string
+): Promise<{ id: number; code: string }> {
 	for (let i = 0; ; i++) {
 		const c = code();
 		try {
@@ -483,11 +487,12 @@ export async function reissueJudge(
 			if (!game) return { ok: false, errors: { form: GONE } };
 			if (!canHost(user, game)) return { ok: false, errors: { form: 'Bạn không có quyền sửa hội thi này.' } };
 			if (game.status === 'finished') return { ok: false, errors: { judges: 'Hội thi đã kết thúc.' } };
+			const judge = (await repo.listJudges(trx, gameId)).find((j) => j.id === judgeId);
+			if (!judge) return { ok: false, errors: { judges: 'Giám khảo này không còn trong hội thi.' } };
 			const token = newJudgeToken();
-			if (!(await repo.replaceJudgeToken(trx, gameId, judgeId, judgeTokenHash(token))))
-				return { ok: false, errors: { judges: 'Giám khảo này không còn trong hội thi.' } };
+			await repo.replaceJudgeToken(trx, gameId, judgeId, judgeTokenHash(token));
 			await audit(trx, { actorUserId: user.id, action: 'live.judge.reissue', entity: 'live_game', entityId: gameId, details: { judgeId } });
-			return { ok: true, judgeId, token };
+			return { ok: true, judgeId, name: judge.name, token };
 		});
 }
 
