@@ -251,15 +251,18 @@ async function teamUnitChoices(db: Executor, unitId: number | null): Promise<{ i
 const NOT_DRAFT = 'Hội thi đã mở phòng: không thể sửa thiết lập nữa.';
 const GONE = 'Không tìm thấy hội thi.';
 
+/** What an edit answers: its errors, or done with what the caller gets and what the audit row records. */
+type Edited<T> = { ok: false; errors: FieldErrors } | ({ ok: true; details?: Record<string, unknown> } & T);
+
 /**
  * Runs an edit of a draft in one transaction: the game row locked, its status checked, then `fn`,
  * then the audit row. `fn` answers errors (nothing is written then: the transaction is rolled back).
  */
-async function editDraft<T extends object>(
+async function editDraft<T extends object = object>(
 	user: SessionUser,
 	gameId: number,
 	action: string,
-	fn: (trx: Trx, game: Game, now: number) => Promise<FormResult<T> & { details?: Record<string, unknown> }>
+	fn: (trx: Trx, game: Game, now: number) => Promise<Edited<NoInfer<T>>>
 ): Promise<FormResult<T>> {
 	const failed = Symbol('failed');
 	try {
@@ -356,7 +359,7 @@ export function addQuestions(
 	ids: readonly number[],
 	rng: Rng = cryptoRng
 ): Promise<FormResult<{ added: number }>> {
-	return editDraft(user, gameId, 'live.questions.add', async (trx) => {
+	return editDraft<{ added: number }>(user, gameId, 'live.questions.add', async (trx) => {
 		const current = await repo.listQuestions(trx, gameId);
 		const have = new Set(current.map((q) => q.questionId));
 		const pool = await questions.listDrawPool(trx);
@@ -453,7 +456,7 @@ export function removePart(user: SessionUser, gameId: number, partId: number): P
  * its SHA-256 alone, so a lost link can only be replaced (`reissueJudge`), never shown again.
  */
 export function addJudge(user: SessionUser, gameId: number, name: string): Promise<FormResult<{ judgeId: number; token: string }>> {
-	return editDraft(user, gameId, 'live.judge.add', async (trx, _game, now) => {
+	return editDraft<{ judgeId: number; token: string }>(user, gameId, 'live.judge.add', async (trx, _game, now) => {
 		if ((await repo.listJudges(trx, gameId)).length >= 20)
 			return { ok: false, errors: { judgeName: 'Một hội thi có tối đa 20 giám khảo.' } };
 		const token = newJudgeToken();
@@ -478,10 +481,10 @@ export async function reissueJudge(
 	user: SessionUser,
 	gameId: number,
 	judgeId: number
-): Promise<FormResult<{ judgeId: number; token: string }>> {
+): Promise<FormResult<{ judgeId: number; name: string; token: string }>> {
 	return getDb()
 		.transaction()
-		.execute(async (trx): Promise<FormResult<{ judgeId: number; token: string }>> => {
+		.execute(async (trx): Promise<FormResult<{ judgeId: number; name: string; token: string }>> => {
 			await lockRow(trx, 'live_games', gameId);
 			const game = await repo.findGame(trx, gameId);
 			if (!game) return { ok: false, errors: { form: GONE } };
@@ -528,7 +531,7 @@ export function openProblems(
  * should see), with a new option order when its options changed.
  */
 export async function openRoom(user: SessionUser, gameId: number, rng: Rng = cryptoRng): Promise<FormResult<{ code: string }>> {
-	return editDraft(user, gameId, 'live.open', async (trx, game, now) => {
+	return editDraft<{ code: string }>(user, gameId, 'live.open', async (trx, game, now): Promise<Edited<{ code: string }>> => {
 		const [qs, teams, parts, judges] = await Promise.all([
 			repo.listQuestions(trx, gameId),
 			repo.listTeams(trx, gameId),
