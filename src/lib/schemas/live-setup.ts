@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { cleanText } from '../vn/text';
 import { required } from './required';
 import { QuotaSchema, quotasFromForm } from './contest';
 import { LIVE_TEAM_NAME_MAX } from '../live/protocol';
+import { nameField } from './live';
 
 /**
  * The forms that prepare a live hội thi (issue 14 items 1 and 4): the game's settings, the draw of
@@ -16,33 +16,21 @@ export const LIVE_SCALE_MAX = 100;
 /** Weights are typed as a factor (“1”, “0,5”) and stored per mille. */
 export const LIVE_WEIGHT_MAX = 10;
 
-/**
- * A name as it is shown on a big screen: NFC, spaces collapsed, and no emoji or other pictographs
- * (they render as boxes on the hall's projector and make names unsearchable in the export).
- */
-export function cleanLiveText(s: string): string {
-	return cleanText(s.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/gu, ' '));
-}
-
 const isTicked = (v: unknown) => v === true || v === 'on' || v === '1';
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('1'), z.literal('')])
 	.optional()
 	.transform(isTicked);
 
-/** A short text typed by the host: cleaned, then `min`–`max` characters; emoji alone leaves it empty. */
+/**
+ * A text the host types (title, team, part, judge): the join form's rule (schemas/live.ts
+ * nameField: NFC-cleaned, emoji and control characters refused, never silently cut), required,
+ * at least `min` characters.
+ */
 const shortText = (what: string, Label: string, min: number, max: number) =>
 	required(
 		what,
-		z
-			.string({ error: `${Label} không hợp lệ.` })
-			.transform(cleanLiveText)
-			.pipe(
-				z
-					.string()
-					.min(min, min <= 1 ? `Vui lòng nhập ${what} (chữ, số; không dùng biểu tượng cảm xúc).` : `${Label} cần ít nhất ${min} ký tự.`)
-					.max(max, `${Label} tối đa ${max} ký tự.`)
-			)
+		nameField(Label, max, true).refine((s) => [...s].length >= min, `${Label} cần ít nhất ${min} ký tự.`)
 	);
 
 const wholeNumber = (what: string, Label: string, min: number, max: number) =>

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { getDb, type Executor, type Trx } from '../db';
+import { randomInt } from 'node:crypto';
+import { afterTransaction, getDb, type Executor, type Trx } from '../db';
 import { lockRow } from '../db/sql';
 import { isUniqueViolation, withSavepoint } from '../db/errors';
 import { audit } from '../audit';
@@ -13,6 +13,8 @@ import type { FieldErrors, FormResult } from '../../schemas/form';
 import type { DrawInput, NewGameInput, PartInput, SettingsInput } from '../../schemas/live-setup';
 import { LIVE_CODE_LENGTH, livePaths } from '../../live/protocol';
 import * as repo from './setup-repo';
+import { canHost, liveBus } from './service';
+import { newJudgeToken } from './tokens';
 
 /**
  * Preparing a live hội thi (issue 14 items 1 and 4) and opening its room. A game is made in
@@ -27,11 +29,9 @@ import * as repo from './setup-repo';
 
 export type Game = repo.GameRow;
 
-/** Whether `user` may prepare, host and see the results (with names) of `game`. */
-export function canHost(user: Pick<SessionUser, 'role' | 'unitId'> | null, game: Pick<Game, 'unitId'>): boolean {
-	if (!user) return false;
-	if (hasRole(user, 'organiser')) return true;
-	return hasRole(user, 'district_lead') && game.unitId != null && game.unitId === user.unitId;
+/** Whether `user` may prepare, host and see the results (with names) of `game`: service.ts canHost, the one rule. */
+export function mayHost(user: SessionUser | null, game: Pick<Game, 'unitId'>): boolean {
+	return canHost(user, { unit_id: game.unitId });
 }
 
 /** Whether `user` may create live games at all (and see the list). */
@@ -45,7 +45,7 @@ export type Access = { ok: true; game: Game } | { ok: false; status: 403 | 404 }
 export async function access(user: SessionUser, id: number, db: Executor = getDb()): Promise<Access> {
 	const game = await repo.findGame(db, id);
 	if (!game) return { ok: false, status: 404 };
-	if (!canHost(user, game)) return { ok: false, status: 403 };
+	if (!mayHost(user, game)) return { ok: false, status: 403 };
 	return { ok: true, game };
 }
 
@@ -61,16 +61,6 @@ export function newRoomCode(random: (min: number, max: number) => number = rando
 }
 
 export const ROOM_CODE_RE = new RegExp(`^[1-9]\\d{${LIVE_CODE_LENGTH - 1}}$`);
-
-/** A judge link's secret: 128 random bits, base64url (22 characters, safe in a path). */
-export function newJudgeToken(): string {
-	return randomBytes(16).toString('base64url');
-}
-
-/** What the database keeps of a judge token: its SHA-256 (hex). The token itself is shown once. */
-export function judgeTokenHash(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 const CODE_ATTEMPTS = 20;
 
@@ -272,7 +262,7 @@ async function editDraft<T extends object = object>(
 				await lockRow(trx, 'live_games', gameId);
 				const game = await repo.findGame(trx, gameId);
 				if (!game) return { ok: false, errors: { form: GONE } };
-				if (!canHost(user, game)) return { ok: false, errors: { form: 'Bạn không có quyền sửa hội thi này.' } };
+				if (!mayHost(user, game)) return { ok: false, errors: { form: 'Bạn không có quyền sửa hội thi này.' } };
 				if (game.status !== 'draft') return { ok: false, errors: { form: NOT_DRAFT } };
 				const now = Date.now();
 				const res = await fn(trx, game, now);
@@ -459,8 +449,8 @@ export function addJudge(user: SessionUser, gameId: number, name: string): Promi
 	return editDraft<{ judgeId: number; token: string }>(user, gameId, 'live.judge.add', async (trx, _game, now) => {
 		if ((await repo.listJudges(trx, gameId)).length >= 20)
 			return { ok: false, errors: { judgeName: 'Một hội thi có tối đa 20 giám khảo.' } };
-		const token = newJudgeToken();
-		const judgeId = await repo.insertJudge(trx, gameId, { name, tokenHash: judgeTokenHash(token) }, now);
+		const { token, hash } = newJudgeToken();
+		const judgeId = await repo.insertJudge(trx, gameId, { name, tokenHash: hash }, now);
 		return { ok: true, judgeId, token, details: { judgeId, name } };
 	});
 }
@@ -488,12 +478,12 @@ export async function reissueJudge(
 			await lockRow(trx, 'live_games', gameId);
 			const game = await repo.findGame(trx, gameId);
 			if (!game) return { ok: false, errors: { form: GONE } };
-			if (!canHost(user, game)) return { ok: false, errors: { form: 'Bạn không có quyền sửa hội thi này.' } };
+			if (!mayHost(user, game)) return { ok: false, errors: { form: 'Bạn không có quyền sửa hội thi này.' } };
 			if (game.status === 'finished') return { ok: false, errors: { judges: 'Hội thi đã kết thúc.' } };
 			const judge = (await repo.listJudges(trx, gameId)).find((j) => j.id === judgeId);
 			if (!judge) return { ok: false, errors: { judges: 'Giám khảo này không còn trong hội thi.' } };
-			const token = newJudgeToken();
-			await repo.replaceJudgeToken(trx, gameId, judgeId, judgeTokenHash(token));
+			const { token, hash } = newJudgeToken();
+			await repo.replaceJudgeToken(trx, gameId, judgeId, hash);
 			await audit(trx, { actorUserId: user.id, action: 'live.judge.reissue', entity: 'live_game', entityId: gameId, details: { judgeId } });
 			return { ok: true, judgeId, name: judge.name, token };
 		});
@@ -556,6 +546,10 @@ export async function openRoom(user: SessionUser, gameId: number, rng: Rng = cry
 			await repo.replaceQuestions(trx, gameId, repinned);
 		}
 		if (!(await repo.openRoom(trx, gameId, now))) return { ok: false, errors: { form: NOT_DRAFT } };
+		// A host console already open on the draft moves to the lobby (a new version of the game).
+		afterTransaction(trx, (committed) => {
+			if (committed) liveBus().publish(gameId);
+		});
 		return { ok: true, code: game.code, details: { code: game.code, questions: qs.length, repinned: stale.map((q) => q.questionId) } };
 	});
 }

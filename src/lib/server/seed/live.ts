@@ -1,5 +1,6 @@
 import type { Db } from '../db';
-import { drawPinned, insertWithCode, judgeTokenHash, newJudgeToken, newRoomCode } from '../live/setup';
+import { drawPinned, insertWithCode, newRoomCode } from '../live/setup';
+import { newJudgeToken } from '../live/tokens';
 import * as repo from '../live/setup-repo';
 import { seededRng } from '../questions/draw';
 
@@ -57,7 +58,7 @@ export async function seedLiveGame(db: Db, now: number): Promise<number> {
 		for (const u of units) await repo.insertTeam(trx, id, { name: u.name, unitId: u.id }, now);
 		await repo.insertPart(trx, id, { title: 'Tiểu phẩm “Nói không với bạo lực gia đình”', scaleMax: 10, sortOrder: 0 });
 		for (const name of ['Bà Nguyễn Thị Thu Hà', 'Ông Trần Văn Minh', 'Bà Lê Thị Hồng', 'Bà Phạm Thị Lan'])
-			await repo.insertJudge(trx, id, { name, tokenHash: judgeTokenHash(newJudgeToken()) }, now);
+			await repo.insertJudge(trx, id, { name, tokenHash: newJudgeToken().hash }, now);
 		await repo.openRoom(trx, id, now);
 		return id;
 	});

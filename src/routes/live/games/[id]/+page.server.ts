@@ -2,8 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/http';
 import * as setup from '$lib/server/live/setup';
-// TEMP until live-core's qr.ts is merged
-const qrSvg = async (s: string) => `<svg data-x="${s.length}"></svg>`;
+import { qrSvg } from '$lib/server/live/qr';
 import { ConfirmSchema, DrawSchema, JudgeSchema, PartSchema, PickSchema, SettingsSchema, TeamSchema } from '$lib/schemas/live-setup';
 import { livePaths } from '$lib/live/protocol';
 import { weightText } from '$lib/live/labels';
