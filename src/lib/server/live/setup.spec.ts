@@ -8,7 +8,6 @@ import {
 	DrawSchema,
 	NewGameSchema,
 	SettingsSchema,
-	cleanLiveText,
 	drawFormToObject,
 	TeamSchema,
 	PartSchema
