@@ -307,7 +307,7 @@ describe('the results of a game played', () => {
 		const p1 = await joinAs(g.code, { name: 'Nguyễn Thị Hoa', teamId: a.id });
 		const p2 = await joinAs(g.code, { name: 'Trần Thị Mai', teamId: a.id });
 		const p3 = await joinAs(g.code, { name: 'Lê Thị Cúc', teamId: b.id });
-		for (const p of [p1, p2, p3]) expect(p.status, JSON.stringify(p.body)).toBe(200);
+		for (const p of [p1, p2, p3]) expect(p.status, JSON.stringify(p.body)).toBe(201);
 		expect((await command(lead, gameId, 'start')).status).toBe(200);
 		const [q0, q1] = g.questions;
 		expect((await answer(p1.client, g.code, 0, [q0.correctIds[0]])).status).toBe(200);
