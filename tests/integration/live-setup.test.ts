@@ -306,7 +306,8 @@ describe('the results of a game played', () => {
 		const [a, b] = g.teams;
 		const p1 = await joinAs(g.code, { name: 'Nguyễn Thị Hoa', teamId: a.id });
 		const p2 = await joinAs(g.code, { name: 'Trần Thị Mai', teamId: a.id });
-		const p3 = await joinAs(g.code, { name: 'Lê Thị Cúc', teamId: b.id });
+		// Lê Thị Cúc plays with her hoithi account (the registered participant): her knowledge map gets her answers.
+		const p3 = await joinAs(g.code, { name: 'Lê Thị Cúc', teamId: b.id }, participant);
 		for (const p of [p1, p2, p3]) expect(p.status, JSON.stringify(p.body)).toBe(201);
 		expect((await command(lead, gameId, 'start')).status).toBe(200);
 		const [q0, q1] = g.questions;
@@ -374,6 +375,16 @@ describe('the results of a game played', () => {
 		expect(await db.get("select entity_id from audit_log where action = 'live.results.export' order by id desc")).toEqual({
 			entity_id: String(gameId)
 		});
+	});
+
+	it('feeds the account player’s knowledge map and the organisers’ item analysis, marked as live', async () => {
+		const me = await (await participant.get('/me/results')).text();
+		expect(me).toMatch(/câu đúng \(trực tiếp\)/);
+		// The upcoming round (no attempts): no other test fills the 10-minute item cache of that scope, and live answers show in every scope.
+		const upcoming = (await db.get('select id from rounds where opens_at > ? order by opens_at limit 1', Date.now())) as { id: number };
+		const items = await (await organiser.get(`/organiser/items?round=${upcoming.id}`)).text();
+		expect(items).toContain('Hội thi trực tiếp');
+		expect(items).toContain('Trực tiếp');
 	});
 
 	it('is refused to another unit’s lead, participants and anonymous visitors', async () => {
