@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Client, loggedIn, registeredClient } from './client';
 import { testDb } from './db';
 import ExcelJS from 'exceljs';
+import { parse } from 'devalue';
 import { makeLiveGame } from './live-fixture';
 import { answer, command, joinAs, paths } from './live-client';
 
@@ -34,8 +35,7 @@ async function post(c: Client, path: string, fields: [string, string][]) {
 		}
 	});
 	const text = await res.text();
-	const { parse } = await import('devalue');
-	let body: { type: string; status: number; location?: string; data?: any } | null = null;
+	let body: { type: string; status: number; location?: string; data?: any } | null;
 	try {
 		const raw = JSON.parse(text);
 		body = { ...raw, data: raw.data ? parse(raw.data) : undefined };
