@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { Client, loggedIn, registeredClient } from './client';
 import { testDb } from './db';
 import ExcelJS from 'exceljs';
-import { parse } from 'devalue';
 import { makeLiveGame } from './live-fixture';
 import { answer, command, joinAs, paths } from './live-client';
 
@@ -24,26 +23,7 @@ let ownUnit: number;
 let otherUnit: number;
 
 /** A form action with repeated fields (quota rows, checkboxes), the way `use:enhance` posts it. */
-async function post(c: Client, path: string, fields: [string, string][]) {
-	const res = await c.request('POST', path, {
-		body: new URLSearchParams(fields).toString(),
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			origin: c.base
-		}
-	});
-	const text = await res.text();
-	let body: { type: string; status: number; location?: string; data?: any } | null;
-	try {
-		const raw = JSON.parse(text);
-		body = { ...raw, data: raw.data ? parse(raw.data) : undefined };
-	} catch {
-		body = null;
-	}
-	return { res, body, status: body?.status ?? res.status };
-}
+const post = (c: Client, path: string, fields: [string, string][]) => c.action(path, fields);
 
 const count = async (table: string) => Number(((await db.get(`select count(*) as n from ${table}`)) as { n: number }).n);
 
