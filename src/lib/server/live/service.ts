@@ -1,4 +1,4 @@
-import { getDb, afterTransaction, type Executor, type Trx } from '../db';
+import { getDb, afterTransaction, exclusive, type Executor, type Trx } from '../db';
 import { lockRow } from '../db/sql';
 import { audit } from '../audit';
 import { hasRole } from '../auth/guards';
@@ -345,22 +345,19 @@ export async function acceptAnswer(input: AnswerInput): Promise<Outcome<{ ack: L
 			const points = revive
 				? REVIVE_POINTS
 				: answerPoints({ correct, speedBonus: g.speed_bonus === 1, elapsedMs, windowMs: g.seconds_per_question * 1000 });
-			const stored = await repo.insertAnswerIfCurrent(
-				db,
-				{
-					gameId: g.id,
-					playerId,
-					position: body.position,
-					optionIdsJson,
-					correct,
-					points,
-					elapsedMs,
-					requestId: body.requestId,
-					receivedAt: input.receivedAt
-				},
-				g.version,
-				revive
-			);
+			const answer: repo.NewAnswer = {
+				gameId: g.id,
+				playerId,
+				position: body.position,
+				optionIdsJson,
+				correct,
+				points,
+				elapsedMs,
+				requestId: body.requestId,
+				receivedAt: input.receivedAt
+			};
+			const version = g.version;
+			const stored = await exclusive(db, (c) => repo.insertAnswerIfCurrent(c, answer, version, revive));
 			if (stored)
 				return {
 					ok: true,
