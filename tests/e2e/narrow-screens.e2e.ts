@@ -211,6 +211,13 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 	await page.getByRole('button', { name: 'Tạo hội thi' }).click();
 	await expect(page.getByText('Số câu hỏi tối thiểu là 1.')).toBeVisible();
 	await expectFits(page, 'a refused new live game');
+	// Then made: its draft set-up page, with the bank's questions to pick from.
+	await page.getByLabel('Tên hội thi').fill('Hội thi thử trên điện thoại');
+	await page.getByLabel('Số câu hỏi').fill('5');
+	await page.getByRole('button', { name: 'Tạo hội thi' }).click();
+	await page.waitForURL(/\/live\/games\/\d+\?created=1$/);
+	const draft = new URL(page.url()).pathname;
+	await visit(page, draft + '?q=b%E1%BA%A1o%20l%E1%BB%B1c', '/live/games/[id]');
 	await visit(page, '/live/games');
 	const game = await page.locator('ul.games h2 a').last().getAttribute('href');
 	await visit(page, game!, '/live/games/[id]');
