@@ -29,7 +29,16 @@ const ROUTES = {
 		'/contests/[contestId]/prizes',
 		'/v/[code]'
 	],
-	districtLead: ['/district', '/district/prizes', '/district/password', '/district/reports'],
+	districtLead: [
+		'/district',
+		'/district/prizes',
+		'/district/password',
+		'/district/reports',
+		'/live/games',
+		'/live/games/new',
+		'/live/games/[id]',
+		'/live/games/[id]/results'
+	],
 	organiser: [
 		'/organiser',
 		'/organiser/units',
@@ -195,6 +204,24 @@ test('a district lead’s pages fit 360 px', async ({ page }) => {
 	await expect(page.getByText('Chỉ hiện một lần')).toBeVisible();
 	await expectFits(page, 'an issued reset code');
 	await visit(page, '/district/reports?kind=year&year=' + new Date().getFullYear(), '/district/reports');
+	// Live hội thi (issue 14): the list, a new game refused with its errors, the demo game and its results.
+	await visit(page, '/live/games');
+	await visit(page, '/live/games/new');
+	await page.getByLabel('Số câu hỏi').fill('0');
+	await page.getByRole('button', { name: 'Tạo hội thi' }).click();
+	await expect(page.getByText('Số câu hỏi tối thiểu là 1.')).toBeVisible();
+	await expectFits(page, 'a refused new live game');
+	// Then made: its draft set-up page, with the bank's questions to pick from.
+	await page.getByLabel('Tên hội thi').fill('Hội thi thử trên điện thoại');
+	await page.getByLabel('Số câu hỏi').fill('5');
+	await page.getByRole('button', { name: 'Tạo hội thi' }).click();
+	await page.waitForURL(/\/live\/games\/\d+\?created=1$/);
+	const draft = new URL(page.url()).pathname;
+	await visit(page, draft + '?q=b%E1%BA%A1o%20l%E1%BB%B1c', '/live/games/[id]');
+	await visit(page, '/live/games');
+	const game = await page.locator('ul.games h2 a').last().getAttribute('href');
+	await visit(page, game!, '/live/games/[id]');
+	await visit(page, game + '/results', '/live/games/[id]/results');
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.districtLead);
