@@ -36,6 +36,18 @@ describe('host commands', () => {
 		expect((await command(lead, other.gameId, 'lock')).status).toBe(403);
 	});
 
+	it('never opens a draft by a command: only the set-up page’s checked “Mở phòng” opens the room', async () => {
+		const g = await makeLiveGame({ status: 'draft' });
+		const host = await organiserClient();
+		const v = (await liveGameRow(g.gameId))!.version;
+		const open = await host.json('POST', paths.command(g.gameId), { action: 'open', version: v });
+		expect(open.status).toBe(400);
+		const start = await command(host, g.gameId, 'start', {}, v);
+		expect(start.status).toBe(422);
+		expect(start.body.message).toMatch(/trang chuẩn bị/);
+		expect((await liveGameRow(g.gameId))!).toMatchObject({ status: 'draft', version: v });
+	});
+
 	it('refuses a command on a stale version with 409 (a double press acts once)', async () => {
 		const g = await makeLiveGame({ questions: 2 });
 		const host = await organiserClient();

@@ -146,20 +146,7 @@ export interface LiveAnswerAck {
 }
 
 export type LiveHostAction =
-	| 'open'
-	| 'lock'
-	| 'unlock'
-	| 'start'
-	| 'next'
-	| 'reveal'
-	| 'scoreboard'
-	| 'back'
-	| 'pause'
-	| 'resume'
-	| 'remove'
-	| 'judging'
-	| 'podium'
-	| 'finish';
+	'lock' | 'unlock' | 'start' | 'next' | 'reveal' | 'scoreboard' | 'back' | 'pause' | 'resume' | 'remove' | 'judging' | 'podium' | 'finish';
 
 /** A host command. `version` is the view the host acted on: a stale one (a double press) is refused with 409. */
 export interface LiveHostBody {

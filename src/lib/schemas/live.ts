@@ -69,7 +69,6 @@ export const LiveAnswerSchema = z.object({
 });
 
 const LIVE_HOST_ACTIONS = [
-	'open',
 	'lock',
 	'unlock',
 	'start',

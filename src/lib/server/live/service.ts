@@ -541,7 +541,8 @@ const both =
 
 async function stepOf(trx: Trx, g: GameRow, body: LiveHostBody, total: number, now: number, actor: SessionUser): Promise<Step> {
 	if (g.status === 'finished') return notNow(MESSAGES.finished);
-	if (g.status === 'draft' && body.action !== 'open') return notNow('Phòng thi chưa mở: hãy mở phòng trước.');
+	// A draft opens only through its set-up page's checked "Mở phòng" (setup.openRoom), never by a command.
+	if (g.status === 'draft') return notNow('Phòng thi chưa mở: hãy mở phòng ở trang chuẩn bị hội thi.');
 	const windowMs = g.seconds_per_question * 1000;
 	const openQuestion = (position: number): Partial<GameRow> => ({
 		phase: 'question',
@@ -553,10 +554,6 @@ async function stepOf(trx: Trx, g: GameRow, body: LiveHostBody, total: number, n
 	});
 	const markOpened = (position: number) => (t: Trx) => repo.markQuestion(t, g.id, position, { opened_at: now });
 	switch (body.action) {
-		case 'open':
-			if (g.status !== 'draft') return notNow('Phòng thi đã mở.');
-			if (total === 0) return notNow('Hội thi chưa có câu hỏi.');
-			return { patch: { status: 'lobby', phase: 'lobby' } };
 		case 'lock':
 			return { patch: { locked: 1 } };
 		case 'unlock':

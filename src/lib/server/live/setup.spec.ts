@@ -100,6 +100,22 @@ describe('the room code', () => {
 });
 
 describe('creating a game', () => {
+	it('draws only questions fit for everyone (a hall mixes ages): no adults-only or minimum-age question', async () => {
+		const unfit = await getDb()
+			.selectFrom('questions')
+			.select('id')
+			.where((q) => q.or([q('audience', '=', 'adults'), q('min_age', 'is not', null)]))
+			.execute();
+		expect(unfit.length).toBeGreaterThan(0);
+		const unfitIds = new Set(unfit.map((q) => q.id));
+		for (let seed = 1; seed <= 20; seed++) {
+			const made = await setup.createGame(organiser, newGame({ questionCount: '30' }), seededRng(seed));
+			if (!made.ok) throw new Error(JSON.stringify(made.errors));
+			const drawn = (await repo.listQuestions(getDb(), made.id)).map((q) => q.questionId);
+			expect(drawn.filter((id) => unfitIds.has(id))).toEqual([]);
+		}
+	});
+
 	it('draws the questions by quota, pins each to its current version with one option order', async () => {
 		const made = await setup.createGame(
 			organiser,

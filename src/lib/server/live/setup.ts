@@ -6,7 +6,7 @@ import { audit } from '../audit';
 import { hasRole } from '../auth/guards';
 import type { SessionUser } from '../auth/sessions';
 import * as questions from '../questions/questions';
-import { checkSupply, DrawError, drawForm, shuffle, type Quota, type Rng } from '../questions/draw';
+import { checkSupply, DrawError, drawForm, fitsAge, shuffle, type Quota, type Rng } from '../questions/draw';
 import { cryptoRng } from '../attempts/service';
 import { listSelectable } from '../units/units';
 import type { FieldErrors, FormResult } from '../../schemas/form';
@@ -97,7 +97,9 @@ export async function drawPinned(
 		))
 	)
 		return { ok: false, errors: { quotas: QUOTA_TOPIC_GONE } };
-	const pool = await questions.listDrawPool(db);
+	// A hall mixes ages and most players have no birth date here: a drawn game takes only questions fit
+	// for everyone (fitsAge at 0 leaves out adults-only and minimum-age ones). Picking by id is the host's own choice.
+	const pool = (await questions.listDrawPool(db)).filter((p) => fitsAge(p, 0));
 	let ids: number[];
 	try {
 		ids = drawForm(pool, d.quotas, d.questionCount, rng).ids;
