@@ -246,6 +246,13 @@ export class LiveClient {
 		this.reconnectTimer = this.silenceTimer = this.answerTimer = null;
 	}
 
+	/** The view the page was rendered with (before the stream's first message). */
+	seed(view: LiveView): void {
+		if (this.view && this.view.version >= view.version) return;
+		this.view = view;
+		this.reconcile(view);
+	}
+
 	get connectionState(): LiveConnection {
 		return this.connection;
 	}
