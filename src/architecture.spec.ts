@@ -32,6 +32,8 @@ const LAYERS: readonly (readonly string[])[] = [
 	['leaderboards'],
 	['attempts'],
 	['fairness', 'stats', 'pages', 'learning'],
+	// The live hội thi (issue 14): questions, attempts' scoring rule, auth, audit; api and routes above it.
+	['live'],
 	['reports'],
 	['prizes'],
 	['api', 'pipeline', 'seed']

@@ -24,7 +24,8 @@ export type RoleKey = (typeof ROLES)[number];
 export type Outcome = 'O' | 'L' | 'F' | 'N' | 'A';
 
 /** Fixture values the walker fills route parameters with (see authz.test.ts). */
-export type FixtureKey = 'attemptId' | 'openRoundId' | 'upcomingRoundId' | 'contestId' | 'questionId' | 'participantId';
+export type FixtureKey =
+	'attemptId' | 'openRoundId' | 'upcomingRoundId' | 'contestId' | 'questionId' | 'participantId' | 'liveGameId' | 'liveCode';
 
 export interface MatrixRow {
 	/** `METHOD /route/[param]` or `POST /route?/action` (form actions; default action has no `?/`). */
@@ -109,6 +110,15 @@ export const MATRIX: MatrixRow[] = [
 	// really hands the fixture attempt in (it is this test's own), which is what the owner may do.
 	{ key: 'PUT /api/attempts/[attemptId]/answers', expect: owner, json: { questionId: 999_999_999, optionIds: [] } },
 	{ key: 'POST /api/attempts/[attemptId]/submit', expect: owner, json: { prediction: 1 } },
+	// Live hội thi (issue 14; live-*.test.ts walk each with real players, hosts and judges). Nobody of
+	// the walker has joined the fixture game: the player's stream and answers are 401 for all; anyone
+	// may join (the walker's body has no name: 400). Hosting: organisers, admins and the lead of the
+	// game's own unit (001). A judge link is its token: the walker's is nobody's (404 for all).
+	{ key: 'POST /api/live/[code]/players', expect: everyone, params: { code: 'liveCode' } },
+	{ key: 'POST /api/live/[code]/answers', expect: 'L L L L L L L', params: { code: 'liveCode' } },
+	{ key: 'GET /api/live/[code]/events', expect: 'L L L L L L L', params: { code: 'liveCode' } },
+	{ key: 'POST /api/live/games/[gameId]/command', expect: 'L F F O F O O', params: { gameId: 'liveGameId' } },
+	{ key: 'POST /api/live/judge/[token]/scores', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
 	// Organisers (admin implied)
 	{ key: 'GET /organiser', expect: organiser },
 	{ key: 'GET /organiser/audit', expect: organiser },

@@ -1,6 +1,7 @@
 import { Client, DEMO_PASSWORD, loggedIn, registeredClient } from './client';
 import { testDb } from './db';
 import type { FixtureKey, RoleKey } from './authz-matrix';
+import { makeLiveGame } from './live-fixture';
 
 const db = testDb();
 
@@ -41,7 +42,11 @@ export async function roleWorld(): Promise<RoleWorld> {
 	};
 	const question = (await db.get("select id from questions where status = 'published' order by id limit 1")) as { id: number };
 	const participant = (await db.get('select user_id from attempts where id = ?', attemptId)) as { user_id: number };
+	// A live game of unit 001 in its lobby (issue 14): its lead may host it, leadX may not.
+	const liveGame = await makeLiveGame({ unitCode: '001', questions: 2 });
 	const fixtures: Record<FixtureKey, number> = {
+		liveGameId: liveGame.gameId,
+		liveCode: Number(liveGame.code),
 		attemptId,
 		openRoundId,
 		upcomingRoundId: upcoming.id,

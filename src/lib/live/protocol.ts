@@ -116,6 +116,27 @@ export interface LiveAnswerBody {
 	requestId: string;
 }
 
+/** The body of a join (POST `livePaths.joinApi`); the join form sends the same fields. */
+export interface LiveJoinBody {
+	name: string;
+	unitId?: number | null;
+	/** A team the host defined… */
+	teamId?: number | null;
+	/** …or a team name (a new name makes the team, when the game's teams are open: team_mode 'custom'). */
+	teamName?: string | null;
+	/** Chi hội, class… free text. */
+	affiliation?: string | null;
+}
+
+/** A join's answer: the player (rejoining the same device or account gives the same player back). */
+export interface LiveJoinAck {
+	playerId: number;
+	name: string;
+	code: string;
+	/** False when this device (or account) had joined already: the same player, points kept. */
+	created: boolean;
+}
+
 export interface LiveAnswerAck {
 	accepted: true;
 	position: number;
@@ -171,8 +192,13 @@ export const LIVE_STATUS = {
 export const LIVE_CODE_LENGTH = 6;
 export const LIVE_NAME_MAX = 60;
 export const LIVE_TEAM_NAME_MAX = 60;
-/** The device cookie that keeps an anonymous player the same player (random, httpOnly, one year). */
-export const LIVE_DEVICE_COOKIE = 'hoithi_live';
+/**
+ * The device cookie that keeps an anonymous player the same player: the site's own device cookie
+ * (auth/fingerprint.ts DEVICE_COOKIE — random, httpOnly, two years, set on every request by the
+ * hooks and the hot path alike), so a phone that opened any hoithi page already has it. Only a keyed
+ * hash of it is stored (live_players.device_hash).
+ */
+export const LIVE_DEVICE_COOKIE = 'hoithi_device';
 
 export const livePaths = {
 	/** The join page (code form) and the player page. */
@@ -185,6 +211,8 @@ export const livePaths = {
 	game: (gameId: number) => `/live/games/${gameId}`,
 	results: (gameId: number) => `/live/games/${gameId}/results`,
 	resultsXlsx: (gameId: number) => `/live/games/${gameId}/results.xlsx`,
+	/** JSON join (POST LiveJoinBody → LiveJoinAck). */
+	joinApi: (code: string) => `/api/live/${code}/players`,
 	/** SSE. `?as=player|screen|host`. */
 	events: (code: string) => `/api/live/${code}/events`,
 	answers: (code: string) => `/api/live/${code}/answers`,

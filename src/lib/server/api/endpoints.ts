@@ -16,6 +16,8 @@ import { fingerprint } from '../auth/fingerprint';
 import { parseId, parseJsonText, TOO_LARGE_MESSAGE } from '../http';
 import { SaveAnswerSchema, SubmitSchema } from '../../schemas/attempt';
 import * as attempts from '../attempts/service';
+import type { StreamSink } from '../live/stream';
+export type { StreamSink };
 
 /**
  * The attempt API — start/resume, autosave, hand in — written once, free of any web framework.
@@ -29,6 +31,8 @@ export interface ApiCaller {
 	/** The device id from the device cookie and the client's IP address (hashed before use). */
 	deviceId: string | null;
 	ip: string | null;
+	/** When the request arrived (server clock), taken by the adapter before anything else: the live answers' "before the close". */
+	at?: number;
 }
 
 /** What an endpoint answers: a status and a JSON body (none for 204; or JSON text already made) plus extra headers. */
@@ -37,6 +41,8 @@ export interface ApiAnswer {
 	body?: unknown;
 	json?: string;
 	headers?: Record<string, string>;
+	/** A stream instead of a body (server-sent events): started with a sink over the response once the headers are out. */
+	stream?: (sink: StreamSink) => void;
 }
 
 /** A request body as the adapters read it: the text, or null when it was over the size limit. */

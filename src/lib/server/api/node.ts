@@ -12,6 +12,7 @@ import {
 	SERVER_ERROR_MESSAGE
 } from '../http';
 import { leaderboardPoll, saveAnswer, startAttempt, submitAttempt, type ApiAnswer, type ApiCaller, type BodyText } from './endpoints';
+import { getEvents, postAnswer, postJoin } from './live';
 import { answerShared, hasSessionCookie, sharedPageRequest, storedSharedPage } from '../pages/shared';
 
 /**
@@ -31,14 +32,29 @@ export interface HotRoute {
 	id: string;
 	/** Whether a body is read (GET has none). */
 	body: boolean;
-	run: (caller: ApiCaller, param: string, body: BodyText, search: URLSearchParams) => Promise<ApiAnswer>;
+	run: (
+		caller: ApiCaller,
+		param: string,
+		body: BodyText,
+		search: URLSearchParams,
+		header: (name: string) => string | null
+	) => Promise<ApiAnswer>;
 }
 
 export const HOT_ROUTES: readonly HotRoute[] = [
 	{ method: 'POST', id: '/api/rounds/[roundId]/attempts', body: true, run: (caller, id, _b, search) => startAttempt(caller, id, search) },
 	{ method: 'PUT', id: '/api/attempts/[attemptId]/answers', body: true, run: saveAnswer },
 	{ method: 'POST', id: '/api/attempts/[attemptId]/submit', body: true, run: submitAttempt },
-	{ method: 'GET', id: '/api/leaderboard', body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) }
+	{ method: 'GET', id: '/api/leaderboard', body: false, run: (caller, _p, _b, search) => leaderboardPoll(caller, search) },
+	// The live hội thi (api/live.ts): a room of 5,000 phones joins, streams and answers at once.
+	{ method: 'POST', id: '/api/live/[code]/players', body: true, run: (caller, code, body) => postJoin(caller, code, body) },
+	{ method: 'POST', id: '/api/live/[code]/answers', body: true, run: (caller, code, body) => postAnswer(caller, code, body) },
+	{
+		method: 'GET',
+		id: '/api/live/[code]/events',
+		body: false,
+		run: (caller, code, _b, search, header) => getEvents(caller, code, search, header('last-event-id'))
+	}
 ];
 
 /** A route id as a pattern: each `[param]` is one path segment, captured. */
@@ -97,6 +113,7 @@ function ownOrigin(req: IncomingMessage): string {
 }
 
 function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
+	if (a.stream) return sendStream(res, a, cookies);
 	const body = a.json ?? (a.body === undefined ? undefined : JSON.stringify(a.body));
 	const headers: Record<string, string | string[] | number> = { ...NON_PAGE_HEADERS, ...a.headers };
 	if (cookies.length) headers['set-cookie'] = cookies;
@@ -108,7 +125,43 @@ function send(res: ServerResponse, a: ApiAnswer, cookies: string[] = []): void {
 	res.end(body);
 }
 
+/**
+ * A streamed answer (server-sent events): the headers at once, then whatever the stream writes,
+ * until the client goes away. No request timeout applies to it (node's server timeout is off), and
+ * Nagle is off so each event leaves when written.
+ */
+function sendStream(res: ServerResponse, a: ApiAnswer, cookies: string[]): void {
+	const headers: Record<string, string | string[]> = { ...NON_PAGE_HEADERS, ...a.headers };
+	if (cookies.length) headers['set-cookie'] = cookies;
+	res.socket?.setNoDelay(true);
+	res.socket?.setTimeout(0);
+	res.writeHead(a.status, headers);
+	res.flushHeaders();
+	let closed = false;
+	const closers: (() => void)[] = [];
+	const close = () => {
+		if (closed) return;
+		closed = true;
+		for (const fn of closers) fn();
+	};
+	res.on('close', close);
+	a.stream!({
+		write: (chunk) => {
+			if (!closed) res.write(chunk);
+		},
+		onClose: (fn) => {
+			if (closed) fn();
+			else closers.push(fn);
+		},
+		end: () => {
+			close();
+			res.end();
+		}
+	});
+}
+
 async function answer(route: Route, param: string, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const at = Date.now();
 	const refused = refuseApiWrite(
 		{ method: req.method ?? '', origin: headerValue(req, 'origin'), contentType: headerValue(req, 'content-type') },
 		ownOrigin(req)
@@ -124,10 +177,11 @@ async function answer(route: Route, param: string, query: string, req: IncomingM
 	const cookies = new NodeCookies(req.headers.cookie);
 	const who = await identify(cookies);
 	const result = await route.run(
-		{ user: who.user, deviceId: who.deviceId, ip: clientAddress(req) },
+		{ user: who.user, deviceId: who.deviceId, ip: clientAddress(req), at },
 		param,
 		body,
-		new URLSearchParams(query)
+		new URLSearchParams(query),
+		(name) => headerValue(req, name) ?? null
 	);
 	send(res, result, cookies.outgoing);
 }

@@ -5,11 +5,51 @@ import type { ApiAnswer, ApiCaller, BodyText } from './endpoints';
 
 /** The SvelteKit side of the attempt API (endpoints.ts): the caller, the body, the Response. */
 
-export function callerOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress' | 'platform'>): ApiCaller {
-	return { user: event.locals.user, deviceId: event.locals.deviceId || null, ip: clientIp(event) };
+export function callerOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress' | 'platform'>, at?: number): ApiCaller {
+	return { user: event.locals.user, deviceId: event.locals.deviceId || null, ip: clientIp(event), at };
 }
 
-export function toResponse(a: ApiAnswer): Response {
+/** A streamed answer as a Response whose body the stream writes into; the client going away (or `end`) closes it. */
+function streamResponse(a: ApiAnswer, signal?: AbortSignal): Response {
+	const encoder = new TextEncoder();
+	const closers: (() => void)[] = [];
+	let closed = false;
+	const close = () => {
+		if (closed) return;
+		closed = true;
+		for (const fn of closers) fn();
+	};
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			signal?.addEventListener('abort', () => {
+				close();
+				try {
+					controller.close();
+				} catch {
+					/* closed already */
+				}
+			});
+			a.stream!({
+				write: (chunk) => {
+					if (!closed) controller.enqueue(encoder.encode(chunk));
+				},
+				onClose: (fn) => {
+					if (closed) fn();
+					else closers.push(fn);
+				},
+				end: () => {
+					close();
+					controller.close();
+				}
+			});
+		},
+		cancel: close
+	});
+	return new Response(body, { status: a.status, headers: a.headers });
+}
+
+export function toResponse(a: ApiAnswer, signal?: AbortSignal): Response {
+	if (a.stream) return streamResponse(a, signal);
 	if (a.json !== undefined)
 		return new Response(a.json, { status: a.status, headers: { ...a.headers, 'content-type': 'application/json' } });
 	if (a.body === undefined) return new Response(null, { status: a.status, headers: a.headers });
