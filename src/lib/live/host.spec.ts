@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, sendHostCommand } from './host';
+import { actionForKey, nextStep, sendHostCommand } from './host';
 
 const running = { status: 'running' as const, phase: 'question' as const, paused: false };
 
 describe('actionForKey', () => {
 	it('maps the big screen keys to host commands', () => {
-		expect(actionForKey({ key: 'ArrowRight' }, running)).toBe('next');
-		expect(actionForKey({ key: ' ' }, running)).toBe('next');
+		expect(actionForKey({ key: 'ArrowRight' }, running)).toBe('reveal');
+		expect(actionForKey({ key: ' ' }, { ...running, phase: 'scoreboard' })).toBe('next');
 		expect(actionForKey({ key: 'r' }, running)).toBe('reveal');
 		expect(actionForKey({ key: 'S' }, running)).toBe('scoreboard');
 		expect(actionForKey({ key: 'ArrowLeft' }, running)).toBe('back');
@@ -24,6 +24,25 @@ describe('actionForKey', () => {
 		expect(actionForKey({ key: 'r' }, { ...running, phase: 'scoreboard' })).toBeNull();
 		expect(actionForKey({ key: 'r', ctrlKey: true }, running)).toBeNull();
 		expect(actionForKey({ key: 'x' }, running)).toBeNull();
+	});
+});
+
+describe('nextStep', () => {
+	it('walks the show: start, reveal, scoreboard, next question, and the podium after the last one', () => {
+		const at = (
+			phase: 'question' | 'reveal' | 'scoreboard' | 'judging' | 'podium',
+			seen: { position: number; total: number } | null = null
+		) => nextStep({ status: 'running', phase }, seen)?.action ?? null;
+		expect(nextStep({ status: 'lobby', phase: 'lobby' }, null)?.action).toBe('start');
+		expect(at('question')).toBe('reveal');
+		expect(at('reveal')).toBe('scoreboard');
+		expect(at('scoreboard', { position: 0, total: 3 })).toBe('next');
+		expect(at('scoreboard', { position: 2, total: 3 })).toBe('podium');
+		expect(at('judging', { position: 2, total: 3 })).toBe('podium');
+		// A reload at the scoreboard has not seen the question: the server says when none is left.
+		expect(at('scoreboard')).toBe('next');
+		expect(at('podium')).toBeNull();
+		expect(nextStep({ status: 'finished', phase: 'podium' }, null)).toBeNull();
 	});
 });
 

@@ -31,28 +31,50 @@ export async function sendHostCommand(
 	}
 }
 
-/** "Next" from where the game is: the room's start, or the next step of the game. */
-export function nextAction(view: Pick<LiveView, 'status' | 'phase'>): LiveHostAction | null {
+/** The question the host last saw (the view carries it only while asked and revealed). */
+export type SeenQuestion = { position: number; total: number } | null;
+
+/**
+ * What "next" (→, Space, the console's big button) does: the show's natural next step, so one key
+ * walks the hall through it — the room opens the first question, a question is revealed, a
+ * reveal goes to the scoreboard, the scoreboard to the next question (after the last one, the
+ * podium). The server's own `next` (which closes a question and opens the following one, answer
+ * unseen) stays a button of its own on the console. Nothing after the podium: finishing asks first.
+ */
+export function nextStep(view: Pick<LiveView, 'status' | 'phase'>, seen: SeenQuestion): { action: LiveHostAction; label: string } | null {
 	if (view.status === 'finished' || view.status === 'draft') return null;
-	if (view.status === 'lobby') return 'start';
-	return 'next';
+	if (view.status === 'lobby') return { action: 'start', label: 'Bắt đầu' };
+	switch (view.phase) {
+		case 'question':
+			return { action: 'reveal', label: 'Hiện đáp án' };
+		case 'reveal':
+			return { action: 'scoreboard', label: 'Bảng điểm' };
+		case 'scoreboard':
+		case 'judging':
+		case 'lobby':
+			return seen && seen.position + 1 >= seen.total
+				? { action: 'podium', label: 'Vinh danh' }
+				: { action: 'next', label: 'Câu tiếp theo' };
+		case 'podium':
+			return null;
+	}
 }
 
 /**
- * The big screen's keys: → or Space next, R reveal, S scoreboard, ← back, P pause/resume.
- * Keys typed into a field (none on the screen, but a console may embed it) and with Ctrl/Alt/Meta
- * (browser shortcuts) are left alone.
+ * The big screen's keys: → or Space next (nextStep), R reveal, S scoreboard, ← back, P pause/resume.
+ * Keys with Ctrl/Alt/Meta (browser shortcuts) are left alone.
  */
 export function actionForKey(
 	e: { key: string; ctrlKey?: boolean; altKey?: boolean; metaKey?: boolean },
-	view: Pick<LiveView, 'status' | 'phase' | 'paused'>
+	view: Pick<LiveView, 'status' | 'phase' | 'paused'>,
+	seen: SeenQuestion = null
 ): LiveHostAction | null {
 	if (e.ctrlKey || e.altKey || e.metaKey) return null;
 	switch (e.key) {
 		case 'ArrowRight':
 		case ' ':
 		case 'PageDown':
-			return nextAction(view);
+			return nextStep(view, seen)?.action ?? null;
 		case 'ArrowLeft':
 		case 'PageUp':
 			return view.status === 'running' ? 'back' : null;

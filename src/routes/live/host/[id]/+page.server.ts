@@ -1,5 +1,5 @@
 import * as live from '$lib/server/live/service';
-import { partsOf } from '$lib/server/live/repo';
+import { partsOf, playerTotals } from '$lib/server/live/repo';
 import { getDb } from '$lib/server/db';
 import { hostedGame } from './host.server';
 import type { PageServerLoad } from './$types';
@@ -12,10 +12,22 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	event.depends('live:host');
 	const { game } = await hostedGame(event);
-	const [view, snapshot, parts] = await Promise.all([live.liveView(game, 'host'), live.currentSnapshot(game), partsOf(getDb(), game.id)]);
-	const players = [...snapshot.me.values()]
-		.map((m) => ({ id: m.playerId, name: m.name, points: m.points, rank: m.rank, removed: m.removed, eliminated: m.eliminated }))
-		.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'vi'));
+	// The players read now (one query): joins do not change the game's version, so a snapshot may predate them.
+	const [view, totals, parts] = await Promise.all([
+		live.liveView(game, 'host'),
+		playerTotals(getDb(), game.id, game.position),
+		partsOf(getDb(), game.id)
+	]);
+	const players = totals
+		.map((p) => ({
+			id: p.id,
+			name: p.name,
+			detail: p.unitName ?? p.affiliation ?? '',
+			points: p.points,
+			removed: p.removed,
+			eliminated: p.eliminatedAt != null
+		}))
+		.sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'vi'));
 	return {
 		gameId: game.id,
 		code: game.code,
