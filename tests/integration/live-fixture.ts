@@ -73,7 +73,7 @@ export async function makeLiveGame(o: LiveFixtureOptions = {}): Promise<LiveFixt
 		`insert into live_games (code, title, owner_id, unit_id, status, phase, position, locked, version, display_mode,
 			seconds_per_question, speed_bonus, team_mode, team_scoring, quiz_weight, judged_weight,
 			elimination_after, elimination_keep, revive_position, created_at, updated_at)
-		 values (?, ?, ?, ?, ?, 'lobby', -1, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+		 values (?, ?, ?, ?, ?, 'lobby', -1, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
 		code,
 		o.title ?? 'Hội thi trực tiếp (kiểm thử)',
 		owner.id,
