@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cleanMultiline, cleanText } from '../vn/text';
 import { fromLocalInput } from '../vn/time';
 import { required } from './required';
+import { fieldErrors, type FieldErrors } from './form';
 
 export const ContestSchema = z.object({
 	title: required(
@@ -47,7 +48,7 @@ const int = (label: string, min: number, max: number) =>
 			.max(max, `${label} tối đa là ${max}.`)
 	);
 
-const QuotaSchema = z.object({
+export const QuotaSchema = z.object({
 	topicId: z.number().int().positive('Chủ đề không hợp lệ.').nullable(),
 	difficulty: z.number().int().min(1, 'Độ khó không hợp lệ.').max(3, 'Độ khó không hợp lệ.').nullable(),
 	count: z
@@ -155,6 +156,12 @@ export function roundFormToObject(form: FormData): Record<string, unknown> {
 		const v = form.get(k);
 		o[k] = typeof v === 'string' ? v : undefined;
 	}
+	o.quotas = quotasFromForm(form);
+	return o;
+}
+
+/** The quota rows of a form (parallel lists quotaTopic[], quotaDifficulty[], quotaCount[]); rows without a count are left out. */
+export function quotasFromForm(form: FormData): unknown[] {
 	const topics = form.getAll('quotaTopic');
 	const diffs = form.getAll('quotaDifficulty');
 	const counts = form.getAll('quotaCount');
@@ -166,6 +173,28 @@ export function roundFormToObject(form: FormData): Record<string, unknown> {
 		const d = String(diffs[i] ?? '');
 		quotas.push({ topicId: t === '' ? null : Number(t), difficulty: d === '' ? null : Number(d), count: Number(c) });
 	}
-	o.quotas = quotas;
-	return o;
+	return quotas;
+}
+
+/**
+ * zod issues → { field: message }, for a form with quota rows (rounds, live games). Quota item
+ * issues carry zod's default (English) text and an index into the non-empty rows only, so they are
+ * reworded with the row number the person sees; `quotaCount` is every row as typed.
+ */
+export function quotaErrors(err: Parameters<typeof fieldErrors>[0], quotaCount: readonly string[]): FieldErrors {
+	const errors = fieldErrors(err);
+	const filledRows = quotaCount.flatMap((c, i) => (c.trim() === '' ? [] : [i + 1]));
+	for (const issue of err.issues) {
+		if (issue.path[0] !== 'quotas' || issue.code === 'custom') continue;
+		const i = issue.path[1];
+		const row = typeof i === 'number' ? (filledRows[i] ?? i + 1) : null;
+		errors.quotas =
+			row == null
+				? 'Hạn mức không hợp lệ (tối đa 20 dòng).'
+				: issue.path[2] === 'count'
+					? `Hạn mức dòng ${row}: số câu phải là số nguyên từ 1 đến 100.`
+					: `Hạn mức dòng ${row}: chủ đề hoặc độ khó không hợp lệ.`;
+		break;
+	}
+	return errors;
 }

@@ -14,7 +14,7 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\
 const CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
 
 /** A name as typed → cleaned, or refused (too long, empty, emoji, control characters). */
-function nameField(what: string, max: number, required: boolean) {
+export function nameField(what: string, max: number, required: boolean) {
 	const base = z
 		.string({ error: `${what} không hợp lệ.` })
 		.max(max * 4, `${what} dài quá ${max} ký tự.`)

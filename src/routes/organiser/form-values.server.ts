@@ -1,5 +1,5 @@
 import type { RoundFormValues } from './RoundForm.svelte';
-import { RoundSchema, roundFormToObject, type RoundInput } from '$lib/schemas/contest';
+import { quotaErrors, RoundSchema, roundFormToObject, type RoundInput } from '$lib/schemas/contest';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/form';
 
 /** Form handling shared by the "new round" and "edit round" actions. */
@@ -38,21 +38,7 @@ function keepRoundValues(form: FormData): RoundFormValues {
  * index into the non-empty rows only, so they are reworded with the row number the person sees.
  */
 function roundErrors(err: Parameters<typeof fieldErrors>[0], values: RoundFormValues): FieldErrors {
-	const errors = fieldErrors(err);
-	const filledRows = values.quotaCount.flatMap((c, i) => (c.trim() === '' ? [] : [i + 1]));
-	for (const issue of err.issues) {
-		if (issue.path[0] !== 'quotas' || issue.code === 'custom') continue;
-		const i = issue.path[1];
-		const row = typeof i === 'number' ? (filledRows[i] ?? i + 1) : null;
-		errors.quotas =
-			row == null
-				? 'Hạn mức không hợp lệ (tối đa 20 dòng).'
-				: issue.path[2] === 'count'
-					? `Hạn mức dòng ${row}: số câu phải là số nguyên từ 1 đến 100.`
-					: `Hạn mức dòng ${row}: chủ đề hoặc độ khó không hợp lệ.`;
-		break;
-	}
-	return errors;
+	return quotaErrors(err, values.quotaCount);
 }
 
 /**

@@ -62,4 +62,18 @@ describe('the knowledge map', () => {
 	it('gives every topic a row even without answers', () => {
 		expect(buildKnowledgeMap(topics, [], []).map((r) => r.share)).toEqual([null, null, null, null]);
 	});
+
+	it('adds live hội thi answers as a source of their own', () => {
+		const map = buildKnowledgeMap(
+			topics,
+			[{ topicId: 1, answered: 4, correct: 3 }],
+			[],
+			[
+				{ topicId: 1, answered: 6, correct: 1 },
+				{ topicId: 2, answered: 3, correct: 3 }
+			]
+		);
+		expect(map.find((r) => r.topicId === 1)).toMatchObject({ roundAnswered: 4, liveAnswered: 6, liveCorrect: 1, answered: 10, correct: 4 });
+		expect(map.find((r) => r.topicId === 2)).toMatchObject({ roundAnswered: 0, practiceAnswered: 0, liveAnswered: 3, share: 1 });
+	});
 });

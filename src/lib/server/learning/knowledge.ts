@@ -1,7 +1,8 @@
 /**
  * The personal knowledge map (issue 15 item 2), pure: per topic, how many of a person's answers
- * were correct, from counted rounds (only where the round's answers may already be shown) and from
- * practice, weakest topics first.
+ * were correct, from counted rounds (only where the round's answers may already be shown), from
+ * practice and from live hội thi played with their account (issue 14 item 8: once the question
+ * was closed and revealed in the hall), weakest topics first.
  */
 
 export interface TopicCount {
@@ -18,6 +19,9 @@ export interface KnowledgeRow {
 	roundCorrect: number;
 	practiceAnswered: number;
 	practiceCorrect: number;
+	/** answers in live hội thi (“trực tiếp”), after the question closed */
+	liveAnswered: number;
+	liveCorrect: number;
 	answered: number;
 	correct: number;
 	/** correct ÷ answered, null when nothing was answered */
@@ -41,7 +45,8 @@ function compareKnowledge(a: KnowledgeRow, b: KnowledgeRow): number {
 export function buildKnowledgeMap(
 	topics: readonly { id: number; name: string }[],
 	rounds: readonly TopicCount[],
-	practice: readonly TopicCount[]
+	practice: readonly TopicCount[],
+	live: readonly TopicCount[] = []
 ): KnowledgeRow[] {
 	const sum = (rows: readonly TopicCount[], topicId: number) =>
 		rows
@@ -51,8 +56,9 @@ export function buildKnowledgeMap(
 		.map((t) => {
 			const r = sum(rounds, t.id);
 			const p = sum(practice, t.id);
-			const answered = r.answered + p.answered;
-			const correct = r.correct + p.correct;
+			const l = sum(live, t.id);
+			const answered = r.answered + p.answered + l.answered;
+			const correct = r.correct + p.correct + l.correct;
 			return {
 				topicId: t.id,
 				topicName: t.name,
@@ -60,6 +66,8 @@ export function buildKnowledgeMap(
 				roundCorrect: r.correct,
 				practiceAnswered: p.answered,
 				practiceCorrect: p.correct,
+				liveAnswered: l.answered,
+				liveCorrect: l.correct,
 				answered,
 				correct,
 				share: answered > 0 ? correct / answered : null

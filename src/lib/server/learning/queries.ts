@@ -82,3 +82,24 @@ export async function practiceTopicCounts(db: Executor, userId: number): Promise
 		.execute();
 	return rows.map((x) => ({ topicId: x.topic_id, answered: Number(x.answered), correct: Number(x.correct) }));
 }
+
+/**
+ * A person's live hội thi answers per topic (the question's current topic), from games they played
+ * with their account, only for questions already closed (their answer was revealed in the hall);
+ * not while the player stands removed by the host. Rankings, round_best, reports and fairness never
+ * read live answers: only this map and item analysis do.
+ */
+export async function liveTopicCounts(db: Executor, userId: number): Promise<TopicCount[]> {
+	const rows = await db
+		.selectFrom('live_answers as la')
+		.innerJoin('live_players as p', 'p.id', 'la.player_id')
+		.innerJoin('live_game_questions as g', (j) => j.onRef('g.game_id', '=', 'la.game_id').onRef('g.position', '=', 'la.position'))
+		.innerJoin('questions as q', 'q.id', 'g.question_id')
+		.select((eb) => ['q.topic_id', eb.fn.countAll<number>().as('answered'), eb.fn.sum<number>('la.correct').as('correct')])
+		.where('p.user_id', '=', userId)
+		.where('p.removed_at', 'is', null)
+		.where('g.closed_at', 'is not', null)
+		.groupBy('q.topic_id')
+		.execute();
+	return rows.map((x) => ({ topicId: x.topic_id, answered: Number(x.answered), correct: Number(x.correct) }));
+}

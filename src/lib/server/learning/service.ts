@@ -212,10 +212,11 @@ export async function answerPractice(
 /** The person's own knowledge map, weakest topics first. Only ever for the person asking. */
 export async function myKnowledgeMap(userId: number, now = Date.now()): Promise<KnowledgeRow[]> {
 	const db = getDb();
-	const [topics, rounds, practice] = await Promise.all([
+	const [topics, rounds, practice, live] = await Promise.all([
 		questions.listTopics(db),
 		repo.roundTopicCounts(db, userId, now),
-		repo.practiceTopicCounts(db, userId)
+		repo.practiceTopicCounts(db, userId),
+		repo.liveTopicCounts(db, userId)
 	]);
-	return buildKnowledgeMap(topics, rounds, practice);
+	return buildKnowledgeMap(topics, rounds, practice, live);
 }

@@ -12,6 +12,7 @@ import { listTopics } from '../questions/questions';
 import { seedSuspicious, type DemoPlants } from './suspicious';
 import { seedUnitsAndBank } from './base';
 import * as roundBest from '../leaderboards/round-best';
+import { seedLiveGame } from './live';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -180,6 +181,8 @@ export async function seedDemo(db: Db, now = Date.now(), participants = 60): Pro
 	const planted = await seedSuspicious(db, hash, now);
 	// Some demo rows are written directly (not through the attempt service): rebuild the best-of table.
 	await roundBest.rebuildAll(db);
+	// Live hội thi demo: the district lead's game with its room open (seed/live.ts).
+	await seedLiveGame(db, now);
 	return planted;
 }
 

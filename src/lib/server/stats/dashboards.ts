@@ -107,30 +107,52 @@ export interface ItemRow {
 	shown: number;
 	facility: number | null;
 	discrimination: number | null;
-	options: { text: string; correct: boolean; times: number }[];
+	/** `times`: chosen in the scope's rounds; `liveTimes`: in live hội thi. */
+	options: { text: string; correct: boolean; times: number; liveTimes: number }[];
 	flags: ItemFlag[];
+	/**
+	 * Answers given in live hội thi (every game, not only the scope's: a game belongs to no round),
+	 * shown apart: `shown`, `facility` and the flags are the rounds' alone, as before.
+	 */
+	live: { shown: number; correct: number; facility: number | null };
 }
 
 /** Item analysis: times shown, facility, corrected point-biserial, option choices, review flags. */
 export async function itemAnalysis(db: Db, scope: Scope): Promise<ItemRow[]> {
 	db = offloaded(db);
-	const [sums, choices] = await Promise.all([q.itemSums(db, scope), q.optionChoiceCounts(db, scope)]);
+	const [sums, choices, live, liveChoices] = await Promise.all([
+		q.itemSums(db, scope),
+		q.optionChoiceCounts(db, scope),
+		q.liveItemCounts(db),
+		q.liveOptionChoiceCounts(db)
+	]);
+	const liveOf = new Map(live.map((l) => [l.questionId, l]));
+	// Questions answered only in live games get a row too (no round figures: shown 0, no flags).
+	const inRounds = new Set(sums.map((s) => s.questionId));
+	const rows = [
+		...sums,
+		...live
+			.filter((l) => !inRounds.has(l.questionId))
+			.map((l) => ({ questionId: l.questionId, n: 0, sumX: 0, sumY: 0, sumXY: 0, sumY2: 0 }))
+	];
 	const heads = new Map(
 		(
 			await q.questionHeads(
 				db,
-				sums.map((s) => s.questionId)
+				rows.map((s) => s.questionId)
 			)
 		).map((h) => [h.id, h])
 	);
 	const chosen = new Map(choices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
+	const liveChosen = new Map(liveChoices.map((c) => [`${c.questionId}:${c.optionId}`, c.times]));
 	return (
-		sums
+		rows
 			.map((s) => {
 				const h = heads.get(s.questionId);
 				const fac = facility(s.sumX, s.n);
 				const disc = pointBiserial(s);
 				const options = h ? (JSON.parse(h.options_json) as StoredOption[]) : [];
+				const l = liveOf.get(s.questionId);
 				return {
 					questionId: s.questionId,
 					stem: h?.stem ?? `#${s.questionId}`,
@@ -139,8 +161,14 @@ export async function itemAnalysis(db: Db, scope: Scope): Promise<ItemRow[]> {
 					shown: s.n,
 					facility: fac,
 					discrimination: disc,
-					options: options.map((o) => ({ text: o.text, correct: o.correct, times: chosen.get(`${s.questionId}:${o.id}`) ?? 0 })),
-					flags: flagItem(s.n, fac, disc)
+					options: options.map((o) => ({
+						text: o.text,
+						correct: o.correct,
+						times: chosen.get(`${s.questionId}:${o.id}`) ?? 0,
+						liveTimes: liveChosen.get(`${s.questionId}:${o.id}`) ?? 0
+					})),
+					flags: flagItem(s.n, fac, disc),
+					live: { shown: l?.n ?? 0, correct: l?.correct ?? 0, facility: facility(l?.correct ?? 0, l?.n ?? 0) }
 				};
 			})
 			// Ties by question id: the same order on both engines (the sums come in no particular order).

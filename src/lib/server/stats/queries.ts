@@ -145,6 +145,35 @@ export async function optionChoiceCounts(db: Executor, scope: Scope): Promise<{ 
 	return r.rows.map((x) => ({ questionId: x.question_id, optionId: String(x.option_id), times: Number(x.times) }));
 }
 
+/**
+ * Live hội thi answers (issue 14 item 8) per question: how many, how many right. Kept apart from
+ * the rounds' figures (a live answer belongs to no round, has no attempt score to discriminate
+ * against, and was given against a host's clock): item analysis shows them in a column of their
+ * own. Players the host removed are left out.
+ */
+export async function liveItemCounts(db: Executor): Promise<{ questionId: number; n: number; correct: number }[]> {
+	const r = await sql<{ question_id: number; n: number; correct: number }>`
+		select g.question_id, count(*) as n, sum(la.correct) as correct
+		from live_answers la
+		join live_game_questions g on g.game_id = la.game_id and g.position = la.position
+		join live_players p on p.id = la.player_id
+		where p.removed_at is null
+		group by g.question_id`.execute(db);
+	return r.rows.map((x) => ({ questionId: x.question_id, n: Number(x.n), correct: Number(x.correct) }));
+}
+
+/** How often each option id was chosen in live games, per question. */
+export async function liveOptionChoiceCounts(db: Executor): Promise<{ questionId: number; optionId: string; times: number }[]> {
+	const r = await sql<{ question_id: number; option_id: string; times: number }>`
+		select g.question_id, j.value as option_id, count(*) as times
+		from live_answers la
+		join live_game_questions g on g.game_id = la.game_id and g.position = la.position
+		join live_players p on p.id = la.player_id, ${jsonTextElements(db, 'la.option_ids_json', 'j')}
+		where p.removed_at is null
+		group by g.question_id, j.value`.execute(db);
+	return r.rows.map((x) => ({ questionId: x.question_id, optionId: String(x.option_id), times: Number(x.times) }));
+}
+
 /** Current stem, topic and options of the questions analysed. */
 export async function questionHeads(db: Executor, ids: readonly number[]) {
 	if (ids.length === 0) return [];

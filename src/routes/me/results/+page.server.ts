@@ -17,7 +17,8 @@ export const load = (async (event) => {
 			correct: k.correct,
 			share: k.share,
 			roundAnswered: k.roundAnswered,
-			practiceAnswered: k.practiceAnswered
+			practiceAnswered: k.practiceAnswered,
+			liveAnswered: k.liveAnswered
 		})),
 		attempts: rows.map((r) => ({
 			id: r.id,
