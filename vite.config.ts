@@ -72,7 +72,13 @@ export default defineConfig({
 				test: {
 					// The race tests once more, against a cluster of two workers on one file (after the rest).
 					name: 'integration-2-workers',
-					include: ['tests/integration/fairness-concurrency.test.ts', 'tests/integration/attempts.test.ts'],
+					include: [
+						'tests/integration/fairness-concurrency.test.ts',
+						'tests/integration/attempts.test.ts',
+						// The live hội thi: a host's command in one process reaching streams in the other (bus.ts).
+						'tests/integration/live-cluster.test.ts',
+						'tests/integration/live-answers.test.ts'
+					],
 					environment: 'node',
 					globalSetup: ['tests/integration/global-setup-workers.ts'],
 					testTimeout: 20_000,

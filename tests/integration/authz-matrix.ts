@@ -112,9 +112,10 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'POST /api/attempts/[attemptId]/submit', expect: owner, json: { prediction: 1 } },
 	// Live hội thi (issue 14; live-*.test.ts walk each with real players, hosts and judges). Nobody of
 	// the walker has joined the fixture game: the player's stream and answers are 401 for all; anyone
-	// may join (the walker's body has no name: 400). Hosting: organisers, admins and the lead of the
+	// may join (the walker's name is refused: 400). Hosting: organisers, admins and the lead of the
 	// game's own unit (001). A judge link is its token: the walker's is nobody's (404 for all).
-	{ key: 'POST /api/live/[code]/players', expect: everyone, params: { code: 'liveCode' } },
+	// (An account joins under its own name: the walker's name is too long, so nobody joins.)
+	{ key: 'POST /api/live/[code]/players', expect: everyone, params: { code: 'liveCode' }, json: { name: 'x'.repeat(200) } },
 	{ key: 'POST /api/live/[code]/answers', expect: 'L L L L L L L', params: { code: 'liveCode' } },
 	{ key: 'GET /api/live/[code]/events', expect: 'L L L L L L L', params: { code: 'liveCode' } },
 	{ key: 'POST /api/live/games/[gameId]/command', expect: 'L F F O F O O', params: { gameId: 'liveGameId' } },

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer } from '../../scripts/test-server.js';
-import { Client, registration } from './client';
+import { Client, DEMO_PASSWORD, registration } from './client';
+import { makeLiveGame } from './live-fixture';
+import { openEvents } from './live-client';
 import { testDb } from './db';
 
 /**
@@ -222,7 +224,107 @@ async function walk(base: string, database: string): Promise<Seen[]> {
 	return out;
 }
 
+/** The live hội thi's hot endpoints (join, answers, events) through one server; what was seen, ids and times left out. */
+async function walkLive(base: string, database: string): Promise<Seen[]> {
+	const out: Seen[] = [];
+	const g = await makeLiveGame({ questions: 2 }, database);
+	const host = new Client(base);
+	await host.action('/login', { identifier: '0900000002', password: DEMO_PASSWORD });
+	const phone = new Client(base);
+	const join = `/api/live/${g.code}/players`;
+	const answers = `/api/live/${g.code}/answers`;
+	out.push(await see('live answer, not joined', await phone.json('POST', answers, { position: 0, optionIds: ['a'], requestId: 'r1' })));
+	const refusedStream = await openEvents(phone, g.code);
+	out.push({
+		step: 'live events, not joined',
+		status: refusedStream.status,
+		type: refusedStream.headers.get('content-type'),
+		cache: null,
+		nosniff: null,
+		keys: Object.keys(refusedStream.body ?? {}),
+		message: refusedStream.body?.message
+	});
+	out.push(await see('live join, emoji', await phone.json('POST', join, { name: 'Lan 🌸' }), (b) => b.errors));
+	out.push(await see('live join, not JSON', await phone.json('POST', join, '{"name": ')));
+	out.push(await see('live join, unknown room', await phone.json('POST', '/api/live/000000/players', { name: 'Lan' })));
+	out.push(await see('live join', await phone.json('POST', join, { name: 'Nguyễn Thị Lan' }), (b) => [b.name, b.created]));
+	out.push(await see('live join again', await phone.json('POST', join, { name: 'Lan' }), (b) => [b.name, b.created]));
+	const v = ((await testDb(database).get('select version from live_games where id = ?', g.gameId)) as { version: number }).version;
+	out.push(
+		await see('live start', await host.json('POST', `/api/live/games/${g.gameId}/command`, { action: 'start', version: v }), (b) => b.phase)
+	);
+	const stream = await openEvents(phone, g.code);
+	const first = await stream.next();
+	stream.close();
+	out.push({
+		step: 'live events',
+		status: stream.status,
+		type: stream.headers.get('content-type'),
+		cache: stream.headers.get('cache-control'),
+		nosniff: stream.headers.get('x-content-type-options'),
+		keys: Object.keys(first?.data ?? {}).sort(),
+		extra: [first?.data.phase, first?.data.question?.position, first?.data.me?.name]
+	});
+	const right = g.questions[0].correctIds[0];
+	out.push(
+		await see('live answer, foreign option', await phone.json('POST', answers, { position: 0, optionIds: ['khong-co'], requestId: 'r2' }))
+	);
+	out.push(await see('live answer, not JSON', await phone.json('POST', answers, '{')));
+	out.push(
+		await see('live answer', await phone.json('POST', answers, { position: 0, optionIds: [right], requestId: 'r3' }), (b) => [
+			b.accepted,
+			b.optionIds.length
+		])
+	);
+	out.push(
+		await see(
+			'live answer, retry',
+			await phone.json('POST', answers, { position: 0, optionIds: [right], requestId: 'r3' }),
+			(b) => b.accepted
+		)
+	);
+	out.push(
+		await see(
+			'live answer, another',
+			await phone.json('POST', answers, { position: 0, optionIds: [g.questions[0].wrongIds[0]], requestId: 'r4' })
+		)
+	);
+	out.push(
+		await see(
+			'live answer, cross-site',
+			await phone.request('POST', answers, { body: '{}', headers: { 'content-type': 'application/json', origin: 'https://evil.example' } })
+		)
+	);
+	return out;
+}
+
 describe('hot API in front of SvelteKit', () => {
+	it('answers the live hội thi exactly like the SvelteKit routes', async () => {
+		const hot = await walkLive(new Client().base, inject('database'));
+		const sveltekit = await walkLive(plain.url, plain.database);
+		expect(hot).toEqual(sveltekit);
+		const by = Object.fromEntries(hot.map((s) => [s.step, s]));
+		expect(hot.map((s) => [s.step, s.status])).toEqual([
+			['live answer, not joined', 401],
+			['live events, not joined', 401],
+			['live join, emoji', 400],
+			['live join, not JSON', 400],
+			['live join, unknown room', 404],
+			['live join', 201],
+			['live join again', 200],
+			['live start', 200],
+			['live events', 200],
+			['live answer, foreign option', 400],
+			['live answer, not JSON', 400],
+			['live answer', 200],
+			['live answer, retry', 200],
+			['live answer, another', 422],
+			['live answer, cross-site', 403]
+		]);
+		expect(by['live events'].type).toMatch(/^text\/event-stream/);
+		expect(by['live events'].extra).toEqual(['question', 0, 'Nguyễn Thị Lan']);
+	});
+
 	it('answers exactly like the SvelteKit routes, good and bad paths alike', async () => {
 		const hot = await walk(new Client().base, inject('database'));
 		const sveltekit = await walk(plain.url, plain.database);

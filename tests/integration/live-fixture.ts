@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { testDb } from './db';
+import { testDb, type TestDb } from './db';
 
 /**
  * A live game made straight in the test server's database (issue 14), for the live integration
@@ -54,21 +54,23 @@ export interface LiveFixtureOptions {
 	revivePosition?: number | null;
 }
 
-const db = testDb();
+const shared = testDb();
 
 /** A 6-digit code no game has. */
-async function freshCode(): Promise<string> {
+async function freshCode(db: TestDb): Promise<string> {
 	for (;;) {
 		const code = String(randomInt(100_000, 1_000_000));
 		if (!(await db.get('select 1 as x from live_games where code = ?', code))) return code;
 	}
 }
 
-export async function makeLiveGame(o: LiveFixtureOptions = {}): Promise<LiveFixture> {
+/** `database`: another server's (its SQLite file or PostgreSQL URL: the kill test's, the benchmark's); by default the shared test server's. */
+export async function makeLiveGame(o: LiveFixtureOptions = {}, database?: string): Promise<LiveFixture> {
+	const db = database ? testDb(database) : shared;
 	const now = Date.now();
 	const owner = (await db.get<{ id: number }>('select id from users where phone = ?', '+84' + (o.ownerPhone ?? '0900000002').slice(1)))!;
 	const unit = o.unitCode === null ? null : await db.get<{ id: number }>('select id from units where code = ?', o.unitCode ?? '001');
-	const code = await freshCode();
+	const code = await freshCode(db);
 	const game = (await db.get<{ id: number }>(
 		`insert into live_games (code, title, owner_id, unit_id, status, phase, position, locked, version, display_mode,
 			seconds_per_question, speed_bonus, team_mode, team_scoring, quiz_weight, judged_weight,
@@ -176,5 +178,5 @@ export async function makeLiveGame(o: LiveFixtureOptions = {}): Promise<LiveFixt
 
 /** The game row as the database has it now. */
 export function liveGameRow(gameId: number) {
-	return db.get<Record<string, any>>('select * from live_games where id = ?', gameId);
+	return shared.get<Record<string, any>>('select * from live_games where id = ?', gameId);
 }

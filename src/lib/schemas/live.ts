@@ -66,7 +66,7 @@ export const LiveAnswerSchema = z.object({
 		.array(z.string().min(1).max(64), { error: 'Danh sách đáp án không hợp lệ.' })
 		.min(1, 'Vui lòng chọn một đáp án.')
 		.max(10, 'Quá nhiều đáp án.'),
-	requestId: z.string({ error: 'Thiếu mã gửi.' }).min(8, 'Mã gửi không hợp lệ.').max(64, 'Mã gửi không hợp lệ.')
+	requestId: z.string({ error: 'Thiếu mã gửi.' }).min(1, 'Mã gửi không hợp lệ.').max(64, 'Mã gửi không hợp lệ.')
 });
 
 export const LIVE_HOST_ACTIONS = [

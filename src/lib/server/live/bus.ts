@@ -5,11 +5,11 @@
  *
  * - in-process: a write in this process calls `publish(gameId)` after its commit, and this
  *   process's streams hear of it at once (one read of the version, no waiting for the poll);
- * - across processes: every `POLL_MS` the bus reads the version of the games that have local
+ * - across processes: every `POLL_MS` (50 ms) the bus reads the version of the games that have local
  *   subscribers (one indexed query for all of them), and — for subscribers that asked for it,
  *   the big screen and the host — the game's activity (answers so far, players joining), at most every
  *   `ACTIVITY_MS`. A host's command handled by worker 1 thus reaches the players streaming from
- *   worker 2 within ~100 ms, on SQLite and PostgreSQL alike; a game nobody here watches costs nothing.
+ *   worker 2 within ~50 ms, on SQLite and PostgreSQL alike; a game nobody here watches costs nothing.
  *
  * Fanning out over several machines later needs no other change than a faster transport behind
  * this interface (PostgreSQL LISTEN/NOTIFY, Redis): the streams only ever see `subscribe`.
@@ -42,7 +42,7 @@ export interface BusSource {
 	activity(game: { id: number; version: number; position: number; phase: string }): Promise<number>;
 }
 
-export const POLL_MS = 100;
+export const POLL_MS = 50;
 /** The activity is read (and sent to screens) at most this often: ~4 updates a second. */
 export const ACTIVITY_MS = 250;
 

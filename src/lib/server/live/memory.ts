@@ -13,6 +13,8 @@ import type { GameQuestion, GameRow } from './repo';
 interface GameEntry {
 	row: GameRow;
 	questions: GameQuestion[] | null;
+	/** When the row was last read from the database (Date.now()). */
+	readAt: number;
 }
 
 const games = new Map<number, GameEntry>();
@@ -22,11 +24,13 @@ const players = new Map<string, number>();
 const MAX_PLAYERS = 200_000;
 
 /** Remembers `row` unless a newer version of it is remembered already. */
-export function remember(row: GameRow): GameRow {
+export function remember(row: GameRow, readAt = Date.now()): GameRow {
 	const cur = games.get(row.id);
 	if (cur && cur.row.version > row.version) return cur.row;
-	if (cur) cur.row = row;
-	else games.set(row.id, { row, questions: null });
+	if (cur) {
+		cur.row = row;
+		cur.readAt = readAt;
+	} else games.set(row.id, { row, questions: null, readAt });
 	idByCode.set(row.code, row.id);
 	return row;
 }
@@ -54,6 +58,23 @@ export async function freshGame(db: Executor, id: number): Promise<GameRow | und
 const reading = new Map<number, Promise<GameRow | undefined>>();
 
 /**
+ * The game as the database has it now — give or take `maxAgeMs`: a row read that recently is
+ * taken as is, and reads at the same moment are one (5,000 phones reconnecting after a Wi-Fi blip
+ * read the row a handful of times, not 5,000). For a stream's first message: a process that has
+ * not watched the game for a while may remember an old version.
+ */
+export async function currentGame(db: Executor, id: number, maxAgeMs = 50): Promise<GameRow | undefined> {
+	const entry = games.get(id);
+	if (entry && Date.now() - entry.readAt <= maxAgeMs) return entry.row;
+	let p = reading.get(id);
+	if (!p) {
+		p = freshGame(db, id).finally(() => reading.delete(id));
+		reading.set(id, p);
+	}
+	return p;
+}
+
+/**
  * The game at least at `version`: remembered, or read — once, however many streams of this
  * process ask at the same moment (5,000 phones hearing of one version read the row once).
  */
@@ -76,8 +97,8 @@ export async function gameAt(db: Executor, id: number, version: number): Promise
  * `opened_at`/`closed_at` are not read from here (the game row says what is open).
  */
 export async function questionsOf(db: Executor, game: GameRow): Promise<GameQuestion[]> {
-	const entry = games.get(game.id) ?? { row: remember(game), questions: null };
-	if (!games.has(game.id)) games.set(game.id, entry);
+	if (!games.has(game.id)) remember(game);
+	const entry = games.get(game.id)!;
 	// A draft may still be edited by its organiser: read it every time until the room is open.
 	if (entry.questions && game.status !== 'draft') return entry.questions;
 	const qs = await repo.gameQuestions(db, game.id);

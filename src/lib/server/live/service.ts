@@ -32,6 +32,7 @@ import {
 	validJudgeScore
 } from './scoring';
 import { judgeTokenHash, liveDeviceHash } from './tokens';
+import { answersEndAt, answerWindow } from './window';
 import { meOf, playerJson, rankedPlayers, rulesOf, snapshotOf, type Snapshot } from './views';
 
 /**
@@ -268,9 +269,10 @@ export async function liveView(game: GameRow, audience: LiveAudience, playerId?:
 	return { ...view, serverNow: Date.now(), me: await freshMe(s, playerId) };
 }
 
-/** The snapshot of the game at (at least) the version the caller saw. */
+/** The snapshot of the game as it is now (at least at the version the caller saw). */
 export async function currentSnapshot(game: GameRow): Promise<Snapshot> {
-	const g = await memory.gameAt(getDb(), game.id, game.version);
+	const now = await memory.currentGame(getDb(), game.id);
+	const g = now && now.version >= game.version ? now : await memory.gameAt(getDb(), game.id, game.version);
 	return snapshotOf(getDb(), g ?? game);
 }
 
@@ -296,13 +298,10 @@ export interface AnswerInput {
 	receivedAt: number;
 }
 
-/** Why the answer cannot be taken by the game as `g` says, or null when it can. */
+/** Why the answer cannot be taken by the game as `g` says (window.ts), or null when it can. */
 function answerRefusal(g: GameRow, position: number, receivedAt: number): Refusal | null {
-	if (g.status !== 'running' || g.phase !== 'question' || g.position !== position || g.closes_at == null)
-		return refuse(LIVE_STATUS.refused, g.position === position ? MESSAGES.closed : MESSAGES.noQuestion);
-	if (g.paused_remaining_ms != null) return refuse(LIVE_STATUS.refused, MESSAGES.paused);
-	if (receivedAt >= g.closes_at) return refuse(LIVE_STATUS.refused, MESSAGES.closed);
-	return null;
+	const w = answerWindow(g, position, receivedAt);
+	return w === 'open' ? null : refuse(LIVE_STATUS.refused, MESSAGES[w]);
 }
 
 /**
@@ -480,7 +479,8 @@ const notNow = (message: string): Refusal => refuse(LIVE_STATUS.refused, message
 /** Closing the current question if it is still open (reveal, scoreboard, next, judging, podium, finish from a question). */
 function closing(g: GameRow, now: number): { patch: Partial<GameRow>; also: (trx: Trx) => Promise<void> } {
 	const open = g.phase === 'question' && g.position >= 0;
-	const closesAt = open ? Math.min(now, g.paused_remaining_ms != null ? now : (g.closes_at ?? now)) : g.closes_at;
+	// Closed when it ends now, or ended already: its time ran out, or a pause stopped it (answersEndAt).
+	const closesAt = open ? Math.min(now, answersEndAt(g) ?? now) : g.closes_at;
 	return {
 		patch: open ? { closes_at: closesAt, paused_remaining_ms: null } : {},
 		also: async (trx) => {

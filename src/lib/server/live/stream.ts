@@ -30,7 +30,7 @@ let heartbeat: ReturnType<typeof setInterval> | null = null;
 function beat() {
 	if (heartbeat || open.size === 0) return;
 	heartbeat = setInterval(() => {
-		for (const s of open) s.write(': ♥\n\n');
+		for (const s of open) s.write(': ping\n\n');
 		if (open.size === 0 && heartbeat) {
 			clearInterval(heartbeat);
 			heartbeat = null;
