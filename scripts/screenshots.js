@@ -299,6 +299,18 @@ try {
 			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 			await page.goto(server.url + '/district/reports?kind=year&year=' + new Date().getFullYear());
 			await shot('district-reports');
+			// Live hội thi (issue 14): the lead's games, a new game, the demo game's set-up (room open) and its results.
+			await page.goto(server.url + '/live/games');
+			await shot('live-games');
+			await page.goto(server.url + '/live/games/new');
+			await shot('live-game-new');
+			await page.goto(server.url + '/live/games');
+			await page.locator('ul.games h2 a').first().click();
+			await page.waitForURL(/\/live\/games\/\d+$/);
+			const liveGame = page.url();
+			await shot('live-game-setup');
+			await page.goto(liveGame + '/results');
+			await shot('live-game-results');
 			// Back to the organiser for the prizes.
 			await context.clearCookies();
 			await page.goto(server.url + '/login');

@@ -49,6 +49,9 @@ const owner = 'L O N N N N N';
 const guestOnly = 'O A A A A A A';
 const organiser = 'L F F F F O O';
 const admin = 'L F F F F F O';
+/** Live games: staff who host (district leads, organisers, admins); one game: its hosts (unit 001's lead, not leadX). */
+const liveStaff = 'L F F O O O O';
+const liveHost = 'L F F O F O O';
 
 export const MATRIX: MatrixRow[] = [
 	// Public and participant pages
@@ -132,6 +135,31 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /live/host/[id]/screen', expect: 'L F F O F O O', params: { id: 'liveGameId' } },
 	{ key: 'GET /live/judge/[token]', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
 	{ key: 'POST /live/judge/[token]?/score', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
+	// Preparing live games (live-setup.test.ts): organisers, admins and district leads list and create
+	// (a lead's own unit's only); one game's set-up and results only for its hosts — the fixture game is
+	// unit 001's, so leadX is refused. The walker's empty forms answer 400 for the hosts.
+	{ key: 'GET /live/games', expect: liveStaff },
+	{ key: 'GET /live/games/new', expect: liveStaff },
+	{ key: 'POST /live/games/new', expect: liveStaff },
+	{ key: 'GET /live/games/[id]', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/settings', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/draw', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/pick', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/removeQuestion', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/moveUp', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/moveDown', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/addTeam', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/unitTeams', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/removeTeam', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/addPart', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/removePart', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/addJudge', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/reissueJudge', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/removeJudge', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/open', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'POST /live/games/[id]?/delete', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'GET /live/games/[id]/results', expect: liveHost, params: { id: 'liveGameId' } },
+	{ key: 'GET /live/games/[id]/results.xlsx', expect: liveHost, params: { id: 'liveGameId' } },
 	// Organisers (admin implied)
 	{ key: 'GET /organiser', expect: organiser },
 	{ key: 'GET /organiser/audit', expect: organiser },

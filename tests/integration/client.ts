@@ -73,8 +73,8 @@ export class Client {
 		});
 	}
 
-	/** Posts a form action the way `use:enhance` does and decodes SvelteKit's JSON answer. */
-	async action(path: string, fields: Record<string, string>, origin: string | null = this.base) {
+	/** Posts a form action the way `use:enhance` does and decodes SvelteKit's JSON answer; pairs for repeated fields (checkboxes, rows). */
+	async action(path: string, fields: Record<string, string> | [string, string][], origin: string | null = this.base) {
 		const headers: Record<string, string> = {
 			'content-type': 'application/x-www-form-urlencoded',
 			accept: 'application/json',

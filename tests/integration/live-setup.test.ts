@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { Client, loggedIn, registeredClient } from './client';
 import { testDb } from './db';
+import ExcelJS from 'exceljs';
+import { makeLiveGame } from './live-fixture';
+import { answer, command, joinAs, paths } from './live-client';
 
 const db = testDb();
 
@@ -20,27 +23,7 @@ let ownUnit: number;
 let otherUnit: number;
 
 /** A form action with repeated fields (quota rows, checkboxes), the way `use:enhance` posts it. */
-async function post(c: Client, path: string, fields: [string, string][]) {
-	const res = await c.request('POST', path, {
-		body: new URLSearchParams(fields).toString(),
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			origin: c.base
-		}
-	});
-	const text = await res.text();
-	const { parse } = await import('devalue');
-	let body: { type: string; status: number; location?: string; data?: any } | null = null;
-	try {
-		const raw = JSON.parse(text);
-		body = { ...raw, data: raw.data ? parse(raw.data) : undefined };
-	} catch {
-		body = null;
-	}
-	return { res, body, status: body?.status ?? res.status };
-}
+const post = (c: Client, path: string, fields: [string, string][]) => c.action(path, fields);
 
 const count = async (table: string) => Number(((await db.get(`select count(*) as n from ${table}`)) as { n: number }).n);
 
@@ -283,5 +266,114 @@ describe('preparing a game', () => {
 		expect(gone.body?.type).toBe('redirect');
 		expect(await db.get('select id from live_games where id = ?', draft)).toBeUndefined();
 		expect(Number(((await db.get('select count(*) as n from live_game_questions where game_id = ?', draft)) as { n: number }).n)).toBe(0);
+	});
+});
+
+describe('the results of a game played', () => {
+	let gameId: number;
+	beforeAll(async () => {
+		// A whole game through live-core's API: 3 players in 2 teams, 2 questions, one judged part with 4 judges.
+		const g = await makeLiveGame({
+			unitCode: '001',
+			questions: 2,
+			teamMode: 'custom',
+			teamScoring: 'average',
+			teams: ['Chi hội Phúc Xá', 'Chi hội Trúc Bạch'],
+			parts: [{ title: 'Tiểu phẩm', scaleMax: 10 }],
+			judges: 4
+		});
+		gameId = g.gameId;
+		const [a, b] = g.teams;
+		const p1 = await joinAs(g.code, { name: 'Nguyễn Thị Hoa', teamId: a.id });
+		const p2 = await joinAs(g.code, { name: 'Trần Thị Mai', teamId: a.id });
+		// Lê Thị Cúc plays with her hoithi account (the registered participant): her knowledge map gets her answers.
+		const p3 = await joinAs(g.code, { name: 'Lê Thị Cúc', teamId: b.id }, participant);
+		for (const p of [p1, p2, p3]) expect(p.status, JSON.stringify(p.body)).toBe(201);
+		expect((await command(lead, gameId, 'start')).status).toBe(200);
+		const [q0, q1] = g.questions;
+		expect((await answer(p1.client, g.code, 0, [q0.correctIds[0]])).status).toBe(200);
+		expect((await answer(p2.client, g.code, 0, [q0.wrongIds[0]])).status).toBe(200);
+		expect((await answer(p3.client, g.code, 0, [q0.correctIds[0]])).status).toBe(200);
+		expect((await command(lead, gameId, 'next')).status).toBe(200);
+		expect((await answer(p1.client, g.code, 1, [q1.correctIds[0]])).status).toBe(200);
+		expect((await command(lead, gameId, 'judging', { partId: g.parts[0].id })).status).toBe(200);
+		const marks = [
+			[8, 7],
+			[9, 6],
+			[7.5, 8],
+			[10, 5]
+		];
+		for (const [i, j] of g.judges.entries()) {
+			const phone = new Client();
+			await phone.get('/');
+			for (const [k, team] of [a, b].entries()) {
+				const res = await phone.json('POST', paths.judge(j.token), { partId: g.parts[0].id, teamId: team.id, score: marks[i][k] });
+				expect(res.status, await res.clone().text()).toBe(200);
+			}
+		}
+		expect((await command(lead, gameId, 'finish')).status).toBe(200);
+	});
+
+	it('shows the hosts players, teams, every judge’s score with the trimmed mean, and each question', async () => {
+		const res = await lead.get(`/live/games/${gameId}/results`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		for (const name of ['Nguyễn Thị Hoa', 'Trần Thị Mai', 'Lê Thị Cúc', 'Chi hội Phúc Xá', 'Tiểu phẩm', 'Từng câu hỏi'])
+			expect(html).toContain(name);
+		// Team A: 8, 9, 7.5, 10 → without 10 and 7.5: 8.5. Team B: 7, 6, 8, 5 → 6.5.
+		expect(html).toContain('8,5');
+		expect(html).toContain('6,5');
+		expect((await organiser.get(`/live/games/${gameId}/results`)).status).toBe(200);
+	});
+
+	it('exports the four sheets as XLSX, audit-logged', async () => {
+		const before = await count('audit_log');
+		const res = await lead.get(`/live/games/${gameId}/results.xlsx`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('spreadsheetml');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Người thi', 'Đội', 'Giám khảo chấm', 'Từng câu hỏi']);
+		const rows = (name: string) => {
+			const out: unknown[][] = [];
+			wb.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+			return out;
+		};
+		const players = rows('Người thi');
+		const hoa = players.find((r) => r[1] === 'Nguyễn Thị Hoa')!;
+		expect(hoa[0]).toBe(1);
+		expect(hoa[5]).toBe(2);
+		expect(players.find((r) => r[1] === 'Trần Thị Mai')![5]).toBe(0);
+		const judged = rows('Giám khảo chấm');
+		const phucXa = judged.find((r) => r[2] === 'Chi hội Phúc Xá')!;
+		expect(phucXa.slice(3)).toEqual([8, 9, 7.5, 10, 8.5]);
+		const perQuestion = rows('Từng câu hỏi');
+		const first = perQuestion.find((r) => r[0] === 1)!;
+		expect(first.slice(2, 4)).toEqual([3, 2]);
+		expect(rows('Đội').some((r) => r[1] === 'Chi hội Trúc Bạch')).toBe(true);
+		expect(await count('audit_log')).toBe(before + 1);
+		expect(await db.get("select entity_id from audit_log where action = 'live.results.export' order by id desc")).toEqual({
+			entity_id: String(gameId)
+		});
+	});
+
+	it('feeds the account player’s knowledge map and the organisers’ item analysis, marked as live', async () => {
+		const me = await (await participant.get('/me/results')).text();
+		expect(me).toMatch(/câu đúng \(trực tiếp\)/);
+		// The upcoming round (no attempts): no other test fills the 10-minute item cache of that scope, and live answers show in every scope.
+		const upcoming = (await db.get('select id from rounds where opens_at > ? order by opens_at limit 1', Date.now())) as { id: number };
+		const items = await (await organiser.get(`/organiser/items?round=${upcoming.id}`)).text();
+		expect(items).toContain('Hội thi trực tiếp');
+		expect(items).toContain('Trực tiếp');
+	});
+
+	it('is refused to another unit’s lead, participants and anonymous visitors', async () => {
+		for (const path of [`/live/games/${gameId}/results`, `/live/games/${gameId}/results.xlsx`]) {
+			expect((await otherLead.get(path)).status, path).toBe(403);
+			expect((await participant.get(path)).status, path).toBe(403);
+			const a = await anon().get(path);
+			expect(a.status, path).toBe(303);
+			expect(a.headers.get('location')).toMatch(/^\/login/);
+		}
 	});
 });

@@ -4,15 +4,7 @@ import * as users from '../users/users';
 import { seedUnitsAndBank } from '../seed/base';
 import { seededRng } from '../questions/draw';
 import { CONSENT_VERSION } from '../../schemas/auth';
-import {
-	DrawSchema,
-	NewGameSchema,
-	SettingsSchema,
-	cleanLiveText,
-	drawFormToObject,
-	TeamSchema,
-	PartSchema
-} from '../../schemas/live-setup';
+import { DrawSchema, NewGameSchema, SettingsSchema, drawFormToObject, TeamSchema, PartSchema } from '../../schemas/live-setup';
 import type { SessionUser } from '../auth/sessions';
 import * as setup from './setup';
 import * as repo from './setup-repo';
