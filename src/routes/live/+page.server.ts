@@ -11,8 +11,8 @@ export const load = (async ({ url }) => {
 	return {};
 }) satisfies PageServerLoad;
 
+/** The code form: a malformed or unknown code gets a clear message and keeps what was typed. */
 export const actions = {
-	/** The code form: a malformed or unknown code gets a clear message and keeps what was typed. */
 	default: async ({ request }) => {
 		const typed = String((await request.formData()).get('code') ?? '').slice(0, 20);
 		const code = normaliseCode(typed);

@@ -23,18 +23,22 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
+/** A score as a judge types it: 7,5 (as Vietnamese write it) or 7.5; anything else goes to the server's check as typed. */
+function scoreOf(raw: string): number | string {
+	const n = raw === '' ? NaN : Number(raw.replace(',', '.'));
+	return Number.isFinite(n) ? n : raw;
+}
+
+/** One team’s score; out of range, a closed part or another device get the server’s Vietnamese message. */
 export const actions = {
-	/** One team's score; out of range, a closed part or another device get the server's Vietnamese message. */
 	score: async ({ params, locals, request }) => {
 		const form = Object.fromEntries(await request.formData());
 		const teamId = Number(form.teamId);
 		const raw = String(form.score ?? '').trim();
-		// "7,5" as Vietnamese write it.
-		const score = raw === '' ? NaN : Number(raw.replace(',', '.'));
 		const res = await live.scoreByJudge({
 			token: params.token,
 			deviceKey: locals.deviceId,
-			body: { partId: Number(form.partId), teamId, score: Number.isFinite(score) ? score : raw }
+			body: { partId: Number(form.partId), teamId, score: scoreOf(raw) }
 		});
 		if (!res.ok) return fail(res.status, { ok: false, teamId, score: raw, message: res.message });
 		return { ok: true, teamId, score: raw, message: null };
