@@ -89,7 +89,7 @@ export interface LiveClientOptions {
 
 const CLOSED = 2;
 /** Heartbeats: SSE comments are invisible to EventSource, so a server that wants to be seen alive sends one of these. */
-export const LIVE_HEARTBEAT_EVENTS = ['ping', 'heartbeat'] as const;
+const LIVE_HEARTBEAT_EVENTS = ['ping', 'heartbeat'] as const;
 
 /**
  * The server's clock seen from the phone. Each view carries `serverNow`; `serverNow − local receipt

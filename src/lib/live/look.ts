@@ -1,9 +1,11 @@
+import { formatNumber } from '../vn/number';
+
 /**
  * How the live screens tell options apart: a colour and a shape per position (A ▲, B ◆, C ●, D ■),
  * the same on the big screen and every phone, so a player can match them at a glance — and the
  * shape carries it for colour-blind players and on a washed-out projector.
  */
-export const OPTION_LOOKS = [
+const OPTION_LOOKS = [
 	{ shape: '▲', color: '#b3261e' },
 	{ shape: '◆', color: '#1659a8' },
 	{ shape: '●', color: '#8a5a00' },
@@ -16,10 +18,9 @@ export function optionLook(index: number) {
 	return OPTION_LOOKS[index % OPTION_LOOKS.length];
 }
 
-/** Points as Vietnamese write them: 12.500. */
-const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** Points as Vietnamese write them: 12.500, 8,5. */
 export function formatPoints(n: number | null | undefined): string {
-	return n == null ? '—' : points.format(n);
+	return formatNumber(n, 1);
 }
 
 /** What each phase is called on the host's screens. */

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as live from '$lib/server/live/service';
-import { teamsOf } from '$lib/server/live/repo';
-import { getDb } from '$lib/server/db';
+import * as screens from '$lib/server/live/screens';
 import * as users from '$lib/server/users/service';
 import { livePaths } from '$lib/live/protocol';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,9 +23,9 @@ export const load = (async ({ params, locals, depends }) => {
 		return { ...base, view, closed: null, teamMode: game.team_mode, units: [], teams: [], openTeams: false, account: null };
 	}
 	const closed = game.status === 'finished' ? live.MESSAGES.finished : game.locked === 1 ? live.MESSAGES.locked : null;
-	const [units, teams] = closed ? [[], []] : await Promise.all([users.listSelectableUnits(), teamsOf(getDb(), game.id)]);
+	const [units, teams] = closed ? [[], []] : await Promise.all([users.listSelectableUnits(), screens.joinTeams(game.id)]);
 	// Unit teams: the units the host set up, when there are any; else every unit of the list.
-	const unitTeams = teams.filter((t) => t.unit_id != null);
+	const unitTeams = teams.filter((t) => t.unitId != null);
 	return {
 		...base,
 		view: null,
@@ -34,7 +33,7 @@ export const load = (async ({ params, locals, depends }) => {
 		teamMode: game.team_mode,
 		units:
 			game.team_mode === 'unit' && unitTeams.length > 0
-				? unitTeams.map((t) => ({ id: t.unit_id!, name: t.name }))
+				? unitTeams.map((t) => ({ id: t.unitId!, name: t.name }))
 				: units.map((u) => ({ id: u.id, name: u.name })),
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		// Custom teams: a typed name makes a team only while the host has defined none.
