@@ -1,5 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { login } from './helpers';
 
@@ -23,6 +24,13 @@ function answersOf(gameId: number, position: number) {
 	} finally {
 		db.close();
 	}
+}
+
+/** No serious or critical axe findings on a live screen as it is now (as accessibility.e2e.ts checks the other pages). */
+async function expectAccessible(page: Page, name: string) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(serious.map((v) => `${name}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
@@ -91,6 +99,7 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	await lan.page.getByLabel('Mã phòng').fill('000000');
 	await lan.page.getByRole('button', { name: 'Vào phòng' }).click();
 	await expect(lan.page.getByRole('alert')).toContainText('Không tìm thấy phòng thi');
+	await expectAccessible(lan.page, 'room code form');
 	await lan.page.getByLabel('Mã phòng').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
 	await lan.page.getByRole('button', { name: 'Vào phòng' }).click();
 	const players: Record<string, { context: BrowserContext; page: Page }> = { lan };
@@ -101,6 +110,7 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	] as const) {
 		const p = name === 'Nguyễn Thị Lan' ? lan : await newPhone(browser);
 		if (p !== lan) await p.page.goto(`/live/${code}`);
+		if (p === lan) await expectAccessible(p.page, 'join form');
 		await p.page.getByLabel('Tên hiển thị *').fill(name);
 		await p.page.getByLabel('Đội *').selectOption({ label: team });
 		await p.page.getByRole('button', { name: 'Vào phòng' }).click();
@@ -111,6 +121,8 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	const cuc = players['Lê Thị Cúc'];
 	await expect(screen.getByText('3 người chơi đã vào phòng')).toBeVisible();
 	await expect(host.getByRole('heading', { name: 'Người chơi (3)' })).toBeVisible();
+	await expectAccessible(screen, 'big screen (lobby)');
+	await expectAccessible(host, 'host console');
 
 	// Question 1, started from the console.
 	await host.getByRole('button', { name: /^Bắt đầu/ }).click();
@@ -118,6 +130,7 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	await expect(screen.getByText('Câu 1/3')).toBeVisible();
 	await expect(screen.getByRole('timer')).toBeVisible();
 
+	await expectAccessible(lan.page, 'player (question)');
 	await answer(lan.page, 'A');
 	await expect(lan.page.getByText('Đã gửi ✓')).toBeVisible();
 
@@ -147,6 +160,8 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	await expect(screen.getByText(/trả lời đúng/)).toBeVisible();
 	await expect(screen.getByText('Giải thích:')).toBeVisible();
 	for (const p of [lan, mai, cuc]) await expect(p.page.getByRole('heading', { name: /Chính xác!|Chưa đúng/ })).toBeVisible();
+	await expectAccessible(screen, 'big screen (reveal)');
+	await expectAccessible(lan.page, 'player (reveal)');
 	await screen.keyboard.press('s');
 	await expect(screen.getByRole('heading', { name: 'Bảng điểm' })).toBeVisible();
 	await expect(screen.getByRole('heading', { name: 'Đội' })).toBeVisible();
@@ -183,6 +198,7 @@ test('a host, a big screen, three phones and a judge play a whole game', async (
 	await judge.page.getByLabel('Đội Hoa Sen').fill('8,5');
 	await judge.page.getByRole('listitem').filter({ hasText: 'Đội Hoa Sen' }).getByRole('button', { name: 'Gửi' }).click();
 	await expect(judge.page.getByText('Đã gửi: 8,5 điểm ✓')).toBeVisible();
+	await expectAccessible(judge.page, 'judge page');
 	await expect(screen.getByRole('listitem').filter({ hasText: 'Đội Hoa Sen' })).toContainText('8,5');
 
 	// The podium, then the end (the console asks first).
