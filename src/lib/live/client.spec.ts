@@ -107,12 +107,14 @@ function harness(opts: { as?: 'player' | 'screen' | 'host'; storage?: KeyValueSt
 	};
 	const views: LiveView[] = [];
 	const answers: AnswerState[] = [];
+	const connections: string[] = [];
 	let refused = 0;
 	const client = new LiveClient({
 		code: '123456',
 		as: opts.as ?? 'player',
 		onView: (v) => views.push(v),
 		onAnswer: (a) => answers.push(a),
+		onConnection: (c) => connections.push(c),
 		onRefused: () => refused++,
 		deps
 	});
@@ -124,6 +126,7 @@ function harness(opts: { as?: 'player' | 'screen' | 'host'; storage?: KeyValueSt
 		server,
 		views,
 		answers,
+		connections,
 		watchers,
 		storage,
 		get refused() {
@@ -232,7 +235,7 @@ describe('LiveClient stream', () => {
 		expect(h.client.connectionState).toBe('live');
 	});
 
-	it('opens a new stream when nothing arrives for 30 s, but not while heartbeats come', async () => {
+	it('opens a new stream when nothing arrives for 30 s (plus jitter), but not while heartbeats come', async () => {
 		const h = harness();
 		h.client.start();
 		h.stream.open();
@@ -242,7 +245,9 @@ describe('LiveClient stream', () => {
 			h.stream.emit('ping');
 		}
 		expect(h.streams).toHaveLength(1);
-		await h.advance(30_001);
+		await h.advance(30_000); // 30 s and the jitter (random 0.5: +15 %) not yet over
+		expect(h.streams).toHaveLength(1);
+		await h.advance(4_501);
 		expect(h.streams).toHaveLength(2);
 		expect(h.streams[0].closed).toBe(true);
 	});
@@ -280,6 +285,18 @@ describe('LiveClient stream', () => {
 		expect(h.streams).toHaveLength(2); // the second wait is longer
 		await h.advance(1_000);
 		expect(h.streams).toHaveLength(3);
+	});
+
+	it('is live again as soon as EventSource reconnects, though an up-to-date stream sends nothing', async () => {
+		const h = harness();
+		h.client.start();
+		h.stream.open();
+		h.stream.send(view());
+		h.stream.fail(false); // dropped; EventSource retries with Last-Event-ID
+		expect(h.client.connectionState).toBe('reconnecting');
+		h.stream.open();
+		expect(h.client.connectionState).toBe('live');
+		expect(h.connections).toEqual(['live', 'reconnecting', 'live']);
 	});
 
 	it('stops everything on stop()', async () => {

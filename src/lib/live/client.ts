@@ -88,7 +88,12 @@ export interface LiveClientOptions {
 }
 
 const CLOSED = 2;
-/** Heartbeats: SSE comments are invisible to EventSource, so a server that wants to be seen alive sends one of these. */
+/**
+ * Heartbeats: SSE comments (`: ♥`) are invisible to EventSource, so only a named event such as
+ * `event: ping` (with a `data:` line) tells the page that a quiet stream is still alive. With
+ * comment heartbeats alone, a quiet phase (lobby, a long scoreboard) costs each phone a reconnect
+ * every 30–39 s — harmless (the server sends the current view), but avoidable.
+ */
 const LIVE_HEARTBEAT_EVENTS = ['ping', 'heartbeat'] as const;
 
 /**
@@ -283,6 +288,12 @@ export class LiveClient {
 		this.stream = es;
 		es.onopen = () => {
 			if (this.stream !== es) return;
+			// Open again after EventSource's own retry: with Last-Event-ID the server sends nothing when
+			// nothing changed, so the view in hand is current — the page is live, no message needed.
+			if (this.view) {
+				this.retries = 0;
+				this.setConnection('live');
+			}
 			this.armSilence();
 			void this.sendStored();
 		};
@@ -334,10 +345,14 @@ export class LiveClient {
 
 	private armSilence(): void {
 		if (this.silenceTimer != null) this.deps.clearTimeout(this.silenceTimer);
-		this.silenceTimer = this.deps.setTimeout(() => {
-			this.silenceTimer = null;
-			this.reopen();
-		}, this.opts.silentMs ?? 30_000);
+		// Jittered (up to +30 %): a hall of phones that all went quiet together does not come back in one burst.
+		this.silenceTimer = this.deps.setTimeout(
+			() => {
+				this.silenceTimer = null;
+				this.reopen();
+			},
+			(this.opts.silentMs ?? 30_000) * (1 + 0.3 * this.deps.random())
+		);
 	}
 
 	private receive(data: string): void {
