@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { livePaths, type LiveAnswerBody, type LiveJudgeBody } from '../../src/lib/live/protocol';
 import { Client, loggedIn } from './client';
 import { liveGameRow } from './live-fixture';
 
 /** What the live tests do over HTTP (issue 14): join, answer, host commands, the event stream. */
 
 export const paths = {
-	join: (code: string) => `/api/live/${code}/players`,
-	answers: (code: string) => `/api/live/${code}/answers`,
-	events: (code: string, as = 'player') => `/api/live/${code}/events?as=${as}`,
-	command: (gameId: number) => `/api/live/games/${gameId}/command`,
-	judge: (token: string) => `/api/live/judge/${token}/scores`
+	join: livePaths.joinApi,
+	answers: livePaths.answers,
+	events: (code: string, as = 'player') => `${livePaths.events(code)}?as=${as}`,
+	command: livePaths.hostCommand,
+	judge: livePaths.judgeScore
 };
+
+/** A judge's score as the judge page sends it (wrong types allowed: the server must refuse them). */
+export type JudgeBody = LiveJudgeBody | Record<string, unknown>;
 
 export async function readJson(res: Response): Promise<any> {
 	const text = await res.text();
@@ -24,7 +28,8 @@ export async function joinAs(code: string, fields: Record<string, unknown> = { n
 }
 
 export async function answer(client: Client, code: string, position: number, optionIds: string[], requestId = randomUUID()) {
-	const res = await client.json('POST', paths.answers(code), { position, optionIds, requestId });
+	const body: LiveAnswerBody = { position, optionIds, requestId };
+	const res = await client.json('POST', paths.answers(code), body);
 	return { status: res.status, body: await readJson(res), requestId };
 }
 

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { newJudgeToken } from '../../src/lib/server/live/tokens';
 import { testDb, type TestDb } from './db';
 
 /**
@@ -154,15 +155,8 @@ export async function makeLiveGame(o: LiveFixtureOptions = {}, database?: string
 	}
 	const judges: LiveFixture['judges'] = [];
 	for (let i = 0; i < (o.judges ?? 0); i++) {
-		// The token as the app makes it (live/tokens.ts): base32 of random bytes; stored as its SHA-256.
-		const token = randomBytes(20)
-			.toString('base64')
-			.replace(/[^a-z2-7]/gi, '')
-			.toLowerCase()
-			.replace(/[0189]/g, 'a')
-			.padEnd(32, 'a')
-			.slice(0, 32);
-		const hash = createHash('sha256').update(token, 'utf8').digest('hex');
+		// The token as live-setup makes it (live/tokens.ts): only its hash is stored.
+		const { token, hash } = newJudgeToken();
 		const name = `Giám khảo ${i + 1}`;
 		const r = (await db.get<{ id: number }>(
 			'insert into live_judges (game_id, name, token_hash, created_at) values (?, ?, ?, ?) returning id',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Client, registeredClient } from './client';
 import { testDb } from './db';
 import { makeLiveGame } from './live-fixture';
-import { command, joinAs, organiserClient, paths, readJson } from './live-client';
+import { LIVE_DEVICE_COOKIE } from '../../src/lib/live/protocol';
+import { answer, command, joinAs, organiserClient, paths, readJson } from './live-client';
 
 /** Joining a live room (issue 14 items 2 and "Bad input"): anonymous and with an account, and every refusal. */
 const db = testDb();
@@ -12,6 +13,10 @@ const playersOf = async (gameId: number) =>
 describe('joining a live room', () => {
 	it('lets a phone join without an account and keeps it the same player on a rejoin', async () => {
 		const g = await makeLiveGame();
+		// A phone that never opened hoithi gets its device cookie with the join's answer.
+		const fresh = await new Client().json('POST', paths.join(g.code), { name: 'Trần Thị Hoa' });
+		expect(fresh.headers.getSetCookie().some((c) => c.startsWith(`${LIVE_DEVICE_COOKIE}=`))).toBe(true);
+		await db.run('delete from live_players where game_id = ?', g.gameId);
 		const first = await joinAs(g.code, { name: '  Trần   Thị Hoa ', affiliation: 'Chi hội 3' });
 		expect(first.status).toBe(201);
 		expect(first.body).toMatchObject({ name: 'Trần Thị Hoa', code: g.code, created: true });
@@ -45,6 +50,29 @@ describe('joining a live room', () => {
 		expect(again.body.playerId).toBe(res.body.playerId);
 	});
 
+	it('does not hand one account’s player to another account signed in on the same phone', async () => {
+		const g = await makeLiveGame({ questions: 1 });
+		const a = await registeredClient({ unitCode: '001' });
+		const mine = await joinAs(g.code, {}, a.client);
+		expect(mine.status).toBe(201);
+		// A signs out; B signs in on the same phone (the device cookie stays).
+		await a.client.action('/logout', {});
+		const b = await registeredClient({ unitCode: '001' });
+		const shared = new Client();
+		(shared as unknown as { cookies: Map<string, string> }).cookies = new Map([
+			...(a.client as unknown as { cookies: Map<string, string> }).cookies
+		]);
+		await shared.action('/login', { identifier: b.form.phone, password: b.form.password });
+		const theirs = await joinAs(g.code, {}, shared);
+		expect(theirs.status).toBe(422);
+		expect(theirs.body.message).toBe('Thiết bị này đã tham gia bằng một tài khoản khác.');
+		const host = await organiserClient();
+		await command(host, g.gameId, 'start');
+		const r = await answer(shared, g.code, 0, [g.questions[0].correctIds[0]]);
+		expect(r.status).toBe(401);
+		expect(await playersOf(g.gameId)).toBe(1);
+	});
+
 	it('refuses a wrong, malformed or not yet opened code, and a finished game, with a message', async () => {
 		const draft = await makeLiveGame({ status: 'draft' });
 		for (const code of ['000000', 'abcdef', '12345', draft.code]) {
@@ -67,7 +95,7 @@ describe('joining a live room', () => {
 		expect((await command(host, g.gameId, 'lock')).status).toBe(200);
 		const late = await joinAs(g.code, { name: 'Đỗ Thị Hằng' });
 		expect(late.status).toBe(422);
-		expect(late.body.message).toMatch(/khoá/);
+		expect(late.body.message).toMatch(/khóa/);
 		const back = await joinAs(g.code, { name: 'Phạm Thị Yến' }, inside.client);
 		expect(back.status).toBe(200);
 		expect(back.body.playerId).toBe(inside.body.playerId);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Client } from './client';
 import { testDb } from './db';
 import { makeLiveGame } from './live-fixture';
-import { command, joinAs, openEvents, organiserClient, paths, readJson } from './live-client';
+import { command, joinAs, openEvents, organiserClient, paths, readJson, type JudgeBody } from './live-client';
 
 /** Judged parts (issue 14 item 4): judge links bound to one device, scores in range, the trimmed mean, the combined board. */
 const db = testDb();
 
-async function score(judge: Client, token: string, body: Record<string, unknown>) {
+async function score(judge: Client, token: string, body: JudgeBody) {
 	const res = await judge.json('POST', paths.judge(token), body);
 	return { status: res.status, body: await readJson(res) };
 }

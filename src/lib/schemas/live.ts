@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../vn/text';
-import { LIVE_CODE_LENGTH, LIVE_NAME_MAX, LIVE_TEAM_NAME_MAX } from '../live/protocol';
+import { LIVE_CODE_LENGTH, LIVE_NAME_MAX, LIVE_TEAM_NAME_MAX, type LiveHostAction } from '../live/protocol';
 
 /**
  * Input of the live hội thi (issue 14), shared by the join form (live-ui) and the server
@@ -26,9 +26,9 @@ export function nameField(what: string, max: number, required: boolean) {
 	return base;
 }
 
-export const liveName = nameField('Tên', LIVE_NAME_MAX, true);
-export const liveTeamName = nameField('Tên đội', LIVE_TEAM_NAME_MAX, false);
-export const liveAffiliation = nameField('Chi hội / đơn vị', LIVE_TEAM_NAME_MAX, false);
+const liveName = nameField('Tên', LIVE_NAME_MAX, true);
+const liveTeamName = nameField('Tên đội', LIVE_TEAM_NAME_MAX, false);
+const liveAffiliation = nameField('Chi hội / đơn vị', LIVE_TEAM_NAME_MAX, false);
 
 /** A room code as typed (spaces and dashes allowed: "123 456") → its 6 digits, or null. */
 export function normaliseCode(input: unknown): string | null {
@@ -58,7 +58,6 @@ export const LiveJoinSchema = z.object({
 	teamName: liveTeamName.nullish().transform((s) => (s ? s : null)),
 	affiliation: liveAffiliation.nullish().transform((s) => (s ? s : null))
 });
-export type LiveJoinInput = z.output<typeof LiveJoinSchema>;
 
 export const LiveAnswerSchema = z.object({
 	position: z.number({ error: 'Thiếu câu hỏi.' }).int('Câu hỏi không hợp lệ.').min(0, 'Câu hỏi không hợp lệ.'),
@@ -69,7 +68,7 @@ export const LiveAnswerSchema = z.object({
 	requestId: z.string({ error: 'Thiếu mã gửi.' }).min(1, 'Mã gửi không hợp lệ.').max(64, 'Mã gửi không hợp lệ.')
 });
 
-export const LIVE_HOST_ACTIONS = [
+const LIVE_HOST_ACTIONS = [
 	'open',
 	'lock',
 	'unlock',
@@ -84,7 +83,7 @@ export const LIVE_HOST_ACTIONS = [
 	'judging',
 	'podium',
 	'finish'
-] as const;
+] as const satisfies readonly LiveHostAction[];
 
 export const LiveHostSchema = z.object({
 	action: z.enum(LIVE_HOST_ACTIONS, { error: 'Lệnh không hợp lệ.' }),

@@ -42,9 +42,9 @@ export interface BusSource {
 	activity(game: { id: number; version: number; position: number; phase: string }): Promise<number>;
 }
 
-export const POLL_MS = 50;
+const POLL_MS = 50;
 /** The activity is read (and sent to screens) at most this often: ~4 updates a second. */
-export const ACTIVITY_MS = 250;
+const ACTIVITY_MS = 250;
 
 interface Subscriber {
 	onChange: (change: LiveChange) => void;
@@ -53,6 +53,8 @@ interface Subscriber {
 
 interface Watched {
 	subs: Set<Subscriber>;
+	/** How many of them asked for the activity (a count, not a scan of thousands of phones every poll). */
+	activitySubs: number;
 	version: number | null;
 	activity: number | null;
 	activityAt: number;
@@ -90,7 +92,7 @@ export function createBus(source: BusSource, opts: { pollMs?: number; activityMs
 			const versionChanged = w.version !== row.version;
 			w.version = row.version;
 			let activityChanged = false;
-			if ([...w.subs].some((s) => s.activity) && (forceActivity || versionChanged || now - w.activityAt >= activityMs)) {
+			if (w.activitySubs > 0 && (forceActivity || versionChanged || now - w.activityAt >= activityMs)) {
 				w.activityAt = now;
 				const n = await source.activity(row);
 				activityChanged = n !== w.activity;
@@ -138,16 +140,17 @@ export function createBus(source: BusSource, opts: { pollMs?: number; activityMs
 		subscribe(gameId, onChange, o = {}) {
 			let w = games.get(gameId);
 			if (!w) {
-				w = { subs: new Set(), version: null, activity: null, activityAt: 0 };
+				w = { subs: new Set(), activitySubs: 0, version: null, activity: null, activityAt: 0 };
 				games.set(gameId, w);
 			}
 			const sub: Subscriber = { onChange, activity: !!o.activity };
 			w.subs.add(sub);
+			if (sub.activity) w.activitySubs++;
 			ensureTimer();
 			return () => {
 				const cur = games.get(gameId);
 				if (!cur) return;
-				cur.subs.delete(sub);
+				if (cur.subs.delete(sub) && sub.activity) cur.activitySubs--;
 				if (cur.subs.size === 0) games.delete(gameId);
 				stopTimerIfIdle();
 			};

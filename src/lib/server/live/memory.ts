@@ -35,11 +35,6 @@ export function remember(row: GameRow, readAt = Date.now()): GameRow {
 	return row;
 }
 
-/** The remembered row of a game, if any (may be older than the database's). */
-export function knownGame(id: number): GameRow | undefined {
-	return games.get(id)?.row;
-}
-
 /** The game by its room code: remembered, or read (and remembered). */
 export async function gameByCode(db: Executor, code: string): Promise<GameRow | undefined> {
 	const id = idByCode.get(code);
@@ -122,11 +117,4 @@ export function rememberPlayer(gameId: number, by: { deviceHash?: string | null;
 	if (!key) return;
 	if (players.size >= MAX_PLAYERS) players.delete(players.keys().next().value!);
 	players.set(key, playerId);
-}
-
-/** Forgets everything (tests). */
-export function forgetAll(): void {
-	games.clear();
-	idByCode.clear();
-	players.clear();
 }

@@ -1,5 +1,5 @@
-import { sql, type Selectable } from 'kysely';
-import type { Executor } from '../db';
+import type { Selectable } from 'kysely';
+import type { Conn, Executor, Program } from '../db';
 import type { LiveGamesTable, LivePlayersTable, QuestionKind } from '../db/types';
 import type { StoredOption } from '../questions/questions';
 
@@ -211,16 +211,6 @@ export async function countAnswers(db: Executor, gameId: number, position: numbe
 	return Number(r.n);
 }
 
-/** How many judge scores a part has, and when the last one changed: the judging screen's activity. */
-export async function partActivity(db: Executor, partId: number): Promise<number> {
-	const r = await db
-		.selectFrom('live_judge_scores')
-		.select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('last')])
-		.where('part_id', '=', partId)
-		.executeTakeFirstOrThrow();
-	return Number(r.n) * 1e13 + Number(r.last ?? 0);
-}
-
 export interface PlayerTotals {
 	id: number;
 	name: string;
@@ -298,16 +288,6 @@ export async function playerTotals(db: Executor, gameId: number, position: numbe
 	}));
 }
 
-/** How many chose each option at `position`, from the stored answers (the reveal's bars). */
-export async function answersAt(db: Executor, gameId: number, position: number) {
-	return db
-		.selectFrom('live_answers')
-		.select(['player_id', 'option_ids_json', 'correct'])
-		.where('game_id', '=', gameId)
-		.where('position', '=', position)
-		.execute();
-}
-
 export interface NewAnswer {
 	gameId: number;
 	playerId: number;
@@ -320,44 +300,41 @@ export interface NewAnswer {
 	receivedAt: number;
 }
 
+const INSERT_ANSWER = (revive: boolean) => `insert into live_answers
+		(game_id, player_id, position, option_ids_json, correct, points, elapsed_ms, request_id, received_at)
+	select cast(? as integer), cast(? as integer), cast(? as integer), cast(? as text), cast(? as integer), cast(? as integer),
+		cast(? as bigint), cast(? as text), cast(? as bigint)
+	from live_games g join live_players p on p.game_id = g.id
+	where g.id = ? and g.version = ? and p.id = ? and p.removed_at is null and p.eliminated_at_position is ${revive ? 'not null' : 'null'}
+	on conflict (player_id, position) do nothing`;
+const INSERT_ANSWER_SQL = { revive: INSERT_ANSWER(true), stillIn: INSERT_ANSWER(false) };
+
 /**
  * The answer, stored only if — in the same statement — the game is still at `version` (so nothing
  * a host did since the caller read the game: a reveal, a pause, the next question), the player is
  * not removed, and the player's elimination fits the question (`revive`: only the eliminated;
  * otherwise only those still in); and the player has no answer to it yet (the primary key: a
- * retry counts once). True when stored. One statement: the answer's whole cost in the common case.
+ * retry counts once). True when stored. One statement — the answer's whole cost in the common
+ * case — as a statement program (db/program.ts) for `exclusive`: a cached prepared statement on
+ * SQLite, in its own short transaction on either engine, waiting its turn behind other processes.
  */
-export async function insertAnswerIfCurrent(db: Executor, a: NewAnswer, version: number, revive: boolean): Promise<boolean> {
-	const int = (v: number) => sql<number>`cast(${v} as integer)`;
-	const big = (v: number) => sql<number>`cast(${v} as bigint)`;
-	const text = (v: string) => sql<string>`cast(${v} as text)`;
-	const r = await db
-		.insertInto('live_answers')
-		.columns(['game_id', 'player_id', 'position', 'option_ids_json', 'correct', 'points', 'elapsed_ms', 'request_id', 'received_at'])
-		.expression(
-			db
-				.selectFrom('live_games as g')
-				.innerJoin('live_players as p', 'p.game_id', 'g.id')
-				.select([
-					int(a.gameId).as('game_id'),
-					int(a.playerId).as('player_id'),
-					int(a.position).as('position'),
-					text(a.optionIdsJson).as('option_ids_json'),
-					int(a.correct ? 1 : 0).as('correct'),
-					int(a.points).as('points'),
-					big(a.elapsedMs).as('elapsed_ms'),
-					text(a.requestId).as('request_id'),
-					big(a.receivedAt).as('received_at')
-				])
-				.where('g.id', '=', a.gameId)
-				.where('g.version', '=', version)
-				.where('p.id', '=', a.playerId)
-				.where('p.removed_at', 'is', null)
-				.where('p.eliminated_at_position', revive ? 'is not' : 'is', null)
-		)
-		.onConflict((oc) => oc.columns(['player_id', 'position']).doNothing())
-		.executeTakeFirst();
-	return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+export function* insertAnswerIfCurrent(c: Conn, a: NewAnswer, version: number, revive: boolean): Program<boolean> {
+	const r = yield* c.run(
+		revive ? INSERT_ANSWER_SQL.revive : INSERT_ANSWER_SQL.stillIn,
+		a.gameId,
+		a.playerId,
+		a.position,
+		a.optionIdsJson,
+		a.correct ? 1 : 0,
+		a.points,
+		a.elapsedMs,
+		a.requestId,
+		a.receivedAt,
+		a.gameId,
+		version,
+		a.playerId
+	);
+	return r.changes === 1;
 }
 
 export function findAnswer(db: Executor, playerId: number, position: number) {

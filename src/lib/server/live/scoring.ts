@@ -8,9 +8,9 @@ import { isAnswerCorrect } from '../attempts/scoring';
  */
 
 /** A correct answer earns at least this… */
-export const BASE_POINTS = 500;
+const BASE_POINTS = 500;
 /** …plus up to this much for speed, linear in the share of the window still left when it arrived. */
-export const SPEED_POINTS = 500;
+const SPEED_POINTS = 500;
 /** A correct answer when the game has the speed bonus off. */
 export const FLAT_POINTS = BASE_POINTS + SPEED_POINTS;
 

@@ -1,4 +1,4 @@
-import { getDb, afterTransaction, type Executor, type Trx } from '../db';
+import { getDb, afterTransaction, exclusive, type Executor, type Trx } from '../db';
 import { lockRow } from '../db/sql';
 import { audit } from '../audit';
 import { hasRole } from '../auth/guards';
@@ -64,7 +64,7 @@ export const MESSAGES = {
 	badCode: 'Mã phòng thi gồm 6 chữ số.',
 	notOpen: 'Phòng thi chưa mở. Vui lòng đợi Ban Tổ chức mở phòng.',
 	finished: 'Hội thi này đã kết thúc.',
-	locked: 'Phòng thi đã khoá, không nhận thêm người chơi.',
+	locked: 'Phòng thi đã khóa, không nhận thêm người chơi.',
 	removed: 'Bạn đã được mời ra khỏi phòng thi này và không thể tham gia lại.',
 	notJoined: 'Bạn chưa vào phòng thi này. Vui lòng nhập mã phòng và tên để tham gia.',
 	noQuestion: 'Câu hỏi này không còn nhận câu trả lời.',
@@ -149,17 +149,22 @@ export async function playerForDevice(gameId: number, deviceKey: string | null, 
 		if (byUser) return byUser;
 	}
 	if (!deviceKey) return null;
-	return (await repo.findPlayerByDevice(db, gameId, liveDeviceHash(deviceKey))) ?? null;
+	const byDevice = await repo.findPlayerByDevice(db, gameId, liveDeviceHash(deviceKey));
+	// A phone another account joined on (a shared phone, someone else now signed in) is not this account's player.
+	if (byDevice && user && byDevice.user_id != null && byDevice.user_id !== user.id) return null;
+	return byDevice ?? null;
 }
 
 /** The player's id, from memory when this process has seen them (an id never changes); null when not joined. */
 export async function playerIdOf(gameId: number, deviceKey: string | null, user: SessionUser | null): Promise<number | null> {
 	const deviceHash = deviceKey ? liveDeviceHash(deviceKey) : null;
-	const known = memory.knownPlayer(gameId, { userId: user?.id ?? null }) ?? memory.knownPlayer(gameId, { deviceHash });
+	// Signed in: the account's player (remembered by account only: the phone may be someone else's player).
+	const key = user ? { userId: user.id } : { deviceHash };
+	const known = memory.knownPlayer(gameId, key);
 	if (known !== undefined) return known;
 	const p = await playerForDevice(gameId, deviceKey, user);
 	if (!p) return null;
-	memory.rememberPlayer(gameId, p.user_id != null && user?.id === p.user_id ? { userId: p.user_id } : { deviceHash }, p.id);
+	memory.rememberPlayer(gameId, key, p.id);
 	return p.id;
 }
 
@@ -345,22 +350,19 @@ export async function acceptAnswer(input: AnswerInput): Promise<Outcome<{ ack: L
 			const points = revive
 				? REVIVE_POINTS
 				: answerPoints({ correct, speedBonus: g.speed_bonus === 1, elapsedMs, windowMs: g.seconds_per_question * 1000 });
-			const stored = await repo.insertAnswerIfCurrent(
-				db,
-				{
-					gameId: g.id,
-					playerId,
-					position: body.position,
-					optionIdsJson,
-					correct,
-					points,
-					elapsedMs,
-					requestId: body.requestId,
-					receivedAt: input.receivedAt
-				},
-				g.version,
-				revive
-			);
+			const answer: repo.NewAnswer = {
+				gameId: g.id,
+				playerId,
+				position: body.position,
+				optionIdsJson,
+				correct,
+				points,
+				elapsedMs,
+				requestId: body.requestId,
+				receivedAt: input.receivedAt
+			};
+			const version = g.version;
+			const stored = await exclusive(db, (c) => repo.insertAnswerIfCurrent(c, answer, version, revive));
 			if (stored)
 				return {
 					ok: true,

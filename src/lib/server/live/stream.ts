@@ -21,7 +21,7 @@ export interface StreamSink {
 	end(): void;
 }
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 const open = new Set<StreamSink>();
 let heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -37,11 +37,6 @@ function beat() {
 		}
 	}, HEARTBEAT_MS);
 	heartbeat.unref?.();
-}
-
-/** How many streams this process holds (the health and bench figures). */
-export function openStreams(): number {
-	return open.size;
 }
 
 function frame(version: number, json: string): string {

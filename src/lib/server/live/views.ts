@@ -115,7 +115,7 @@ function detailOf(p: PlayerTotals, teamNames: Map<number, string>): string {
 }
 
 /** The game's state as every audience sees it, at the version of `g`. */
-export async function buildSnapshot(db: Executor, g: GameRow, now = Date.now()): Promise<Snapshot> {
+async function buildSnapshot(db: Executor, g: GameRow, now = Date.now()): Promise<Snapshot> {
 	const questions = await memory.questionsOf(db, g);
 	const q = g.position >= 0 ? questions[g.position] : undefined;
 	const [totals, teams] = await Promise.all([
@@ -254,9 +254,4 @@ export function snapshotOf(db: Executor, g: GameRow): Promise<Snapshot> {
 		if (snapshots.get(g.id)?.promise === promise) snapshots.delete(g.id);
 	});
 	return promise;
-}
-
-/** Forgets every snapshot (tests). */
-export function forgetSnapshots(): void {
-	snapshots.clear();
 }
