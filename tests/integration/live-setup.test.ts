@@ -221,7 +221,8 @@ describe('preparing a game', () => {
 		expect(j.status).toBe(200);
 		const link = j.body?.data.link as { url: string; qr: string };
 		const token = /\/live\/judge\/([a-z2-7]+)$/.exec(link.url)![1];
-		expect(link.qr).toMatch(/^<svg/);
+		expect(link.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+		expect(Buffer.from(link.qr.split(',')[1], 'base64').toString('utf8')).toMatch(/^<svg/);
 		const stored = (await db.get('select token_hash from live_judges where game_id = ?', id)) as { token_hash: string };
 		expect(stored.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
 		// The link is never shown again: the page carries no token.

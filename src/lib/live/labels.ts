@@ -1,4 +1,5 @@
 import type { LiveStatus } from './protocol';
+import { formatNumber } from '../vn/number';
 
 /** Vietnamese labels of a live game's settings and status (set-up, list and results pages). */
 export const LIVE_STATUS_LABELS: Record<LiveStatus, { label: string; cls: string }> = {
@@ -26,5 +27,5 @@ export const TEAM_SCORING_LABELS = {
 
 /** A weight stored per mille, as the host types it (“1”, “0,5”). */
 export function weightText(perMille: number): string {
-	return (perMille / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+	return formatNumber(perMille / 1000, 3);
 }

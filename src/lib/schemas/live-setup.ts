@@ -14,7 +14,7 @@ export const LIVE_SECONDS = { min: 5, max: 120, default: 20 } as const;
 export const LIVE_QUESTIONS_MAX = 100;
 export const LIVE_SCALE_MAX = 100;
 /** Weights are typed as a factor (“1”, “0,5”) and stored per mille. */
-export const LIVE_WEIGHT_MAX = 10;
+const LIVE_WEIGHT_MAX = 10;
 
 const isTicked = (v: unknown) => v === true || v === 'on' || v === '1';
 const checkbox = z
@@ -69,7 +69,7 @@ const weight = (Label: string) =>
 		)
 	);
 
-export const GameTitle = shortText('tên hội thi', 'Tên hội thi', 3, 200);
+const GameTitle = shortText('tên hội thi', 'Tên hội thi', 3, 200);
 
 /** Who a game belongs to: a unit id, or '' for the city level (organisers only; a district lead's is forced). */
 const unitChoice = z

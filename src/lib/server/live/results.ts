@@ -138,7 +138,7 @@ export interface ResultSheet {
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** The four sheets of the results file: players, teams, judges' scores, per question. */
-export function resultSheets(r: GameResults): ResultSheet[] {
+function resultSheets(r: GameResults): ResultSheet[] {
 	const head = [r.game.title, `Mã phòng ${r.game.code}${r.game.startedAt ? ` · bắt đầu ${formatDateTime(r.game.startedAt)}` : ''}`];
 	const judgesMax = Math.max(0, ...r.judged.map((p) => p.judges.length));
 	return [

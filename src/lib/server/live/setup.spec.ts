@@ -10,6 +10,8 @@ import * as setup from './setup';
 import * as repo from './setup-repo';
 import { judgeTokenHash } from './tokens';
 import { clearCaches } from '../cache';
+import { deleteQuestion, editQuestion } from '../questions/editing';
+import { findQuestion } from '../questions/questions';
 
 /** Issue 14 items 1 and 4: creating a live game — its room code, its drawn questions, its settings — and opening its room. */
 
@@ -298,5 +300,40 @@ describe('preparing and opening the room', () => {
 		const open = await setup.openRoom(organiser, made.id);
 		expect(open.ok).toBe(false);
 		if (!open.ok) expect(open.errors.open).toMatch(/Câu 3 không còn được công bố/);
+	});
+
+	it('keeps a question a live game uses from being deleted or overwritten in place', async () => {
+		const made = await setup.createGame(organiser, newGame({ questionCount: '1' }));
+		if (!made.ok) throw new Error('not made');
+		const [q] = await repo.listQuestions(getDb(), made.id);
+		const refused = await deleteQuestion(getDb(), q.questionId, organiser.id);
+		expect(refused).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/hội thi trực tiếp/) });
+		expect(await findQuestion(getDb(), q.questionId)).toBeDefined();
+		// Back to draft and edited: the version the game pinned stays as it was (a new version is made).
+		await getDb().updateTable('questions').set({ status: 'draft' }).where('id', '=', q.questionId).execute();
+		const before = await getDb().selectFrom('question_versions').select('stem').where('id', '=', q.versionId).executeTakeFirstOrThrow();
+		const d = (await findQuestion(getDb(), q.questionId))!;
+		const res = await editQuestion(
+			getDb(),
+			q.questionId,
+			{
+				topicId: d.topicId,
+				difficulty: d.difficulty,
+				status: 'draft',
+				fit: d.fit,
+				content: {
+					kind: d.kind,
+					stem: d.stem + ' (sửa)',
+					options: d.options.map((o) => ({ text: o.text, correct: o.correct })),
+					explanation: d.explanation,
+					legalRef: d.legalRef
+				}
+			},
+			organiser.id
+		);
+		expect(res).toMatchObject({ ok: true, mode: 'new_version' });
+		expect(await getDb().selectFrom('question_versions').select('stem').where('id', '=', q.versionId).executeTakeFirstOrThrow()).toEqual(
+			before
+		);
 	});
 });

@@ -30,12 +30,12 @@ import { newJudgeToken } from './tokens';
 export type Game = repo.GameRow;
 
 /** Whether `user` may prepare, host and see the results (with names) of `game`: service.ts canHost, the one rule. */
-export function mayHost(user: SessionUser | null, game: Pick<Game, 'unitId'>): boolean {
+function mayHost(user: SessionUser | null, game: Pick<Game, 'unitId'>): boolean {
 	return canHost(user, { unit_id: game.unitId });
 }
 
 /** Whether `user` may create live games at all (and see the list). */
-export function mayCreate(user: Pick<SessionUser, 'role'> | null): boolean {
+function mayCreate(user: Pick<SessionUser, 'role'> | null): boolean {
 	return hasRole(user, 'organiser', 'district_lead');
 }
 

@@ -69,7 +69,10 @@ export async function editQuestion(
 		if (!sameContent(before, input.content)) {
 			// The status before the edit decides: publishing a draft together with a change still
 			// rewrites the unseen draft version, but a published question always gets a new version.
-			mode = editMode(q.status, (await questions.countAttemptUses(trx, { versionId: q.versionId })) > 0);
+			const shown =
+				(await questions.countAttemptUses(trx, { versionId: q.versionId })) +
+				(await questions.countLiveUses(trx, { versionId: q.versionId }));
+			mode = editMode(q.status, shown > 0);
 			if (mode === 'in_place') await questions.overwriteVersion(trx, q.versionId, input.content, now);
 			else {
 				versionNo = q.versionNo + 1;
@@ -156,6 +159,13 @@ export async function deleteQuestion(db: Db, id: number, actorUserId: number | n
 				ok: false,
 				status: 409,
 				message: `Câu hỏi đã xuất hiện trong ${formatNumber(uses)} lượt thi nên không thể xóa (để giữ nguyên kết quả). Hãy chuyển sang “Ngừng sử dụng”.`
+			} as const;
+		const live = await questions.countLiveUses(trx, { questionId: id });
+		if (live > 0)
+			return {
+				ok: false,
+				status: 409,
+				message: `Câu hỏi đã được dùng trong ${formatNumber(live)} hội thi trực tiếp nên không thể xóa (để giữ nguyên kết quả). Hãy chuyển sang “Ngừng sử dụng”.`
 			} as const;
 		await questions.deleteQuestionRow(trx, id);
 		await audit(trx, {

@@ -374,6 +374,17 @@ export async function countAttemptUses(db: Executor, by: { questionId?: number; 
 	return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/**
+ * How many live hội thi games pinned this question (or version) — their results keep pointing at
+ * it, like attempts (issue 14): such a question is not deleted and its version not overwritten.
+ */
+export async function countLiveUses(db: Executor, by: { questionId?: number; versionId?: number }): Promise<number> {
+	let q = db.selectFrom('live_game_questions').select((eb) => eb.fn.count<number>('game_id').distinct().as('n'));
+	if (by.questionId != null) q = q.where('question_id', '=', by.questionId);
+	if (by.versionId != null) q = q.where('question_version_id', '=', by.versionId);
+	return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 export interface VersionContent {
 	kind: QuestionKind;
 	stem: string;

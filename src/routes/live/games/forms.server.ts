@@ -47,7 +47,7 @@ export function parseDrawForm<S extends z.ZodType>(
 }
 
 /** Any other form of these pages: its string fields as typed (cut to a sane length). */
-export function keepValues(form: FormData, keys: readonly string[]): Record<string, string> {
+function keepValues(form: FormData, keys: readonly string[]): Record<string, string> {
 	return Object.fromEntries(keys.map((k) => [k, one(form, k)]));
 }
 

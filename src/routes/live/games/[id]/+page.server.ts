@@ -96,10 +96,13 @@ export const load = (async (event) => {
 
 type Event = RequestEvent<{ id: string }>;
 
-/** A judge's link, shown once: the address and its QR code (made by hoithi itself, no outside service). */
+/**
+ * A judge's link, shown once: the address and its QR code (made by hoithi itself, no outside
+ * service), as a data: image — the token never sits in an image URL a log could keep.
+ */
 async function shownLink(event: Event, name: string, token: string) {
 	const url = new URL(setup.judgePath(token), event.url.origin).href;
-	return { name, url, qr: await qrSvg(url) };
+	return { name, url, qr: 'data:image/svg+xml;base64,' + Buffer.from(await qrSvg(url), 'utf8').toString('base64') };
 }
 
 const idField = (form: FormData, key: string) => parseId(String(form.get(key) ?? ''));
