@@ -60,8 +60,18 @@ const ROUTES = {
 		'/admin/staff',
 		'/admin/staff/[userId]'
 	],
-	// The live screens (issue 14): a phone joining and playing, the host console, the judge page.
-	live: ['/live', '/live/[code]', '/live/host/[id]', '/live/host/[id]/screen', '/live/judge/[token]']
+	// Live hội thi (issue 14): a phone joining and playing, the host console, the judge page; the set-up and results pages.
+	live: [
+		'/live',
+		'/live/[code]',
+		'/live/host/[id]',
+		'/live/host/[id]/screen',
+		'/live/judge/[token]',
+		'/live/games',
+		'/live/games/new',
+		'/live/games/[id]',
+		'/live/games/[id]/results'
+	]
 };
 const LISTED = new Set(Object.values(ROUTES).flat());
 /** What the running test has visited: each test ends by checking it saw all of its role's routes. */
@@ -258,7 +268,7 @@ async function visitLive(page: Page, url: string, route: string, ready: Locator)
 	seen.add(route);
 }
 
-test('the live screens fit 360 px', async ({ page }) => {
+test('the live pages fit 360 px', async ({ page }) => {
 	await login(page, '0900000002');
 	// The demo's live game in its lobby (seed), by the e2e server's database.
 	const db = new SQLite(path.resolve('test-results/e2e.db'), { readonly: true });
@@ -277,6 +287,10 @@ test('the live screens fit 360 px', async ({ page }) => {
 	await expectFits(page, 'live: the lobby on a phone');
 	await visitLive(page, `/live/host/${game.id}`, '/live/host/[id]', page.getByRole('heading', { name: 'Điều khiển' }));
 	await visitLive(page, `/live/host/${game.id}/screen`, '/live/host/[id]/screen', page.getByRole('button', { name: 'Toàn màn hình' }));
+	await visit(page, '/live/games');
+	await visit(page, '/live/games/new');
+	await visit(page, `/live/games/${game.id}/results`, '/live/games/[id]/results');
+	await visit(page, `/live/games/${game.id}`, '/live/games/[id]');
 	// A judge link, issued again on the set-up page (links are shown once).
 	await page.goto(`/live/games/${game.id}`);
 	await page
