@@ -33,6 +33,104 @@ function meter(page) {
 	return bytes;
 }
 
+/**
+ * A live hội thi (issue 14) in each pass: the organiser (logged in on `page`) makes and opens a
+ * game on the set-up pages (projector mode at 360 px, "no projector" at 1280 px), a phone of this
+ * width joins and plays one question; the big screen (1920×1080, dark whatever the scheme) is shot
+ * in the light passes. Live pages hold an event stream open, so they are never "network idle":
+ * the shots wait for the page to show what is asked instead.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {import('@playwright/test').Page} page
+ * @param {number} width @param {number} height @param {'light' | 'dark'} colorScheme
+ */
+async function liveShots(context, page, width, height, colorScheme) {
+	const projector = width === 360;
+	/** @param {import('@playwright/test').Page} p @param {string} name */
+	const snap = async (p, name) => {
+		await p.waitForTimeout(400);
+		await p.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: width !== 360 });
+	};
+	await page.goto(server.url + '/live/games/new');
+	await page.getByLabel('Tên hội thi').fill('Hội thi “Phụ nữ Thủ đô với pháp luật” 2026');
+	await page.getByLabel('Số câu hỏi').fill('5');
+	await page.getByRole('button', { name: 'Tạo hội thi' }).click();
+	await page.waitForURL(/\/live\/games\/\d+/);
+	const gameId = Number(/\/live\/games\/(\d+)/.exec(page.url())?.[1]);
+	await page.getByLabel('Thời gian mỗi câu (giây)').fill('120');
+	if (!projector) await page.locator('input[name="displayMode"][value="no_projector"]').check();
+	await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+	await page.getByText('Đã lưu.').waitFor();
+	await page.getByRole('checkbox', { name: /mở phòng ngay/ }).check();
+	await page.getByRole('button', { name: 'Mở phòng', exact: true }).click();
+	await page.getByRole('heading', { name: 'Điều khiển' }).waitFor();
+	const code = (await page.getByTestId('room-code').innerText()).trim();
+	const big = width === 1280 && colorScheme === 'light' ? await context.newPage() : null;
+	/** @param {string} name */
+	const bigSnap = async (name) => {
+		await big?.waitForTimeout(600);
+		await big?.screenshot({ path: path.join(out, `${name}-1920x1080.png`) });
+	};
+	if (big) {
+		await big.setViewportSize({ width: 1920, height: 1080 });
+		await big.goto(server.url + `/live/host/${gameId}/screen`);
+	}
+	const phoneContext = await browser.newContext({
+		viewport: { width, height },
+		colorScheme,
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh',
+		isMobile: width === 360,
+		hasTouch: width === 360
+	});
+	const phone = await phoneContext.newPage();
+	await phone.goto(server.url + '/live');
+	await phone.getByLabel('Mã phòng').fill(code);
+	await snap(phone, 'live-code');
+	await phone.getByRole('button', { name: 'Vào phòng' }).click();
+	await phone.getByLabel('Tên hiển thị *').waitFor();
+	await snap(phone, 'live-join');
+	await phone.getByLabel('Tên hiển thị *').fill('Nguyễn Thị Minh Khai');
+	await phone.getByLabel(/^Chi hội/).fill('Chi hội Phúc Xá');
+	await phone.getByRole('button', { name: 'Vào phòng' }).click();
+	await phone.getByRole('heading', { name: 'Chờ người dẫn chương trình…' }).waitFor();
+	await snap(phone, 'live-lobby');
+	if (width === 360 && colorScheme === 'light') {
+		// The player page's weight: a fresh context (empty cache) with the joined phone's cookie.
+		const ctx = await browser.newContext({ viewport: { width, height }, storageState: await phoneContext.storageState() });
+		const fresh = await ctx.newPage();
+		const bytes = meter(fresh);
+		await fresh.goto(server.url + `/live/${code}`);
+		await fresh.getByRole('heading', { name: 'Chờ người dẫn chương trình…' }).waitFor();
+		await fresh.waitForTimeout(1000);
+		weights.push({ name: 'live player (lobby)', ...bytes });
+		await ctx.close();
+	}
+	await bigSnap('live-screen-lobby');
+	await page.getByRole('button', { name: /^Bắt đầu/ }).click();
+	await phone.getByRole('heading', { name: /^Câu 1\// }).waitFor();
+	await snap(phone, 'live-question');
+	await bigSnap('live-screen-question');
+	await phone.getByRole('group', { name: 'Các đáp án' }).getByRole('button').first().click();
+	const send = phone.getByRole('button', { name: 'Gửi', exact: true });
+	if (await send.isVisible()) await send.click();
+	await phone.getByText('Đã gửi ✓').waitFor();
+	await snap(phone, 'live-answered');
+	await page.getByRole('button', { name: /^Hiện đáp án/ }).click();
+	await phone.getByRole('heading', { name: /Chính xác!|Chưa đúng/ }).waitFor();
+	await snap(phone, 'live-reveal');
+	await bigSnap('live-screen-reveal');
+	await page.getByRole('button', { name: /^Bảng điểm/ }).click();
+	await phone.getByRole('heading', { name: 'Bảng điểm' }).waitFor();
+	await snap(phone, 'live-scoreboard');
+	await bigSnap('live-screen-scoreboard');
+	await snap(page, 'live-host');
+	await page.getByRole('button', { name: /^Vinh danh/ }).click();
+	await phone.getByRole('heading', { name: 'Vinh danh' }).waitFor();
+	await bigSnap('live-screen-podium');
+	await phoneContext.close();
+	await big?.close();
+}
+
 try {
 	for (const [width, height] of [
 		[360, 780],
@@ -247,6 +345,7 @@ try {
 			await shot('prizes-contest');
 			await page.goto(server.url + '/v/' + code);
 			await shot('certificate-verify');
+			await liveShots(context, page, width, height, colorScheme);
 			await context.close();
 		}
 	}

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { login, registerParticipant } from './helpers';
 
 /**
@@ -67,6 +68,18 @@ const ROUTES = {
 		'/organiser/contests/[contestId]/prizes',
 		'/admin/staff',
 		'/admin/staff/[userId]'
+	],
+	// Live hội thi (issue 14): a phone joining and playing, the host console, the judge page; the set-up and results pages.
+	live: [
+		'/live',
+		'/live/[code]',
+		'/live/host/[id]',
+		'/live/host/[id]/screen',
+		'/live/judge/[token]',
+		'/live/games',
+		'/live/games/new',
+		'/live/games/[id]',
+		'/live/games/[id]/results'
 	]
 };
 const LISTED = new Set(Object.values(ROUTES).flat());
@@ -271,6 +284,49 @@ test('an organiser’s pages fit 360 px', async ({ page }) => {
 	await visit(page, '/me/results');
 	await visit(page, '/account');
 	expectAllVisited(ROUTES.organiser);
+});
+
+/** A live page holds an event stream open (never "network idle"): it is checked once it shows `ready`. */
+async function visitLive(page: Page, url: string, route: string, ready: Locator) {
+	expect(LISTED.has(route), `${route} is listed in ROUTES`).toBe(true);
+	await page.goto(url);
+	await expect(ready).toBeVisible();
+	await expectFits(page, url);
+	seen.add(route);
+}
+
+test('the live pages fit 360 px', async ({ page }) => {
+	await login(page, '0900000002');
+	// The demo's live game in its lobby (seed), by the e2e server's database.
+	const db = new SQLite(path.resolve('test-results/e2e.db'), { readonly: true });
+	const game = db.prepare("select id, code from live_games where status = 'lobby' order by id limit 1").get() as {
+		id: number;
+		code: string;
+	};
+	db.close();
+	await visitLive(page, '/live', '/live', page.getByRole('heading', { name: 'Vào hội thi trực tiếp' }));
+	await visitLive(page, `/live/${game.code}`, '/live/[code]', page.getByRole('button', { name: 'Tham gia bằng tài khoản hoithi' }));
+	await page.getByLabel('Tên hiển thị *').fill('Hoàng Thị Màn Hẹp Có Một Cái Tên Rất Dài');
+	const unit = page.getByLabel(/^Đơn vị/);
+	if (await unit.isVisible()) await unit.selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Vào phòng' }).click();
+	await expect(page.getByRole('heading', { name: 'Chờ người dẫn chương trình…' })).toBeVisible();
+	await expectFits(page, 'live: the lobby on a phone');
+	await visitLive(page, `/live/host/${game.id}`, '/live/host/[id]', page.getByRole('heading', { name: 'Điều khiển' }));
+	await visitLive(page, `/live/host/${game.id}/screen`, '/live/host/[id]/screen', page.getByRole('button', { name: 'Toàn màn hình' }));
+	await visit(page, '/live/games');
+	await visit(page, '/live/games/new');
+	await visit(page, `/live/games/${game.id}/results`, '/live/games/[id]/results');
+	await visit(page, `/live/games/${game.id}`, '/live/games/[id]');
+	// A judge link, issued again on the set-up page (links are shown once).
+	await page.goto(`/live/games/${game.id}`);
+	await page
+		.getByRole('button', { name: /^Cấp lại liên kết cho/ })
+		.first()
+		.click();
+	const judge = await page.locator('.judge-link .url a').getAttribute('href');
+	await visitLive(page, judge!, '/live/judge/[token]', page.getByText(/Giám khảo:/));
+	expectAllVisited(ROUTES.live);
 });
 
 test('the pages checked above are every page of the app', () => {

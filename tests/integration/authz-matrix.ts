@@ -123,6 +123,18 @@ export const MATRIX: MatrixRow[] = [
 	{ key: 'GET /api/live/[code]/events', expect: 'L L L L L L L', params: { code: 'liveCode' } },
 	{ key: 'POST /api/live/games/[gameId]/command', expect: 'L F F O F O O', params: { gameId: 'liveGameId' } },
 	{ key: 'POST /api/live/judge/[token]/scores', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
+	// Live screens (live-ui; live-pages.test.ts): joining is for anyone (the walker's empty form: 400);
+	// the host console and the big screen are the game's hosts' (the lead of unit 001 included); a
+	// judge page is its link's (the walker's token is nobody's: 404).
+	{ key: 'GET /live', expect: everyone },
+	{ key: 'POST /live', expect: everyone },
+	{ key: 'GET /live/[code]', expect: everyone, params: { code: 'liveCode' } },
+	{ key: 'POST /live/[code]?/join', expect: everyone, params: { code: 'liveCode' } },
+	{ key: 'GET /live/[code]/qr.svg', expect: everyone, params: { code: 'liveCode' } },
+	{ key: 'GET /live/host/[id]', expect: 'L F F O F O O', params: { id: 'liveGameId' } },
+	{ key: 'GET /live/host/[id]/screen', expect: 'L F F O F O O', params: { id: 'liveGameId' } },
+	{ key: 'GET /live/judge/[token]', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
+	{ key: 'POST /live/judge/[token]?/score', expect: 'N N N N N N N', params: { token: 'liveGameId' } },
 	// Preparing live games (live-setup.test.ts): organisers, admins and district leads list and create
 	// (a lead's own unit's only); one game's set-up and results only for its hosts — the fixture game is
 	// unit 001's, so leadX is refused. The walker's empty forms answer 400 for the hosts.
