@@ -29,13 +29,6 @@ const CONVENTION: Record<string, RegExp> = {
 
 /** Exported on purpose although no code imports them, each with its reason. */
 const KEPT = new Set([
-	// The live hội thi's service (issue 14) as the live pages (its host console, big screen, player and
-	// judge pages) and its results page call it: those pages are built on another branch of the issue.
-	'src/lib/server/live/service.ts: liveView',
-	'src/lib/server/live/service.ts: judgeByToken',
-	'src/lib/server/live/service.ts: playerForDevice',
-	'src/lib/server/live/service.ts: gameById',
-	'src/lib/server/live/views.ts: teamBoard',
 	// The fence's written list of what SvelteKit and adapter-node do that the hot path replaces:
 	// declared beside the hooks' steps for the people who change either (README, architecture notes).
 	'src/lib/server/pipeline.ts: REPLACED_BY_THE_HOT_PATH'

@@ -10,7 +10,7 @@ import { snapshotOf, type Snapshot } from './views';
  * One server-sent-event stream of a game (issue 14 item 6), framework-free: the SvelteKit route
  * and the hot path (api/node.ts) each hand it a sink over their response. Each message is a whole
  * LiveView with `id:` its version; `retry: 1000` asks the browser to reconnect after a second; a
- * comment every HEARTBEAT_MS keeps proxies and phones from closing an idle connection. A
+ * heartbeat event (HEARTBEAT_MESSAGE) every HEARTBEAT_MS keeps proxies and phones from closing an idle connection. A
  * reconnect's Last-Event-ID equal to the current version gets nothing until the game changes.
  */
 
@@ -22,6 +22,12 @@ export interface StreamSink {
 }
 
 const HEARTBEAT_MS = 15_000;
+/**
+ * The heartbeat as an event a page can see (an SSE comment never reaches EventSource's listeners, so a
+ * quiet phase looked like a dead stream and every phone reconnected every ~30 s): `event: ping` with a
+ * data line, no `id:` (the last event id stays the game's version).
+ */
+export const HEARTBEAT_MESSAGE = 'event: ping\ndata: 1\n\n';
 
 const open = new Set<StreamSink>();
 let heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -30,7 +36,7 @@ let heartbeat: ReturnType<typeof setInterval> | null = null;
 function beat() {
 	if (heartbeat || open.size === 0) return;
 	heartbeat = setInterval(() => {
-		for (const s of open) s.write(': ping\n\n');
+		for (const s of open) s.write(HEARTBEAT_MESSAGE);
 		if (open.size === 0 && heartbeat) {
 			clearInterval(heartbeat);
 			heartbeat = null;
