@@ -362,6 +362,8 @@ class Watcher {
 						while ((end = this.buf.indexOf('\n\n')) >= 0) {
 							const msg = this.buf.slice(0, end);
 							this.buf = this.buf.slice(end + 2);
+							// The heartbeat (`event: ping`) is not a view.
+							if (msg.split('\n').some((l) => l.startsWith('event:') && l.slice(6).trim() !== 'message')) continue;
 							const data = msg
 								.split('\n')
 								.filter((l) => l.startsWith('data:'))

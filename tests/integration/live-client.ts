@@ -101,12 +101,15 @@ export async function openEvents(client: Client, code: string, as = 'player', la
 					const block = buffer.slice(0, i);
 					buffer = buffer.slice(i + 2);
 					let id: string | null = null;
+					let event = 'message';
 					const data: string[] = [];
 					for (const line of block.split('\n')) {
 						if (line.startsWith('id: ')) id = line.slice(4);
+						else if (line.startsWith('event: ')) event = line.slice(7);
 						else if (line.startsWith('data: ')) data.push(line.slice(6));
 					}
-					if (data.length) {
+					// Views are plain messages; the heartbeat (`event: ping`) is not a view.
+					if (data.length && event === 'message') {
 						queue.push({ id, data: JSON.parse(data.join('\n')) });
 						waiters.splice(0).forEach((w) => w());
 					}
